@@ -1,0 +1,132 @@
+// Recognises activations in all their tfjs forms: `tf.tanh(x)`, `x.tanh()`, named `tanh(x)`,
+// `tf.layers.activation({activation: 'tanh'}).apply(x)` and layers created with `activation:`.
+import ts from 'typescript';
+import { calleeName, calleeReceiver, thisFieldName, unwrap, walk } from './ast';
+import type { FileModel } from './model';
+import { initializerOf } from './scopes';
+import { ACTIVATION_OPS, LAYER_ACTIVATIONS, TRANSPARENT_OPS } from './tfjs-facts';
+
+export interface ActivationUse {
+  call: ts.CallExpression;
+  /** `tanh`, `relu`, or a layer's activation name. */
+  name: string;
+  /** The value the activation is applied to. */
+  operand: ts.Expression;
+  form: 'function' | 'method' | 'layer';
+  /** A layer that applies a linear map before its activation (dense with `activation:`). */
+  linearFirst: boolean;
+}
+
+const NOT_TENSORS = new Set(['Math', 'console', 'JSON', 'Number']);
+
+/** The `tf.layers.<factory>({... activation: 'x'})` call that created a layer expression, if found. */
+export function layerCreation(model: FileModel, layer: ts.Expression): { factory: string; activation?: string } | undefined {
+  const create = creatingCall(model, layer);
+  if (!create) return undefined;
+  const factory = model.tf.layerFactory(create);
+  if (!factory) return undefined;
+  const cfg = create.arguments[0] && unwrap(create.arguments[0]);
+  let activation: string | undefined;
+  if (cfg && ts.isObjectLiteralExpression(cfg)) {
+    for (const p of cfg.properties) {
+      if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'activation') {
+        const v = unwrap(p.initializer);
+        if (ts.isStringLiteralLike(v)) activation = v.text;
+      }
+    }
+  }
+  return { factory, activation };
+}
+
+function creatingCall(model: FileModel, expr: ts.Expression, depth = 0): ts.CallExpression | undefined {
+  const e = unwrap(expr);
+  if (depth > 4) return undefined;
+  if (ts.isCallExpression(e)) return e;
+  if (ts.isIdentifier(e)) {
+    const b = model.scopes.resolve(e);
+    const init = b && initializerOf(b);
+    return init ? creatingCall(model, init, depth + 1) : undefined;
+  }
+  const field = thisFieldName(e);
+  if (field !== undefined) {
+    let cls: ts.Node | undefined = e.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    let found: ts.CallExpression | undefined;
+    if (cls) {
+      walk(cls, (n) => {
+        if (found) return false;
+        if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(n.left) === field) {
+          const r = unwrap(n.right);
+          if (ts.isCallExpression(r)) found = r;
+        } else if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === field && n.initializer) {
+          const r = unwrap(n.initializer);
+          if (ts.isCallExpression(r)) found = r;
+        }
+      });
+    }
+    return found;
+  }
+  return undefined;
+}
+
+/** If `call` applies an activation, describes it. */
+export function activationOf(model: FileModel, call: ts.CallExpression): ActivationUse | undefined {
+  const fn = model.tf.fn(call);
+  if (fn !== undefined) {
+    if (ACTIVATION_OPS.has(fn) && call.arguments[0]) {
+      return { call, name: fn, operand: call.arguments[0], form: 'function', linearFirst: false };
+    }
+    return undefined;
+  }
+  const name = calleeName(call);
+  const recv = calleeReceiver(call);
+  if (!name || !recv) return undefined;
+  if (ACTIVATION_OPS.has(name) && model.tf.path(recv) === undefined) {
+    const base = unwrap(recv);
+    if (ts.isIdentifier(base) && NOT_TENSORS.has(base.text)) return undefined;
+    // Tensor methods take no tensor argument (`x.tanh()`, `x.leakyRelu(0.2)`, `x.softmax(-1)`).
+    const arg = call.arguments[0];
+    if (call.arguments.length > 1 || (arg && !ts.isNumericLiteral(unwrap(arg)) && !ts.isPrefixUnaryExpression(unwrap(arg)))) return undefined;
+    return { call, name, operand: recv, form: 'method', linearFirst: false };
+  }
+  if (name === 'apply' && call.arguments[0]) {
+    const layer = layerCreation(model, recv);
+    if (layer?.activation && LAYER_ACTIVATIONS.has(layer.activation)) {
+      return { call, name: layer.activation, operand: call.arguments[0], form: 'layer', linearFirst: layer.factory !== 'activation' };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The activation whose output `expr` is, seen through parentheses, casts, shape-only ops and
+ * single-assignment variables; undefined when anything that mixes values stands between.
+ */
+export function producingActivation(model: FileModel, expr: ts.Expression, depth = 0): ActivationUse | undefined {
+  if (depth > 6) return undefined;
+  const e = unwrap(expr);
+  if (ts.isCallExpression(e)) {
+    const act = activationOf(model, e);
+    if (act) return act;
+    const fn = model.tf.fn(e);
+    if (fn !== undefined) return TRANSPARENT_OPS.has(fn) && e.arguments[0] ? producingActivation(model, e.arguments[0], depth + 1) : undefined;
+    const name = calleeName(e);
+    const recv = calleeReceiver(e);
+    if (name && recv && TRANSPARENT_OPS.has(name)) return producingActivation(model, recv, depth + 1);
+    return undefined;
+  }
+  if (ts.isIdentifier(e)) {
+    const b = model.scopes.resolve(e);
+    if (!b) return undefined;
+    const init = initializerOf(b);
+    if (!init) return undefined;
+    const decl = b.parent as ts.VariableDeclaration;
+    const isConst = (decl.parent.flags & ts.NodeFlags.Const) !== 0;
+    if (!isConst) {
+      const scope = decl.parent.parent.parent ?? decl;
+      if (model.scopes.writes(b, scope).length > 0) return undefined;
+    }
+    return producingActivation(model, init, depth + 1);
+  }
+  return undefined;
+}

@@ -1,0 +1,149 @@
+// Small, allocation-free helpers over the TypeScript AST shared by the model and the rules.
+import ts from 'typescript';
+
+/** Strips parentheses, `as`, `satisfies`, `<T>x` and `x!`: the value is the same expression. */
+export function unwrap(node: ts.Expression): ts.Expression {
+  let e = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) ||
+        ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) {
+      e = e.expression;
+    } else return e;
+  }
+}
+
+/** The name of a property access / element access with a string literal, else undefined. */
+export function memberName(node: ts.Node): string | undefined {
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+    return node.argumentExpression.text;
+  }
+  return undefined;
+}
+
+/** For `a.b.c(...)`: the method name `c`; for `f(...)`: `f`. */
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  return memberName(callee);
+}
+
+/** For `recv.m(...)`: `recv`; else undefined. */
+export function calleeReceiver(call: ts.CallExpression): ts.Expression | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) return callee.expression;
+  return undefined;
+}
+
+/** `this.name` -> "name". */
+export function thisFieldName(node: ts.Node): string | undefined {
+  if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) &&
+      node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    return memberName(node);
+  }
+  return undefined;
+}
+
+/** A textual path for identifiers and member chains: `this.cell.kernel` -> "this.cell.kernel". */
+export function accessPath(node: ts.Expression): string | undefined {
+  const e = unwrap(node);
+  if (ts.isIdentifier(e)) return e.text;
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  const name = memberName(e);
+  if (name !== undefined && (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e))) {
+    const base = accessPath(e.expression);
+    return base === undefined ? undefined : `${base}.${name}`;
+  }
+  return undefined;
+}
+
+export type FunctionLike =
+  | ts.FunctionDeclaration
+  | ts.FunctionExpression
+  | ts.ArrowFunction
+  | ts.MethodDeclaration;
+
+export function isFunctionLike(node: ts.Node): node is FunctionLike {
+  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node);
+}
+
+/** The name a function is known by: its own name, the variable/property it is assigned to. */
+export function functionName(fn: FunctionLike): string | undefined {
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name) || ts.isPrivateIdentifier(fn.name))) {
+    return fn.name.text;
+  }
+  const parent = fn.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) {
+    return ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name) ? parent.name.text : undefined;
+  }
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    return accessPath(parent.left)?.split('.').pop();
+  }
+  return undefined;
+}
+
+export function isLoop(node: ts.Node): node is ts.IterationStatement {
+  return ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) ||
+    ts.isWhileStatement(node) || ts.isDoStatement(node);
+}
+
+/** Array methods whose callback runs once per element: an unroll loop when it calls a step. */
+export const ITERATING_ARRAY_METHODS = new Set(['forEach', 'map', 'reduce', 'reduceRight', 'flatMap', 'filter', 'some', 'every']);
+
+/** The callback of `xs.forEach(cb)` / `xs.map(cb)` / `xs.reduce(cb, init)`, when node is such a call. */
+export function iteratingCallback(node: ts.Node): FunctionLike | undefined {
+  if (!ts.isCallExpression(node)) return undefined;
+  const name = calleeName(node);
+  if (!name || !ITERATING_ARRAY_METHODS.has(name) || !calleeReceiver(node)) return undefined;
+  const cb = node.arguments[0] && unwrap(node.arguments[0]);
+  return cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) ? cb : undefined;
+}
+
+/** Identifiers bound by a binding name (plain identifier or destructuring pattern). */
+export function boundIdentifiers(name: ts.BindingName, out: ts.Identifier[] = []): ts.Identifier[] {
+  if (ts.isIdentifier(name)) out.push(name);
+  else {
+    for (const el of name.elements) {
+      if (ts.isBindingElement(el)) boundIdentifiers(el.name, out);
+    }
+  }
+  return out;
+}
+
+/** Depth-first walk that does not enter nested functions unless asked to. */
+export function walk(node: ts.Node, visit: (n: ts.Node) => boolean | void, intoFunctions = true): void {
+  const rec = (n: ts.Node): void => {
+    if (visit(n) === false) return;
+    if (!intoFunctions && n !== node && isFunctionLike(n)) return;
+    ts.forEachChild(n, rec);
+  };
+  rec(node);
+}
+
+export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** Is `node` inside `ancestor` (or the same node)? */
+export function isInside(node: ts.Node, ancestor: ts.Node): boolean {
+  return node.pos >= ancestor.pos && node.end <= ancestor.end && node.getSourceFile() === ancestor.getSourceFile();
+}
+
+export function enclosingFunction(node: ts.Node): FunctionLike | undefined {
+  for (let p = node.parent; p; p = p.parent) if (isFunctionLike(p)) return p;
+  return undefined;
+}
+
+/** Leading whitespace of the line that `pos` is on. */
+export function indentAt(text: string, pos: number): string {
+  const lineStart = text.lastIndexOf('\n', pos - 1) + 1;
+  const m = /^[ \t]*/.exec(text.slice(lineStart, pos));
+  return m ? m[0] : '';
+}
+
+export function numericLiteralValue(node: ts.Expression): number | undefined {
+  const e = unwrap(node);
+  return ts.isNumericLiteral(e) ? Number(e.text) : undefined;
+}

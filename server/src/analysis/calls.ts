@@ -1,0 +1,312 @@
+// Call sites of steps and the iterations around them: which loop unrolls which step, which
+// variables carry state across iterations, and what happens to each call's result.
+import ts from 'typescript';
+import { accessPath, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator } from './ast';
+import type { Scopes } from './scopes';
+import { hasToken, isStateLikeName, STEP_NAME_TOKENS } from './tfjs-facts';
+import type { Step } from './steps';
+
+/** A loop statement, or an iterating array call (`xs.forEach(cb)`) with its callback. */
+export interface Iteration {
+  node: ts.Node;
+  /** The part that runs once per iteration (loop body, or the callback). */
+  body: ts.Node;
+  callback?: FunctionLike;
+  /** reduce/reduceRight: the accumulator parameter carries state by construction. */
+  accumulator?: ts.Identifier;
+  /** Names that describe what is iterated (loop variables, the iterated expression). */
+  names: string[];
+}
+
+export interface ResultTarget {
+  /** 'all' for `h = step(...)`, an element index for `[out, h] = ...`, a key for `{h} = ...`. */
+  position: number | string | 'all';
+  /** Access path written (`h`, `this.h`), undefined for a target we do not follow. */
+  path?: string;
+  node: ts.Node;
+}
+
+export interface StateArg {
+  /** State index in the callee; -1 when the argument spreads all states (`...states`). */
+  index: number;
+  expr: ts.Expression;
+  /** `h`, `this.h`; undefined for other expressions. */
+  path?: string;
+}
+
+export interface StepCall {
+  call: ts.CallExpression;
+  /** The resolved step, when the callee is known. */
+  step?: Step;
+  /** Function node of the callee when resolved (even before it is known to be a step). */
+  calleeFn?: FunctionLike;
+  stateArgs: StateArg[];
+  targets: ResultTarget[];
+  /** Iterations around the call, innermost first, up to the enclosing function. */
+  iterations: Iteration[];
+}
+
+export function iterationOf(node: ts.Node): Iteration | undefined {
+  if (isLoop(node)) {
+    const names: string[] = [];
+    if ((ts.isForOfStatement(node) || ts.isForInStatement(node))) {
+      collectNames(node.initializer, names);
+      collectNames(node.expression, names);
+    } else if (ts.isForStatement(node)) {
+      if (node.initializer) collectNames(node.initializer, names);
+      if (node.condition) collectNames(node.condition, names);
+    } else if (ts.isWhileStatement(node) || ts.isDoStatement(node)) collectNames(node.expression, names);
+    return { node, body: node.statement, names };
+  }
+  const cb = iteratingCallback(node);
+  if (cb && ts.isCallExpression(node)) {
+    const names: string[] = [];
+    const recv = calleeReceiver(node);
+    if (recv) collectNames(recv, names);
+    for (const p of cb.parameters) collectNames(p.name, names);
+    const method = calleeName(node);
+    const acc = (method === 'reduce' || method === 'reduceRight') && cb.parameters[0] && ts.isIdentifier(cb.parameters[0].name)
+      ? cb.parameters[0].name : undefined;
+    return { node, body: cb, callback: cb, accumulator: acc, names: acc ? names.filter((n) => n !== acc.text) : names };
+  }
+  return undefined;
+}
+
+function collectNames(node: ts.Node, out: string[]): void {
+  walk(node, (n) => { if (ts.isIdentifier(n)) out.push(n.text); });
+}
+
+/** Iterations enclosing `node`, innermost first, stopping at the enclosing non-callback function. */
+export function enclosingIterations(node: ts.Node): Iteration[] {
+  const out: Iteration[] = [];
+  let child: ts.Node = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    if (isFunctionLike(p)) {
+      const call = p.parent;
+      const it = ts.isCallExpression(call) ? iterationOf(call) : undefined;
+      if (it && it.callback === p) { out.push(it); p = call; child = p; continue; }
+      break;
+    }
+    if (isLoop(p)) {
+      // Only the body repeats; a call in the loop's header (initializer) runs once.
+      const body = p.statement;
+      if (child === body || (ts.isForStatement(p) && (child === p.condition || child === p.incrementor)) ||
+          ((ts.isWhileStatement(p) || ts.isDoStatement(p)) && child === p.expression)) {
+        const it = iterationOf(p);
+        if (it) out.push(it);
+      }
+    }
+  }
+  return out;
+}
+
+/** Where the value of `call` goes: `h = call`, `const [o, h] = call`, `h = call[1]`. */
+export function resultTargets(call: ts.Expression): ResultTarget[] {
+  let node: ts.Node = call;
+  let position: number | string | 'all' = 'all';
+  for (;;) {
+    const p = node.parent;
+    if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p) || ts.isAwaitExpression(p) || ts.isSatisfiesExpression(p)) { node = p; continue; }
+    if (ts.isElementAccessExpression(p) && p.expression === node && ts.isNumericLiteral(p.argumentExpression) && position === 'all') {
+      position = Number(p.argumentExpression.text); node = p; continue;
+    }
+    if (ts.isPropertyAccessExpression(p) && p.expression === node && position === 'all') { position = p.name.text; node = p; continue; }
+    // `const h = tf.tidy(() => step(x, h))` / `tf.keep(step(...))`: the result passes through.
+    if (ts.isCallExpression(p) && p.arguments.includes(node as ts.Expression) && /^(keep|clone|identity)$/.test(calleeName(p) ?? '')) { node = p; continue; }
+    if ((ts.isArrowFunction(p) && p.body === node) || (ts.isReturnStatement(p) && isTidyCallbackReturn(p))) {
+      const fn = ts.isArrowFunction(p) ? p : containingFunction(p);
+      const tidy = fn?.parent;
+      if (tidy && ts.isCallExpression(tidy) && calleeName(tidy) === 'tidy') { node = tidy; continue; }
+    }
+    break;
+  }
+  const p = node.parent;
+  const spread = (target: ts.Node, pos: number | string | 'all'): ResultTarget[] => {
+    const t = ts.isExpression(target) ? unwrap(target) : target;
+    if (ts.isIdentifier(t)) return [{ position: pos, path: t.text, node: t }];
+    const field = thisFieldName(t);
+    if (field !== undefined) return [{ position: pos, path: `this.${field}`, node: t }];
+    if ((ts.isArrayLiteralExpression(t) || ts.isArrayBindingPattern(t)) && pos === 'all') {
+      const out: ResultTarget[] = [];
+      t.elements.forEach((el, i) => {
+        if (ts.isOmittedExpression(el)) return;
+        const inner = ts.isBindingElement(el) ? el.name : ts.isSpreadElement(el) ? el.expression : el;
+        const isRest = (ts.isBindingElement(el) && el.dotDotDotToken) || ts.isSpreadElement(el);
+        out.push(...spread(inner, isRest ? `rest:${i}` : i));
+      });
+      return out;
+    }
+    if ((ts.isObjectLiteralExpression(t) || ts.isObjectBindingPattern(t)) && pos === 'all') {
+      const out: ResultTarget[] = [];
+      for (const el of ts.isObjectBindingPattern(t) ? t.elements : t.properties) {
+        if (ts.isBindingElement(el)) {
+          const key = el.propertyName ? memberNameOf(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined;
+          if (key !== undefined) out.push(...spread(el.name, key));
+        } else if (ts.isShorthandPropertyAssignment(el)) out.push({ position: el.name.text, path: el.name.text, node: el.name });
+        else if (ts.isPropertyAssignment(el)) { const key = memberNameOf(el.name); if (key !== undefined) out.push(...spread(el.initializer, key)); }
+      }
+      return out;
+    }
+    return [];
+  };
+  if (ts.isBinaryExpression(p) && p.right === node && isAssignmentOperator(p.operatorToken.kind)) return spread(p.left, position);
+  if (ts.isVariableDeclaration(p) && p.initializer === node) return spread(p.name, position);
+  return [];
+}
+
+function memberNameOf(n: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isNumericLiteral(n) ? n.text : undefined;
+}
+
+function containingFunction(n: ts.Node): ts.Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (isFunctionLike(p)) return p;
+  return undefined;
+}
+
+function isTidyCallbackReturn(r: ts.ReturnStatement): boolean {
+  const fn = containingFunction(r);
+  return !!fn && ts.isCallExpression(fn.parent) && calleeName(fn.parent) === 'tidy';
+}
+
+/** Does `call` look like running a cell one step, even without knowing the callee? */
+function looksLikeStepCall(call: ts.CallExpression): boolean {
+  const name = calleeName(call);
+  const recv = calleeReceiver(call);
+  if (!name) return false;
+  const recvName = recv ? accessPath(recv)?.split('.').pop() : undefined;
+  if ((name === 'call' || name === 'apply') && recv) {
+    const a0 = call.arguments[0] && unwrap(call.arguments[0]);
+    return !!a0 && ts.isArrayLiteralExpression(a0) && a0.elements.length >= 2 && !!recvName && hasToken(recvName, STEP_NAME_TOKENS);
+  }
+  if (recv && (name === 'forward' || name === 'step')) return call.arguments.length >= 2 && !!recvName && hasToken(recvName, STEP_NAME_TOKENS);
+  if (!recv && call.arguments.length >= 2) return hasToken(name, STEP_NAME_TOKENS);
+  return false;
+}
+
+/** The state arguments of a call to `step` (or, unresolved, by shape and names). */
+function stateArgsOf(call: ts.CallExpression, step: Step | undefined): StateArg[] {
+  const out: StateArg[] = [];
+  const arg = (expr: ts.Expression, index: number): void => {
+    const e = unwrap(expr);
+    if (ts.isSpreadElement(e)) out.push({ index: -1, expr: e.expression, path: accessPath(e.expression) });
+    else out.push({ index, expr: e, path: accessPath(e) });
+  };
+  const name = calleeName(call);
+  const a0 = call.arguments[0] && unwrap(call.arguments[0]);
+  const arrayForm = (name === 'call' || name === 'apply') && a0 && ts.isArrayLiteralExpression(a0);
+  if (step?.kind === 'rnn-cell' || (!step && arrayForm)) {
+    if (!a0 || !ts.isArrayLiteralExpression(a0)) return out;
+    a0.elements.forEach((el, i) => {
+      if (i === 0) return;
+      if (ts.isSpreadElement(el)) { arg(el, -1); return; }
+      if (step ? i - 1 < step.states.length : isStateLikeName(accessPath(el)?.split('.').pop() ?? '')) arg(el, i - 1);
+    });
+    return out;
+  }
+  if (step?.elementState) {
+    if (!a0 || !ts.isArrayLiteralExpression(a0)) return out;
+    a0.elements.forEach((el, i) => { const k = step.elementState!.get(i); if (k !== undefined) arg(el, k); });
+    return out;
+  }
+  call.arguments.forEach((a, i) => {
+    if (step) { const k = step.paramState.get(i); if (k !== undefined) arg(a, k); }
+    else if (i > 0 && isStateLikeName(accessPath(a)?.split('.').pop() ?? '')) arg(a, i - 1);
+  });
+  return out;
+}
+
+/** Resolves the function a call runs: `step(...)`, `cell.forward(...)` with `cell = new C()`. */
+export function resolveCallee(call: ts.CallExpression, scopes: Scopes, classes: Map<string, ts.ClassLikeDeclaration>): FunctionLike | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const b = scopes.resolve(callee);
+    if (!b) return undefined;
+    const d = b.parent;
+    if (ts.isFunctionDeclaration(d)) return d;
+    if (ts.isVariableDeclaration(d) && d.name === b && d.initializer) {
+      const init = unwrap(d.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+    }
+    return undefined;
+  }
+  const method = memberName(callee);
+  const recv = calleeReceiver(call);
+  if (!method || !recv) return undefined;
+  const cls = classOfValue(recv, scopes, classes);
+  if (!cls) return undefined;
+  const want = method === 'apply' ? 'call' : method;
+  for (const m of cls.members) {
+    if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name) && m.name.text === want) return m;
+  }
+  return undefined;
+}
+
+/** The class of `new C()` bound to an identifier or a `this.field` (assigned in the class). */
+function classOfValue(expr: ts.Expression, scopes: Scopes, classes: Map<string, ts.ClassLikeDeclaration>): ts.ClassLikeDeclaration | undefined {
+  const e = unwrap(expr);
+  const fromNew = (init: ts.Expression | undefined): ts.ClassLikeDeclaration | undefined => {
+    const u = init && unwrap(init);
+    if (u && ts.isNewExpression(u) && ts.isIdentifier(u.expression)) return classes.get(u.expression.text);
+    return undefined;
+  };
+  if (ts.isIdentifier(e)) {
+    const b = scopes.resolve(e);
+    const d = b?.parent;
+    if (d && ts.isVariableDeclaration(d)) return fromNew(d.initializer);
+    return undefined;
+  }
+  const field = thisFieldName(e);
+  if (field !== undefined) {
+    let cls: ts.Node | undefined = e.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    if (!cls) return undefined;
+    let found: ts.ClassLikeDeclaration | undefined;
+    walk(cls, (n) => {
+      if (found) return false;
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(n.left) === field) found = fromNew(n.right);
+      if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === field) found = fromNew(n.initializer);
+    });
+    return found;
+  }
+  return undefined;
+}
+
+/**
+ * Every call that runs a step (known, or shaped like one) inside an iteration. First pass (no
+ * steps yet) gives use evidence: which callee parameters a loop feeds the result back into.
+ */
+export function findStepCalls(calls: readonly ts.CallExpression[], scopes: Scopes, classes: Map<string, ts.ClassLikeDeclaration>, stepsByFn: Map<ts.Node, Step>): StepCall[] {
+  const out: StepCall[] = [];
+  for (const n of calls) {
+    const calleeFn = resolveCallee(n, scopes, classes);
+    const step = calleeFn ? stepsByFn.get(calleeFn) : undefined;
+    if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n))) continue;
+    const iterations = enclosingIterations(n);
+    out.push({ call: n, step, calleeFn, stateArgs: stateArgsOf(n, step), targets: resultTargets(n), iterations });
+  }
+  return out;
+}
+
+function isPotentialStep(fn: FunctionLike): boolean {
+  return fn.parameters.length >= 1;
+}
+
+/** Parameter indexes that a loop feeds the call's result back into (`h = step(x, h)`). */
+export function fedBackParams(call: StepCall): number[] {
+  if (call.iterations.length === 0 || !call.calleeFn) return [];
+  const written = new Set(call.targets.map((t) => t.path).filter((p): p is string => !!p));
+  const acc = call.iterations[0]?.accumulator?.text;
+  const out: number[] = [];
+  const name = calleeName(call.call);
+  const a0 = call.call.arguments[0] && unwrap(call.call.arguments[0]);
+  if ((name === 'call' || name === 'apply') && a0 && ts.isArrayLiteralExpression(a0)) return out;
+  if (call.calleeFn.parameters.length === 1 && a0 && ts.isArrayLiteralExpression(a0)) {
+    a0.elements.forEach((el, i) => { const p = accessPath(el); if (i > 0 && p && (written.has(p) || p === acc)) out.push(i); });
+    return out;
+  }
+  call.call.arguments.forEach((a, i) => {
+    const p = accessPath(a);
+    if (i > 0 && p && (written.has(p) || p === acc)) out.push(i);
+  });
+  return out;
+}

@@ -1,0 +1,406 @@
+// Flow-sensitive value tracking inside one step function. Every value is abstracted to the set of
+// roots it depends on (parameters and their elements, `this` fields, locals, outer names) plus,
+// when it IS one root unchanged, that root (its alias). Branches merge by union; loops run twice.
+// This answers "does state k reach a return?", "is this returned value the incoming state?" and
+// "which locals were computed from state k?" without a type-checker.
+import ts from 'typescript';
+import { calleeName, calleeReceiver, isAssignmentOperator, isFunctionLike, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
+import type { TfApi } from './tf-api';
+
+export interface Val {
+  readonly deps: ReadonlySet<string>;
+  /** The root this value is, unchanged (`inputs[1]` -> "p0.1"). */
+  readonly alias?: string;
+  /** Element i of an array-like value, when known. */
+  readonly elem?: (i: number) => Val;
+  /** Named members of an object value, when known. */
+  readonly props?: ReadonlyMap<string, Val>;
+  /** A function value declared in the step (its returns are evaluated where it is called). */
+  readonly fn?: FunctionLike;
+}
+
+export interface ReturnRecord {
+  /** The returned expression (after unwrapping a `tf.tidy` callback, its return). */
+  expr: ts.Expression;
+  val: Val;
+  /** Positions of an array-literal return. */
+  elements?: { node: ts.Expression; val: Val }[];
+  /** Members of an object-literal return. */
+  members?: Map<string, { node: ts.Expression; val: Val }>;
+}
+
+export interface LocalDef {
+  /** Root id of this definition (`l3`): values computed from it carry it in their deps. */
+  root: string;
+  name: string;
+  /** The identifier (declaration) or assignment expression that defines it. */
+  node: ts.Node;
+  val: Val;
+}
+
+export interface StepFlow {
+  returns: ReturnRecord[];
+  locals: LocalDef[];
+  /** Dependencies that escape the step other than through returns (this-field writes, pushes). */
+  sinks: Set<string>;
+  /** Root ids of parameter elements read anywhere (including via locals). */
+  readRoots: Set<string>;
+  /** Which roots each local's identifier binding aliases (`const [x, h] = inputs` -> h: p0.1). */
+  aliasNames: Map<string, string[]>;
+}
+
+const EMPTY: Val = { deps: new Set() };
+
+function union(...vals: (Val | undefined)[]): Val {
+  const deps = new Set<string>();
+  for (const v of vals) if (v) for (const d of v.deps) deps.add(d);
+  return { deps };
+}
+
+function withRoot(v: Val, root: string): Val {
+  const deps = new Set(v.deps);
+  deps.add(root);
+  return { ...v, deps };
+}
+
+/** A parameter-like root whose elements are roots of their own (`p0` -> `p0.1`). */
+export function rootVal(root: string): Val {
+  return { deps: new Set([root]), alias: root, elem: (i) => rootVal(`${root}.${i}`) };
+}
+
+function sliceVal(v: Val, from: number): Val {
+  const elem = v.elem;
+  return elem ? { deps: v.deps, elem: (i) => elem(i + from) } : { deps: v.deps };
+}
+
+/** Does `deps` include `root` or a container of it (`p0` contains `p0.1`)? */
+export function reaches(deps: ReadonlySet<string>, root: string): boolean {
+  if (deps.has(root)) return true;
+  for (let i = root.lastIndexOf('.'); i > 0; i = root.lastIndexOf('.', i - 1)) {
+    if (deps.has(root.slice(0, i))) return true;
+  }
+  return false;
+}
+
+type Env = Map<string, Val>;
+
+function mergeEnv(a: Env, b: Env): Env {
+  const out: Env = new Map(a);
+  for (const [k, vb] of b) {
+    const va = a.get(k);
+    if (!va || va === vb) { out.set(k, vb); continue; }
+    const merged = union(va, vb);
+    out.set(k, va.alias !== undefined && va.alias === vb.alias ? { ...merged, alias: va.alias } : merged);
+  }
+  return out;
+}
+
+export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: number) => string): StepFlow {
+  const flow: StepFlow = { returns: [], locals: [], sinks: new Set(), readRoots: new Set(), aliasNames: new Map() };
+  let localCounter = 0;
+  let env: Env = new Map();
+
+  const define = (name: string, node: ts.Node, val: Val): void => {
+    const root = `l${localCounter++}`;
+    const v = withRoot(val, root);
+    flow.locals.push({ root, name, node, val });
+    env.set(name, v);
+    if (val.alias !== undefined) {
+      const list = flow.aliasNames.get(val.alias) ?? [];
+      list.push(name);
+      flow.aliasNames.set(val.alias, list);
+    }
+  };
+
+  const bindPattern = (name: ts.BindingName, val: Val, node: ts.Node, isDef = true): void => {
+    if (ts.isIdentifier(name)) {
+      if (isDef) define(name.text, name, val);
+      else env.set(name.text, val);
+      return;
+    }
+    if (ts.isArrayBindingPattern(name)) {
+      name.elements.forEach((el, i) => {
+        if (!ts.isBindingElement(el)) return;
+        const v = el.dotDotDotToken ? sliceVal(val, i) : (val.elem ? val.elem(i) : { deps: val.deps });
+        bindPattern(el.name, el.initializer ? union(v, evalExpr(el.initializer)) : v, node, isDef);
+      });
+    } else {
+      for (const el of name.elements) {
+        const key = el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName))
+          ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
+        const v = (key !== undefined && val.props?.get(key)) || { deps: val.deps };
+        bindPattern(el.name, v, node, isDef);
+      }
+    }
+  };
+
+  const lookup = (name: string): Val => env.get(name) ?? { deps: new Set([`outer:${name}`]) };
+
+  const noteRead = (v: Val): Val => {
+    for (const d of v.deps) if (d.startsWith('p')) flow.readRoots.add(d);
+    return v;
+  };
+
+  /** Evaluates a nested function's returns with the current environment (closures see locals). */
+  const evalCallback = (cb: FunctionLike, args: Val[] = []): { val: Val; returns: ReturnRecord[] } => {
+    const saved = env;
+    const savedReturns = flow.returns;
+    env = new Map(env);
+    flow.returns = [];
+    cb.parameters.forEach((p, i) => bindPattern(p.name, args[i] ?? EMPTY, p, false));
+    if (cb.body && ts.isBlock(cb.body)) evalBlock(cb.body.statements);
+    else if (cb.body) flow.returns.push(returnRecord(cb.body as ts.Expression));
+    const returns = flow.returns;
+    flow.returns = savedReturns;
+    const inner = env;
+    env = saved;
+    // Writes the callback made to names of the enclosing step stay visible after it (tidy bodies).
+    for (const [k, v] of inner) if (saved.has(k) && saved.get(k) !== v) env.set(k, mergeEnv(new Map([[k, saved.get(k)!]]), new Map([[k, v]])).get(k)!);
+    return { val: union(...returns.map((r) => r.val)), returns };
+  };
+
+  const returnRecord = (expr: ts.Expression): ReturnRecord => {
+    const e = unwrap(expr);
+    // `return tf.tidy(() => [...])`: the positions are those of the callback's return.
+    if (ts.isCallExpression(e) && tf.fn(e) === 'tidy') {
+      const cb = e.arguments.map(unwrap).find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a)) as FunctionLike | undefined;
+      if (cb) {
+        const { val, returns } = evalCallback(cb);
+        if (returns.length === 1) return returns[0]!;
+        return { expr, val };
+      }
+    }
+    const val = evalExpr(expr);
+    const rec: ReturnRecord = { expr: e, val };
+    if (ts.isArrayLiteralExpression(e) && !e.elements.some(ts.isSpreadElement)) {
+      rec.elements = e.elements.map((node, i) => ({ node, val: val.elem ? val.elem(i) : evalExpr(node) }));
+    } else if (ts.isObjectLiteralExpression(e)) {
+      rec.members = new Map();
+      for (const p of e.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) rec.members.set(p.name.text, { node: p.name, val: lookup(p.name.text) });
+        else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
+          rec.members.set(p.name.text, { node: p.initializer, val: val.props?.get(p.name.text) ?? evalExpr(p.initializer) });
+        }
+      }
+    }
+    return rec;
+  };
+
+  const evalCall = (e: ts.CallExpression): Val => {
+    const name = calleeName(e);
+    const recv = calleeReceiver(e);
+    const tfName = tf.fn(e);
+    if (tfName === 'tidy' || tfName === 'keep') {
+      const cb = e.arguments.map(unwrap).find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a)) as FunctionLike | undefined;
+      if (cb) return evalCallback(cb).val;
+      const arg = e.arguments[e.arguments.length - 1];
+      return arg ? evalExpr(arg) : EMPTY;
+    }
+    const args = e.arguments.map((a) => {
+      const u = unwrap(a);
+      if (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) return evalCallback(u).val;
+      return evalExpr(a);
+    });
+    if (recv && name === 'slice' && e.arguments.length >= 1) {
+      const from = numericLiteralValue(e.arguments[0]!);
+      const r = evalExpr(recv);
+      if (from !== undefined && from >= 0) return sliceVal(r, from);
+      return union(r, ...args);
+    }
+    if (ts.isIdentifier(e.expression)) {
+      const f = env.get(e.expression.text);
+      if (f?.fn) return union(evalCallback(f.fn, args).val, ...args);
+    }
+    const calleeVal = recv ? evalExpr(recv) : ts.isIdentifier(unwrap(e.expression)) ? EMPTY : evalExpr(e.expression);
+    return union(calleeVal, ...args);
+  };
+
+  const assign = (target: ts.Expression, val: Val, node: ts.Node): void => {
+    const t = unwrap(target);
+    if (ts.isIdentifier(t)) {
+      if (env.has(t.text)) define(t.text, node, val);
+      else for (const d of val.deps) flow.sinks.add(d); // an outer variable: the value escapes the step
+      return;
+    }
+    const field = thisFieldName(t);
+    if (field !== undefined) {
+      env.set(`this.${field}`, val);
+      for (const d of val.deps) flow.sinks.add(d);
+      return;
+    }
+    if (ts.isArrayLiteralExpression(t)) {
+      t.elements.forEach((el, i) => {
+        if (ts.isOmittedExpression(el)) return;
+        if (ts.isSpreadElement(el)) assign(el.expression, sliceVal(val, i), node);
+        else assign(el, val.elem ? val.elem(i) : { deps: val.deps }, node);
+      });
+      return;
+    }
+    if (ts.isObjectLiteralExpression(t)) {
+      for (const p of t.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) assign(p.name, val.props?.get(p.name.text) ?? { deps: val.deps }, node);
+        else if (ts.isPropertyAssignment(p)) assign(p.initializer, { deps: val.deps }, node);
+      }
+      return;
+    }
+    // obj.x = v, arr[i] = v: the container now depends on v.
+    if (ts.isPropertyAccessExpression(t) || ts.isElementAccessExpression(t)) {
+      let base: ts.Expression = t.expression;
+      while (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) base = base.expression;
+      base = unwrap(base);
+      if (ts.isIdentifier(base) && env.has(base.text)) env.set(base.text, union(env.get(base.text), val));
+      else for (const d of val.deps) flow.sinks.add(d);
+    }
+  };
+
+  const evalExpr = (node: ts.Expression): Val => {
+    const e = unwrap(node);
+    if (ts.isIdentifier(e)) return noteRead(lookup(e.text));
+    if (e.kind === ts.SyntaxKind.ThisKeyword) return { deps: new Set(['this']) };
+    const field = thisFieldName(e);
+    if (field !== undefined) return env.get(`this.${field}`) ?? { deps: new Set([`this.${field}`]) };
+    if (ts.isPropertyAccessExpression(e)) {
+      const base = evalExpr(e.expression);
+      const member = base.props?.get(e.name.text);
+      return member ?? { deps: base.deps };
+    }
+    if (ts.isElementAccessExpression(e)) {
+      const base = evalExpr(e.expression);
+      const idx = numericLiteralValue(e.argumentExpression);
+      if (idx !== undefined && base.elem) return noteRead(base.elem(idx));
+      const key = ts.isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
+      if (key !== undefined && base.props?.get(key)) return base.props.get(key)!;
+      return noteRead(union(base, evalExpr(e.argumentExpression)));
+    }
+    if (ts.isCallExpression(e)) return evalCall(e);
+    if (ts.isNewExpression(e)) return union(...(e.arguments ?? []).map(evalExpr));
+    if (ts.isArrayLiteralExpression(e)) {
+      const parts = e.elements.map((el) => (ts.isSpreadElement(el) ? evalExpr(el.expression) : evalExpr(el)));
+      const all = union(...parts);
+      if (e.elements.some(ts.isSpreadElement)) return all;
+      return { deps: all.deps, elem: (i) => parts[i] ?? EMPTY };
+    }
+    if (ts.isObjectLiteralExpression(e)) {
+      const props = new Map<string, Val>();
+      const parts: Val[] = [];
+      for (const p of e.properties) {
+        let v: Val = EMPTY;
+        if (ts.isShorthandPropertyAssignment(p)) { v = lookup(p.name.text); props.set(p.name.text, v); }
+        else if (ts.isPropertyAssignment(p)) {
+          v = evalExpr(p.initializer);
+          if (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) props.set(p.name.text, v);
+        } else if (ts.isSpreadAssignment(p)) v = evalExpr(p.expression);
+        parts.push(v);
+      }
+      return { ...union(...parts), props };
+    }
+    if (ts.isBinaryExpression(e)) {
+      if (isAssignmentOperator(e.operatorToken.kind)) {
+        const rhs = evalExpr(e.right);
+        const val = e.operatorToken.kind === ts.SyntaxKind.EqualsToken ? rhs : union(evalExpr(e.left), rhs);
+        assign(e.left, val, e);
+        return val;
+      }
+      return union(evalExpr(e.left), evalExpr(e.right));
+    }
+    if (ts.isConditionalExpression(e)) {
+      const a = evalExpr(e.whenTrue);
+      const b = evalExpr(e.whenFalse);
+      const u = union(evalExpr(e.condition), a, b);
+      return a.alias !== undefined && a.alias === b.alias ? { ...u, alias: a.alias } : u;
+    }
+    if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return { deps: new Set(), fn: e };
+    if (ts.isAwaitExpression(e) || ts.isSpreadElement(e) || ts.isVoidExpression(e) || ts.isTypeOfExpression(e)) {
+      return { deps: evalExpr(e.expression).deps };
+    }
+    if (ts.isPrefixUnaryExpression(e) || ts.isPostfixUnaryExpression(e)) return { deps: evalExpr(e.operand).deps };
+    if (ts.isTemplateExpression(e)) return union(...e.templateSpans.map((s) => evalExpr(s.expression)));
+    return EMPTY;
+  };
+
+  const evalStatement = (s: ts.Statement): void => {
+    if (ts.isVariableStatement(s)) {
+      for (const d of s.declarationList.declarations) {
+        const init = d.initializer && unwrap(d.initializer);
+        if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && ts.isIdentifier(d.name)) {
+          env.set(d.name.text, { deps: new Set(), fn: init });
+          continue;
+        }
+        bindPattern(d.name, d.initializer ? evalExpr(d.initializer) : EMPTY, d);
+      }
+    } else if (ts.isExpressionStatement(s)) {
+      const e = unwrap(s.expression);
+      const v = evalExpr(s.expression);
+      // A call whose result is dropped is a side effect: whatever it consumed escapes (outputs.push(h)).
+      if (ts.isCallExpression(e) && !isConsoleCall(e)) for (const d of v.deps) flow.sinks.add(d);
+    } else if (ts.isReturnStatement(s)) {
+      if (s.expression) flow.returns.push(returnRecord(s.expression));
+    } else if (ts.isIfStatement(s)) {
+      evalExpr(s.expression);
+      const before = env;
+      env = new Map(before);
+      evalStatement(s.thenStatement);
+      const thenEnv = env;
+      env = new Map(before);
+      if (s.elseStatement) evalStatement(s.elseStatement);
+      env = mergeEnv(thenEnv, env);
+    } else if (ts.isBlock(s)) evalBlock(s.statements);
+    else if (ts.isForStatement(s) || ts.isForOfStatement(s) || ts.isForInStatement(s) || ts.isWhileStatement(s) || ts.isDoStatement(s)) {
+      if (ts.isForStatement(s) && s.initializer) {
+        if (ts.isVariableDeclarationList(s.initializer)) for (const d of s.initializer.declarations) bindPattern(d.name, d.initializer ? evalExpr(d.initializer) : EMPTY, d);
+        else evalExpr(s.initializer);
+      }
+      if ((ts.isForOfStatement(s) || ts.isForInStatement(s))) {
+        const it = evalExpr(s.expression);
+        if (ts.isVariableDeclarationList(s.initializer)) for (const d of s.initializer.declarations) bindPattern(d.name, { deps: it.deps }, d);
+        else assign(s.initializer, { deps: it.deps }, s);
+      }
+      const before = env;
+      for (let pass = 0; pass < 2; pass++) {
+        env = new Map(env);
+        if ((ts.isWhileStatement(s) || ts.isDoStatement(s))) evalExpr(s.expression);
+        if (ts.isForStatement(s)) { if (s.condition) evalExpr(s.condition); if (s.incrementor) evalExpr(s.incrementor); }
+        evalStatement(s.statement);
+        env = mergeEnv(before, env);
+      }
+    } else if (ts.isTryStatement(s)) {
+      evalBlock(s.tryBlock.statements);
+      if (s.catchClause) evalBlock(s.catchClause.block.statements);
+      if (s.finallyBlock) evalBlock(s.finallyBlock.statements);
+    } else if (ts.isSwitchStatement(s)) {
+      evalExpr(s.expression);
+      const before = env;
+      let merged = before;
+      for (const c of s.caseBlock.clauses) {
+        env = new Map(before);
+        evalBlock(c.statements);
+        merged = mergeEnv(merged, env);
+      }
+      env = merged;
+    } else if (ts.isFunctionDeclaration(s) && s.name) {
+      env.set(s.name.text, { deps: new Set(), fn: s });
+    } else if (ts.isLabeledStatement(s)) evalStatement(s.statement);
+    else if (ts.isThrowStatement(s)) evalExpr(s.expression);
+  };
+
+  const evalBlock = (statements: ts.NodeArray<ts.Statement>): void => {
+    for (const st of statements) evalStatement(st);
+  };
+
+  fn.parameters.forEach((p, i) => {
+    const root = paramRoots ? paramRoots(i) : `p${i}`;
+    bindPattern(p.name, rootVal(root), p, false);
+  });
+  if (fn.body && ts.isBlock(fn.body)) evalBlock(fn.body.statements);
+  else if (fn.body) flow.returns.push(returnRecord(fn.body as ts.Expression));
+  return flow;
+}
+
+function isConsoleCall(e: ts.CallExpression): boolean {
+  const callee = unwrap(e.expression);
+  let base: ts.Expression = callee;
+  while (ts.isPropertyAccessExpression(base)) base = base.expression;
+  return ts.isIdentifier(base) && base.text === 'console';
+}
+
+export { isFunctionLike };

@@ -1,0 +1,113 @@
+// The per-file model of recurrent code that rules query: steps, their call sites and the loops
+// around them, gradient closures, tidy callbacks, stateful layers. Built once per lint.
+import ts from 'typescript';
+import { calleeName, calleeReceiver, isFunctionLike, unwrap, type FunctionLike, accessPath, memberName } from './ast';
+import { findStepCalls, fedBackParams, type StepCall } from './calls';
+import { Scopes } from './scopes';
+import { discoverSteps, type Step } from './steps';
+import { TfApi } from './tf-api';
+import { GRADIENT_CLOSURE_CALLS } from './tfjs-facts';
+
+export interface ClosureCall {
+  call: ts.CallExpression;
+  fn: FunctionLike;
+}
+
+export class FileModel {
+  readonly tf: TfApi;
+  readonly scopes = new Scopes();
+  readonly classes = new Map<string, ts.ClassLikeDeclaration>();
+  /** Every call expression of the file, in source order (one walk, shared by all queries). */
+  readonly calls: ts.CallExpression[] = [];
+  readonly steps: Step[];
+  readonly stepCalls: StepCall[];
+  private readonly stepsByFn = new Map<ts.Node, Step>();
+  private gradCache?: ClosureCall[];
+  private tidyCache?: ClosureCall[];
+
+  constructor(readonly sf: ts.SourceFile) {
+    this.tf = new TfApi(sf);
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n)) this.calls.push(n);
+      else if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && n.name) this.classes.set(n.name.text, n);
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    // Use evidence first: which parameters do loops feed results back into?
+    const fedBack = new Map<ts.Node, Set<number>>();
+    for (const c of findStepCalls(this.calls, this.scopes, this.classes, this.stepsByFn)) {
+      if (!c.calleeFn) continue;
+      const idx = fedBackParams(c);
+      if (idx.length === 0) continue;
+      const set = fedBack.get(c.calleeFn) ?? new Set<number>();
+      for (const i of idx) set.add(i);
+      fedBack.set(c.calleeFn, set);
+    }
+    this.steps = discoverSteps(sf, this.tf, fedBack);
+    for (const s of this.steps) this.stepsByFn.set(s.fn, s);
+    this.stepCalls = findStepCalls(this.calls, this.scopes, this.classes, this.stepsByFn)
+      .filter((c) => c.step || !c.calleeFn);
+  }
+
+  stepOf(fn: ts.Node): Step | undefined {
+    return this.stepsByFn.get(fn);
+  }
+
+  /** Callbacks run under a gradient tape: `optimizer.minimize(f)`, `tf.grad(f)`, `tf.variableGrads(f)`... */
+  gradientClosures(): ClosureCall[] {
+    if (this.gradCache) return this.gradCache;
+    const out: ClosureCall[] = [];
+    for (const call of this.calls) {
+      const name = calleeName(call);
+      if (!name || !GRADIENT_CLOSURE_CALLS.has(name)) continue;
+      const isTf = this.tf.path(call.expression) !== undefined;
+      const isMethod = !!calleeReceiver(call) && (name === 'minimize' || name === 'computeGradients');
+      if (!isTf && !isMethod) continue;
+      const fn = this.functionArg(call.arguments[0]);
+      if (fn) out.push({ call, fn });
+    }
+    return (this.gradCache = out);
+  }
+
+  /** `tf.tidy(fn)` / `tf.tidy(name, fn)` calls with their callback. */
+  tidyCalls(): ClosureCall[] {
+    if (this.tidyCache) return this.tidyCache;
+    const out: ClosureCall[] = [];
+    for (const call of this.calls) {
+      if (this.tf.fn(call) !== 'tidy') continue;
+      const fn = this.functionArg(call.arguments[call.arguments.length - 1]);
+      if (fn) out.push({ call, fn });
+    }
+    return (this.tidyCache = out);
+  }
+
+  /** A function given inline or by the name of a local function/arrow. */
+  functionArg(arg: ts.Expression | undefined): FunctionLike | undefined {
+    if (!arg) return undefined;
+    const a = unwrap(arg);
+    if (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) return a;
+    if (ts.isIdentifier(a)) {
+      const b = this.scopes.resolve(a);
+      const d = b?.parent;
+      if (d && ts.isFunctionDeclaration(d)) return d;
+      if (d && ts.isVariableDeclaration(d) && d.initializer) {
+        const init = unwrap(d.initializer);
+        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+      }
+    }
+    return undefined;
+  }
+
+  /** The innermost gradient closure containing `node`, if any. */
+  gradientClosureAround(node: ts.Node): ClosureCall | undefined {
+    for (let p = node.parent; p; p = p.parent) {
+      if (isFunctionLike(p)) {
+        const g = this.gradientClosures().find((c) => c.fn === p);
+        if (g) return g;
+      }
+    }
+    return undefined;
+  }
+}
+
+export { accessPath, memberName };

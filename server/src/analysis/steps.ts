@@ -1,0 +1,297 @@
+// Finds the steps of a file: RNNCell/Layer `call`, PyTorch-style `forward`, and plain step
+// functions, and decides which of their inputs are recurrent states.
+import ts from 'typescript';
+import { functionName, isFunctionLike, unwrap, walk, type FunctionLike, memberName, boundIdentifiers, numericLiteralValue } from './ast';
+import { analyzeStep, reaches, type StepFlow } from './dataflow';
+import type { TfApi } from './tf-api';
+import { LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, hasToken, isStateLikeName, stateBase } from './tfjs-facts';
+import type { StepKind } from './cell-summary';
+
+export interface StateInput {
+  index: number;
+  /** Dataflow root of the incoming state (`p0.1` for inputs[1], `p1` for forward's hidden). */
+  root: string;
+  /** The name the step gives it. */
+  name: string;
+  /** Where it is bound (parameter, destructuring element, `inputs[1]` access), if anywhere. */
+  binding?: ts.Node;
+  /** How we know it is a state. */
+  evidence: 'position' | 'use' | 'name';
+}
+
+export interface Step {
+  fn: FunctionLike;
+  kind: StepKind;
+  name: string;
+  classNode?: ts.ClassLikeDeclaration;
+  /** Root of the per-step input (`p0.0` for cells, `p0` for forward/functions). */
+  inputRoot?: string;
+  inputName?: string;
+  states: StateInput[];
+  flow: StepFlow;
+  /** Parameter index -> state index, for plain functions and forward (call-site mapping). */
+  paramState: Map<number, number>;
+  /** For array-destructured first parameters `([x, h]) =>`: element index -> state index. */
+  elementState?: Map<number, number>;
+}
+
+/** Does this class extend a recurrent cell base (tf.layers.RNNCell, RNNCell, ...) or a Layer? */
+function baseKind(cls: ts.ClassLikeDeclaration, tf: TfApi): 'cell' | 'layer' | 'other' | undefined {
+  const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  if (!ext) return undefined;
+  const path = tf.path(ext.expression);
+  const last = path?.[path.length - 1] ?? (ts.isIdentifier(ext.expression) ? ext.expression.text : memberName(ext.expression));
+  if (last && RNN_CELL_BASES.has(last)) return 'cell';
+  if (last && LAYER_BASES.has(last)) return 'layer';
+  return 'other';
+}
+
+function classMethod(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclaration | undefined {
+  for (const m of cls.members) {
+    if (ts.isMethodDeclaration(m) && m.body && memberName(m) === undefined && ts.isIdentifier(m.name) && m.name.text === name) return m;
+    if (ts.isMethodDeclaration(m) && m.body && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name) return m;
+  }
+  return undefined;
+}
+
+/** `stateSize = 20` / `this.stateSize = [u, u]` / `get stateSize() { return [..] }` -> number of states. */
+function declaredStateCount(cls: ts.ClassLikeDeclaration): number | undefined {
+  let count: number | undefined;
+  const fromExpr = (e: ts.Expression | undefined): void => {
+    if (!e) return;
+    const u = unwrap(e);
+    if (ts.isArrayLiteralExpression(u)) count = u.elements.length;
+    else count = count ?? 1;
+  };
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === 'stateSize') fromExpr(m.initializer);
+    if (ts.isGetAccessor(m) && ts.isIdentifier(m.name) && m.name.text === 'stateSize' && m.body) {
+      walk(m.body, (n) => { if (ts.isReturnStatement(n)) fromExpr(n.expression); });
+    }
+  }
+  walk(cls, (n) => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && memberName(n.left) === 'stateSize' &&
+        (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left)) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      fromExpr(n.right);
+    }
+  });
+  return count;
+}
+
+/** Highest `inputs[k]` / destructured position read from the cell's inputs array. */
+function accessedElements(flow: StepFlow): number {
+  let max = 0;
+  for (const r of flow.readRoots) {
+    const m = /^p0\.(\d+)/.exec(r);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  for (const root of flow.aliasNames.keys()) {
+    const m = /^p0\.(\d+)$/.exec(root);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max;
+}
+
+function cellStep(cls: ts.ClassLikeDeclaration, call: ts.MethodDeclaration, tf: TfApi, kind: 'cell' | 'layer'): Step | undefined {
+  const flow = analyzeStep(call, tf);
+  const first = call.parameters[0];
+  if (!first) return undefined;
+  const declared = declaredStateCount(cls);
+  const accessed = accessedElements(flow);
+  // A plain Layer is a cell only when it is shaped like one: stateSize, or [x, ...states] by name.
+  if (kind === 'layer' && declared === undefined) {
+    const names = [...flow.aliasNames.entries()].filter(([r]) => /^p0\.[1-9]\d*$/.test(r)).flatMap(([, n]) => n);
+    if (!names.some(isStateLikeName)) return undefined;
+  }
+  const count = Math.max(declared ?? 0, accessed, 1);
+  const states: StateInput[] = [];
+  const paramBinding = ts.isArrayBindingPattern(first.name) ? first.name : undefined;
+  for (let k = 0; k < count; k++) {
+    const root = `p0.${k + 1}`;
+    const names = flow.aliasNames.get(root);
+    let binding: ts.Node | undefined;
+    let name = names?.[0];
+    if (paramBinding) {
+      const el = paramBinding.elements[k + 1];
+      if (el && ts.isBindingElement(el) && ts.isIdentifier(el.name)) { binding = el.name; name = el.name.text; }
+    }
+    if (!binding && name) binding = flow.locals.find((l) => l.val.alias === root && l.name === name)?.node;
+    states.push({ index: k, root, name: name ?? `${ts.isIdentifier(first.name) ? first.name.text : 'inputs'}[${k + 1}]`, binding, evidence: 'position' });
+  }
+  const inputNames = flow.aliasNames.get('p0.0');
+  return {
+    fn: call, kind: 'rnn-cell', name: cls.name?.text ?? 'anonymous cell', classNode: cls,
+    inputRoot: 'p0.0', inputName: inputNames?.[0], states, flow, paramState: new Map(),
+  };
+}
+
+/** Candidate state parameters of a function, by name (the weakest evidence), in order. */
+function namedStateParams(fn: FunctionLike, from: number): { index: number; name: string; node: ts.Node }[] {
+  const out: { index: number; name: string; node: ts.Node }[] = [];
+  fn.parameters.forEach((p, i) => {
+    if (i < from) return;
+    if (ts.isIdentifier(p.name) && isStateLikeName(p.name.text)) out.push({ index: i, name: p.name.text, node: p.name });
+  });
+  return out;
+}
+
+/** How many new states a step returns, and which names they carry (for matching to params). */
+function returnShape(flow: StepFlow): { count: number; names: (string | undefined)[] } | undefined {
+  const r = flow.returns[0];
+  if (!r) return undefined;
+  if (r.elements) return { count: r.elements.length, names: r.elements.map((e) => (ts.isIdentifier(unwrap(e.node)) ? (unwrap(e.node) as ts.Identifier).text : undefined)) };
+  if (r.members) return { count: r.members.size, names: [...r.members.keys()] };
+  return { count: 1, names: [ts.isIdentifier(r.expr) ? r.expr.text : undefined] };
+}
+
+/**
+ * Picks state parameters for forward/plain steps: fed back in a loop (use) first, then by name,
+ * limited to what the step returns (a step returning one tensor carries one state).
+ */
+function chooseStates(fn: FunctionLike, flow: StepFlow, from: number, fedBack: Set<number>): StateInput[] {
+  const named = namedStateParams(fn, from);
+  const byIndex = new Map<number, StateInput>();
+  for (const i of fedBack) {
+    const p = fn.parameters[i];
+    if (!p || !ts.isIdentifier(p.name)) continue;
+    byIndex.set(i, { index: 0, root: `p${i}`, name: p.name.text, binding: p.name, evidence: 'use' });
+  }
+  const shape = returnShape(flow);
+  const limit = shape ? Math.max(shape.count, byIndex.size) : named.length + byIndex.size;
+  for (const n of named) {
+    if (byIndex.size >= limit) break;
+    if (byIndex.has(n.index)) continue;
+    // With several returned values, a named state should find its new value among them by name;
+    // with one, the first named parameter is the state (a `memory`/`mask` after it is a constant).
+    if (shape && shape.count > 1 && shape.names.every((x) => x !== undefined) &&
+        !shape.names.some((x) => stateBase(x!) === stateBase(n.name))) continue;
+    byIndex.set(n.index, { index: 0, root: `p${n.index}`, name: n.name, binding: n.node, evidence: 'name' });
+  }
+  const states = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, s], k) => ({ ...s, index: k }));
+  return states;
+}
+
+function isTensorCode(fn: FunctionLike, tf: TfApi): boolean {
+  let found = false;
+  walk(fn, (n) => {
+    if (found) return false;
+    if (ts.isCallExpression(n)) {
+      if (tf.path(n.expression) !== undefined) found = true;
+      else {
+        const name = ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : undefined;
+        if (name && /^(matMul|dot|tanh|sigmoid|relu|add|mul|apply|call|forward|read|concat|sub)$/.test(name)) found = true;
+      }
+    }
+  });
+  return found;
+}
+
+export interface StepCandidates {
+  steps: Step[];
+  /** Functions that may be steps once call sites give evidence (name or use). */
+}
+
+/**
+ * Discovers steps. `fedBack` gives, per function node, the parameter indexes that some loop
+ * feeds the function's result back into (use evidence, from the call-site pass).
+ */
+export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node, Set<number>>): Step[] {
+  const steps: Step[] = [];
+  const fileUsesTf = tf.hasImport || /\btf\./.test(sf.text);
+  walk(sf, (n) => {
+    if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) {
+      const kind = baseKind(n, tf);
+      const call = classMethod(n, 'call');
+      if ((kind === 'cell' || kind === 'layer') && call && call.parameters.length >= 1) {
+        const s = cellStep(n, call, tf, kind);
+        if (s) { steps.push(s); return; }
+      }
+      const forward = classMethod(n, 'forward');
+      if (forward && forward.parameters.length >= 2 && fileUsesTf) {
+        const flow = analyzeStep(forward, tf);
+        const states = chooseStates(forward, flow, 1, fedBack.get(forward) ?? new Set());
+        if (states.length > 0 && !containsStepLoop(forward)) {
+          steps.push(makeFunctionStep(forward, 'forward', n.name?.text ?? 'anonymous', n, flow, states));
+        }
+      }
+      return;
+    }
+    if (!fileUsesTf) return;
+    if ((ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n)) && n.body) {
+      const s = functionStep(n, tf, fedBack.get(n) ?? new Set());
+      if (s) steps.push(s);
+    }
+  });
+  return steps;
+}
+
+function makeFunctionStep(fn: FunctionLike, kind: StepKind, name: string, cls: ts.ClassLikeDeclaration | undefined, flow: StepFlow, states: StateInput[]): Step {
+  const paramState = new Map<number, number>();
+  for (const s of states) {
+    const m = /^p(\d+)$/.exec(s.root);
+    if (m) paramState.set(Number(m[1]), s.index);
+  }
+  const input = fn.parameters[0];
+  return {
+    fn, kind, name, classNode: cls, states, flow, paramState,
+    inputRoot: 'p0', inputName: input && ts.isIdentifier(input.name) ? input.name.text : undefined,
+  };
+}
+
+/** A function that loops over steps itself is a sequence function, not a step. */
+function containsStepLoop(fn: FunctionLike): boolean {
+  let found = false;
+  if (!fn.body) return false;
+  walk(fn.body, (n) => {
+    if (found || (n !== fn && isFunctionLike(n) && !ts.isArrowFunction(n))) return false;
+    if (ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isWhileStatement(n) || ts.isDoStatement(n)) found = true;
+  });
+  return found;
+}
+
+function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>): Step | undefined {
+  const name = functionName(fn) ?? 'anonymous';
+  // Callbacks of iterating calls (`xs.map(x => step(x, h))`) are loop bodies, not steps.
+  if (ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression) && fedBack.size === 0) return undefined;
+  const first = fn.parameters[0];
+  // `([x, h]) => ...`: one array parameter holding the input and states.
+  if (fn.parameters.length === 1 && first && ts.isArrayBindingPattern(first.name) && first.name.elements.length >= 2) {
+    const els = first.name.elements;
+    const stateEls: StateInput[] = [];
+    els.forEach((el, i) => {
+      if (i === 0 || !ts.isBindingElement(el) || !ts.isIdentifier(el.name)) return;
+      if (isStateLikeName(el.name.text) || fedBack.has(i)) {
+        stateEls.push({ index: stateEls.length, root: `p0.${i}`, name: el.name.text, binding: el.name, evidence: fedBack.has(i) ? 'use' : 'name' });
+      }
+    });
+    if (stateEls.length === 0 || !isTensorCode(fn, tf)) return undefined;
+    if (fedBack.size === 0 && !hasToken(name, STEP_NAME_TOKENS)) return undefined;
+    const flow = analyzeStep(fn, tf);
+    const elementState = new Map<number, number>();
+    for (const s of stateEls) elementState.set(Number(s.root.split('.')[1]), s.index);
+    const el0 = els[0];
+    return {
+      fn, kind: 'step-function', name, states: stateEls, flow, paramState: new Map(), elementState,
+      inputRoot: 'p0.0', inputName: el0 && ts.isBindingElement(el0) && ts.isIdentifier(el0.name) ? el0.name.text : undefined,
+    };
+  }
+  if (fn.parameters.length < 2) return undefined;
+  // Without use evidence, a step must say so by name (`step`, `lstmCell`, `gruForward`...).
+  if (fedBack.size === 0 && !hasToken(name, STEP_NAME_TOKENS)) return undefined;
+  if (!isTensorCode(fn, tf) || containsStepLoop(fn)) return undefined;
+  const flow = analyzeStep(fn, tf);
+  const states = chooseStates(fn, flow, 1, fedBack);
+  if (states.length === 0) return undefined;
+  return makeFunctionStep(fn, 'step-function', name, undefined, flow, states);
+}
+
+/** Is state `s` of `step` read by anything that reaches a return or escapes the step? */
+export function stateReachesOutput(step: Step, s: StateInput): boolean {
+  const { flow } = step;
+  for (const r of flow.returns) if (reaches(r.val.deps, s.root)) return true;
+  for (const d of flow.sinks) if (d === s.root || d.startsWith(`${s.root}.`) || s.root.startsWith(`${d}.`)) return true;
+  // A local aliasing the state that escapes through a sink.
+  return flow.locals.some((l) => reaches(l.val.deps, s.root) && flow.sinks.has(l.root));
+}
+
+export { boundIdentifiers, numericLiteralValue };

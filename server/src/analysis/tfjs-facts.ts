@@ -1,0 +1,151 @@
+// Everything RNNLint knows about TensorFlow.js (and the naming habits of RNN code) lives here.
+// Rules and the model ask questions of this table; no rule hard-codes an op name.
+
+/** Modules whose exports are the tfjs API (namespace imports of these are "tf"). */
+export const TFJS_MODULES = new Set([
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-node',
+  '@tensorflow/tfjs-node-gpu',
+  '@tensorflow/tfjs-core',
+  '@tensorflow/tfjs-layers',
+]);
+
+/** Element-wise activation ops, as `tf.<name>(x)` and as the tensor method `x.<name>()`. */
+export const ACTIVATION_OPS = new Set([
+  'tanh', 'sigmoid', 'relu', 'relu6', 'elu', 'selu', 'leakyRelu', 'prelu', 'softplus', 'softsign',
+  'softmax', 'logSoftmax', 'logSigmoid',
+]);
+
+/** `activation:` strings of layer configs that apply a non-linearity (`linear`/none do not). */
+export const LAYER_ACTIVATIONS = new Set([
+  'tanh', 'sigmoid', 'relu', 'relu6', 'elu', 'selu', 'softplus', 'softsign', 'softmax', 'hardSigmoid',
+  'swish', 'mish', 'gelu', 'gelu_new', 'logSoftmax',
+]);
+
+/**
+ * Ops that move or copy values without mixing them: an activation seen through these is still
+ * "directly" the input of the next activation (tanh(reshape(tanh(x))) is stacked).
+ */
+export const TRANSPARENT_OPS = new Set([
+  'reshape', 'squeeze', 'expandDims', 'clone', 'cast', 'asType', 'transpose', 'slice', 'gather',
+  'tile', 'dropout', 'flatten', 'as1D', 'as2D', 'as3D', 'as4D', 'as5D', 'identity', 'toFloat',
+  'stridedSlice', 'reverse',
+]);
+
+/** Calls whose callback runs under a gradient tape: state used inside must be unrolled inside. */
+export const GRADIENT_CLOSURE_CALLS = new Set([
+  'minimize', 'computeGradients', 'grad', 'grads', 'valueAndGrad', 'valueAndGrads', 'variableGrads',
+  'customGrad',
+]);
+
+/** Tensor read-backs to JS values: a tensor rebuilt from these has no gradient path. */
+export const READBACK_METHODS = new Set(['dataSync', 'arraySync', 'data', 'array', 'bufferSync', 'buffer']);
+
+/** tfjs functions that build a fresh tensor (no gradient link to their JS argument). */
+export const TENSOR_CONSTRUCTORS = new Set([
+  'tensor', 'tensor1d', 'tensor2d', 'tensor3d', 'tensor4d', 'tensor5d', 'tensor6d', 'scalar',
+  'zeros', 'ones', 'fill', 'zerosLike', 'onesLike', 'randomNormal', 'randomUniform',
+  'truncatedNormal', 'variable', 'eye', 'linspace', 'range', 'randomGamma', 'buffer',
+]);
+
+/** Constructors that only take a JS value; rebuilding a read-back state goes through these. */
+export const FROM_VALUE_CONSTRUCTORS = new Set([
+  'tensor', 'tensor1d', 'tensor2d', 'tensor3d', 'tensor4d', 'tensor5d', 'tensor6d', 'scalar',
+]);
+
+/** tf functions that do not return a tensor. */
+export const NON_TENSOR_TF_CALLS = new Set([
+  'tidy', 'keep', 'dispose', 'memory', 'getBackend', 'setBackend', 'ready', 'nextFrame', 'time',
+  'profile', 'print', 'env', 'enableProdMode', 'disposeVariables', 'engine', 'sequential', 'model',
+  'loadLayersModel', 'loadGraphModel', 'train', 'io', 'data', 'util', 'browser', 'node',
+]);
+
+/** Tensor methods that return a tensor (for recognising tensor-valued method chains). */
+export const TENSOR_METHODS = new Set([
+  'add', 'sub', 'mul', 'div', 'matMul', 'dot', 'neg', 'square', 'sqrt', 'exp', 'log', 'pow',
+  'sum', 'mean', 'max', 'min', 'abs', 'concat', 'stack', 'unstack', 'split', 'clipByValue',
+  'maximum', 'minimum', 'where', 'greater', 'less', 'equal', 'logicalAnd', 'addN', 'norm',
+  'argMax', 'argMin', 'conv1d', 'conv2d', 'round', 'floor', 'ceil', 'sign', 'divNoNan',
+  'squaredDifference', 'mod', 'tanh', 'sigmoid', 'relu', 'elu', 'selu', 'softmax', 'logSoftmax',
+  'softplus', 'leakyRelu', 'prelu', 'relu6', 'logSigmoid', 'oneHot', 'batchNorm', 'pad',
+  ...TRANSPARENT_OPS,
+]);
+
+/** Calls on a model or layer that run it (a stateful layer inside carries state across calls). */
+export const MODEL_RUN_METHODS = new Set([
+  'predict', 'predictOnBatch', 'apply', 'call', 'execute', 'fit', 'fitDataset', 'evaluate',
+  'evaluateDataset', 'trainOnBatch',
+]);
+/** Model runs that train: in a loop without resetStates they carry state across batches/epochs. */
+export const MODEL_TRAIN_METHODS = new Set(['fit', 'fitDataset', 'trainOnBatch', 'evaluate', 'evaluateDataset']);
+
+/** Recurrent layer factories (`tf.layers.<name>`) that take `stateful: true`. */
+export const RECURRENT_LAYER_FACTORIES = new Set([
+  'lstm', 'gru', 'simpleRNN', 'rnn', 'convLstm2d', 'bidirectional',
+]);
+
+/** Base classes of recurrent cells (`tf.layers.RNNCell`, `RNNCell` from tfjs-layers). */
+export const RNN_CELL_BASES = new Set(['RNNCell', 'LSTMCell', 'GRUCell', 'SimpleRNNCell', 'StackedRNNCells']);
+/** Base classes of layers (a Layer whose call takes [x, ...states] can be a cell). */
+export const LAYER_BASES = new Set(['Layer']);
+
+// ---- Naming habits. Names are the weakest evidence: use beats names wherever both exist. ----
+
+/** Name tokens that mark a parameter or variable as a recurrent state. */
+export const STATE_NAME_TOKENS = new Set([
+  'h', 'hx', 'ht', 'hidden', 'hiddens', 'state', 'states', 'c', 'cx', 'ct', 'carry', 'memory', 'mem', 'cell', 's',
+]);
+/** Prefix tokens meaning "the incoming/previous value of" (`prevOutput`, `hPrev`, `oldState`). */
+export const PREVIOUS_TOKENS = new Set(['prev', 'previous', 'last', 'old', 'tm1', 'in', 'init', 'initial', '0']);
+/** Tokens meaning "the freshly computed value of" (`hNew`, `nextState`, `c_t`). */
+export const NEW_TOKENS = new Set(['new', 'next', 'updated', 'out', 't', '1', 'tilde', 'hat', 'cand', 'candidate', 'prime']);
+/** Name tokens of a step (a function that advances a recurrence by one step). */
+export const STEP_NAME_TOKENS = new Set(['step', 'cell', 'rnn', 'gru', 'lstm', 'recur', 'recurrent', 'forward', 'tick', 'advance', 'elman', 'mgu', 'indrnn']);
+/** Tokens naming an iteration over whole sequences (state must be reset per iteration). */
+export const SEQUENCE_LOOP_TOKENS = new Set([
+  'seq', 'seqs', 'sequence', 'sequences', 'batch', 'batches', 'epoch', 'epochs', 'sample', 'samples',
+  'sentence', 'sentences', 'utterance', 'utterances', 'example', 'examples', 'episode', 'episodes',
+  'doc', 'docs', 'document', 'documents', 'dataset', 'line', 'lines', 'text', 'texts', 'word', 'words',
+  'story', 'stories', 'item', 'items', 'song', 'songs', 'melody', 'melodies', 'track', 'tracks',
+]);
+/** Tokens naming chunks of ONE long sequence: carrying state across them is truncated BPTT, not a leak. */
+export const CHUNK_LOOP_TOKENS = new Set(['chunk', 'chunks', 'window', 'windows', 'segment', 'segments', 'piece', 'pieces', 'block', 'blocks', 'span', 'spans', 'part', 'parts']);
+/** Names of weights for the hidden-to-hidden path (a suggestion can add the missing recurrent term). */
+export const RECURRENT_WEIGHT_NAME = /^(recurrent\w*|w_?hh|whh|weight_?hh|u|u_?h|uh|h2h|hidden_?2_?hidden|hidden_?to_?hidden\w*|linear_?hh|w_?h|wh|hh|recurrent_?kernel|hidden_?layer|w_?rec|wrec|r)$/i;
+/** Names of weights for the input path. */
+export const INPUT_WEIGHT_NAME = /^(kernel|w_?ih|wih|weight_?ih|w|w_?x|wx|i2h|input_?2_?hidden|input_?to_?hidden\w*|linear_?ih|ih|input_?layer|w_?in|win)$/i;
+
+/** Splits an identifier into lower-case tokens: `hPrev` -> [h, prev], `h_t1` -> [h, t, 1]. */
+export function nameTokens(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Za-z])([0-9])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((t) => t.toLowerCase());
+}
+
+/** The core of a state name without previous/new markers: hPrev, h_new, nextH -> "h". */
+export function stateBase(name: string): string {
+  const tokens = nameTokens(name).filter((t) => !PREVIOUS_TOKENS.has(t) && !NEW_TOKENS.has(t));
+  return tokens.join('_');
+}
+
+export function isStateLikeName(name: string): boolean {
+  const tokens = nameTokens(name);
+  if (tokens.length === 0) return false;
+  if (tokens.some((t) => STATE_NAME_TOKENS.has(t) && t !== 's' && t !== 'cell')) return true;
+  // `s`, `cell` alone are too common in non-recurrent code to count unless they are the whole name.
+  if (tokens.length === 1 && (tokens[0] === 's' || tokens[0] === 'cell')) return false;
+  // prevOutput, lastOutput: tfjs's own cells call the incoming state this.
+  return PREVIOUS_TOKENS.has(tokens[0]!) && tokens.length > 1 && tokens[0] !== 'in' && tokens[0] !== '0';
+}
+
+export function hasToken(name: string, set: Set<string>): boolean {
+  return nameTokens(name).some((t) => set.has(t));
+}
+
+/** Tokens naming a fan-out from one state (beam search, scoring each candidate): not a time loop. */
+export const FANOUT_LOOP_TOKENS = new Set(['beam', 'beams', 'candidate', 'candidates', 'vocab', 'vocabulary', 'option', 'options', 'choice', 'choices', 'action', 'actions', 'branch', 'branches', 'hypothesis', 'hypotheses', 'head', 'heads', 'layer', 'layers', 'model', 'models']);
+/** Function names of code meant to continue a stream from the current state (no reset expected). */
+export const STREAMING_FUNCTION_NAME = /^(feed|next|continue|stream|advance|step|tick|push|update|observe|consume|on[A-Z])/;
