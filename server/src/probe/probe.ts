@@ -1,0 +1,79 @@
+// Probe a cell of a text: slice it (parent), run it (runner child), assemble the versioned trace.
+// The same function serves the CLI, the language server and the tests.
+
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import { prepareProbe, SliceError } from './slice';
+import { ProbePool, type RunLimits } from './pool';
+import { TRACE_VERSION, type ProbeOutcome, type ProbeRunOptions, type ProbeTrace } from './types';
+
+export interface ProbeRequest extends ProbeRunOptions {
+  text: string;
+  fileName: string;
+  cellName?: string;
+  /** Offset of the cursor: picks the cell containing it. */
+  offset?: number;
+  signal?: AbortSignal;
+  /** Only the trace pass (bench). */
+  traceOnly?: boolean;
+  /** Where each cell produces its new states (1-based lines), from the engine's cell summaries. */
+  newStateLines?: (name: string) => (number | null)[] | undefined;
+}
+
+let shared: ProbePool | undefined;
+/** One warm runner per process (server, CLI). */
+export function sharedPool(): ProbePool {
+  return (shared ??= new ProbePool());
+}
+export function disposeSharedPool(): void {
+  shared?.dispose();
+  shared = undefined;
+}
+
+export function wasmDir(runnerPath?: string): string | undefined {
+  const here = typeof __dirname === 'string' ? __dirname : process.cwd();
+  for (const d of [runnerPath ? path.dirname(runnerPath) : '', here, path.join(here, '..', 'dist')])
+    if (d && fs.existsSync(path.join(d, 'tfjs-backend-wasm.wasm'))) return d;
+  return undefined;
+}
+
+export async function probeText(req: ProbeRequest, pool: ProbePool = sharedPool()): Promise<ProbeOutcome> {
+  const t0 = performance.now();
+  const fileName = path.resolve(req.fileName);
+  let prepared;
+  try {
+    prepared = prepareProbe(req.text, fileName, req);
+  } catch (e) {
+    if (e instanceof SliceError) return { ok: false, file: fileName, failure: { kind: e.kind, message: e.message, line: e.line } };
+    return { ok: false, file: fileName, failure: { kind: 'slice', message: `could not slice the cell: ${(e as Error).message}` } };
+  }
+  const sliceMs = performance.now() - t0;
+  const limits: RunLimits = { timeoutMs: req.timeoutMs, maxHeapMb: req.maxHeapMb, signal: req.signal };
+  const res = await pool.run(
+    { fileName, code: prepared.code, cell: prepared.cell, config: prepared.config, wasmDir: wasmDir(), traceOnly: req.traceOnly },
+    limits,
+  );
+  if (!res.ok) return { ok: false, file: fileName, cell: prepared.cell.name, failure: res.failure };
+  const { result, backend, loadTfMs, runMs } = res.reply;
+  const trace: ProbeTrace = {
+    version: TRACE_VERSION,
+    file: fileName,
+    cell: { ...prepared.cell, stateNames: Object.keys(result.steps[0]?.states ?? {}) },
+    backend,
+    config: {
+      ...prepared.config,
+      inputSize: result.sizes.input,
+      stateSizes: result.sizes.states,
+    },
+    steps: result.steps,
+    checks: result.checks,
+    findings: result.findings,
+    timings: { sliceMs, runnerStartMs: res.startMs, loadTfMs, runMs, totalMs: performance.now() - t0, warm: res.warm },
+  };
+  return { ok: true, trace };
+}
+
+/** True when a trace holds problems (exit code 1 of `rnnlint probe`). */
+export function hasProblems(trace: ProbeTrace): boolean {
+  return trace.findings.some((f) => f.severity !== 'info');
+}
