@@ -41,4 +41,8 @@ for (const e of entries) {
 }
 // Rule docs ship beside the bundle so the server can link to and open them offline.
 cpSync('rules', 'dist/rules', { recursive: true, filter: (f) => !f.endsWith('.ts') });
+// The probe runner's WASM backend loads its .wasm files from dist/ at run time (Node has no threads
+// build, so only the plain and SIMD binaries ship).
+for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'])
+  cpSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${f}`, `dist/${f}`);
 if (watch) await Promise.all(contexts.map((c) => c.watch()));

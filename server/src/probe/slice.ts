@@ -14,6 +14,8 @@
 // which a VSIX under 10 MB cannot ship for every platform.
 
 import ts from 'typescript';
+import { findCells } from '../analysis/cells';
+import type { CellSummary } from '../analysis/cell-summary';
 import type { CellKind, ProbeCellInfo, ProbeConfig, ProbeRunOptions, StateLayout } from './types';
 
 export const DEFAULT_INPUT_SIZE = 10;
@@ -114,6 +116,46 @@ function isStepShaped(fn: ts.FunctionLikeDeclaration): boolean {
   if (fn.parameters.length < 2) return false;
   const p = fn.parameters[1];
   return ts.isArrayBindingPattern(p.name) || (ts.isIdentifier(p.name) && STATE_NAME.test(p.name.text));
+}
+
+/** The engine's cells (findCells) merged with the probe's own discovery: the engine decides which
+ *  steps exist and where new states are produced; a step only the probe's discovery finds (a shape
+ *  the engine does not model yet) is still offered. */
+export function mergedCells(sf: ts.SourceFile, text: string, fileName: string): { cells: ProbeCell[]; summaries: CellSummary[] } {
+  const own = discoverCells(sf);
+  let summaries: CellSummary[] = [];
+  try {
+    summaries = findCells(text, fileName);
+  } catch {
+    summaries = [];
+  }
+  const cells = [...own];
+  for (const s of summaries) {
+    if (own.some((c) => c.name === s.name || (c.start <= s.stepStart && s.stepEnd <= c.end))) continue;
+    const statement = sf.statements.find((st) => st.getStart(sf) <= s.start && s.end <= st.end);
+    let fn: ts.FunctionLikeDeclaration | undefined;
+    const visit = (n: ts.Node) => {
+      if (fn) return;
+      if (ts.isFunctionLike(n) && n.getStart(sf) === s.stepStart && (n as ts.FunctionLikeDeclaration).body) fn = n as ts.FunctionLikeDeclaration;
+      else ts.forEachChild(n, visit);
+    };
+    if (statement) visit(statement);
+    if (!statement || !fn) continue;
+    cells.push({
+      name: s.name,
+      kind: s.kind,
+      className: s.className,
+      methodName: s.methodName,
+      statement,
+      classDecl: ts.isClassDeclaration(statement) ? statement : undefined,
+      fn,
+      line: s.line + 1,
+      start: s.start,
+      end: s.end,
+    });
+  }
+  cells.sort((a, b) => a.start - b.start);
+  return { cells, summaries };
 }
 
 /** Pick the cell: by name, else the one containing `offset`, else the only one. */
@@ -676,8 +718,9 @@ export function prepareProbe(
   opts: ProbeRunOptions & { cellName?: string; offset?: number; newStateLines?: (name: string) => (number | null)[] | undefined },
 ): PreparedProbe {
   const sf = parse(text, fileName);
-  const cells = discoverCells(sf);
+  const { cells, summaries } = mergedCells(sf, text, fileName);
   const cell = selectCell(cells, { name: opts.cellName, offset: opts.offset });
+  const summary = summaries.find((s) => s.name === cell.name || (cell.start <= s.stepStart && s.stepEnd <= cell.end));
   const tag = readTag(sf, cell.statement);
   const shape = stepShape(cell);
   const sizeSources: Record<string, string> = {};
@@ -751,7 +794,12 @@ export function prepareProbe(
   const seed = opts.seed ?? tag?.seed ?? DEFAULT_SEED;
   if (tag?.inputSize !== undefined) sizeSources.inputSize = 'tag';
   if (tag?.stateSizes) sizeSources.stateSizes = 'tag';
-  const summaryLines = opts.newStateLines?.(cell.name);
+  let summaryLines = opts.newStateLines?.(cell.name);
+  if (!summaryLines && summary?.newStates.length)
+    summaryLines = shape.stateNames.map((_, i) => {
+      const ns = summary.newStates.filter((n) => n.index === i);
+      return ns.length ? ns[ns.length - 1].line + 1 : null;
+    });
   const returnLine = lastReturnLine(sf, cell.fn);
   const info: ProbeCellInfo = {
     name: cell.name,
@@ -793,5 +841,5 @@ function lastReturnLine(sf: ts.SourceFile, fn: ts.FunctionLikeDeclaration): numb
 
 /** Cells of a text, for CodeLenses and quick picks. */
 export function listProbeCells(text: string, fileName: string): { name: string; kind: CellKind; line: number; start: number; end: number }[] {
-  return discoverCells(parse(text, fileName)).map((c) => ({ name: c.name, kind: c.kind, line: c.line, start: c.start, end: c.end }));
+  return mergedCells(parse(text, fileName), text, fileName).cells.map((c) => ({ name: c.name, kind: c.kind, line: c.line, start: c.start, end: c.end }));
 }
