@@ -1,0 +1,129 @@
+// File discovery for `rnnlint [paths...]`: files as named, folders searched recursively for the
+// JavaScript/TypeScript extensions, skipping dependency and build-output folders. Results are
+// absolute, de-duplicated and sorted within each folder so that output is deterministic.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const LINTABLE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** Folder names never entered while searching (a folder named explicitly is still searched). */
+export const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'bower_components']);
+
+export interface Discovery {
+  files: string[];
+  /** One line each: a path that does not exist, a folder that cannot be read, a non-source file. */
+  errors: string[];
+}
+
+export function isDeclarationFile(name: string): boolean {
+  return /\.d\.[cm]?ts$/i.test(name) || /\.d\.[^./\\]+\.[cm]?ts$/i.test(name);
+}
+
+export function isLintableName(name: string): boolean {
+  const ext = path.extname(name).toLowerCase();
+  return LINTABLE_EXTENSIONS.includes(ext);
+}
+
+export function discoverFiles(paths: readonly string[], cwd: string): Discovery {
+  const files: string[] = [];
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  const add = (f: string) => {
+    if (!seen.has(f)) {
+      seen.add(f);
+      files.push(f);
+    }
+  };
+
+  const walk = (dir: string, visited: Set<string>) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      errors.push(`cannot read folder ${dir}: ${errText(e)}`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirs: string[] = [];
+    for (const ent of entries) {
+      const full = path.join(dir, ent.name);
+      let isDir = ent.isDirectory();
+      let isFile = ent.isFile();
+      if (ent.isSymbolicLink()) {
+        // Follow links to files; links to folders are followed once (cycles are cut by realpath).
+        try {
+          const st = fs.statSync(full);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // dangling link: nothing to lint
+        }
+      }
+      if (isDir) {
+        if (ent.name.startsWith('.') || SKIPPED_DIRS.has(ent.name)) continue;
+        subdirs.push(full);
+      } else if (isFile && isLintableName(ent.name) && !isDeclarationFile(ent.name)) {
+        add(full);
+      }
+    }
+    for (const sub of subdirs) {
+      let real: string;
+      try {
+        real = fs.realpathSync(sub);
+      } catch (e) {
+        errors.push(`cannot read folder ${sub}: ${errText(e)}`);
+        continue;
+      }
+      if (visited.has(real)) continue;
+      visited.add(real);
+      walk(sub, visited);
+    }
+  };
+
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      errors.push(code === 'ENOENT' ? `no such file or folder: ${p}` : `cannot read ${p}: ${errText(e)}`);
+      continue;
+    }
+    if (st.isDirectory()) {
+      let real = abs;
+      try {
+        real = fs.realpathSync(abs);
+      } catch {
+        /* keep abs */
+      }
+      const before = files.length;
+      const errorsBefore = errors.length;
+      walk(abs, new Set([real]));
+      if (files.length === before && errors.length === errorsBefore) {
+        errors.push(`no JavaScript or TypeScript files found in ${p}`);
+      }
+    } else if (isLintableName(abs)) {
+      add(abs); // named explicitly: linted even if it is a .d.ts
+    } else {
+      errors.push(`not a JavaScript or TypeScript file: ${p} (expected ${LINTABLE_EXTENSIONS.join(' ')})`);
+    }
+  }
+  return { files, errors };
+}
+
+export function errText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err && typeof err === 'object' && err.code) {
+    const reason: Record<string, string> = {
+      ENOENT: 'no such file or folder',
+      EACCES: 'permission denied',
+      EPERM: 'operation not permitted',
+      EISDIR: 'is a folder',
+      ENOTDIR: 'not a folder',
+      EMFILE: 'too many open files',
+    };
+    return reason[err.code] ? `${reason[err.code]} (${err.code})` : String(err.message ?? err.code);
+  }
+  return String((e as Error)?.message ?? e);
+}

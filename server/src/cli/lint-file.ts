@@ -1,0 +1,71 @@
+// One file, start to finish: read, lint, (with --fix) write the safe fixes atomically. Used by the main thread and by every pool worker, so both behave identically.
+
+import { lintText } from '../lint';
+import type { RuleLevel } from '../report';
+import { encodeOutput, keepLineEndings, readSource, writeFixedFile, type WriteHooks } from './fix-writer';
+import { errText } from './files';
+import { type FileReport, type RunProblem } from './types';
+
+export interface LintFileOptions {
+  fix: boolean;
+  /** Keep the linted text in the report (the json format prints it as `source`). */
+  keepSource: boolean;
+}
+
+export interface FileOutcome {
+  report?: FileReport;
+  problems: RunProblem[];
+}
+
+export function lintFile(
+  filePath: string,
+  rules: Record<string, RuleLevel>,
+  opts: LintFileOptions,
+  hooks?: WriteHooks,
+): FileOutcome {
+  let src;
+  try {
+    src = readSource(filePath, opts.fix);
+  } catch (e) {
+    return { problems: [{ filePath, message: `cannot read ${filePath}: ${errText(e)}` }] };
+  }
+  const problems: RunProblem[] = [];
+  try {
+    let text = src.text;
+    let result = lintText(text, filePath, { rules, fix: opts.fix });
+    let output: string | undefined;
+    if (opts.fix && result.output !== undefined && result.output !== text) {
+      const fixed = keepLineEndings(text, result.output);
+      const written = writeFixedFile(filePath, src.snapshot, encodeOutput(text, fixed, src.bom), hooks);
+      if (written.ok) {
+        // lintText's messages already describe the fixed text (ESLint reports what is left, too).
+        output = fixed;
+        text = fixed;
+        // Line endings were adjusted after the engine's last pass: positions must match the file.
+        if (fixed !== result.output) result = lintText(text, filePath, { rules });
+      } else {
+        problems.push({ filePath, message: written.message });
+        result = lintText(text, filePath, { rules });
+      }
+    }
+    const report: FileReport = {
+      filePath,
+      messages: result.messages,
+      errorCount: result.errorCount,
+      warningCount: result.warningCount,
+      fixableErrorCount: result.fixableErrorCount,
+      fixableWarningCount: result.fixableWarningCount,
+    };
+    if (output !== undefined) report.output = output;
+    else if (opts.keepSource && report.messages.length > 0) report.source = text;
+    return { report, problems };
+  } catch (e) {
+    // An engine bug must cost one file, not the run.
+    const err = e as Error;
+    problems.push({
+      filePath,
+      message: `internal error while linting ${filePath}: ${err?.stack ?? String(e)}`,
+    });
+    return { problems };
+  }
+}
