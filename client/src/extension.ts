@@ -1,0 +1,12 @@
+// VS Code entry point (dist/client.js). Lint: ./rnnlint.ts. Probe: ./probe (trusted workspaces only).
+import type * as vscode from 'vscode';
+import { startRnnlint, stopRnnlint } from './rnnlint';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const client = startRnnlint(context);
+  void client;
+}
+
+export function deactivate(): Promise<void> {
+  return stopRnnlint();
+}
