@@ -1,7 +1,7 @@
 // The engine's entry: text -> SourceFile -> model -> rules -> messages. Pure: no I/O, no protocol.
 // The CLI, the API bundle, the language server and the tests all call lintText.
 import type ts from 'typescript';
-import { parse, syntaxErrors } from './analysis/parse';
+import { parseWithRecovery, syntaxErrors, MAX_NESTING } from './analysis/parse';
 import { FileModel } from './analysis/model';
 import { rules } from '../../rules/index';
 import { formatMessage, type Rule, type RuleContext, type ReportDescriptor, type FixDescriptor } from '../../rules/rule';
@@ -44,7 +44,7 @@ function eslintFix(text: string, edits: TextEdit[]): { range: [number, number]; 
 
 function lintOnce(text: string, fileName: string, options: LintOptions | undefined): { messages: LintMessage[]; cells: number; loops: number; skipped: boolean } {
   if (!mightBeRecurrent(text)) return { messages: [], cells: 0, loops: 0, skipped: true };
-  const sf = parse(text, fileName);
+  const { sf, skippedNesting } = parseWithRecovery(text, fileName);
   const messages: LintMessage[] = [];
   const pos = (offset: number): { line: number; column: number } => {
     const lc = sf.getLineAndCharacterOfPosition(offset);
@@ -61,7 +61,26 @@ function lintOnce(text: string, fileName: string, options: LintOptions | undefin
       line: s.line, column: s.column, endLine: en.line, endColumn: en.column, start: e.start, end: e.start + e.length,
     });
   }
-  const model = new FileModel(sf);
+  if (skippedNesting) {
+    const s = pos(skippedNesting.offset);
+    messages.push({
+      ruleId: null, severity: 1,
+      message: `Parsing error: nesting deeper than ${MAX_NESTING} levels; that region was skipped and the rest of the file linted`,
+      line: s.line, column: s.column, endLine: s.line, endColumn: s.column, start: skippedNesting.offset, end: skippedNesting.offset,
+    });
+  }
+  let model: FileModel;
+  try {
+    model = new FileModel(sf);
+  } catch (err) {
+    // The model is built by recursive walks; a pathological tree must cost a notice, not the server.
+    messages.push({
+      ruleId: null, severity: 1,
+      message: `Analysis stopped: ${err instanceof Error ? err.message : String(err)} (file not linted)`,
+      line: 1, column: 1, endLine: 1, endColumn: 1, start: 0, end: 0,
+    });
+    return { messages, cells: 0, loops: 0, skipped: false };
+  }
   const suppressions = parseSuppressions(text, (o) => sf.getLineAndCharacterOfPosition(o).line);
   for (const rule of rules) {
     const severity = severityOf(rule, options?.rules);

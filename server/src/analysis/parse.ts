@@ -10,8 +10,49 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
+/** Nesting the compiler's recursive parser survives with room to spare (it overflows near 1,000). */
+export const MAX_NESTING = 300;
+
+export interface Parsed {
+  sf: ts.SourceFile;
+  /** Set when nesting deeper than MAX_NESTING had to be blanked out to parse at all. */
+  skippedNesting?: { offset: number };
+}
+
 export function parse(text: string, fileName: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+  return parseWithRecovery(text, fileName).sf;
+}
+
+export function parseWithRecovery(text: string, fileName: string): Parsed {
+  const create = (t: string): ts.SourceFile => ts.createSourceFile(fileName, t, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
+  try {
+    return { sf: create(text) };
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    // Stack overflow in the parser: blank the too-deep parts (keeping every offset and line) and
+    // lint the rest, so a generated or corrupted region does not cost the whole file.
+    const { text: blanked, firstOffset } = blankDeepNesting(text, MAX_NESTING);
+    return { sf: create(blanked), skippedNesting: { offset: firstOffset } };
+  }
+}
+
+/** Replaces characters nested deeper than `max` brackets with spaces (newlines kept). */
+export function blankDeepNesting(text: string, max: number): { text: string; firstOffset: number } {
+  const out = text.split('');
+  let depth = 0;
+  let first = -1;
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i]!;
+    const opens = c === '(' || c === '[' || c === '{';
+    const closes = c === ')' || c === ']' || c === '}';
+    if (opens) depth++;
+    if (depth > max && c !== '\n' && c !== '\r') {
+      if (first < 0) first = i;
+      out[i] = ' ';
+    }
+    if (closes) depth = Math.max(0, depth - 1);
+  }
+  return { text: out.join(''), firstOffset: Math.max(0, first) };
 }
 
 /** The parser's own diagnostics (syntax errors), without a type-checker. */
