@@ -336,3 +336,16 @@ test('many files: the worker pool gives the same report, in the same order, as o
   const names = single.json.map((x) => path.relative(dir, x.filePath));
   assert.deepEqual(names, [...names].sort());
 });
+
+test('`rnnlint probe ...` goes to the probe command, not to the linter', (t) => {
+  const dir = copyFixture(t, 'project');
+  const r = runCli(['probe', '--no-such-probe-option', 'src/cell.ts'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /rnnlint probe/);
+  assert.doesNotMatch(r.stderr, /see rnnlint --help/, 'the lint parser did not see these arguments');
+  // A folder called probe is still lintable by path.
+  fs.mkdirSync(path.join(dir, 'probe'));
+  fs.copyFileSync(path.join(dir, 'src', 'cell.ts'), path.join(dir, 'probe', 'cell.ts'));
+  const lint = runJson(['./probe'], { cwd: dir });
+  assert.equal(lint.json.length, 1);
+});
