@@ -349,3 +349,15 @@ test('`rnnlint probe ...` goes to the probe command, not to the linter', (t) => 
   const lint = runJson(['./probe'], { cwd: dir });
   assert.equal(lint.json.length, 1);
 });
+
+test('quoted globs are expanded with the same skipping rules', (t) => {
+  const dir = projectWithSkips(t);
+  const names = (r) => r.json.map((x) => path.relative(dir, x.filePath).split(path.sep).join('/'));
+  assert.deepEqual(names(runJson(['src/**/*.ts'], { cwd: dir })), ['src/cell.ts', 'src/clean.ts', 'src/nested/squash.ts']);
+  assert.deepEqual(names(runJson(['**/*.ts'], { cwd: dir })), ['src/cell.ts', 'src/clean.ts', 'src/nested/squash.ts']);
+  assert.deepEqual(names(runJson(['src/{cell,nested/squash}.ts'], { cwd: dir })), ['src/cell.ts', 'src/nested/squash.ts']);
+  assert.deepEqual(names(runJson(['src/c?e*.ts'], { cwd: dir })), ['src/clean.ts']);
+  const none = runCli(['src/**/*.jsx'], { cwd: dir });
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /no files match src\/\*\*\/\*\.jsx/);
+});

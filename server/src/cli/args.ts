@@ -179,7 +179,8 @@ export const HELP = `Usage: rnnlint [options] [paths...]
 Finds hidden-state bugs in TensorFlow.js recurrent cells. Paths are files or folders (default: .).
 Folders are searched for .ts .tsx .mts .cts .js .jsx .mjs .cjs files, skipping node_modules, dist,
 build, out, coverage and dot-folders (.git ...). Declaration files (.d.ts) have no function bodies
-and are skipped when searching folders; name one explicitly to lint it.
+and are skipped when searching folders; name one explicitly to lint it. Quoted globs
+("src/**/*.ts", "cells/{gru,lstm}.ts") are expanded the same way.
 
 Options:
   -f, --format <name>      stylish (default), json (ESLint's JSON format) or sarif (SARIF 2.1.0)

@@ -35,7 +35,8 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     }
   };
 
-  const walk = (dir: string, visited: Set<string>) => {
+  const defaultAccept = (full: string) => isLintableName(full) && !isDeclarationFile(full);
+  const walk = (dir: string, visited: Set<string>, accept: (full: string) => boolean = defaultAccept) => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -62,7 +63,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       if (isDir) {
         if (ent.name.startsWith('.') || SKIPPED_DIRS.has(ent.name)) continue;
         subdirs.push(full);
-      } else if (isFile && isLintableName(ent.name) && !isDeclarationFile(ent.name)) {
+      } else if (isFile && accept(full)) {
         add(full);
       }
     }
@@ -76,7 +77,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       }
       if (visited.has(real)) continue;
       visited.add(real);
-      walk(sub, visited);
+      walk(sub, visited, accept);
     }
   };
 
@@ -86,6 +87,21 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     try {
       st = fs.statSync(abs);
     } catch (e) {
+      if (isGlob(p)) {
+        // A quoted pattern (the shell did not expand it, e.g. on Windows or in CI config).
+        const { base, regex } = globToRegExp(p, cwd);
+        const before = files.length;
+        const errorsBefore = errors.length;
+        const wantsDeclarations = /\.d\.|\.d\*/.test(p);
+        if (fs.existsSync(base)) {
+          walk(base, new Set([base]), (full) => {
+            if (!isLintableName(full) || (!wantsDeclarations && isDeclarationFile(full))) return false;
+            return regex.test(path.relative(base, full).split(path.sep).join('/'));
+          });
+        }
+        if (files.length === before && errors.length === errorsBefore) errors.push(`no files match ${p}`);
+        continue;
+      }
       const code = (e as NodeJS.ErrnoException).code;
       errors.push(code === 'ENOENT' ? `no such file or folder: ${p}` : `cannot read ${p}: ${errText(e)}`);
       continue;
@@ -110,6 +126,55 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
     }
   }
   return { files, errors };
+}
+
+export function isGlob(p: string): boolean {
+  return /[*?[\]{}]/.test(p);
+}
+
+/**
+ * A glob (`src/**\/*.ts`, `cells/{gru,lstm}.ts`, `a?.js`) as the folder to search from (its part
+ * before the first wildcard) and a regular expression for paths relative to that folder, with `/`.
+ */
+export function globToRegExp(pattern: string, cwd: string): { base: string; regex: RegExp } {
+  const parts = pattern.split(/[\\/]/);
+  const first = parts.findIndex((seg) => isGlob(seg));
+  const baseParts = parts.slice(0, first);
+  const base = path.resolve(cwd, baseParts.join('/') || (pattern.startsWith('/') ? '/' : '.'));
+  const rest = parts.slice(first).join('/');
+  let re = '';
+  for (let i = 0; i < rest.length; i++) {
+    const ch = rest[i];
+    if (ch === '*') {
+      if (rest[i + 1] === '*') {
+        const slash = rest[i + 2] === '/';
+        re += slash ? '(?:.*/)?' : '.*';
+        i += slash ? 2 : 1;
+      } else {
+        re += '[^/]*';
+      }
+    } else if (ch === '?') re += '[^/]';
+    else if (ch === '{') {
+      const close = rest.indexOf('}', i);
+      if (close < 0) re += '\\{';
+      else {
+        re += '(?:' + rest.slice(i + 1, close).split(',').map(escapeRe).join('|') + ')';
+        i = close;
+      }
+    } else if (ch === '[') {
+      const close = rest.indexOf(']', i);
+      if (close < 0) re += '\\[';
+      else {
+        re += '[' + rest.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        i = close;
+      }
+    } else re += escapeRe(ch);
+  }
+  return { base, regex: new RegExp(`^${re}$`, process.platform === 'win32' ? 'i' : '') };
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 export function errText(e: unknown): string {
