@@ -78,7 +78,7 @@ export function mutate(text, rand) {
 /**
  * Lints every input; returns failures (exceptions, internal rule errors) and timing per 1,000 lines.
  */
-export function fuzz({ realLimit = Infinity, mutations = 1000, seed = 1, log = () => {} } = {}) {
+export function fuzz({ realLimit = Infinity, maxBytes = 5_000_000, mutations = 1000, seed = 1, log = () => {} } = {}) {
   const { lintText } = require(join(repo, 'dist/api.js'));
   const rand = rng(seed);
   const { real, fixtures } = corpusFiles();
@@ -100,7 +100,7 @@ export function fuzz({ realLimit = Infinity, mutations = 1000, seed = 1, log = (
     timings.push({ label, ms, lines, msPerKLines: (ms / lines) * 1000 });
   };
   for (const f of sample) {
-    if (statSync(f).size > 5_000_000) continue;
+    if (statSync(f).size > maxBytes) continue;
     run(f, readFileSync(f, 'utf8'), f);
   }
   log(`real files: ${sample.length}`);
