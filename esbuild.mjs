@@ -3,6 +3,8 @@ import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, cpSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
+// `--production` (npm run package): minified bundles for the VSIX (about 40% of the size).
+const production = process.argv.includes('--production');
 const common = {
   bundle: true,
   platform: 'node',
@@ -10,6 +12,7 @@ const common = {
   format: 'cjs',
   sourcemap: 'linked',
   logLevel: 'warning',
+  minify: production,
   // tfjs-node is the workspace's own optional native backend: never bundled, resolved at run time.
   external: ['vscode', '@tensorflow/tfjs-node'],
 };

@@ -52,18 +52,19 @@ export function applyTextEdits(text, edits) {
  *   settings: the `rnnlint` section, or a function scopeUri -> section (replace via configChanged)
  *   transport: 'stdio' (default) or 'ipc'
  *   documentChanges, showDocument: client capabilities (default true)
+ *   env: extra environment variables for the server process
  */
 export async function startServer(opts = {}) {
   const transport = opts.transport ?? 'stdio';
   let proc, reader, writer;
   const stderr = [];
   if (transport === 'ipc') {
-    proc = fork(serverJs, ['--node-ipc'], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    proc = fork(serverJs, ['--node-ipc'], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, ...opts.env } });
     reader = new rpc.IPCMessageReader(proc);
     writer = new rpc.IPCMessageWriter(proc);
     proc.stdout.on('data', (d) => stderr.push(String(d)));
   } else {
-    proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     reader = new rpc.StreamMessageReader(proc.stdout);
     writer = new rpc.StreamMessageWriter(proc.stdin);
   }

@@ -422,26 +422,8 @@ describe('robustness', () => {
   });
   after(() => c.stop());
 
-  it('a document that makes the engine fail gets no diagnostics, a logged error, and the server lives on', async () => {
-    // 50,000 nested parentheses: the parser recurses past the stack limit.
-    const depth = 50_000;
-    const evil = `import * as tf from '@tensorflow/tfjs';\nconst z = ${'('.repeat(depth)}tf.tanh(x)${')'.repeat(depth)};\n`;
-    const bad = newUri('evil.ts');
-    c.open(bad, evil);
-    assert.deepEqual(await c.diagnosticsFor(bad), []);
-    const status = await c.statusFor(bad);
-    assert.equal(status.state, 'error', JSON.stringify(status));
-    assert.ok(c.logs.some((l) => l.type === 1 && /analysis of .*evil\.ts failed/.test(l.message)), 'the error is logged');
-    const good = newUri();
-    c.open(good, RETURNS_INPUT);
-    assert.equal(ofRule(await c.diagnosticsFor(good), 'returns-input-state').length, 1);
-    assert.ok(c.alive());
-  });
-
   it('a 10 MB document does not hold up a small one opened after it', async () => {
-    const cell = RETURNS_INPUT.slice(HEADER.length);
-    let big = HEADER;
-    for (let i = 0; big.length < 10_000_000; i++) big += cell.replace('function step', `function step${i}`);
+    const big = manyCells(10_000_000);
     const bigUri = newUri('big.ts');
     const smallUri = newUri();
     c.open(bigUri, big);
@@ -462,6 +444,52 @@ describe('robustness', () => {
     assert.equal(s.state, 'tooLarge');
     assert.match(s.message, /rnnlint\.maxFileSize/);
     c.configChanged({});
+  });
+});
+
+/** About 1 MB of cells: analysed in the background worker. */
+function manyCells(minLength) {
+  const cell = RETURNS_INPUT.slice(HEADER.length);
+  let text = HEADER;
+  for (let i = 0; text.length < minLength; i++) text += cell.replace('function step', `function step${i}`);
+  return text;
+}
+
+describe('a document the analysis cannot handle fails alone', () => {
+  it('runs out of the analysis heap: no diagnostics for it, a logged error, the server lives on', async () => {
+    const c = await startServer({ env: { RNNLINT_WORKER_HEAP_MB: '48' } });
+    try {
+      const bad = newUri('huge.ts');
+      c.open(bad, manyCells(3_000_000));
+      assert.deepEqual(await c.diagnosticsFor(bad), []);
+      const status = await c.statusFor(bad);
+      assert.equal(status.state, 'error', JSON.stringify(status));
+      assert.match(status.message, /memory/);
+      assert.ok(c.logs.some((l) => l.type === 1 && /analysis of .*huge\.ts failed/.test(l.message)), 'the error is logged');
+      const good = newUri();
+      c.open(good, RETURNS_INPUT);
+      assert.equal(ofRule(await c.diagnosticsFor(good), 'returns-input-state').length, 1);
+      assert.ok(c.alive());
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('takes too long: the analysis is stopped, the next document is analysed', async () => {
+    const c = await startServer({ env: { RNNLINT_ANALYSIS_TIMEOUT_MS: '20' } });
+    try {
+      const slow = newUri('slow.ts');
+      c.open(slow, manyCells(1_000_000));
+      assert.deepEqual(await c.diagnosticsFor(slow), []);
+      const status = await c.statusFor(slow);
+      assert.equal(status.state, 'error');
+      assert.match(status.message, /stopped after 20 ms/);
+      const good = newUri();
+      c.open(good, STACKED);
+      assert.equal(ofRule(await c.diagnosticsFor(good), 'stacked-activation').length, 1);
+    } finally {
+      await c.stop();
+    }
   });
 });
 

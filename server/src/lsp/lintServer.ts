@@ -49,8 +49,13 @@ import { BackgroundLinter } from './worker';
 
 /** Typing pauses shorter than this do not start an analysis. */
 const DEBOUNCE_MS = 200;
+// Operational limits, overridable from the environment of the server process.
 /** Texts longer than this (UTF-16 code units) are analysed in the worker thread. */
-const BACKGROUND_THRESHOLD = 256 * 1024;
+const BACKGROUND_THRESHOLD = envInt('RNNLINT_BACKGROUND_THRESHOLD', 256 * 1024);
+/** A background analysis running longer than this is stopped. */
+const ANALYSIS_TIMEOUT_MS = envInt('RNNLINT_ANALYSIS_TIMEOUT_MS', 120_000);
+/** Heap limit of the background worker: a document that needs more fails alone. */
+const WORKER_HEAP_MB = envInt('RNNLINT_WORKER_HEAP_MB', 4096);
 const CONFIG_GLOB = '**/{rnnlint.config.json,package.json}';
 
 type Analysis =
@@ -94,7 +99,11 @@ export function registerLintServer(connection: Connection, documents: TextDocume
     info: (m: string) => connection.console.info(m),
     error: (m: string) => connection.console.error(m),
   };
-  const background = new BackgroundLinter(__filename, (m) => log.info(`[worker] ${m}`));
+  const background = new BackgroundLinter(__filename, (m) => log.info(`[worker] ${m}`), {
+    timeoutMs: ANALYSIS_TIMEOUT_MS,
+    idleMs: 60_000,
+    maxOldGenerationSizeMb: WORKER_HEAP_MB,
+  });
   /** Last result per open document version: what fix-all uses instead of re-analysing. */
   const results = new Map<string, VersionedMessages & { resultId: string }>();
   /** Closed files that got diagnostics from "Lint Workspace". */
@@ -375,7 +384,12 @@ export function registerLintServer(connection: Connection, documents: TextDocume
         text.length > BACKGROUND_THRESHOLD
           ? await background.lint(uri, text, fileName, options)
           : lintText(text, fileName, options);
-      return result ? { state: 'ok', result } : { state: 'superseded' };
+      if (!result) return { state: 'superseded' };
+      // A rule that crashed shows up as a notice without a rule id: not a diagnostic, but logged.
+      for (const m of result.messages) {
+        if (!m.ruleId && m.message.startsWith('Internal error')) log.error(`rnnlint: ${fileName}:${m.line}: ${m.message}`);
+      }
+      return { state: 'ok', result };
     } catch (e) {
       log.error(`rnnlint: analysis of ${fileName} failed; no diagnostics for it.\n${errorText(e)}`);
       return { state: 'error', message: `Analysis failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
@@ -432,6 +446,11 @@ function packageVersion(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function envInt(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v >= 0 && process.env[name] !== '' && process.env[name] !== undefined ? v : fallback;
 }
 
 function mb(chars: number): string {

@@ -98,7 +98,8 @@ export class BackgroundLinter {
     const job = this.queue.shift()!;
     const worker = this.ensureWorker();
     const timer = setTimeout(() => {
-      this.fail(new Error(`analysis stopped after ${Math.round(this.opts.timeoutMs / 1000)} s`));
+      const t = this.opts.timeoutMs;
+      this.fail(new Error(`analysis stopped after ${t >= 1000 ? `${Math.round(t / 1000)} s` : `${t} ms`} (too slow)`));
     }, this.opts.timeoutMs);
     this.running = { ...job, timer };
     const msg: Job = { id: job.id, text: job.text, fileName: job.fileName, options: job.options };
@@ -129,7 +130,7 @@ export class BackgroundLinter {
       if (this.worker === w) this.fail(e instanceof Error ? e : new Error(String(e)));
     });
     w.on('exit', (code) => {
-      if (this.worker === w) this.fail(new Error(`analysis worker exited with code ${code}`));
+      if (this.worker === w) this.fail(new Error(`the analysis worker exited with code ${code}`));
     });
     w.unref();
     this.worker = w;
