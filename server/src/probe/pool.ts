@@ -41,7 +41,7 @@ export class ProbePool {
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly runnerPath = defaultRunnerPath()) {}
+  constructor(readonly runnerPath = defaultRunnerPath()) {}
 
   /** The pid of the warm runner, if one is alive (tests check it is gone after dispose). */
   get pid(): number | undefined {

@@ -50,7 +50,7 @@ export async function probeText(req: ProbeRequest, pool: ProbePool = sharedPool(
   const sliceMs = performance.now() - t0;
   const limits: RunLimits = { timeoutMs: req.timeoutMs, maxHeapMb: req.maxHeapMb, signal: req.signal };
   const res = await pool.run(
-    { fileName, code: prepared.code, cell: prepared.cell, config: prepared.config, wasmDir: wasmDir(), traceOnly: req.traceOnly },
+    { fileName, code: prepared.code, cell: prepared.cell, config: prepared.config, wasmDir: wasmDir(pool.runnerPath), traceOnly: req.traceOnly },
     limits,
   );
   if (!res.ok) return { ok: false, file: fileName, cell: prepared.cell.name, failure: res.failure };

@@ -141,6 +141,12 @@ export function mergedCells(sf: ts.SourceFile, text: string, fileName: string): 
     };
     if (statement) visit(statement);
     if (!statement || !fn) continue;
+    // Only cells declared at the top level (or methods of a top-level class) can be sliced.
+    const direct =
+      fn === statement ||
+      (ts.isClassDeclaration(statement) && fn.parent === statement) ||
+      (ts.isVariableStatement(statement) && statement.declarationList.declarations.some((d) => d.initializer === fn));
+    if (!direct) continue;
     cells.push({
       name: s.name,
       kind: s.kind,
@@ -304,7 +310,7 @@ function valueIdentifiers(node: ts.Node, out: Set<string>): void {
   // Names a function declares (parameters, locals) shadow the top level inside it: a parameter `h`
   // must not pull in a top-level `let h = ...`. Block scoping is approximated by function scoping.
   const visit = (n: ts.Node, shadowed: Set<string>): void => {
-    if (ts.isTypeNode(n) || ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) return;
+    if ((ts.isTypeNode(n) && !ts.isExpressionWithTypeArguments(n)) || ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) return;
     if (ts.isHeritageClause(n) && n.token === ts.SyntaxKind.ImplementsKeyword) return;
     if (ts.isFunctionLike(n) && n !== node) {
       const inner = new Set(shadowed);
@@ -408,6 +414,21 @@ interface Shape {
   stateTexts: string[][];
   inputText: string;
   extraParams: ts.ParameterDeclaration[];
+  /** Initializers of the step's single-assignment locals. */
+  localInits: Map<string, ts.Expression>;
+  /** The parameter holding [x, ...states] (tfjs-layers call(inputs)). */
+  container?: string;
+}
+
+function localInitsOf(fn: ts.FunctionLikeDeclaration): Map<string, ts.Expression> {
+  const m = new Map<string, ts.Expression>();
+  const visit = (n: ts.Node) => {
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) m.set(n.name.text, n.initializer);
+    if (ts.isFunctionLike(n) && n !== fn) return;
+    ts.forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return m;
 }
 
 function stepShape(cell: ProbeCell): Shape {
@@ -419,8 +440,9 @@ function stepShape(cell: ProbeCell): Shape {
     const names: string[] = [];
     const texts: string[][] = [];
     let inputText = `${inputs}[0]`;
+    const isInputs = (e: ts.Expression | undefined) => !!e && stripParens(e).getText() === inputs;
     const visit = (n: ts.Node) => {
-      if (ts.isVariableDeclaration(n) && ts.isArrayBindingPattern(n.name) && n.initializer?.getText().replace(/\s/g, '').match(new RegExp(`^(\\(?${inputs}(as[^)]*\\))?)$`))) {
+      if (ts.isVariableDeclaration(n) && ts.isArrayBindingPattern(n.name) && isInputs(n.initializer)) {
         n.name.elements.forEach((e, i) => {
           if (ts.isOmittedExpression(e) || !ts.isIdentifier(e.name)) return;
           if (i === 0) inputText = e.name.text;
@@ -428,9 +450,9 @@ function stepShape(cell: ProbeCell): Shape {
         });
       }
       if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) {
-        const m = n.initializer.getText().match(new RegExp(`^${inputs}\\[(\\d)\\]`));
-        if (m) {
-          const i = Number(m[1]);
+        const init = stripParens(n.initializer);
+        if (ts.isElementAccessExpression(init) && isInputs(init.expression) && ts.isNumericLiteral(init.argumentExpression)) {
+          const i = Number(init.argumentExpression.text);
           if (i === 0) inputText = n.name.text;
           else ((names[i - 1] ??= n.name.text), (texts[i - 1] = [n.name.text, `${inputs}[${i}]`]));
         }
@@ -438,7 +460,21 @@ function stepShape(cell: ProbeCell): Shape {
       ts.forEachChild(n, visit);
     };
     if (fn.body) visit(fn.body);
-    return { layout: { kind: 'inputs-array' }, stateNames: names, stateTexts: texts, inputText, extraParams: [] };
+    return { layout: { kind: 'inputs-array' }, stateNames: names, stateTexts: texts, inputText, extraParams: [], localInits: localInitsOf(fn), container: inputs };
+  }
+  if (params[0] && ts.isArrayBindingPattern(params[0].name)) {
+    // Called like a tfjs-layers cell: step([x, h, c], ...extra).
+    const els = params[0].name.elements;
+    const names = els.slice(1).map((e, i) => (ts.isOmittedExpression(e) ? `s${i}` : e.name.getText()));
+    const first = els[0];
+    return {
+      layout: { kind: 'inputs-array', count: names.length },
+      stateNames: names,
+      stateTexts: names.map((n) => [n]),
+      inputText: first && !ts.isOmittedExpression(first) ? first.name.getText() : 'x',
+      extraParams: [...params.slice(1)],
+      localInits: localInitsOf(fn),
+    };
   }
   const inputText = params[0] ? paramName(params[0]) : 'x';
   const layoutParams: { count: number }[] = [];
@@ -479,7 +515,7 @@ function stepShape(cell: ProbeCell): Shape {
         texts.push([nm, `${pn}[${k}]`]);
       }
   }
-  return { layout: { kind: 'params', params: layoutParams }, stateNames: names, stateTexts: texts, inputText, extraParams: [...params.slice(i)] };
+  return { layout: { kind: 'params', params: layoutParams }, stateNames: names, stateTexts: texts, inputText, extraParams: [...params.slice(i)], localInits: localInitsOf(fn) };
 }
 
 /** matMul / dot pairs (left, right) inside a node. */
@@ -506,15 +542,26 @@ function stripParens(e: ts.Expression): ts.Expression {
   return e;
 }
 
-function classifyOperand(e: ts.Expression, shape: Shape): Operand | null {
+function classifyOperand(e: ts.Expression, shape: Shape, depth = 0): Operand | null {
   e = stripParens(e);
   const t = e.getText().replace(/\s/g, '');
-  if (t === shape.inputText || (shape.layout.kind === 'inputs-array' && /\[0\]$/.test(t) && t === shape.inputText)) return { kind: 'input' };
+  if (t === shape.inputText) return { kind: 'input' };
   const si = shape.stateTexts.findIndex((ts_) => ts_.includes(t));
   if (si >= 0) return { kind: 'state', index: si };
   if (ts.isCallExpression(e) && /(^|\.)concat$/.test(e.expression.getText()) && e.arguments[0] && ts.isArrayLiteralExpression(e.arguments[0])) {
-    const parts = e.arguments[0].elements.map((x) => classifyOperand(x, shape));
+    const parts = e.arguments[0].elements.map((x) => classifyOperand(x, shape, depth + 1));
     if (parts.every((p) => p)) return { kind: 'sum', parts: parts as Operand[] };
+  }
+  // A local: classify what it was set to (`const x = getExactlyOne(inputs)`, `const xh = concat(...)`).
+  if (ts.isIdentifier(e) && depth < 4) {
+    const init = shape.localInits.get(e.text);
+    if (init) {
+      const c = classifyOperand(init, shape, depth + 1);
+      if (c) return c;
+      // Unwrapping the tfjs-layers inputs list without an index: the input.
+      const it = init.getText();
+      if (shape.container && new RegExp(`\\b${shape.container}\\b`).test(it) && !new RegExp(`${shape.container}\\s*\\[\\s*[1-9]`).test(it)) return { kind: 'input' };
+    }
   }
   return null;
 }
@@ -526,12 +573,14 @@ function operandJs(o: Operand): string {
 }
 
 /** A weight expression that can be evaluated from outside the step: `this.a.b`, `W`, `params.W`. */
-function hintJs(e: ts.Expression, localNames: Set<string>): string | null {
+function hintJs(e: ts.Expression, localNames: Set<string>, extraParams: string[]): string | null {
   e = stripParens(e);
-  const t = e.getText();
+  const t = e.getText().replace(/!/g, '').replace(/\.read\(\)$/, '');
   if (!/^(this|[A-Za-z_$][\w$]*)(\.[A-Za-z_$][\w$]*)*$/.test(t)) return null;
   const root = t.split('.')[0];
   if (root === 'this') return `(__self) => __self${t.slice(4)}`;
+  const k = extraParams.indexOf(root);
+  if (k >= 0) return `(__self, __args) => __args[${k}]${t.slice(root.length)}`;
   if (localNames.has(root)) return null;
   return `() => ${t}`;
 }
@@ -648,6 +697,12 @@ function constructorArgs(sf: ts.SourceFile, cell: ProbeCell): { js: string; sour
   return { js: parts.join(', '), source: 'inferred from constructor parameter names' };
 }
 
+/** `tf.split(z, 4, 1)` in the step: fused gate weights have 4 (or 3) times the state's columns. */
+function splitFactor(fn: ts.FunctionLikeDeclaration): number {
+  const m = fn.body?.getText().match(/split\(\s*[^,()]+,\s*(\d)\s*(,|\))/);
+  return m ? Number(m[1]) : 1;
+}
+
 /** Extra arguments of a step function (weights), synthesized from how the step uses them. */
 function extraArgs(cell: ProbeCell, shape: Shape): string {
   if (!shape.extraParams.length) return '';
@@ -744,15 +799,26 @@ export function prepareProbe(
   const locals = localNamesOf(cell.fn);
   const inputHints: string[] = [];
   const stateHints: string[][] = shape.stateNames.map(() => []);
+  const sumHints: string[] = [];
+  const columnHints: string[] = [];
   const hintNames = new Set<string>();
+  const extraNames = shape.extraParams.map(paramName);
   const scan = (root: ts.Node) => {
     for (const [l, r] of matMuls(root)) {
       const op = classifyOperand(l, shape);
-      const h = hintJs(r, locals);
+      const h = hintJs(r, locals, extraNames);
       if (!op || !h) continue;
-      if (!h.startsWith('(__self)')) hintNames.add(stripParens(r).getText().split('.')[0]);
+      if (h.startsWith('()')) hintNames.add(stripParens(r).getText().split('.')[0]);
       if (op.kind === 'input') inputHints.push(h);
       else if (op.kind === 'state') stateHints[op.index].push(h);
+      else {
+        const flat: Operand[] = [];
+        const walk = (o: Operand) => (o.kind === 'sum' ? o.parts.forEach(walk) : flat.push(o));
+        walk(op);
+        const states = flat.filter((o): o is { kind: 'state'; index: number } => o.kind === 'state').map((o) => o.index);
+        sumHints.push(`{ inputs: ${flat.filter((o) => o.kind === 'input').length}, states: [${states.join(', ')}], get: ${h} }`);
+      }
+      columnHints.push(h);
     }
   };
   scan(cell.fn);
@@ -768,6 +834,9 @@ export function prepareProbe(
     `  args: (tf, S, __w, __b) => [${args}],\n` +
     `  inputHints: [${inputHints.join(', ')}],\n` +
     `  stateHints: [${stateHints.map((h) => `[${h.join(', ')}]`).join(', ')}],\n` +
+    `  sumHints: [${sumHints.join(', ')}],\n` +
+    `  columnHints: [${columnHints.join(', ')}],\n` +
+    `  outMult: ${splitFactor(cell.fn)},\n` +
     `};\n`;
 
   const source = slice.text + glue;

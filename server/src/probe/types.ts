@@ -9,7 +9,7 @@ export type CellKind = 'rnn-cell' | 'forward' | 'step-function';
 /** How the step takes its states after the input. */
 export type StateLayout =
   /** `call([x, ...states], kwargs)` of a tf.layers.RNNCell. */
-  | { kind: 'inputs-array' }
+  | { kind: 'inputs-array'; count?: number }
   /** `(x, p1, p2...)`: each entry is one parameter holding `count` states (count 0 = a single tensor). */
   | { kind: 'params'; params: { count: number }[] };
 
