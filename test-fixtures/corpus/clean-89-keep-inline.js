@@ -1,0 +1,14 @@
+// expect: none
+import * as tf from '@tensorflow/tfjs';
+
+export function run(step, xs, units) {
+  let h = tf.zeros([1, units]);
+  for (const x of xs) {
+    const prev = h;
+    tf.tidy(() => {
+      h = tf.keep(step(x, prev));
+    });
+    prev.dispose();
+  }
+  return h;
+}
