@@ -275,10 +275,10 @@ function classOfValue(expr: ts.Expression, scopes: Scopes, classes: Map<string, 
  * Every call that runs a step (known, or shaped like one) inside an iteration. First pass (no
  * steps yet) gives use evidence: which callee parameters a loop feeds the result back into.
  */
-export function findStepCalls(calls: readonly ts.CallExpression[], scopes: Scopes, classes: Map<string, ts.ClassLikeDeclaration>, stepsByFn: Map<ts.Node, Step>): StepCall[] {
+export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (call: ts.CallExpression) => FunctionLike | undefined, stepsByFn: Map<ts.Node, Step>): StepCall[] {
   const out: StepCall[] = [];
   for (const n of calls) {
-    const calleeFn = resolveCallee(n, scopes, classes);
+    const calleeFn = resolve(n);
     const step = calleeFn ? stepsByFn.get(calleeFn) : undefined;
     if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n))) continue;
     const iterations = enclosingIterations(n);

@@ -2,7 +2,7 @@
 // around them, gradient closures, tidy callbacks, stateful layers. Built once per lint.
 import ts from 'typescript';
 import { calleeName, calleeReceiver, isFunctionLike, unwrap, type FunctionLike, accessPath, memberName } from './ast';
-import { findStepCalls, fedBackParams, type StepCall } from './calls';
+import { findStepCalls, fedBackParams, resolveCallee, type StepCall } from './calls';
 import { Scopes } from './scopes';
 import { discoverSteps, type Step } from './steps';
 import { TfApi } from './tf-api';
@@ -27,15 +27,28 @@ export class FileModel {
 
   constructor(readonly sf: ts.SourceFile) {
     this.tf = new TfApi(sf);
+    // Names a call could resolve to a function of this file by: most calls (`tf.tanh`, `push`)
+    // match none, and skip name resolution entirely.
+    const callable = new Set<string>();
     const visit = (n: ts.Node): void => {
       if (ts.isCallExpression(n)) this.calls.push(n);
       else if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && n.name) this.classes.set(n.name.text, n);
+      else if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name && ts.isIdentifier(n.name)) callable.add(n.name.text);
+      else if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) callable.add(n.name.text);
       ts.forEachChild(n, visit);
     };
     visit(sf);
+    const resolved = new Map<ts.CallExpression, FunctionLike | undefined>();
+    const resolve = (call: ts.CallExpression): FunctionLike | undefined => {
+      if (resolved.has(call)) return resolved.get(call);
+      const name = calleeName(call);
+      const fn = name && callable.has(name === 'apply' ? 'call' : name) ? resolveCallee(call, this.scopes, this.classes) : undefined;
+      resolved.set(call, fn);
+      return fn;
+    };
     // Use evidence first: which parameters do loops feed results back into?
     const fedBack = new Map<ts.Node, Set<number>>();
-    for (const c of findStepCalls(this.calls, this.scopes, this.classes, this.stepsByFn)) {
+    for (const c of findStepCalls(this.calls, resolve, this.stepsByFn)) {
       if (!c.calleeFn) continue;
       const idx = fedBackParams(c);
       if (idx.length === 0) continue;
@@ -45,7 +58,7 @@ export class FileModel {
     }
     this.steps = discoverSteps(sf, this.tf, fedBack);
     for (const s of this.steps) this.stepsByFn.set(s.fn, s);
-    this.stepCalls = findStepCalls(this.calls, this.scopes, this.classes, this.stepsByFn)
+    this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn)
       .filter((c) => c.step || !c.calleeFn);
   }
 

@@ -5,8 +5,11 @@ import { boundIdentifiers, isAssignmentOperator, isFunctionLike, walk } from './
 
 export type Binding = ts.Identifier;
 
+/** Shared by every node that is not a scope, so the index remembers it looked. */
+const NO_DECLARATIONS: ReadonlyMap<string, Binding> = new Map();
+
 export class Scopes {
-  private readonly index = new Map<ts.Node, Map<string, Binding>>();
+  private readonly index = new Map<ts.Node, ReadonlyMap<string, Binding>>();
 
   /** The identifier that declares `id`'s name in scope at `id`, or undefined for globals. */
   resolve(id: ts.Identifier): Binding | undefined {
@@ -69,11 +72,14 @@ export class Scopes {
     return false;
   }
 
-  private declarations(n: ts.Node): Map<string, Binding> | undefined {
-    let map = this.index.get(n);
-    if (map) return map;
-    if (!isScope(n)) return undefined;
-    map = new Map();
+  private declarations(n: ts.Node): ReadonlyMap<string, Binding> | undefined {
+    const known = this.index.get(n);
+    if (known) return known;
+    if (!isScope(n)) {
+      this.index.set(n, NO_DECLARATIONS);
+      return undefined;
+    }
+    const map = new Map<string, Binding>();
     collectDeclarations(n, map);
     this.index.set(n, map);
     return map;
