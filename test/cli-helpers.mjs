@@ -23,9 +23,10 @@ export function cliModule() {
   return require(cliPath);
 }
 
-export function runCli(args, { cwd = root, env = {} } = {}) {
+export function runCli(args, { cwd = root, env = {}, input } = {}) {
   const res = spawnSync(process.execPath, [cliPath, ...args], {
     cwd,
+    input,
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined, ...env },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

@@ -361,3 +361,25 @@ test('quoted globs are expanded with the same skipping rules', (t) => {
   assert.equal(none.code, 2);
   assert.match(none.stderr, /no files match src\/\*\*\/\*\.jsx/);
 });
+
+test('--stdin lints text from stdin as the file named by --stdin-filename (config included)', (t) => {
+  const dir = copyFixture(t, 'config-warn');
+  const text = fs.readFileSync(path.join(dir, 'cell.ts'), 'utf8');
+  const named = runJson(['--stdin', '--stdin-filename', 'unsaved.ts'], { cwd: dir, input: text });
+  assert.equal(named.json.length, 1);
+  assert.equal(named.json[0].filePath, path.join(dir, 'unsaved.ts'));
+  assert.deepEqual(named.json[0].messages.map(pick), engineMessages(path.join(dir, 'cell.ts'), { 'returns-input-state': 'warn' }));
+  assert.equal(named.json[0].messages.find((m) => m.ruleId === 'returns-input-state').severity, 1, 'the folder\'s config applies');
+  assert.equal(named.json[0].source, text);
+
+  const plain = runJson(['--stdin', '--no-config'], { cwd: dir, input: text });
+  assert.equal(plain.json[0].filePath, '<stdin>');
+  assert.equal(plain.json[0].messages.find((m) => m.ruleId === 'returns-input-state').severity, 2);
+  assert.equal(plain.code, 1);
+
+  for (const bad of [['--stdin', 'cell.ts'], ['--stdin', '--fix'], ['--stdin-filename', 'x.ts'], ['-']]) {
+    const r = runCli(bad, { cwd: dir, input: text });
+    assert.equal(r.code, 2, bad.join(' '));
+    assert.match(r.stderr, /stdin/);
+  }
+});

@@ -23,6 +23,10 @@ export interface CliOptions {
   color?: boolean;
   /** 'auto' = a pool when there are enough files; 0 = lint in this thread only; n = n worker threads. */
   concurrency: 'auto' | number;
+  /** Lint the text on stdin instead of files. */
+  stdin: boolean;
+  /** The path stdin's text stands for (extension, config lookup, report). */
+  stdinFilename?: string;
   help: boolean;
   version: boolean;
 }
@@ -49,7 +53,7 @@ export function parseLevel(value: unknown): RuleLevel | undefined {
   }
 }
 
-const WITH_VALUE = new Set(['--format', '--max-warnings', '--rule', '--config', '--output-file', '--concurrency']);
+const WITH_VALUE = new Set(['--format', '--max-warnings', '--rule', '--config', '--output-file', '--concurrency', '--stdin-filename']);
 const SHORT: Record<string, string> = {
   '-f': '--format',
   '-c': '--config',
@@ -57,7 +61,7 @@ const SHORT: Record<string, string> = {
   '-h': '--help',
   '-v': '--version',
 };
-const FLAGS = new Set(['--fix', '--quiet', '--help', '--version', '--color', '--no-color', '--no-config']);
+const FLAGS = new Set(['--fix', '--quiet', '--help', '--version', '--color', '--no-color', '--no-config', '--stdin']);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const opts: CliOptions = {
@@ -69,6 +73,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     noConfig: false,
     quiet: false,
     concurrency: 'auto',
+    stdin: false,
     help: false,
     version: false,
   };
@@ -76,7 +81,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
-      if (arg === '-' && !onlyPaths) throw new UsageError('reading from stdin is not supported; name files or folders');
+      if (arg === '-' && !onlyPaths) throw new UsageError('to lint text from stdin, use --stdin (and --stdin-filename <path>)');
       opts.paths.push(arg);
       continue;
     }
@@ -122,13 +127,22 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         case '--no-config':
           opts.noConfig = true;
           break;
+        case '--stdin':
+          opts.stdin = true;
+          break;
       }
     } else {
       throw new UsageError(`unknown option ${arg} (see rnnlint --help)`);
     }
   }
   if (opts.config !== undefined && opts.noConfig) throw new UsageError('--config and --no-config cannot be used together');
-  if (opts.paths.length === 0) opts.paths.push('.');
+  if (opts.stdin) {
+    if (opts.paths.length > 0) throw new UsageError('--stdin lints the text on stdin: do not name files or folders too');
+    if (opts.fix) throw new UsageError('--fix cannot write to stdin; lint files to fix them');
+  } else if (opts.stdinFilename !== undefined) {
+    throw new UsageError('--stdin-filename needs --stdin');
+  }
+  if (opts.paths.length === 0 && !opts.stdin) opts.paths.push('.');
   return opts;
 }
 
@@ -158,6 +172,10 @@ function applyValue(opts: CliOptions, name: string, value: string): void {
     case '--config':
       if (value === '') throw new UsageError('--config needs a file name');
       opts.config = value;
+      return;
+    case '--stdin-filename':
+      if (value === '') throw new UsageError('--stdin-filename needs a file name');
+      opts.stdinFilename = value;
       return;
     case '--output-file':
       if (value === '') throw new UsageError('--output-file needs a file name');
@@ -195,6 +213,8 @@ Options:
       --color, --no-color  force colours on or off (default: on for a terminal; NO_COLOR and
                            FORCE_COLOR are respected)
       --concurrency <n>    worker threads: auto (default), off, or a number
+      --stdin              lint the text read from stdin (for editor integrations)
+      --stdin-filename <f> the path that text stands for (extension, config, report)
   -h, --help               show this help
   -v, --version            show the version
 

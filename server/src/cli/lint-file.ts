@@ -69,3 +69,29 @@ export function lintFile(
     return { problems };
   }
 }
+
+/** Lints text that is not read from disk (`--stdin`); `filePath` is what it stands for. */
+export function lintSourceText(
+  text: string,
+  filePath: string,
+  rules: Record<string, RuleLevel>,
+  keepSource: boolean,
+): FileOutcome {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const name = /\.[cm]?[jt]sx?$/i.test(filePath) ? filePath : `${filePath}.ts`;
+  try {
+    const result = lintText(text, name, { rules });
+    const report: FileReport = {
+      filePath,
+      messages: result.messages,
+      errorCount: result.errorCount,
+      warningCount: result.warningCount,
+      fixableErrorCount: result.fixableErrorCount,
+      fixableWarningCount: result.fixableWarningCount,
+    };
+    if (keepSource && report.messages.length > 0) report.source = text;
+    return { report, problems: [] };
+  } catch (e) {
+    return { problems: [{ filePath, message: `internal error while linting ${filePath}: ${(e as Error)?.stack ?? String(e)}` }] };
+  }
+}

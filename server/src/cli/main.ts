@@ -17,6 +17,7 @@ import type { WriteHooks } from './fix-writer';
 import { formatJson } from './formatters/json';
 import { formatSarif, type SarifRuleInfo } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
+import { lintSourceText, type FileOutcome } from './lint-file';
 import { lintAll, workerCount, type LintJob } from './pool';
 import { recount, type FileReport, type RunProblem } from './types';
 import { version, repository } from '../../../package.json';
@@ -30,6 +31,8 @@ export interface CliIO {
   workerScript: string;
   /** Folder holding the shipped rule docs (dist/rules), for SARIF help text. */
   docsDir?: string;
+  /** Reads all of stdin (for --stdin). */
+  readStdin?: () => Promise<string>;
   /** Test hooks for the --fix writer (in-process runs only). */
   fixHooks?: WriteHooks;
 }
@@ -67,7 +70,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 
   const problems: RunProblem[] = [];
-  const discovery = discoverFiles(opts.paths, io.cwd);
+  const stdinPath = opts.stdin ? (opts.stdinFilename !== undefined ? path.resolve(io.cwd, opts.stdinFilename) : '<stdin>') : undefined;
+  const discovery = opts.stdin ? { files: [], errors: [] } : discoverFiles(opts.paths, io.cwd);
   for (const message of discovery.errors) problems.push({ message });
 
   // Rule levels per file: --config FILE for all, else the nearest config of each folder; --rule on top.
@@ -113,9 +117,23 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
   }
 
+  let stdinOutcome: FileOutcome | undefined;
+  if (stdinPath !== undefined) {
+    let idx: number;
+    if (opts.config !== undefined || opts.noConfig) idx = 0;
+    else {
+      const c = loadProjectConfig(stdinPath === '<stdin>' ? io.cwd : path.dirname(stdinPath));
+      noteErrors(c.errors, c.configFile);
+      idx = addConfig(c.rules, c.configFile ?? '');
+    }
+    const text = await (io.readStdin ?? readProcessStdin)();
+    stdinOutcome = lintSourceText(text, stdinPath, configs[idx], opts.format === 'json');
+  }
+
   const workers = workerCount(jobs.length, opts.concurrency);
   const outcomes = await lintAll(jobs, configs, { fix: opts.fix, keepSource: opts.format === 'json' }, workers, io.workerScript, io.fixHooks);
 
+  if (stdinOutcome) outcomes.push(stdinOutcome);
   const reports: FileReport[] = [];
   let errors = 0;
   let warnings = 0;
@@ -176,6 +194,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.stderr.write(`rnnlint found too many warnings (maximum: ${opts.maxWarnings}, found: ${warnings}).\n`);
   }
   return exit;
+}
+
+function readProcessStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
 }
 
 function sarifRules(docsDir: string | undefined): SarifRuleInfo[] {
