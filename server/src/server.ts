@@ -8,6 +8,7 @@ import { ProposedFeatures, TextDocuments, createConnection } from 'vscode-langua
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerLintServer } from './lsp/lintServer';
 import { isLintWorker, runLintWorker } from './lsp/worker';
+import { registerProbeHandlers } from './probe/lsp-probe';
 
 if (isLintWorker()) {
   // The same bundle, started as the background analysis thread for big documents.
@@ -16,6 +17,7 @@ if (isLintWorker()) {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   registerLintServer(connection, documents);
+  registerProbeHandlers(connection, documents);
   documents.listen(connection);
   connection.listen();
 }

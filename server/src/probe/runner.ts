@@ -169,6 +169,8 @@ if (typeof process.send === 'function') {
     if (!msg || msg.type !== 'run') return;
     void run(msg).then((reply) => process.send!(reply));
   });
-  process.on('disconnect', () => process.exit(0));
+  const hardExit = process.exit.bind(process);
+  // The parent went away (editor closed, CLI done): nothing may outlive it.
+  process.on('disconnect', () => hardExit(0));
   process.send({ type: 'ready', pid: process.pid } satisfies RunnerReply);
 }
