@@ -1,0 +1,99 @@
+// (2) RNNLint vs. ESLint on the same generated files. ESLint runs through its Node API (the
+// in-memory `Linter`, flat config: no file system, no config lookup) with the typescript-eslint
+// parser and two trivial core rules, no-debugger and no-empty; the parser runs without type
+// information (no `project`), the cheapest way ESLint can read TypeScript. Both linters get a fresh
+// variant of the text every run; the parse+walk floor is timed too, for the "ESLint pays N times
+// the floor" figure. Times are CPU milliseconds of this process (wall medians in the details).
+import { createRequire } from 'node:module';
+import { generateFile, lineCount } from './gen.mjs';
+import { median, timed, gc, round, log } from './lib/stats.mjs';
+import { runIfMain } from './lib/main.mjs';
+import { floor } from './floor.mjs';
+
+const require = createRequire(import.meta.url);
+
+export const SIZES = [
+  { lines: 800, reps: 15 },
+  { lines: 8000, reps: 5 },
+  { lines: 80000, reps: 2 },
+];
+export const TARGET_SPEEDUP = 5;
+
+export function eslintConfig(parser) {
+  return [
+    {
+      files: ['**/*.ts'],
+      languageOptions: {
+        parser,
+        parserOptions: { ecmaVersion: 'latest', sourceType: 'module', warnOnUnsupportedTypeScriptVersion: false },
+      },
+      rules: { 'no-debugger': 'error', 'no-empty': 'error' },
+    },
+  ];
+}
+
+export async function run({ quick = false } = {}) {
+  const api = require('../dist/api.js');
+  const { Linter } = require('eslint');
+  const tseslint = require('typescript-eslint');
+  const eslintVersion = require('eslint/package.json').version;
+  const tsEslintVersion = require('typescript-eslint/package.json').version;
+  const linter = new Linter({ configType: 'flat' });
+  const config = eslintConfig(tseslint.parser);
+  const fileName = 'bench.ts';
+  const eslint = (text) => {
+    const msgs = linter.verify(text, config, fileName);
+    const fatal = msgs.find((m) => m.fatal);
+    if (fatal) throw new Error(`ESLint could not parse the generated file: ${fatal.message}`);
+    return msgs;
+  };
+
+  const rows = [];
+  const sizes = [];
+  for (const { lines, reps: fullReps } of SIZES) {
+    const reps = quick ? Math.max(1, Math.ceil(fullReps / 3)) : fullReps;
+    const warm = generateFile(lines, 200000 + lines);
+    for (let i = 0; i < (lines <= 800 ? 5 : 1); i++) {
+      eslint(warm);
+      api.lintText(warm, fileName);
+      floor(warm, fileName);
+    }
+    const cpu = { eslint: [], rnnlint: [], floor: [] };
+    const wall = { eslint: [], rnnlint: [], floor: [] };
+    let actualLines = 0;
+    for (let i = 0; i < reps; i++) {
+      const text = generateFile(lines, 300 + i);
+      actualLines = lineCount(text);
+      const order = [['eslint', 'rnnlint', 'floor'], ['rnnlint', 'floor', 'eslint'], ['floor', 'eslint', 'rnnlint']][i % 3];
+      for (const which of order) {
+        gc();
+        const f = which === 'eslint' ? () => eslint(text) : which === 'rnnlint' ? () => api.lintText(text, fileName) : () => floor(text, fileName);
+        const t = timed(f);
+        cpu[which].push(t.cpu);
+        wall[which].push(t.wall);
+      }
+    }
+    const m = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, median(v)]));
+    const speedup = m.eslint / m.rnnlint;
+    log(`eslint ${lines} lines: ESLint ${m.eslint.toFixed(1)} ms, RNNLint ${m.rnnlint.toFixed(1)} ms (${speedup.toFixed(2)}x faster), floor ${m.floor.toFixed(1)} ms; ESLint = ${(m.eslint / m.floor).toFixed(1)}x floor (${reps} runs)`);
+    sizes.push({
+      lines: actualLines, reps,
+      eslintMs: round(m.eslint, 2), rnnlintMs: round(m.rnnlint, 2), floorMs: round(m.floor, 2),
+      speedup: round(speedup, 2), eslintOverFloor: round(m.eslint / m.floor, 2), rnnlintOverFloor: round(m.rnnlint / m.floor, 2),
+      wallMs: Object.fromEntries(Object.entries(wall).map(([k, v]) => [k, round(median(v), 2)])),
+    });
+    rows.push({
+      what: `RNNLint vs ESLint, ${lines.toLocaleString('en-US')} lines`,
+      figure: `${speedup.toFixed(2)}x faster (${m.rnnlint.toFixed(1)} vs ${m.eslint.toFixed(1)} ms; ESLint = ${(m.eslint / m.floor).toFixed(1)}x floor)`,
+      value: round(speedup, 2),
+      target: `>= ${TARGET_SPEEDUP}x faster`,
+      met: speedup >= TARGET_SPEEDUP,
+    });
+  }
+  return {
+    id: 'eslint', rows,
+    details: { eslint: eslintVersion, typescriptEslint: tsEslintVersion, rules: ['no-debugger', 'no-empty'], parserOptions: 'no type information', sizes },
+  };
+}
+
+await runIfMain(import.meta.url, run);
