@@ -8,6 +8,8 @@
 
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+// Types only (@types/sarif): the compiler checks every field name and value against SARIF 2.1.0.
+import type * as Sarif from 'sarif';
 import type { FileReport, RunProblem } from '../types';
 
 export interface SarifRuleInfo {
@@ -29,9 +31,7 @@ export interface SarifContext {
   problems: readonly RunProblem[];
 }
 
-type Json = Record<string, unknown>;
-
-function artifactLocation(filePath: string, cwd: string): Json {
+function artifactLocation(filePath: string, cwd: string): Sarif.ArtifactLocation {
   const rel = path.relative(cwd, filePath);
   if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) {
     return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
@@ -44,11 +44,11 @@ function firstLine(s: string): string {
   return i < 0 ? s : s.slice(0, i);
 }
 
-export function formatSarif(reports: readonly FileReport[], ctx: SarifContext): Json {
+export function formatSarif(reports: readonly FileReport[], ctx: SarifContext): Sarif.Log {
   const ruleIndex = new Map<string, number>();
-  const rules = ctx.rules.map((r, i) => {
+  const rules = ctx.rules.map((r, i): Sarif.ReportingDescriptor => {
     ruleIndex.set(r.id, i);
-    const rule: Json = {
+    const rule: Sarif.ReportingDescriptor = {
       id: r.id,
       name: r.id
         .split('-')
@@ -69,13 +69,13 @@ export function formatSarif(reports: readonly FileReport[], ctx: SarifContext): 
     return rule;
   });
 
-  const results: Json[] = [];
-  const notifications: Json[] = [];
+  const results: Sarif.Result[] = [];
+  const notifications: Sarif.Notification[] = [];
   for (const r of reports) {
     const loc = artifactLocation(r.filePath, ctx.cwd);
     for (const m of r.messages) {
-      const region: Json = { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn };
-      const physicalLocation = { artifactLocation: loc, region };
+      const region: Sarif.Region = { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn };
+      const physicalLocation: Sarif.PhysicalLocation = { artifactLocation: loc, region };
       if (m.ruleId === null) {
         notifications.push({
           level: m.severity === 2 ? 'error' : 'warning',
@@ -84,7 +84,7 @@ export function formatSarif(reports: readonly FileReport[], ctx: SarifContext): 
         });
         continue;
       }
-      const res: Json = {
+      const res: Sarif.Result = {
         ruleId: m.ruleId,
         level: m.severity === 2 ? 'error' : 'warning',
         message: { text: m.message },
@@ -123,7 +123,7 @@ export function formatSarif(reports: readonly FileReport[], ctx: SarifContext): 
     }
   }
   for (const p of ctx.problems) {
-    const n: Json = { level: 'error', message: { text: firstLine(p.message) } };
+    const n: Sarif.Notification = { level: 'error', message: { text: firstLine(p.message) } };
     if (p.filePath) n.locations = [{ physicalLocation: { artifactLocation: artifactLocation(p.filePath, ctx.cwd) } }];
     notifications.push(n);
   }
