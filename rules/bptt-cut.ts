@@ -1,8 +1,9 @@
 import ts from 'typescript';
 import { defineRule, nodeText, replaceNode, type RuleContext } from './rule';
-import { calleeName, calleeReceiver, accessPath, unwrap, walk } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, type FunctionLike } from '../server/src/analysis/ast';
+import { resolveCallee } from '../server/src/analysis/calls';
 import { writesToPath } from '../server/src/analysis/loop-queries';
-import { initializerOf } from '../server/src/analysis/scopes';
+import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, isStateLikeName } from '../server/src/analysis/tfjs-facts';
 import type { ClosureCall } from '../server/src/analysis/model';
 
@@ -21,9 +22,10 @@ export default defineRule({
     fix: 'safe',
     docs: { description: 'Backpropagation through time cut short: the unrolled state has no gradient path to earlier steps' },
     messages: {
-      unrolledOutside: '`{{name}}` is unrolled outside `{{closure}}` and only used inside it: gradients reach none of the steps of that loop. Move the loop over steps inside the closure.',
-      readBack: '`{{name}}` is read back to JS with `{{readback}}` and rebuilt as a new tensor inside `{{closure}}`: the gradient stops here, so earlier steps never learn.',
-      readBackOutside: '`{{name}}` was read back to JS with `{{readback}}` and is rebuilt as a new tensor inside `{{closure}}`: the gradient stops here. Use the tensor `{{name}}` itself.',
+      unrolledOutside: '`{{name}}` is unrolled outside `{{closure}}` and then used inside it: the gradient reaches none of the steps of that loop, only what happens inside the closure. Move the loop over steps inside the closure.',
+      unrolledByHelper: '`{{name}}` comes from `{{helper}}`, which unrolls the steps before `{{closure}}` starts recording: gradients reach none of those steps. Call `{{helper}}` inside the closure.',
+      readBack: '`{{name}}` is read back to JS with `{{readback}}` and rebuilt as a new tensor inside `{{closure}}`: the gradient stops here, so earlier steps never learn. Pass the tensor `{{name}}` on instead of rebuilding it.',
+      readBackOutside: '`{{name}}` was read back to JS with `{{readback}}` outside `{{closure}}` and is rebuilt as a new tensor inside it: the gradient stops here. Move the steps that compute `{{name}}` inside the closure and use the tensor itself.',
       dropRoundTrip: 'Use `{{name}}` directly',
       loopHere: 'the steps are unrolled here, outside the gradient closure',
     },
@@ -32,6 +34,7 @@ export default defineRule({
     const closures = ctx.model.gradientClosures();
     if (closures.length === 0) return;
     unrolledOutside(ctx, closures);
+    unrolledByHelper(ctx, closures);
     readBackRebuilt(ctx, closures);
   },
 });
@@ -49,8 +52,9 @@ function unrolledOutside(ctx: RuleContext, closures: ClosureCall[]): void {
       if (!model.scopes.writes(b, loop.node).length) continue; // not carried: nothing unrolled
       for (const g of closures) {
         if (g.call.pos < loop.node.end) continue;
-        // A closure that runs steps itself continues from this state on purpose (truncated BPTT).
-        if (model.stepCalls.some((c) => inside(c.call, g.fn))) continue;
+        // A closure that unrolls steps itself continues from this state on purpose (truncated BPTT);
+        // one that runs a single step from it trains the last step only.
+        if (model.stepCalls.some((c) => inside(c.call, g.fn) && c.iterations.some((it) => inside(it.node, g.fn)))) continue;
         const refs = model.scopes.references(b, g.fn);
         const read = refs[0];
         if (!read) continue;
@@ -66,6 +70,58 @@ function unrolledOutside(ctx: RuleContext, closures: ClosureCall[]): void {
   }
 }
 
+/**
+ * The loop of a helper that unrolls steps and returns the carried state
+ * (`function encode(xs) { let h = ...; for (...) h = step(x, h); return h; }`).
+ */
+function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined {
+  const { model } = ctx;
+  const returned = new Set<string>();
+  walk(fn, (n) => {
+    if (n !== fn && isFunctionLike(n) && !iteratingCallbackOf(n)) return false;
+    if (!ts.isReturnStatement(n) || !n.expression) return;
+    const e = unwrap(n.expression);
+    const parts = ts.isArrayLiteralExpression(e) ? e.elements : [e];
+    for (const p of parts) { const path = accessPath(p as ts.Expression); if (path) returned.add(path); }
+  });
+  for (const call of model.stepCalls) {
+    const loop = call.iterations[0];
+    if (!loop || !inside(call.call, fn) || !inside(loop.node, fn)) continue;
+    if (call.stateArgs.some((a) => a.path && returned.has(a.path) && ts.isIdentifier(a.expr) &&
+        model.scopes.writes(model.scopes.resolve(a.expr) ?? a.expr as ts.Identifier, loop.node).length > 0)) return loop.node;
+  }
+  return undefined;
+}
+
+function iteratingCallbackOf(n: ts.Node): boolean {
+  return ts.isCallExpression(n.parent) && iteratingCallback(n.parent) === n;
+}
+
+/** `const hT = encode(xs); optimizer.minimize(() => loss(hT))` with `encode` unrolling the steps. */
+function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
+  const { model } = ctx;
+  const cache = new Map<ts.Node, ts.Node | undefined>();
+  for (const g of closures) {
+    const seen = new Set<ts.Node>();
+    walk(g.fn, (n) => {
+      if (!ts.isIdentifier(n) || isPropertyName(n)) return;
+      const b = model.scopes.resolve(n);
+      if (!b || seen.has(b) || inside(b, g.fn)) return;
+      seen.add(b);
+      const init = initializerOf(b);
+      const e = init && unwrap(init);
+      if (!e || !ts.isCallExpression(e) || inside(e, g.fn)) return;
+      const helper = resolveCallee(e, model.scopes, model.classes);
+      if (!helper || model.stepOf(helper)) return;
+      if (!cache.has(helper)) cache.set(helper, unrollingLoop(ctx, helper));
+      const loop = cache.get(helper);
+      if (!loop) return;
+      const data = { name: b.text, closure: closureLabel(ctx, g), helper: nodeText(ctx, unwrap(e.expression)) };
+      ctx.report({ node: n, messageId: 'unrolledByHelper', data, related: [{ node: loop, messageId: 'loopHere' }] });
+    });
+  }
+}
+
 /** The tensor read back by `h.arraySync()` / `await h.data()`, inline or through a const. */
 function readBackSource(ctx: RuleContext, e: ts.Expression): { tensor: ts.Expression; method: string; inline: boolean } | undefined {
   let u = unwrap(e);
@@ -77,10 +133,20 @@ function readBackSource(ctx: RuleContext, e: ts.Expression): { tensor: ts.Expres
     return undefined;
   }
   if (ts.isIdentifier(u)) {
+    // A JS copy: every value the variable ever holds (initialiser and assignments) is a read-back.
     const b = ctx.model.scopes.resolve(u);
-    const init = b && initializerOf(b);
-    const src = init ? readBackSource(ctx, init) : undefined;
-    return src ? { ...src, inline: false } : undefined;
+    if (!b) return undefined;
+    const init = initializerOf(b);
+    const values: ts.Expression[] = [];
+    for (const w of ctx.model.scopes.writes(b, b.getSourceFile())) {
+      if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(unwrap(w.left))) return undefined;
+      values.push(w.right);
+    }
+    // The initialiser may be a plain JS start value (`[[0, 0]]`) when the assignments are read-backs.
+    const sources = values.map((v) => readBackSource(ctx, v));
+    if (sources.some((x) => x === undefined)) return undefined;
+    const first = sources[0] ?? (init ? readBackSource(ctx, init) : undefined);
+    return first ? { ...first, inline: false } : undefined;
   }
   return undefined;
 }

@@ -1,8 +1,8 @@
 import ts from 'typescript';
-import { defineRule, nodeText, insertAt, eol, type FixDescriptor } from './rule';
-import { invariantAcross, isSequenceLoop, timeLoop } from '../server/src/analysis/loop-queries';
+import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
+import { invariantAcross, loopRole, timeLoop, type Invariance } from '../server/src/analysis/loop-queries';
 import { indentAt, unwrap } from '../server/src/analysis/ast';
-import type { StepCall } from '../server/src/analysis/calls';
+import type { StateArg, StepCall } from '../server/src/analysis/calls';
 
 /** The name the call's result binds for state `k` (`h` in `const [out, h] = cell.call(...)`). */
 function newStateTarget(call: StepCall, k: number): string | undefined {
@@ -16,6 +16,8 @@ function newStateTarget(call: StepCall, k: number): string | undefined {
   return targets.find((t) => t.position === want)?.path;
 }
 
+const within = (n: ts.Node, outer: ts.Node): boolean => n.pos >= outer.pos && n.end <= outer.end;
+
 export default defineRule({
   id: 'stale-state',
   meta: {
@@ -24,51 +26,73 @@ export default defineRule({
     fix: 'suggestion',
     docs: { description: 'A loop calls a step with the same state every iteration; the new state is never fed back' },
     messages: {
-      stale: '`{{name}}` is passed to `{{step}}` on every iteration but never updated in the loop: each step starts from the same state, and the new state is thrown away.',
-      staleFresh: 'A fresh `{{name}}` is passed to `{{step}}` on every iteration: each step starts from the same initial state.',
+      stale: '`{{name}}` is passed to `{{step}}` on every iteration but never updated in the loop: each step starts from the same state and the new state is thrown away. Carry the state: assign each step\'s new state to the variable that the next step reads.',
+      staleFresh: 'A fresh `{{name}}` is passed to `{{step}}` on every iteration: each step starts from the same initial state. Create the state once before the loop and assign each step\'s new state back to it.',
+      staleReset: '`{{name}}` is set back to `{{value}}` in every iteration before `{{step}}` reads it: each step starts from the same state. Initialise it once, before the loop.',
       feedBack: 'Feed the new state back: `{{name}} = {{target}}`',
-      declared: '`{{name}}` is initialised here and never updated',
+      removeReset: 'Remove `{{reset}}` from the loop',
+      declared: '`{{name}}` is initialised here and never updated in the loop',
+      resetHere: 'the state is set back here on every iteration',
     },
   },
   check(ctx) {
     for (const call of ctx.model.stepCalls) {
       const it = timeLoop(call);
       // A loop over whole sequences may start each one from the same state: that is a reset.
-      if (!it || isSequenceLoop(it)) continue;
+      if (!it || loopRole(it) === 'sequences') continue;
       for (const arg of call.stateArgs) {
         const inv = invariantAcross(ctx.model, arg, it);
-        if (!inv) continue;
-        const stepName = call.step?.name ?? nodeText(ctx, unwrap(call.call.expression));
-        const name = nodeText(ctx, arg.expr);
-        const data = { name, step: stepName, target: '' };
-        const suggest: FixDescriptor[] = [];
-        const target = arg.index >= 0 ? newStateTarget(call, arg.index) : undefined;
-        const declList = inv.decl && ts.isVariableDeclaration(inv.decl) ? inv.decl.parent : undefined;
-        const mutable = declList && ts.isVariableDeclarationList(declList) && (declList.flags & ts.NodeFlags.Const) === 0;
-        const statement = enclosingStatement(call.call);
-        if (target && mutable && arg.path && statement && inv.decl && !(inv.decl.pos >= it.body.pos && inv.decl.end <= it.body.end)) {
-          const indent = indentAt(ctx.text, statement.getStart(ctx.sf));
-          suggest.push({
-            messageId: 'feedBack', data: { ...data, target },
-            edits: [insertAt(statement.end, `${eol(ctx)}${indent}${arg.path} = ${target};`)],
-          });
-        }
-        ctx.report({
-          node: arg.expr,
-          messageId: inv.decl ? 'stale' : 'staleFresh',
-          data: { ...data, target: target ?? '' },
-          suggest,
-          related: inv.decl ? [{ node: inv.decl, messageId: 'declared', data }] : undefined,
-        });
+        if (inv) report(ctx, call, arg, inv);
       }
     }
   },
 });
 
+function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance): void {
+  const stepName = nodeText(ctx, unwrap(call.call.expression));
+  const name = nodeText(ctx, arg.expr);
+  const target = arg.index >= 0 ? newStateTarget(call, arg.index) : undefined;
+  const data = { name, step: stepName, target: target ?? '', value: '', reset: '' };
+  const suggest: FixDescriptor[] = [];
+  if (inv.resetAt) {
+    const e = ts.isExpressionStatement(inv.resetAt) ? unwrap(inv.resetAt.expression) : undefined;
+    data.value = e && ts.isBinaryExpression(e) ? nodeText(ctx, e.right) : '';
+    data.reset = nodeText(ctx, inv.resetAt).replace(/;$/, '');
+    const lineStart = ctx.text.lastIndexOf('\n', inv.resetAt.getStart(ctx.sf) - 1) + 1;
+    const lineEnd = ctx.text.indexOf('\n', inv.resetAt.end);
+    const alone = /^[ \t]*$/.test(ctx.text.slice(lineStart, inv.resetAt.getStart(ctx.sf))) && /^[ \t\r]*$/.test(ctx.text.slice(inv.resetAt.end, lineEnd < 0 ? undefined : lineEnd));
+    const edit = alone && lineEnd >= 0 ? { start: lineStart, end: lineEnd + 1, text: '' } : { start: inv.resetAt.getStart(ctx.sf), end: inv.resetAt.end, text: '' };
+    suggest.push({ messageId: 'removeReset', data, edits: [edit] });
+    ctx.report({ node: arg.expr, messageId: 'staleReset', data, suggest, related: [{ node: inv.resetAt, messageId: 'resetHere', data }] });
+    return;
+  }
+  const declaredInLoop = !!inv.fresh;
+  const statement = enclosingStatement(call.call);
+  const decl = inv.decl && ts.isVariableDeclaration(inv.decl) ? inv.decl : undefined;
+  const declList = decl && ts.isVariableDeclarationList(decl.parent) ? decl.parent : undefined;
+  if (!declaredInLoop && target && arg.path && !arg.path.includes('.') && statement && declList && decl && ts.isIdentifier(decl.name)) {
+    const indent = indentAt(ctx.text, statement.getStart(ctx.sf));
+    const edits = [insertAt(statement.end, `${eol(ctx)}${indent}${arg.path} = ${target};`)];
+    // `const h = tf.zeros(...)` becomes `let h`: the state is now reassigned.
+    if (declList.flags & ts.NodeFlags.Const) {
+      const kw = declList.getStart(ctx.sf);
+      edits.push({ start: kw, end: kw + 'const'.length, text: 'let' });
+    }
+    suggest.push({ messageId: 'feedBack', data, edits });
+  }
+  ctx.report({
+    node: arg.expr,
+    messageId: declaredInLoop ? 'staleFresh' : 'stale',
+    data,
+    suggest,
+    related: inv.decl && !declaredInLoop ? [{ node: inv.decl, messageId: 'declared', data }] : undefined,
+  });
+}
+
 function enclosingStatement(n: ts.Node): ts.Statement | undefined {
   for (let p: ts.Node | undefined = n; p; p = p.parent) {
-    if (ts.isExpressionStatement(p) || ts.isVariableStatement(p)) return p;
-    if (ts.isBlock(p) || ts.isSourceFile(p)) return undefined;
+    if (ts.isExpressionStatement(p) || ts.isVariableStatement(p)) return ts.isBlock(p.parent) || ts.isSourceFile(p.parent) ? p : undefined;
+    if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isArrowFunction(p) || ts.isFunctionExpression(p)) return undefined;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
-import { bodyInsertion, isChunkLoop, isSequenceLoop, writesToPath, ownerOf, isFanoutLoop } from '../server/src/analysis/loop-queries';
+import { bodyInsertion, isChunkLoop, isSequenceLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
 import { enclosingIterations, type Iteration } from '../server/src/analysis/calls';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf } from '../server/src/analysis/scopes';
@@ -23,6 +23,7 @@ export default defineRule({
       insertReset: 'Call `{{model}}.resetStates()` at the start of each iteration',
       initialised: '`{{name}}` is initialised here, once',
       statefulHere: 'the stateful layer is declared here',
+      resetOnce: 'states are reset here, but not once per {{unit}}',
     },
   },
   check(ctx) {
@@ -84,55 +85,116 @@ function outerLabel(ctx: RuleContext, it: Iteration): string {
   return it.names.find((x) => x.length > 1) ?? it.names[0] ?? 'the sequences';
 }
 
-/** Models and layers built with `stateful: true`, by access path, with their declaration. */
-function statefulModels(ctx: RuleContext): Map<string, ts.Node> {
-  const { model } = ctx;
-  const out = new Map<string, ts.Node>();
-  const stateful: ts.CallExpression[] = [];
-  for (const call of model.calls) {
-    const f = model.tf.layerFactory(call);
-    if (!f || !RECURRENT_LAYER_FACTORIES.has(f)) continue;
-    const cfg = call.arguments[0] && unwrap(call.arguments[0]);
-    if (!cfg || !ts.isObjectLiteralExpression(cfg)) continue;
-    if (cfg.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'stateful' && p.initializer.kind === ts.SyntaxKind.TrueKeyword)) stateful.push(call);
+interface StatefulModel {
+  /** The stateful layer (or, known only by use, the first `resetStates()` call on it). */
+  decl: ts.Node;
+  /** Time steps per call from `batchInputShape: [b, T, f]`, when a literal. */
+  timesteps?: number;
+  byUse?: boolean;
+}
+
+function isStatefulLayer(ctx: RuleContext, call: ts.CallExpression): boolean {
+  const f = ctx.model.tf.layerFactory(call);
+  if (!f || !RECURRENT_LAYER_FACTORIES.has(f)) return false;
+  const cfg = call.arguments[0] && unwrap(call.arguments[0]);
+  return !!cfg && ts.isObjectLiteralExpression(cfg) && cfg.properties.some((p) =>
+    ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'stateful' && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
+}
+
+function timestepsOf(call: ts.CallExpression): number | undefined {
+  const cfg = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!cfg || !ts.isObjectLiteralExpression(cfg)) return undefined;
+  for (const p of cfg.properties) {
+    if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name) || !/^(batchInputShape|batchShape)$/.test(p.name.text)) continue;
+    const arr = unwrap(p.initializer);
+    const t = ts.isArrayLiteralExpression(arr) ? arr.elements[1] : undefined;
+    return t && ts.isNumericLiteral(t) ? Number(t.text) : undefined;
   }
-  const ownerPath = (n: ts.Node): string | undefined => {
-    // The variable or field a value is stored in: `const m = ...`, `this.m = ...`.
-    let p: ts.Node = n;
-    while (p.parent && (ts.isParenthesizedExpression(p.parent) || ts.isAsExpression(p.parent) || ts.isAwaitExpression(p.parent))) p = p.parent;
-    const parent = p.parent;
-    if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-    if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return accessPath(parent.left);
-    if (parent && ts.isPropertyDeclaration(parent) && ts.isIdentifier(parent.name)) return `this.${parent.name.text}`;
-    return undefined;
+  return undefined;
+}
+
+/** The variable or field a value is stored in: `const m = ...`, `this.m = ...`. */
+function ownerPath(n: ts.Node): string | undefined {
+  let p: ts.Node = n;
+  while (p.parent && (ts.isParenthesizedExpression(p.parent) || ts.isAsExpression(p.parent) || ts.isAwaitExpression(p.parent))) p = p.parent;
+  const parent = p.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return accessPath(parent.left);
+  if (parent && ts.isPropertyDeclaration(parent) && ts.isIdentifier(parent.name)) return `this.${parent.name.text}`;
+  return undefined;
+}
+
+/**
+ * Models and layers that carry state across calls, by access path: built with `stateful: true`
+ * (the layer, the model it is added to, the result of a function that returns that model), or
+ * known by use (something calls `resetStates()` on it).
+ */
+function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
+  const { model } = ctx;
+  const out = new Map<string, StatefulModel>();
+  const add = (path: string | undefined, m: StatefulModel, container?: ts.Node): void => {
+    if (!path || out.has(path)) return;
+    out.set(path, m);
+    // `function build() { const m = ...; return m; }` -> `const model = build()` is stateful too.
+    const fn = container ? enclosingFunction(container) : undefined;
+    const name = fn && functionName(fn);
+    if (!fn || !name || path.includes('.')) return;
+    let returned = false;
+    walk(fn, (n) => { if (ts.isReturnStatement(n) && n.expression && accessPath(n.expression) === path && enclosingFunction(n) === fn) returned = true; });
+    if (!returned) return;
+    for (const call of model.calls) {
+      if (calleeName(call) === name && !calleeReceiver(call)) add(ownerPath(call), m);
+    }
   };
-  for (const layer of stateful) {
+  for (const layer of model.calls) {
+    if (!isStatefulLayer(ctx, layer)) continue;
+    const info: StatefulModel = { decl: layer, timesteps: timestepsOf(layer) };
     const layerPath = ownerPath(layer);
-    if (layerPath) out.set(layerPath, layer);
+    add(layerPath, info, layer);
     // The model that contains it: tf.sequential({layers: [...]}) or m.add(layer) or tf.model(...) nearby.
     for (let p: ts.Node | undefined = layer.parent; p; p = p.parent) {
       if (ts.isCallExpression(p)) {
         const fn = model.tf.fn(p);
-        if (fn === 'sequential' || fn === 'model') { const mp = ownerPath(p); if (mp) out.set(mp, layer); break; }
-        if (calleeName(p) === 'add' && calleeReceiver(p)) { const mp = accessPath(calleeReceiver(p)!); if (mp) out.set(mp, layer); break; }
+        if (fn === 'sequential' || fn === 'model') { add(ownerPath(p), info, p); break; }
+        if (calleeName(p) === 'add' && calleeReceiver(p)) { add(accessPath(calleeReceiver(p)!), info, p); break; }
       }
       if (ts.isStatement(p)) break;
+    }
+    // A functional model: `tf.layers.gru({stateful}).apply(input)` in a builder that returns `tf.model(...)`.
+    const builder = enclosingFunction(layer);
+    if (builder) {
+      walk(builder, (n) => {
+        if (!ts.isReturnStatement(n) || !n.expression || enclosingFunction(n) !== builder) return;
+        const e = unwrap(n.expression);
+        const fn = ts.isCallExpression(e) ? model.tf.fn(e) : undefined;
+        if (fn === 'model' || fn === 'sequential') {
+          const name = functionName(builder);
+          for (const call of model.calls) if (name && calleeName(call) === name && !calleeReceiver(call)) add(ownerPath(call), info);
+        }
+      });
+      if (info.timesteps === undefined) {
+        walk(builder, (n) => { if (ts.isCallExpression(n) && model.tf.fn(n) === 'input' && info.timesteps === undefined) info.timesteps = timestepsOf(n); });
+      }
     }
     if (layerPath) {
       for (const call of model.calls) {
         const r = calleeReceiver(call);
-        if (r && calleeName(call) === 'add' && call.arguments[0] && accessPath(call.arguments[0]) === layerPath) { const mp = accessPath(r); if (mp) out.set(mp, layer); }
+        if (r && calleeName(call) === 'add' && call.arguments[0] && accessPath(call.arguments[0]) === layerPath) add(accessPath(r), info, call);
         const fn = model.tf.fn(call);
-        if ((fn === 'sequential' || fn === 'model') && nodeText(ctx, call).includes(layerPath)) { const mp = ownerPath(call); if (mp) out.set(mp, layer); }
+        if ((fn === 'sequential' || fn === 'model') && nodeText(ctx, call).includes(layerPath)) add(ownerPath(call), info, call);
       }
     }
+  }
+  for (const call of model.calls) {
+    const r = calleeReceiver(call);
+    if (r && calleeName(call) === 'resetStates' && call.arguments.length === 0) add(accessPath(r), { decl: call, byUse: true });
   }
   return out;
 }
 
 function statefulLayerLeaks(ctx: RuleContext): void {
   const { model } = ctx;
-  if (!ctx.text.includes('stateful')) return;
+  if (!ctx.text.includes('stateful') && !ctx.text.includes('resetStates')) return;
   const models = statefulModels(ctx);
   if (models.size === 0) return;
   const reported = new Set<ts.Node>();
@@ -141,15 +203,21 @@ function statefulLayerLeaks(ctx: RuleContext): void {
     const recv = calleeReceiver(call);
     if (!method || !recv || !MODEL_RUN_METHODS.has(method)) continue;
     const path = accessPath(recv);
-    const decl = path ? models.get(path) : undefined;
-    if (!decl || !path) continue;
+    const info = path ? models.get(path) : undefined;
+    if (!info || !path) continue;
     const its = enclosingIterations(call);
     if (its.length === 0) continue;
     const training = MODEL_TRAIN_METHODS.has(method);
     // The loop whose iterations are separate sequences: a training loop, one named for
-    // sequences/epochs/batches, or a loop around the loop that feeds steps one at a time.
-    const seqLoop = its.find((it, i) => (i === 0 && training) || isSequenceLoop(it) || i > 0);
-    if (!seqLoop || isChunkLoop(seqLoop) || reported.has(seqLoop.node)) continue;
+    // sequences/epochs/batches, a loop around the loop that feeds steps one at a time, or a loop
+    // that feeds the model whole multi-step sequences (`batchInputShape: [1, 20, 3]`).
+    const wholeSequences = info.timesteps !== undefined && info.timesteps > 1;
+    const seqLoop = its.find((it, i) => {
+      const role = loopRole(it);
+      if (role === 'chunks' || role === 'fanout') return false;
+      return (i === 0 && training) || role === 'sequences' || i > 0 || (wholeSequences && role !== 'steps');
+    });
+    if (!seqLoop || its.some((it) => isChunkLoop(it)) || reported.has(seqLoop.node)) continue;
     let resets = false;
     walk(seqLoop.node, (n) => { if (ts.isCallExpression(n) && calleeName(n) === 'resetStates') resets = true; });
     if (resets) continue;
@@ -158,7 +226,10 @@ function statefulLayerLeaks(ctx: RuleContext): void {
     const data = { model: path, what: seqIsEpoch ? 'epochs' : training ? 'batches' : 'sequences', unit: seqIsEpoch ? 'epoch' : training ? 'batch' : 'sequence' };
     const at = bodyInsertion(ctx.text, seqLoop);
     const suggest: FixDescriptor[] = at ? [{ messageId: 'insertReset', data, edits: [insertAt(at.pos, `${at.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
-    ctx.report({ node: call, messageId: 'statefulLeak', data, suggest, related: [{ node: decl, messageId: 'statefulHere', data }] });
+    ctx.report({
+      node: call, messageId: 'statefulLeak', data, suggest,
+      related: [{ node: info.decl, messageId: info.byUse ? 'resetOnce' : 'statefulHere', data }],
+    });
   }
 }
 
@@ -203,11 +274,19 @@ function resetElsewhere(ctx: RuleContext, path: string, at: ts.Expression, fn: t
   if (!scope) return true;
   const writes = writesToPath(model, path, at, scope).filter((w) => !inside(w, fn));
   return writes.some((w) => {
-    const owner = ownerOf(w);
+    const owner = functionOrConstructor(w);
     // A constructor or field initialiser sets the first state; that alone is not a per-sequence reset.
     if (ts.isConstructorDeclaration(owner)) return false;
     return true;
   }) || (!isModuleVar && thisFieldName(unwrap(at)) !== undefined && hasResetMethodCall(ctx, fn));
+}
+
+function functionOrConstructor(n: ts.Node): ts.Node {
+  for (let p = n.parent; p; p = p.parent) {
+    if (ts.isConstructorDeclaration(p) || ts.isPropertyDeclaration(p)) return p;
+    if (enclosingFunction(n) === p) return p;
+  }
+  return n.getSourceFile();
 }
 
 /** The method itself calls `this.reset...()` / `this.init...State()`. */

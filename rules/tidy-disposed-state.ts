@@ -1,8 +1,9 @@
 import ts from 'typescript';
-import { defineRule, nodeText, replaceNode, insertAt, type FixDescriptor, type RuleContext } from './rule';
-import { accessPath, calleeName, calleeReceiver, isFunctionLike, thisFieldName, unwrap, walk } from '../server/src/analysis/ast';
-import { declarationOf, initializerOf } from '../server/src/analysis/scopes';
-import { NON_TENSOR_TF_CALLS, READBACK_METHODS, TENSOR_METHODS, isStateLikeName } from '../server/src/analysis/tfjs-facts';
+import { defineRule, nodeText, replaceNode, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
+import { accessPath, calleeName, calleeReceiver, enclosingFunction, indentAt, isFunctionLike, isLoop, iteratingCallback, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
+import { declarationOf, isPropertyName, type Scopes } from '../server/src/analysis/scopes';
+import { NON_TENSOR_TF_CALLS, READBACK_METHODS, TENSOR_METHODS } from '../server/src/analysis/tfjs-facts';
+import type { TextEdit } from '../server/src/report';
 
 const inside = (n: ts.Node, outer: ts.Node): boolean => n.pos >= outer.pos && n.end <= outer.end;
 
@@ -25,6 +26,27 @@ function isTensorExpr(ctx: RuleContext, e: ts.Expression): boolean {
   return false;
 }
 
+/** Positive evidence that a value is a tensor created inside `scope` (only those are disposed). */
+function isTensorCreatedIn(ctx: RuleContext, e: ts.Expression, scope: ts.Node, depth = 0): boolean {
+  const u = unwrap(e);
+  if (ts.isIdentifier(u) && depth < 4) {
+    // `const [, next] = cell.call(...)` inside the callback, then `h = next`.
+    const b = ctx.model.scopes.resolve(u);
+    if (!b || !inside(b, scope)) return false;
+    const decl = declarationOf(b);
+    return ts.isVariableDeclaration(decl) && !!decl.initializer && isTensorCreatedIn(ctx, decl.initializer, scope, depth + 1);
+  }
+  return isTensorExpr(ctx, u);
+}
+
+interface Escape {
+  /** The assignment (or destructuring element) that stores the tensor. */
+  node: ts.Node;
+  path: string;
+  /** Where the stored value is read after `tidy` returned, when known. */
+  readAt?: ts.Node;
+}
+
 export default defineRule({
   id: 'tidy-disposed-state',
   meta: {
@@ -34,54 +56,175 @@ export default defineRule({
     docs: { description: 'State assigned inside tf.tidy without being returned or kept is disposed when tidy returns' },
     messages: {
       disposed: '`{{name}}` is assigned a tensor inside `tf.tidy` but neither returned nor kept: it is disposed when `tidy` returns, and the next step reads a disposed state.',
-      returnFromTidy: 'Return the new state from `tidy`: `{{name}} = tf.tidy(...)`',
+      returnFromTidy: 'Return the new state from `tidy`: `{{target}} = tf.tidy(...)`',
       keep: 'Keep it with `tf.keep(...)` (dispose the old state yourself)',
+      readAfter: '`{{name}}` is read here after `tidy` disposed it',
     },
   },
   check(ctx) {
     for (const { call, fn } of ctx.model.tidyCalls()) {
       if (!fn.body || !ts.isBlock(fn.body)) continue; // `tidy(() => expr)` returns its value
+      const body = fn.body;
       const returned = returnedPaths(fn);
       const kept = keptPaths(ctx, fn);
-      const outerWrites: { assign: ts.BinaryExpression; path: string }[] = [];
-      walk(fn.body, (n) => {
-        if (n !== fn && isFunctionLike(n) && n !== fn.body) return false;
+      const escapes: Escape[] = [];
+      walk(body, (n) => {
+        if (n !== body && isFunctionLike(n)) return false;
         if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
-        const target = unwrap(n.left);
-        const path = accessPath(target);
-        if (!path) return;
-        if (ts.isIdentifier(target)) {
-          const b = ctx.model.scopes.resolve(target);
-          if (!b || inside(declarationOf(b), fn)) return; // a local of the callback
-          const init = initializerOf(b);
-          const stateLike = isStateLikeName(b.text) || (init !== undefined && isTensorExpr(ctx, init));
-          if (!stateLike && !isTensorExpr(ctx, n.right)) return;
-        } else if (thisFieldName(target) === undefined) return;
-        if (!isTensorExpr(ctx, n.right)) return;
-        if (returned.has(path) || kept.has(path)) return;
-        if (ts.isCallExpression(unwrap(n.right)) && ctx.model.tf.fn(unwrap(n.right) as ts.CallExpression) === 'keep') return;
-        outerWrites.push({ assign: n, path });
-      });
-      for (const { assign, path } of outerWrites) {
-        const ns = ctx.model.tf.namespaceForFixes ?? 'tf';
-        const data = { name: path };
-        const suggest: FixDescriptor[] = [];
-        const stmt = assign.parent;
-        const tidyStmt = call.parent;
-        const body = fn.body as ts.Block;
-        if (outerWrites.length === 1 && ts.isExpressionStatement(stmt) && body.statements[body.statements.length - 1] === stmt &&
-            ts.isExpressionStatement(tidyStmt) && tidyStmt.expression === call) {
-          suggest.push({
-            messageId: 'returnFromTidy', data,
-            edits: [insertAt(call.getStart(ctx.sf), `${path} = `), replaceNode(ctx, stmt, `return ${nodeText(ctx, assign.right)};`)],
-          });
+        if (!isTensorCreatedIn(ctx, n.right, fn)) return;
+        const left = unwrap(n.left);
+        const targets = ts.isArrayLiteralExpression(left)
+          ? left.elements.filter((el) => !ts.isOmittedExpression(el) && !ts.isSpreadElement(el)).map((el) => unwrap(el as ts.Expression))
+          : [left];
+        for (const target of targets) {
+          const path = accessPath(target);
+          if (!path || returned.has(path) || kept.has(path)) continue;
+          const node = targets.length === 1 ? n : target;
+          if (ts.isIdentifier(target)) {
+            const b = ctx.model.scopes.resolve(target);
+            if (!b || inside(declarationOf(b), fn)) continue; // a local of the callback
+            const read = readAfterTidy(ctx, b, call, fn, n);
+            if (read === false) continue;
+            escapes.push({ node, path, readAt: read === true ? undefined : read });
+          } else {
+            // A field of `this` or of an object from outside: the object outlives the tidy.
+            let base: ts.Expression = target;
+            while (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) base = unwrap(base.expression);
+            if (ts.isIdentifier(base)) {
+              const b = ctx.model.scopes.resolve(base);
+              if (!b || inside(declarationOf(b), fn)) continue;
+            } else if (base.kind !== ts.SyntaxKind.ThisKeyword) continue;
+            escapes.push({ node, path });
+          }
         }
-        suggest.push({ messageId: 'keep', data, edits: [replaceNode(ctx, assign.right, `${ns}.keep(${nodeText(ctx, assign.right)})`)] });
-        ctx.report({ node: assign, messageId: 'disposed', data, suggest });
+      });
+      if (escapes.length === 0) continue;
+      const ns = ctx.model.tf.namespaceForFixes ?? 'tf';
+      const returnFix = returnFromTidy(ctx, call, fn, [...new Set(escapes.map((e) => e.path))]);
+      for (const esc of escapes) {
+        const data = { name: esc.path, target: returnFix?.target ?? esc.path };
+        const suggest: FixDescriptor[] = [];
+        if (returnFix) suggest.push({ messageId: 'returnFromTidy', data, edits: returnFix.edits });
+        if (ts.isBinaryExpression(esc.node)) {
+          suggest.push({ messageId: 'keep', data, edits: [replaceNode(ctx, esc.node.right, `${ns}.keep(${nodeText(ctx, esc.node.right)})`)] });
+        }
+        ctx.report({
+          node: esc.node, messageId: 'disposed', data, suggest,
+          related: esc.readAt ? [{ node: esc.readAt, messageId: 'readAfter', data }] : undefined,
+        });
       }
     }
   },
 });
+
+/**
+ * `tf.tidy(() => { ...; h = step(x, h); })` as a statement whose result is dropped and whose
+ * callback returns nothing: assign the tidy's result and return the state(s) from the callback.
+ */
+function returnFromTidy(ctx: RuleContext, call: ts.CallExpression, fn: ts.FunctionLikeDeclaration, paths: string[]): { target: string; edits: TextEdit[] } | undefined {
+  const stmt = call.parent;
+  if (!ts.isExpressionStatement(stmt) || stmt.expression !== call || !fn.body || !ts.isBlock(fn.body)) return undefined;
+  let hasReturn = false;
+  walk(fn.body, (n) => {
+    if (n !== fn.body && isFunctionLike(n)) return false;
+    if (ts.isReturnStatement(n)) hasReturn = true;
+  });
+  const last = fn.body.statements[fn.body.statements.length - 1];
+  if (hasReturn || !last) return undefined;
+  const target = paths.length === 1 ? paths[0]! : `[${paths.join(', ')}]`;
+  const indent = indentAt(ctx.text, last.getStart(ctx.sf));
+  return {
+    target,
+    edits: [insertAt(call.getStart(ctx.sf), `${target} = `), insertAt(last.end, `${eol(ctx)}${indent}return ${target};`)],
+  };
+}
+
+/**
+ * Is the value written to `b` inside the tidy callback read after `tidy` returned (later in the
+ * function, in the next iteration of a loop around the tidy, or by other code when the variable
+ * lives outside the function)? Returns the read when one is found in order, true when the variable
+ * may be read elsewhere, false when every later use writes it first (or there is none).
+ */
+function readAfterTidy(ctx: RuleContext, b: ts.Identifier, call: ts.CallExpression, fn: FunctionLike, write: ts.Node): ts.Node | boolean {
+  const { scopes } = ctx.model;
+  const decl = declarationOf(b);
+  const owner: ts.Node = ts.isParameter(decl) ? decl.parent : enclosingFunction(decl) ?? decl.getSourceFile();
+  // Loops between the tidy and the variable's owner repeat the tidy; any other function around the
+  // tidy may run again or later, so the variable's other uses count as reads after the tidy.
+  let loop: ts.Node | undefined;
+  for (let p: ts.Node = call.parent; p && p !== owner; p = p.parent) {
+    if (isLoop(p)) loop = p;
+    else if (isFunctionLike(p)) {
+      const c = p.parent;
+      if (ts.isCallExpression(c) && iteratingCallback(c) === p) loop = c;
+      else if (!(ts.isCallExpression(c) && ctx.model.tf.fn(c) === 'tidy')) {
+        const elsewhere = scopes.references(b, owner).find((r) => !inside(r, fn) && !isWriteTarget(r));
+        return elsewhere ?? (readBefore(scopes, b, fn, write) ? true : false);
+      }
+    }
+  }
+  const events = orderedRefs(scopes, b, owner, call);
+  const end = events.findIndex((e) => e === 'tidy-end');
+  const after = events.slice(end + 1);
+  const first = after.find((e): e is Ref => e !== 'tidy-end');
+  if (first) return first.read ? first.node : false;
+  if (!loop) return false;
+  // Wrap around to the next iteration: the loop's uses from its start, up to the write.
+  for (const e of events) {
+    if (e === 'tidy-end' || !inside(e.node, loop)) continue;
+    if (e.node === write || (inside(e.node, write) && !e.read)) break;
+    return e.read ? e.node : false;
+  }
+  return false;
+}
+
+interface Ref { node: ts.Node; read: boolean }
+
+function isWriteTarget(id: ts.Identifier): boolean {
+  let n: ts.Node = id;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isArrayLiteralExpression(n.parent) || ts.isSpreadElement(n.parent)) n = n.parent;
+  const p = n.parent;
+  return ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
+
+/** A read of `b` inside the callback that runs before `write` (the previous value is used). */
+function readBefore(scopes: Scopes, b: ts.Identifier, fn: FunctionLike, write: ts.Node): boolean {
+  for (const e of orderedRefs(scopes, b, fn, undefined)) {
+    if (e === 'tidy-end') continue;
+    if (e.node === write || (inside(e.node, write) && !e.read)) return false;
+    if (e.read) return true;
+  }
+  return false;
+}
+
+/** References to `b` inside `within` in evaluation order (right side of `=` before its target). */
+function orderedRefs(scopes: Scopes, b: ts.Identifier, within: ts.Node, marker: ts.Node | undefined): (Ref | 'tidy-end')[] {
+  const out: (Ref | 'tidy-end')[] = [];
+  const visitTarget = (t: ts.Node): void => {
+    const u = ts.isExpression(t) ? unwrap(t) : t;
+    if (ts.isIdentifier(u)) { if (scopes.refersTo(u, b)) out.push({ node: u, read: false }); return; }
+    if (ts.isArrayLiteralExpression(u)) { for (const el of u.elements) visitTarget(ts.isSpreadElement(el) ? el.expression : el); return; }
+    if (ts.isObjectLiteralExpression(u)) {
+      for (const p of u.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) visitTarget(p.name);
+        else if (ts.isPropertyAssignment(p)) visitTarget(p.initializer);
+      }
+      return;
+    }
+    visit(u); // obj.x = ..., arr[i] = ...: reads obj
+  };
+  const visit = (n: ts.Node): void => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      visit(n.right);
+      visitTarget(n.left);
+    } else if (ts.isIdentifier(n)) {
+      if (!isPropertyName(n) && scopes.refersTo(n, b)) out.push({ node: n, read: true });
+    } else ts.forEachChild(n, visit);
+    if (n === marker) out.push('tidy-end');
+  };
+  visit(within);
+  return out;
+}
 
 /** Paths returned by the callback (`return h`, `return [h, c]`, `return {h}`). */
 function returnedPaths(fn: ts.FunctionLikeDeclaration): Set<string> {

@@ -145,3 +145,17 @@ test('encodeOutput: a line a fix inserts in a CRLF file gets CRLF; mixed files a
   assert.equal(encodeOutput('a\nb\r\n', 'a\nx\nb\r\n', false).toString(), 'a\nx\nb\r\n');
   assert.equal(encodeOutput('a\n', 'b\n', true).toString(), '\uFEFFb\n');
 });
+
+test('--fix leaves a read-only file alone and says so (exit 2)', { skip: process.platform === 'win32' && 'POSIX modes' }, (t) => {
+  const dir = scratch(t);
+  const file = path.join(dir, 'cell.ts');
+  fs.writeFileSync(file, cellSource);
+  fs.chmodSync(file, 0o444);
+  const r = runJson(['--fix', 'cell.ts'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /cell\.ts is read-only; fixes not written/);
+  assert.equal(fs.readFileSync(file, 'utf8'), cellSource);
+  assert.equal(fs.statSync(file).mode & 0o777, 0o444);
+  assert.ok(r.json[0].messages.some((m) => m.ruleId === 'returns-input-state'), 'the problem is still reported');
+  assert.deepEqual(leftoverTemps(dir), []);
+});

@@ -3,7 +3,8 @@
 import ts from 'typescript';
 import { accessPath, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator } from './ast';
 import type { Scopes } from './scopes';
-import { hasToken, isStateLikeName, STEP_NAME_TOKENS } from './tfjs-facts';
+import { hasToken, isStateLikeName, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
+import type { TfApi } from './tf-api';
 import type { Step } from './steps';
 
 /** A loop statement, or an iterating array call (`xs.forEach(cb)`) with its callback. */
@@ -85,6 +86,8 @@ export function enclosingIterations(node: ts.Node): Iteration[] {
       const call = p.parent;
       const it = ts.isCallExpression(call) ? iterationOf(call) : undefined;
       if (it && it.callback === p) { out.push(it); p = call; child = p; continue; }
+      // `tf.tidy(() => ...)` runs its callback once, right there: loops around the tidy repeat it.
+      if (ts.isCallExpression(call) && call.arguments.includes(p as ts.Expression) && calleeName(call) === 'tidy') { p = call; child = p; continue; }
       break;
     }
     if (isLoop(p)) {
@@ -169,14 +172,15 @@ function isTidyCallbackReturn(r: ts.ReturnStatement): boolean {
 }
 
 /** Does `call` look like running a cell one step, even without knowing the callee? */
-function looksLikeStepCall(call: ts.CallExpression): boolean {
+function looksLikeStepCall(call: ts.CallExpression, cellVar?: (recv: ts.Expression) => boolean): boolean {
   const name = calleeName(call);
   const recv = calleeReceiver(call);
   if (!name) return false;
   const recvName = recv ? accessPath(recv)?.split('.').pop() : undefined;
   if ((name === 'call' || name === 'apply') && recv) {
     const a0 = call.arguments[0] && unwrap(call.arguments[0]);
-    return !!a0 && ts.isArrayLiteralExpression(a0) && a0.elements.length >= 2 && !!recvName && hasToken(recvName, STEP_NAME_TOKENS);
+    if (!a0 || !ts.isArrayLiteralExpression(a0) || a0.elements.length < 2) return false;
+    return (!!recvName && hasToken(recvName, STEP_NAME_TOKENS)) || !!cellVar?.(recv);
   }
   if (recv && (name === 'forward' || name === 'step')) return call.arguments.length >= 2 && !!recvName && hasToken(recvName, STEP_NAME_TOKENS);
   if (!recv && call.arguments.length >= 2) return hasToken(name, STEP_NAME_TOKENS);
@@ -184,7 +188,7 @@ function looksLikeStepCall(call: ts.CallExpression): boolean {
 }
 
 /** The state arguments of a call to `step` (or, unresolved, by shape and names). */
-function stateArgsOf(call: ts.CallExpression, step: Step | undefined): StateArg[] {
+function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: (recv: ts.Expression) => boolean): StateArg[] {
   const out: StateArg[] = [];
   const arg = (expr: ts.Expression, index: number): void => {
     const e = unwrap(expr);
@@ -199,7 +203,8 @@ function stateArgsOf(call: ts.CallExpression, step: Step | undefined): StateArg[
     a0.elements.forEach((el, i) => {
       if (i === 0) return;
       if (ts.isSpreadElement(el)) { arg(el, -1); return; }
-      if (step ? i - 1 < step.states.length : isStateLikeName(accessPath(el)?.split('.').pop() ?? '')) arg(el, i - 1);
+      // `cell.call([x, ...states])`: positions after the input are states (the RNNCell convention).
+      if (step ? i - 1 < step.states.length : looksLikeStepCall(call, cellVar) || isStateLikeName(accessPath(el)?.split('.').pop() ?? '')) arg(el, i - 1);
     });
     return out;
   }
@@ -232,11 +237,21 @@ export function resolveCallee(call: ts.CallExpression, scopes: Scopes, classes: 
   const method = memberName(callee);
   const recv = calleeReceiver(call);
   if (!method || !recv) return undefined;
-  const cls = classOfValue(recv, scopes, classes);
-  if (!cls) return undefined;
   const want = method === 'apply' ? 'call' : method;
+  const cls = classOfValue(recv, scopes, classes);
+  if (cls) return methodOf(cls, want);
+  // Receiver of unknown class (`model.forward(x, h)` with `model` a parameter): when exactly one
+  // class of the file defines the method, that is the one. `call`/`apply` only in the cell form.
+  const a0 = call.arguments[0] && unwrap(call.arguments[0]);
+  if ((want === 'call') && !(a0 && ts.isArrayLiteralExpression(a0) && a0.elements.length >= 2)) return undefined;
+  const defs = [...new Set(classes.values())].map((c) => methodOf(c, want)).filter((m): m is ts.MethodDeclaration => !!m);
+  const only = defs.length === 1 ? defs[0]! : undefined;
+  return only && (want === 'call' || call.arguments.length <= only.parameters.length) ? only : undefined;
+}
+
+function methodOf(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclaration | undefined {
   for (const m of cls.members) {
-    if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name) && m.name.text === want) return m;
+    if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name) && m.name.text === name) return m;
   }
   return undefined;
 }
@@ -244,6 +259,14 @@ export function resolveCallee(call: ts.CallExpression, scopes: Scopes, classes: 
 /** The class of `new C()` bound to an identifier or a `this.field` (assigned in the class). */
 function classOfValue(expr: ts.Expression, scopes: Scopes, classes: Map<string, ts.ClassLikeDeclaration>): ts.ClassLikeDeclaration | undefined {
   const e = unwrap(expr);
+  if (e.kind === ts.SyntaxKind.ThisKeyword) {
+    // `this.step(...)` inside a class (arrow callbacks keep `this`; nested functions do not).
+    for (let p: ts.Node | undefined = e.parent; p; p = p.parent) {
+      if (ts.isClassLike(p)) return p;
+      if (ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p)) return undefined;
+    }
+    return undefined;
+  }
   const fromNew = (init: ts.Expression | undefined): ts.ClassLikeDeclaration | undefined => {
     const u = init && unwrap(init);
     if (u && ts.isNewExpression(u) && ts.isIdentifier(u.expression)) return classes.get(u.expression.text);
@@ -275,16 +298,42 @@ function classOfValue(expr: ts.Expression, scopes: Scopes, classes: Map<string, 
  * Every call that runs a step (known, or shaped like one) inside an iteration. First pass (no
  * steps yet) gives use evidence: which callee parameters a loop feeds the result back into.
  */
-export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (call: ts.CallExpression) => FunctionLike | undefined, stepsByFn: Map<ts.Node, Step>): StepCall[] {
+export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (call: ts.CallExpression) => FunctionLike | undefined, stepsByFn: Map<ts.Node, Step>,
+                              cellVar?: (recv: ts.Expression) => boolean): StepCall[] {
   const out: StepCall[] = [];
   for (const n of calls) {
     const calleeFn = resolve(n);
     const step = calleeFn ? stepsByFn.get(calleeFn) : undefined;
-    if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n))) continue;
+    if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n, cellVar))) continue;
     const iterations = enclosingIterations(n);
-    out.push({ call: n, step, calleeFn, stateArgs: stateArgsOf(n, step), targets: resultTargets(n), iterations });
+    out.push({ call: n, step, calleeFn, stateArgs: stateArgsOf(n, step, cellVar), targets: resultTargets(n), iterations });
   }
   return out;
+}
+
+/** A variable or field holding a tfjs cell: `const back = tf.layers.gruCell({...})`, `this.cell = tf.layers.lstmCell(...)`. */
+export function isCellValue(recv: ts.Expression, scopes: Scopes, tf: TfApi): boolean {
+  const e = unwrap(recv);
+  const isFactory = (init: ts.Expression | undefined): boolean => {
+    const u = init && unwrap(init);
+    const f = u && ts.isCallExpression(u) ? tf.layerFactory(u) : undefined;
+    return f !== undefined && RNN_CELL_FACTORIES.has(f);
+  };
+  if (ts.isIdentifier(e)) {
+    const d = scopes.resolve(e)?.parent;
+    return !!d && ts.isVariableDeclaration(d) && isFactory(d.initializer);
+  }
+  const field = thisFieldName(e);
+  if (field === undefined) return false;
+  let cls: ts.Node | undefined = e.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  let found = false;
+  if (cls) walk(cls, (n) => {
+    if (found) return false;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(n.left) === field && isFactory(n.right)) found = true;
+    if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === field && isFactory(n.initializer)) found = true;
+  });
+  return found;
 }
 
 function isPotentialStep(fn: FunctionLike): boolean {

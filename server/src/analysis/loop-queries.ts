@@ -1,18 +1,111 @@
 // Questions about state across iterations: does an argument change between iterations, is a
 // variable reset per sequence, where does an iteration's body start.
 import ts from 'typescript';
-import { accessPath, calleeName, calleeReceiver, isFunctionLike, unwrap, walk, isAssignmentOperator, enclosingFunction } from './ast';
+import { accessPath, calleeName, calleeReceiver, isFunctionLike, unwrap, walk, isAssignmentOperator, enclosingFunction, memberName, boundIdentifiers } from './ast';
 import type { Iteration, StateArg, StepCall } from './calls';
 import type { FileModel } from './model';
 import { declarationOf, initializerOf, type Binding } from './scopes';
-import { CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, SEQUENCE_LOOP_TOKENS, TENSOR_CONSTRUCTORS, hasToken } from './tfjs-facts';
+import { CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, TENSOR_CONSTRUCTORS, hasToken, nameTokens } from './tfjs-facts';
 
 export function namesHave(it: Iteration, set: Set<string>): boolean {
   return it.names.some((n) => hasToken(n, set));
 }
-export const isSequenceLoop = (it: Iteration): boolean => namesHave(it, SEQUENCE_LOOP_TOKENS);
-export const isChunkLoop = (it: Iteration): boolean => namesHave(it, CHUNK_LOOP_TOKENS);
-export const isFanoutLoop = (it: Iteration): boolean => namesHave(it, FANOUT_LOOP_TOKENS);
+
+/**
+ * What one iteration of a loop is: a whole sequence (or epoch/batch), one time step, a chunk of
+ * one long sequence, or one of several alternatives tried from the same state (beam, candidates).
+ * Read from the loop's header: what it iterates (`utterances`, `sequence.length`, `seqLen`) and
+ * what it calls each element (`seq`, `epoch`). A bound that counts steps of ONE sequence
+ * (`seqLen`, `sequence.length`, `batch.steps`) makes a time loop even though it says "seq".
+ */
+export type LoopRole = 'sequences' | 'steps' | 'chunks' | 'fanout' | 'unknown';
+
+const roleCache = new WeakMap<ts.Node, LoopRole>();
+
+export function loopRole(it: Iteration): LoopRole {
+  const cached = roleCache.get(it.node);
+  if (cached) return cached;
+  const role = computeRole(it);
+  roleCache.set(it.node, role);
+  return role;
+}
+
+function computeRole(it: Iteration): LoopRole {
+  if (namesHave(it, FANOUT_LOOP_TOKENS)) return 'fanout';
+  if (namesHave(it, CHUNK_LOOP_TOKENS)) return 'chunks';
+  const { elements, collections } = loopHeader(it);
+  const element = new Set(elements);
+  const nouns = collections.filter((n) => !element.has(n));
+  if (nouns.some(countsSteps)) return 'steps';
+  if (elements.some((e) => hasToken(e, SEQUENCE_LOOP_TOKENS)) || nouns.some(holdsSequences)) return 'sequences';
+  return 'unknown';
+}
+
+/** `seqLen`, `T`, `steps`, `sequence` (its elements are steps). */
+function countsSteps(noun: string): boolean {
+  const tokens = nameTokens(noun);
+  const last = tokens[tokens.length - 1];
+  return tokens.some((t) => STEP_COUNT_TOKENS.has(t)) || (last !== undefined && SINGLE_SEQUENCE_TOKENS.has(last));
+}
+
+/** `sequences`, `numEpochs`, `batches`, `dataset`, `batchSize` (its elements are sequences). */
+function holdsSequences(noun: string): boolean {
+  const tokens = nameTokens(noun);
+  const last = tokens[tokens.length - 1];
+  return tokens.some((t) => SEQUENCE_LOOP_TOKENS.has(t)) && !(last !== undefined && SINGLE_SEQUENCE_TOKENS.has(last));
+}
+
+/** Names of each element (loop variables, callback parameters) and of what is iterated. */
+function loopHeader(it: Iteration): { elements: string[]; collections: string[] } {
+  const elements: string[] = [];
+  const collections: string[] = [];
+  const n = it.node;
+  const bind = (name: ts.BindingName): void => { for (const id of boundIdentifiers(name)) elements.push(id.text); };
+  if (ts.isForOfStatement(n) || ts.isForInStatement(n)) {
+    if (ts.isVariableDeclarationList(n.initializer)) for (const d of n.initializer.declarations) bind(d.name);
+    else nounsOf(n.initializer, elements);
+    nounsOf(n.expression, collections);
+  } else if (ts.isForStatement(n)) {
+    if (n.initializer && ts.isVariableDeclarationList(n.initializer)) for (const d of n.initializer.declarations) bind(d.name);
+    if (n.condition) nounsOf(n.condition, collections);
+  } else if (ts.isWhileStatement(n) || ts.isDoStatement(n)) {
+    nounsOf(n.expression, collections);
+  } else if (it.callback && ts.isCallExpression(n)) {
+    it.callback.parameters.forEach((p) => { if (p.name !== it.accumulator) bind(p.name); });
+    const recv = calleeReceiver(n);
+    if (recv) nounsOf(recv, collections);
+  }
+  return { elements, collections };
+}
+
+const LENGTH_PROPS = new Set(['length', 'size', 'shape', 'byteLength']);
+const PASS_THROUGH_RECEIVERS = new Set(['Math', 'Number', 'Array', 'Object', 'tf']);
+
+/** The names an expression iterates or counts: `sequence.length` -> sequence, `tf.unstack(xs)` -> xs. */
+function nounsOf(e: ts.Node, out: string[]): void {
+  const u = ts.isExpression(e) ? unwrap(e) : e;
+  if (ts.isIdentifier(u)) { out.push(u.text); return; }
+  if (ts.isPropertyAccessExpression(u) || ts.isElementAccessExpression(u)) {
+    const name = memberName(u);
+    if (name === undefined || LENGTH_PROPS.has(name)) nounsOf(u.expression, out);
+    else out.push(name);
+    return;
+  }
+  if (ts.isCallExpression(u)) {
+    const recv = calleeReceiver(u);
+    const base = recv && unwrap(recv);
+    if (base && !(ts.isIdentifier(base) && PASS_THROUGH_RECEIVERS.has(base.text))) nounsOf(base, out);
+    else for (const a of u.arguments) nounsOf(a, out);
+    return;
+  }
+  if (ts.isBinaryExpression(u)) { nounsOf(u.left, out); nounsOf(u.right, out); return; }
+  if (ts.isPrefixUnaryExpression(u) || ts.isPostfixUnaryExpression(u)) { nounsOf(u.operand, out); return; }
+  if (ts.isVariableDeclarationList(u)) for (const d of u.declarations) for (const id of boundIdentifiers(d.name)) out.push(id.text);
+}
+
+export const isSequenceLoop = (it: Iteration): boolean => loopRole(it) === 'sequences';
+export const isChunkLoop = (it: Iteration): boolean => loopRole(it) === 'chunks';
+export const isFanoutLoop = (it: Iteration): boolean => loopRole(it) === 'fanout';
 
 /** Is `e` a fresh tensor built from constants (`tf.zeros([1, H])`)? */
 export function isTensorConstructor(model: FileModel, e: ts.Expression): boolean {
@@ -55,12 +148,16 @@ export interface Invariance {
   /** Where the unchanging value comes from (its declaration), for related information. */
   decl?: ts.Node;
   binding?: Binding;
+  /** A new constant tensor built in the loop (`tf.zeros(...)` in the call or just before it). */
+  fresh?: boolean;
+  /** The statement in the loop that puts the same value back before every use. */
+  resetAt?: ts.Node;
 }
 
 /** Does the state argument keep the same value on every iteration of `it`? */
 export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration): Invariance | undefined {
   const e = unwrap(arg.expr);
-  if (isTensorConstructor(model, e)) return {};
+  if (isTensorConstructor(model, e)) return { fresh: true };
   if (!arg.path) return undefined;
   if (it.accumulator && arg.path === it.accumulator.text) return undefined;
   if (arg.path.startsWith('this.')) {
@@ -85,11 +182,34 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
     // Fresh each iteration: only a constant tensor counts as "the same initial state every step".
     const init = initializerOf(b);
     if (!init || !isTensorConstructor(model, init) || model.scopes.writes(b, it.body).length > 0) return undefined;
-    return { decl, binding: b };
+    return { decl, binding: b, fresh: true };
   }
   if (ts.isParameter(decl) && isFunctionLike(decl.parent) && it.callback === decl.parent) return undefined;
-  if (writesToPath(model, arg.path, e, it.node).length > 0) return undefined;
+  if (writesToPath(model, arg.path, e, it.node).length > 0) return resetBeforeUse(model, b, e, it);
   return { decl, binding: b };
+}
+
+/**
+ * `for (...) { h = h0; [, h] = cell.call([x, h]); }`: the variable is written in the loop, but the
+ * last write before the call, in the same block, puts back a value that never changes.
+ */
+function resetBeforeUse(model: FileModel, b: Binding, use: ts.Expression, it: Iteration): Invariance | undefined {
+  const body = it.callback ? it.callback.body : it.body;
+  if (!body || !ts.isBlock(body)) return undefined;
+  const index = body.statements.findIndex((st) => isInsideNode(use, st));
+  for (let i = index - 1; i >= 0; i--) {
+    const st = body.statements[i]!;
+    if (model.scopes.writes(b, st).length === 0) continue;
+    const e = ts.isExpressionStatement(st) ? unwrap(st.expression) : undefined;
+    if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(unwrap(e.left))) return undefined;
+    const value = unwrap(e.right);
+    if (isTensorConstructor(model, value)) return { decl: st, binding: b, resetAt: st };
+    if (!ts.isIdentifier(value)) return undefined;
+    const src = model.scopes.resolve(value);
+    if (!src || src === b || isInsideNode(declarationOf(src), it.node) || model.scopes.writes(src, it.node).length > 0) return undefined;
+    return { decl: st, binding: b, resetAt: st };
+  }
+  return undefined;
 }
 
 function isInsideNode(n: ts.Node, outer: ts.Node): boolean {

@@ -2,7 +2,7 @@
 // around them, gradient closures, tidy callbacks, stateful layers. Built once per lint.
 import ts from 'typescript';
 import { calleeName, calleeReceiver, isFunctionLike, unwrap, type FunctionLike, accessPath, memberName } from './ast';
-import { findStepCalls, fedBackParams, resolveCallee, type StepCall } from './calls';
+import { findStepCalls, fedBackParams, isCellValue, resolveCallee, type StepCall } from './calls';
 import { Scopes } from './scopes';
 import { discoverSteps, type Step } from './steps';
 import { TfApi } from './tf-api';
@@ -58,7 +58,8 @@ export class FileModel {
     }
     this.steps = discoverSteps(sf, this.tf, fedBack);
     for (const s of this.steps) this.stepsByFn.set(s.fn, s);
-    this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn)
+    const cellVar = (recv: ts.Expression): boolean => isCellValue(recv, this.scopes, this.tf);
+    this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, cellVar)
       .filter((c) => c.step || !c.calleeFn);
   }
 

@@ -217,7 +217,9 @@ export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node
       return;
     }
     if (!fileUsesTf) return;
-    if ((ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n)) && n.body) {
+    // Other class methods (`private step(x, h)`) are step functions like any other (rnnlint: calls.ts resolves `this.step`).
+    const otherMethod = ts.isMethodDeclaration(n) && !(ts.isIdentifier(n.name) && /^(call|forward)$/.test(n.name.text));
+    if ((ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || otherMethod) && n.body) {
       const s = functionStep(n, tf, fedBack.get(n) ?? new Set());
       if (s) steps.push(s);
     }

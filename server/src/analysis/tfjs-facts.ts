@@ -149,3 +149,16 @@ export function hasToken(name: string, set: Set<string>): boolean {
 export const FANOUT_LOOP_TOKENS = new Set(['beam', 'beams', 'candidate', 'candidates', 'vocab', 'vocabulary', 'option', 'options', 'choice', 'choices', 'action', 'actions', 'branch', 'branches', 'hypothesis', 'hypotheses', 'head', 'heads', 'layer', 'layers', 'model', 'models']);
 /** Function names of code meant to continue a stream from the current state (no reset expected). */
 export const STREAMING_FUNCTION_NAME = /^(feed|next|continue|stream|advance|step|tick|push|update|observe|consume|on[A-Z])/;
+
+/** Names of ONE sequence: iterating over it (or up to its length) walks its time steps. */
+export const SINGLE_SEQUENCE_TOKENS = new Set([
+  'seq', 'sequence', 'sentence', 'utterance', 'text', 'line', 'word', 'song', 'melody', 'track', 'story',
+  'doc', 'document', 'episode', 'series', 'signal', 'review', 'recording', 'trajectory', 'timeline',
+]);
+/** Tokens of a loop bound or collection that counts time steps (`seqLen`, `T`, `batch.steps`). */
+export const STEP_COUNT_TOKENS = new Set([
+  'len', 'length', 'step', 'steps', 'timestep', 'timesteps', 'time', 'times', 't', 'frames', 'tokens',
+  'chars', 'characters', 'notes', 'horizon',
+]);
+/** Cell factories (`tf.layers.<name>`): `cell.call([x, ...states], kwargs)` runs one step. */
+export const RNN_CELL_FACTORIES = new Set(['lstmCell', 'gruCell', 'simpleRNNCell', 'stackedRNNCells']);

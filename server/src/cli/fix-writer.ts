@@ -7,7 +7,8 @@
 // - right before the rename the original is checked again (mtime, size, SHA-256 of the content):
 //   if it changed since it was read (an editor saved it, a formatter ran), the temporary file is
 //   removed, nothing is written, and the caller reports it;
-// - a symbolic link is resolved first, so the link stays a link and its target is updated.
+// - a symbolic link is resolved first, so the link stays a link and its target is updated;
+// - a read-only file (no write bit for anyone) is left alone, although the rename would succeed.
 // The remaining window between that check and rename(2) is a few system calls; POSIX offers no way to
 // close it without locks that editors do not take.
 
@@ -98,6 +99,10 @@ export function writeFixedFile(displayPath: string, snapshot: SourceSnapshot, da
   const target = snapshot.realPath;
   const dir = path.dirname(target);
   const tmp = path.join(dir, `.${path.basename(target)}.rnnlint-${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`);
+  // rename(2) only needs the folder to be writable; a file nobody may write stays as it is.
+  if (snapshot.mode && (snapshot.mode & 0o222) === 0) {
+    return { ok: false, reason: 'error', message: `${displayPath} is read-only; fixes not written` };
+  }
   let fd: number | undefined;
   try {
     fd = fs.openSync(tmp, 'wx', snapshot.mode || 0o644);
