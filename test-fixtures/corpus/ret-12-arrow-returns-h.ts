@@ -1,0 +1,8 @@
+// expect: returns-input-state
+import * as tf from '@tensorflow/tfjs';
+
+export const makeStep = (W: tf.Tensor2D, U: tf.Tensor2D, V: tf.Tensor2D) =>
+  (x: tf.Tensor2D, h: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] => {
+    const hNext = tf.tanh(tf.matMul(x, W).add(tf.matMul(h, U))) as tf.Tensor2D;
+    return [tf.matMul(hNext, V), h];
+  };
