@@ -1,8 +1,44 @@
 import ts from 'typescript';
-import { defineRule, nodeText, replaceNode } from './rule';
-import { stateReachesOutput } from '../server/src/analysis/steps';
-import { inputProjection, unusedRecurrentWeights, type Weight } from '../server/src/analysis/weights';
+import { defineRule, nodeText, replaceNode, type FixDescriptor } from './rule';
+import { stateReachesOutput, type StateInput, type Step } from '../server/src/analysis/steps';
+import { carriesNoState, droppedUsesOf } from '../server/src/analysis/state-queries';
+import { inputProjection, unusedRecurrentWeights } from '../server/src/analysis/weights';
 import { scriptKindFor } from '../server/src/analysis/parse';
+import { CELL_STATE_TOKENS, hasToken } from '../server/src/analysis/tfjs-facts';
+import type { RuleContext } from './rule';
+
+/** An LSTM-like cell state (`c`, `carry`) of a step with several states: its missing term is the forget path. */
+function isCellState(step: Step, s: StateInput): boolean {
+  return step.states.length > 1 && s.index > 0 && hasToken(s.name, CELL_STATE_TOKENS);
+}
+
+/** The suggestion that adds `state x weight` to the step's input projection, mirroring its form. */
+function addTermSuggestion(ctx: RuleContext, step: Step, s: StateInput, data: Record<string, string>): FixDescriptor | undefined {
+  const { model } = ctx;
+  // With several unused recurrent weights (one per gate) the repair touches every gate: no single edit.
+  const weights = unusedRecurrentWeights(model, step);
+  const weight = weights.length === 1 ? weights[0] : undefined;
+  const proj = weight && s.binding ? inputProjection(model, step) : undefined;
+  if (!weight || !proj) return undefined;
+  const kind = scriptKindFor(ctx.sf.fileName);
+  const isTs = kind === ts.ScriptKind.TS || kind === ts.ScriptKind.TSX;
+  const ns = model.tf.namespaceForFixes;
+  let term: string;
+  if (weight.kind === 'layer' || proj.form === 'apply') {
+    term = `${weight.path}.apply(${s.name})${isTs ? ` as ${ns ?? 'tf'}.Tensor` : ''}`;
+  } else {
+    const wText = proj.weightExpr ? nodeText(ctx, proj.weightExpr) : '';
+    const readForm = /\.read\(\)$/.test(wText) || weight.kind === 'layer-variable';
+    term = `${ns ?? 'tf'}.matMul(${s.name}, ${weight.path}${readForm ? '.read()' : ''})`;
+  }
+  // Keep a cast on the projection (`x as tf.Tensor2D`) around the sum, so the types stay as they were.
+  const node = proj.node;
+  const inner = ts.isAsExpression(node) ? node.expression : node;
+  const innerText = nodeText(ctx, inner) + (ts.isAsExpression(node) && isTs && ns ? ` as ${ns}.Tensor` : '');
+  let replacement = ns ? `${ns}.add(${innerText}, ${term})` : `${innerText}.add(${term})`;
+  if (ts.isAsExpression(node)) replacement += ` as ${nodeText(ctx, node.type)}`;
+  return { messageId: 'addRecurrentTerm', data: { ...data, term }, edits: [replaceNode(ctx, node, replacement)] };
+}
 
 export default defineRule({
   id: 'unused-hidden-state',
@@ -12,47 +48,44 @@ export default defineRule({
     fix: 'suggestion',
     docs: { description: 'A state input of a step never influences any returned output or new state' },
     messages: {
-      unused: 'The state `{{name}}` never reaches the output or new state of `{{step}}`: every step starts from scratch. Add a recurrent term (e.g. `tf.matMul({{name}}, U)`) to the pre-activation.',
-      unusedWithWeight: 'The state `{{name}}` never reaches the output or new state of `{{step}}`, and `{{weight}}` is declared but never used: the recurrent term is missing.',
-      notRead: '`{{step}}` never reads its state input `{{name}}`: the cell ignores its hidden state. Read it (e.g. `const [x, h] = inputs`) and add a recurrent term to the pre-activation.',
+      unused: '`{{step}}` never uses its incoming state `{{name}}`: nothing it returns depends on it, so every step starts from scratch. The recurrent term is missing: add `{{name}}` times a recurrent weight (e.g. `tf.matMul({{name}}, U)`) to the pre-activation.',
+      unusedCellState: '`{{step}}` never uses its incoming cell state `{{name}}`: the new cell state is built from the current input only, so nothing is remembered across steps. The forget path is missing: the new cell state should be `forgetGate * {{name}} + inputGate * candidate`.',
+      unusedWithWeight: '`{{step}}` never uses its incoming state `{{name}}`, and the recurrent weight `{{weight}}` is declared but never used: the recurrent term (`{{name}}` through `{{weight}}`) is missing from the pre-activation, so every step starts from scratch.',
+      unusedWithWeights: '`{{step}}` never uses its incoming state `{{name}}`, and the recurrent weights `{{weight}}` are declared but never used: the recurrent terms (`{{name}}` through each of them) are missing from the gates\' pre-activations, so every step starts from scratch.',
+      droppedUse: '`{{step}}` reads its incoming state `{{name}}` only into `{{local}}`, which never reaches the output or new state: the recurrent term is computed and then dropped. Add `{{local}}` to the pre-activation.',
+      notRead: '`{{step}}` never reads its state input `{{name}}`: the cell ignores its hidden state, so every step starts from scratch. Read it (e.g. `const [x, h] = inputs`) and add the recurrent term (`h` times a recurrent weight) to the pre-activation.',
       addRecurrentTerm: 'Add the recurrent term `{{term}}`',
-      weightDeclared: '`{{weight}}` is declared here',
+      weightDeclared: '`{{weight}}` is declared here but never used by the step',
+      droppedHere: '`{{local}}` is computed from `{{name}}` here and then dropped',
     },
   },
   check(ctx) {
     const { model } = ctx;
     for (const step of model.steps) {
       for (const s of step.states) {
-        if (stateReachesOutput(step, s)) continue;
+        if (stateReachesOutput(step, s) || carriesNoState(step, s)) continue;
+        const where = s.binding ?? step.fn.name ?? step.fn;
         const weights = unusedRecurrentWeights(model, step);
-        const weight: Weight | undefined = weights[0];
-        const isRead = !!s.binding;
-        const where = s.binding ?? (step.fn.name ?? step.fn);
-        const data: Record<string, string> = { name: s.name, step: step.name, weight: weight?.path ?? '' };
-        let suggest;
-        const proj = isRead && weight ? inputProjection(model, step) : undefined;
-        if (proj && weight) {
-          const isTs = scriptKindFor(ctx.sf.fileName) === ts.ScriptKind.TS || scriptKindFor(ctx.sf.fileName) === ts.ScriptKind.TSX;
-          const ns = model.tf.namespaceForFixes;
-          let term: string;
-          if (weight.kind === 'layer' || proj.form === 'apply') {
-            term = `${weight.path}.apply(${s.name})${isTs ? ` as ${ns ?? 'tf'}.Tensor` : ''}`;
-          } else {
-            const wText = proj.weightExpr ? nodeText(ctx, proj.weightExpr) : '';
-            const readForm = /\.read\(\)$/.test(wText) || weight.kind === 'layer-variable';
-            term = `${ns ?? 'tf'}.matMul(${s.name}, ${weight.path}${readForm ? '.read()' : ''})`;
-          }
-          const projText = nodeText(ctx, proj.node);
-          const replacement = ns ? `${ns}.add(${projText}, ${term})` : `${projText}.add(${term})`;
-          suggest = [{ messageId: 'addRecurrentTerm', data: { ...data, term }, edits: [replaceNode(ctx, proj.node, replacement)] }];
+        const weight = weights[0];
+        const dropped = droppedUsesOf(step, s);
+        const last = dropped.filter((l) => !dropped.some((o) => o !== l && o.val.deps.has(l.root))).pop();
+        const data: Record<string, string> = {
+          name: s.name, step: step.name, local: last?.name ?? '',
+          weight: weights.map((w) => w.path).join('`, `'),
+        };
+        const related: { node: ts.Node; messageId: string; data: Record<string, string> }[] = [];
+        let messageId: string;
+        if (!s.binding && step.kind === 'rnn-cell') messageId = 'notRead';
+        else if (last) { messageId = 'droppedUse'; related.push({ node: last.node, messageId: 'droppedHere', data }); }
+        else if (isCellState(step, s)) messageId = 'unusedCellState';
+        else if (weights.length > 1) messageId = 'unusedWithWeights';
+        else if (weight) messageId = 'unusedWithWeight';
+        else messageId = 'unused';
+        if (messageId === 'unusedWithWeight' || messageId === 'unusedWithWeights' || messageId === 'notRead') {
+          for (const w of weights) related.push({ node: w.node, messageId: 'weightDeclared', data: { ...data, weight: w.path } });
         }
-        ctx.report({
-          node: where,
-          messageId: !isRead && step.kind === 'rnn-cell' ? 'notRead' : weight ? 'unusedWithWeight' : 'unused',
-          data,
-          suggest,
-          related: weight ? [{ node: weight.node, messageId: 'weightDeclared', data }] : undefined,
-        });
+        const suggestion = messageId === 'unusedWithWeight' ? addTermSuggestion(ctx, step, s, data) : undefined;
+        ctx.report({ node: where, messageId, data, suggest: suggestion ? [suggestion] : undefined, related: related.length ? related : undefined });
       }
     }
   },

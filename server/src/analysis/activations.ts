@@ -1,7 +1,7 @@
 // Recognises activations in all their tfjs forms: `tf.tanh(x)`, `x.tanh()`, named `tanh(x)`,
 // `tf.layers.activation({activation: 'tanh'}).apply(x)` and layers created with `activation:`.
 import ts from 'typescript';
-import { calleeName, calleeReceiver, thisFieldName, unwrap, walk } from './ast';
+import { calleeName, calleeReceiver, isFunctionLike, isInside, thisFieldName, unwrap, walk } from './ast';
 import type { FileModel } from './model';
 import { initializerOf } from './scopes';
 import { ACTIVATION_OPS, LAYER_ACTIVATIONS, TRANSPARENT_OPS } from './tfjs-facts';
@@ -15,6 +15,8 @@ export interface ActivationUse {
   form: 'function' | 'method' | 'layer';
   /** A layer that applies a linear map before its activation (dense with `activation:`). */
   linearFirst: boolean;
+  /** For the layer form: the factory that created the layer (`dense`, `activation`, `simpleRNN`). */
+  layer?: string;
 }
 
 const NOT_TENSORS = new Set(['Math', 'console', 'JSON', 'Number']);
@@ -92,7 +94,7 @@ export function activationOf(model: FileModel, call: ts.CallExpression): Activat
   if (name === 'apply' && call.arguments[0]) {
     const layer = layerCreation(model, recv);
     if (layer?.activation && LAYER_ACTIVATIONS.has(layer.activation)) {
-      return { call, name: layer.activation, operand: call.arguments[0], form: 'layer', linearFirst: layer.factory !== 'activation' };
+      return { call, name: layer.activation, operand: call.arguments[0], form: 'layer', linearFirst: layer.factory !== 'activation', layer: layer.factory };
     }
   }
   return undefined;
@@ -102,31 +104,70 @@ export function activationOf(model: FileModel, call: ts.CallExpression): Activat
  * The activation whose output `expr` is, seen through parentheses, casts, shape-only ops and
  * single-assignment variables; undefined when anything that mixes values stands between.
  */
-export function producingActivation(model: FileModel, expr: ts.Expression, depth = 0): ActivationUse | undefined {
+export function producingActivation(model: FileModel, expr: ts.Expression, depth = 0, via: ts.Identifier[] = []): ActivationUse | undefined {
   if (depth > 6) return undefined;
   const e = unwrap(expr);
   if (ts.isCallExpression(e)) {
     const act = activationOf(model, e);
     if (act) return act;
     const fn = model.tf.fn(e);
-    if (fn !== undefined) return TRANSPARENT_OPS.has(fn) && e.arguments[0] ? producingActivation(model, e.arguments[0], depth + 1) : undefined;
+    if (fn !== undefined) return TRANSPARENT_OPS.has(fn) && e.arguments[0] ? producingActivation(model, e.arguments[0], depth + 1, via) : undefined;
     const name = calleeName(e);
     const recv = calleeReceiver(e);
-    if (name && recv && TRANSPARENT_OPS.has(name)) return producingActivation(model, recv, depth + 1);
+    if (name && recv && TRANSPARENT_OPS.has(name)) return producingActivation(model, recv, depth + 1, via);
     return undefined;
   }
   if (ts.isIdentifier(e)) {
     const b = model.scopes.resolve(e);
     if (!b) return undefined;
-    const init = initializerOf(b);
-    if (!init) return undefined;
-    const decl = b.parent as ts.VariableDeclaration;
+    via.push(e);
+    const decl = b.parent;
+    if (!ts.isVariableDeclaration(decl) || decl.name !== b) return undefined;
     const isConst = (decl.parent.flags & ts.NodeFlags.Const) !== 0;
     if (!isConst) {
       const scope = decl.parent.parent.parent ?? decl;
-      if (model.scopes.writes(b, scope).length > 0) return undefined;
+      if (model.scopes.writes(b, scope).length > 0) {
+        const value = reachingAssignment(model, b, e);
+        return value ? producingActivation(model, value, depth + 1, via) : undefined;
+      }
     }
-    return producingActivation(model, init, depth + 1);
+    const init = initializerOf(b);
+    return init ? producingActivation(model, init, depth + 1, via) : undefined;
   }
   return undefined;
+}
+
+/**
+ * The value a `let` variable holds at `use` when that is plain to see: the last `x = value`
+ * statement before the use in the same statement list, with no other write to `x` in between
+ * (`z = tf.tanh(z); z = tf.tanh(z);`). Undefined when a branch or loop may have changed it.
+ */
+function reachingAssignment(model: FileModel, b: ts.Identifier, use: ts.Identifier): ts.Expression | undefined {
+  let stmt: ts.Node = use;
+  while (stmt.parent && !ts.isBlock(stmt.parent) && !ts.isSourceFile(stmt.parent)) {
+    if (isFunctionLike(stmt.parent)) return undefined;
+    stmt = stmt.parent;
+  }
+  const list = stmt.parent && (ts.isBlock(stmt.parent) || ts.isSourceFile(stmt.parent)) ? stmt.parent.statements : undefined;
+  if (!list) return undefined;
+  // The statement holding the use may itself write the variable after reading it (`z = f(z)`).
+  const own = stmt as ts.Statement;
+  if (ts.isExpressionStatement(own) && isPlainAssignmentTo(model, own.expression, b)) {
+    if (!isInside(use, (own.expression as ts.BinaryExpression).right)) return undefined;
+  } else if (model.scopes.writes(b, own).length > 0) return undefined;
+  for (let i = list.indexOf(own) - 1; i >= 0; i--) {
+    const st = list[i]!;
+    if (ts.isExpressionStatement(st) && isPlainAssignmentTo(model, st.expression, b)) return (st.expression as ts.BinaryExpression).right;
+    if (model.scopes.writes(b, st).length > 0) return undefined;
+    if (ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => d.name === b)) {
+      return st.declarationList.declarations.find((d) => d.name === b)?.initializer;
+    }
+  }
+  return undefined;
+}
+
+function isPlainAssignmentTo(model: FileModel, e: ts.Expression, b: ts.Identifier): boolean {
+  const u = unwrap(e);
+  return ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(unwrap(u.left)) &&
+    model.scopes.refersTo(unwrap(u.left) as ts.Identifier, b);
 }

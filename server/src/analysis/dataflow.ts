@@ -6,6 +6,8 @@
 import ts from 'typescript';
 import { calleeName, calleeReceiver, isAssignmentOperator, isFunctionLike, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
 import type { TfApi } from './tf-api';
+import type { Scopes } from './scopes';
+import { INERT_CALLS, METADATA_PROPS, TYPE_TEST_CALLS } from './tfjs-facts';
 
 export interface Val {
   readonly deps: ReadonlySet<string>;
@@ -25,6 +27,11 @@ export interface ReturnRecord {
   val: Val;
   /** Positions of an array-literal return. */
   elements?: { node: ts.Expression; val: Val }[];
+  /**
+   * Positions of an array literal ending in a spread (`[out, ...states]`): position i, with the
+   * spread element as its node for the positions the spread covers.
+   */
+  elementAt?: (i: number) => { node: ts.Expression; val: Val } | undefined;
   /** Members of an object-literal return. */
   members?: Map<string, { node: ts.Expression; val: Val }>;
 }
@@ -43,6 +50,10 @@ export interface StepFlow {
   locals: LocalDef[];
   /** Dependencies that escape the step other than through returns (this-field writes, pushes). */
   sinks: Set<string>;
+  /** The part of `sinks` that escapes through writes to `this` fields, per field. */
+  fieldSinks: Map<string, Set<string>>;
+  /** The part of `sinks` that escapes other ways (outer variables, calls whose result is dropped). */
+  otherSinks: Set<string>;
   /** Root ids of parameter elements read anywhere (including via locals). */
   readRoots: Set<string>;
   /** Which roots each local's identifier binding aliases (`const [x, h] = inputs` -> h: p0.1). */
@@ -66,6 +77,11 @@ function withRoot(v: Val, root: string): Val {
 /** A parameter-like root whose elements are roots of their own (`p0` -> `p0.1`). */
 export function rootVal(root: string): Val {
   return { deps: new Set([root]), alias: root, elem: (i) => rootVal(`${root}.${i}`) };
+}
+
+/** `state.h` / `{ h } = state` of a parameter-like root: a root of its own (`p1.h`). */
+function memberOfRoot(v: Val, key: string): Val | undefined {
+  return v.alias !== undefined && v.elem && !v.props ? rootVal(`${v.alias}.${key}`) : undefined;
 }
 
 function sliceVal(v: Val, from: number): Val {
@@ -95,16 +111,45 @@ function mergeEnv(a: Env, b: Env): Env {
   return out;
 }
 
-export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: number) => string): StepFlow {
-  const flow: StepFlow = { returns: [], locals: [], sinks: new Set(), readRoots: new Set(), aliasNames: new Map() };
+/** Does `deps` include `root`, a container of it, or one of its elements (`p1.0` of `p1`)? */
+export function touches(deps: ReadonlySet<string>, root: string): boolean {
+  if (reaches(deps, root)) return true;
+  const prefix = `${root}.`;
+  for (const d of deps) if (d.startsWith(prefix)) return true;
+  return false;
+}
+
+export interface StepContext {
+  /** The class the step is a method of: `this.helper(h)` is followed into the helper. */
+  classNode?: ts.ClassLikeDeclaration;
+  /** Resolves names of functions declared outside the step: `helper(h)` is followed into it. */
+  scopes?: Scopes;
+}
+
+/** How deep calls to helpers (methods of the class, functions of the file) are followed. */
+const MAX_HELPER_DEPTH = 3;
+
+export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: number) => string, context: StepContext = {}): StepFlow {
+  const flow: StepFlow = { returns: [], locals: [], sinks: new Set(), fieldSinks: new Map(), otherSinks: new Set(), readRoots: new Set(), aliasNames: new Map() };
   let localCounter = 0;
   let env: Env = new Map();
+  /** Helpers being evaluated (their locals are not the step's locals). */
+  const helperStack: FunctionLike[] = [];
+
+  const escape = (val: Val, field?: string): void => {
+    for (const d of val.deps) flow.sinks.add(d);
+    if (field === undefined) { for (const d of val.deps) flow.otherSinks.add(d); return; }
+    const set = flow.fieldSinks.get(field) ?? new Set<string>();
+    for (const d of val.deps) set.add(d);
+    flow.fieldSinks.set(field, set);
+  };
 
   const define = (name: string, node: ts.Node, val: Val): void => {
     const root = `l${localCounter++}`;
     const v = withRoot(val, root);
-    flow.locals.push({ root, name, node, val });
     env.set(name, v);
+    if (helperStack.length > 0) return;
+    flow.locals.push({ root, name, node, val });
     if (val.alias !== undefined) {
       const list = flow.aliasNames.get(val.alias) ?? [];
       list.push(name);
@@ -128,7 +173,7 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
       for (const el of name.elements) {
         const key = el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName))
           ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
-        const v = (key !== undefined && val.props?.get(key)) || { deps: val.deps };
+        const v = (key !== undefined && val.props?.get(key)) || (key !== undefined ? memberOfRoot(val, key) : undefined) || { deps: val.deps };
         bindPattern(el.name, v, node, isDef);
       }
     }
@@ -149,7 +194,7 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     flow.returns = [];
     cb.parameters.forEach((p, i) => bindPattern(p.name, args[i] ?? EMPTY, p, false));
     if (cb.body && ts.isBlock(cb.body)) evalBlock(cb.body.statements);
-    else if (cb.body) flow.returns.push(returnRecord(cb.body as ts.Expression));
+    else if (cb.body) flow.returns.push(...returnRecords(cb.body as ts.Expression));
     const returns = flow.returns;
     flow.returns = savedReturns;
     const inner = env;
@@ -159,21 +204,78 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     return { val: union(...returns.map((r) => r.val)), returns };
   };
 
-  const returnRecord = (expr: ts.Expression): ReturnRecord => {
+  /**
+   * Evaluates a helper declared outside the step (a method of the class, a function of the file)
+   * called with `args`: it sees `this` fields but not the step's locals. Undefined when it cannot
+   * be followed (recursion, too deep, no return found): callers then assume every argument counts.
+   */
+  const evalHelper = (helper: FunctionLike, args: Val[]): Val | undefined => {
+    if (helper === fn || helperStack.includes(helper) || helperStack.length >= MAX_HELPER_DEPTH || !helper.body) return undefined;
+    const saved = env;
+    const savedReturns = flow.returns;
+    env = new Map([...saved].filter(([k]) => k.startsWith('this.')));
+    flow.returns = [];
+    helperStack.push(helper);
+    helper.parameters.forEach((p, i) => {
+      const v = p.dotDotDotToken ? union(...args.slice(i)) : args[i] ?? EMPTY;
+      bindPattern(p.name, p.initializer ? union(v, evalExpr(p.initializer)) : v, p, false);
+    });
+    if (ts.isBlock(helper.body)) evalBlock(helper.body.statements);
+    else flow.returns.push(...returnRecords(helper.body));
+    helperStack.pop();
+    const returns = flow.returns;
+    flow.returns = savedReturns;
+    const inner = env;
+    env = saved;
+    for (const [k, v] of inner) if (k.startsWith('this.') && saved.get(k) !== v) env.set(k, v);
+    if (returns.length === 0) return undefined;
+    return returns.length === 1 ? returns[0]!.val : union(...returns.map((r) => r.val));
+  };
+
+  /** The function a call runs when it is a helper we can follow: `this.m(...)`, `helper(...)`. */
+  const helperOf = (e: ts.CallExpression): FunctionLike | undefined => {
+    const callee = unwrap(e.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && context.classNode) {
+      for (const m of context.classNode.members) {
+        if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name) && m.name.text === callee.name.text) return m;
+      }
+      return undefined;
+    }
+    if (ts.isIdentifier(callee) && context.scopes && !env.has(callee.text)) {
+      const b = context.scopes.resolve(callee);
+      const d = b?.parent;
+      if (d && ts.isFunctionDeclaration(d) && d.body) return d;
+      if (d && ts.isVariableDeclaration(d) && d.name === b && d.initializer) {
+        const init = unwrap(d.initializer);
+        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+      }
+    }
+    return undefined;
+  };
+
+  const returnRecords = (expr: ts.Expression): ReturnRecord[] => {
     const e = unwrap(expr);
-    // `return tf.tidy(() => [...])`: the positions are those of the callback's return.
+    // `return tf.tidy(() => [...])`: the positions are those of the callback's returns.
     if (ts.isCallExpression(e) && tf.fn(e) === 'tidy') {
       const cb = e.arguments.map(unwrap).find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a)) as FunctionLike | undefined;
       if (cb) {
         const { val, returns } = evalCallback(cb);
-        if (returns.length === 1) return returns[0]!;
-        return { expr, val };
+        return returns.length > 0 ? returns : [{ expr, val }];
       }
     }
     const val = evalExpr(expr);
     const rec: ReturnRecord = { expr: e, val };
-    if (ts.isArrayLiteralExpression(e) && !e.elements.some(ts.isSpreadElement)) {
+    const spreads = ts.isArrayLiteralExpression(e) ? e.elements.filter(ts.isSpreadElement).length : 0;
+    if (ts.isArrayLiteralExpression(e) && spreads === 0) {
       rec.elements = e.elements.map((node, i) => ({ node, val: val.elem ? val.elem(i) : evalExpr(node) }));
+    } else if (ts.isArrayLiteralExpression(e) && spreads === 1 && ts.isSpreadElement(e.elements[e.elements.length - 1]!)) {
+      const prefix = e.elements.slice(0, -1).map((node) => ({ node, val: evalExpr(node) }));
+      const spread = e.elements[e.elements.length - 1] as ts.SpreadElement;
+      const tail = evalExpr(spread.expression);
+      rec.elementAt = (i) => {
+        if (i < prefix.length) return prefix[i];
+        return tail.elem ? { node: spread, val: tail.elem(i - prefix.length) } : undefined;
+      };
     } else if (ts.isObjectLiteralExpression(e)) {
       rec.members = new Map();
       for (const p of e.properties) {
@@ -183,7 +285,7 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
         }
       }
     }
-    return rec;
+    return [rec];
   };
 
   const evalCall = (e: ts.CallExpression): Val => {
@@ -211,6 +313,13 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
       const f = env.get(e.expression.text);
       if (f?.fn) return union(evalCallback(f.fn, args).val, ...args);
     }
+    // `Array.isArray(inputs)`: a type test, not a use of the value.
+    if (name && TYPE_TEST_CALLS.has(name) && recv && ts.isIdentifier(unwrap(recv))) return EMPTY;
+    const helper = helperOf(e);
+    if (helper) {
+      const v = evalHelper(helper, args);
+      if (v) return v;
+    }
     const calleeVal = recv ? evalExpr(recv) : ts.isIdentifier(unwrap(e.expression)) ? EMPTY : evalExpr(e.expression);
     return union(calleeVal, ...args);
   };
@@ -219,13 +328,13 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     const t = unwrap(target);
     if (ts.isIdentifier(t)) {
       if (env.has(t.text)) define(t.text, node, val);
-      else for (const d of val.deps) flow.sinks.add(d); // an outer variable: the value escapes the step
+      else escape(val); // an outer variable: the value escapes the step
       return;
     }
     const field = thisFieldName(t);
     if (field !== undefined) {
       env.set(`this.${field}`, val);
-      for (const d of val.deps) flow.sinks.add(d);
+      escape(val, field);
       return;
     }
     if (ts.isArrayLiteralExpression(t)) {
@@ -249,7 +358,7 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
       while (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) base = base.expression;
       base = unwrap(base);
       if (ts.isIdentifier(base) && env.has(base.text)) env.set(base.text, union(env.get(base.text), val));
-      else for (const d of val.deps) flow.sinks.add(d);
+      else escape(val, thisFieldOfChain(t));
     }
   };
 
@@ -262,7 +371,9 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     if (ts.isPropertyAccessExpression(e)) {
       const base = evalExpr(e.expression);
       const member = base.props?.get(e.name.text);
-      return member ?? { deps: base.deps };
+      // `h.shape`, `xs.length`: what the value looks like, not what it holds.
+      if (!member && METADATA_PROPS.has(e.name.text)) return EMPTY;
+      return member ?? memberOfRoot(base, e.name.text) ?? { deps: base.deps };
     }
     if (ts.isElementAccessExpression(e)) {
       const base = evalExpr(e.expression);
@@ -304,9 +415,11 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
       return union(evalExpr(e.left), evalExpr(e.right));
     }
     if (ts.isConditionalExpression(e)) {
-      const a = evalExpr(e.whenTrue);
-      const b = evalExpr(e.whenFalse);
-      const u = union(evalExpr(e.condition), a, b);
+      const cond = evalExpr(e.condition);
+      const guard = arrayGuard(e.condition);
+      const a = guard && guard.negated ? narrowed(guard.name, () => evalExpr(e.whenTrue)) : evalExpr(e.whenTrue);
+      const b = guard && !guard.negated ? narrowed(guard.name, () => evalExpr(e.whenFalse)) : evalExpr(e.whenFalse);
+      const u = union(cond, a, b);
       return a.alias !== undefined && a.alias === b.alias ? { ...u, alias: a.alias } : u;
     }
     if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return { deps: new Set(), fn: e };
@@ -332,18 +445,24 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
       const e = unwrap(s.expression);
       const v = evalExpr(s.expression);
       // A call whose result is dropped is a side effect: whatever it consumed escapes (outputs.push(h)).
-      if (ts.isCallExpression(e) && !isConsoleCall(e)) for (const d of v.deps) flow.sinks.add(d);
+      if (ts.isCallExpression(e) && !isConsoleCall(e) && !INERT_CALLS.has(calleeName(e) ?? '')) escape(v);
     } else if (ts.isReturnStatement(s)) {
-      if (s.expression) flow.returns.push(returnRecord(s.expression));
+      if (s.expression) flow.returns.push(...returnRecords(s.expression));
     } else if (ts.isIfStatement(s)) {
       evalExpr(s.expression);
+      const guard = arrayGuard(s.expression);
       const before = env;
       env = new Map(before);
+      if (guard?.negated) narrowInPlace(guard.name);
       evalStatement(s.thenStatement);
       const thenEnv = env;
       env = new Map(before);
+      if (guard && !guard.negated) narrowInPlace(guard.name);
       if (s.elseStatement) evalStatement(s.elseStatement);
-      env = mergeEnv(thenEnv, env);
+      // A branch that always leaves (`throw`, `return`) does not flow on to what follows the `if`.
+      if (exits(s.thenStatement)) { /* keep the else branch's env */ }
+      else if (s.elseStatement && exits(s.elseStatement)) env = thenEnv;
+      else env = mergeEnv(thenEnv, env);
     } else if (ts.isBlock(s)) evalBlock(s.statements);
     else if (ts.isForStatement(s) || ts.isForOfStatement(s) || ts.isForInStatement(s) || ts.isWhileStatement(s) || ts.isDoStatement(s)) {
       if (ts.isForStatement(s) && s.initializer) {
@@ -383,6 +502,23 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     else if (ts.isThrowStatement(s)) evalExpr(s.expression);
   };
 
+  /**
+   * `Array.isArray(inputs) ? inputs[0] : inputs`: where the test fails, the cell's `inputs` is a
+   * single tensor, i.e. its element 0 (the input), not the whole list with the states.
+   */
+  const narrowInPlace = (name: string): void => {
+    const v = env.get(name);
+    if (v?.elem && v.alias !== undefined) env.set(name, v.elem(0));
+  };
+  const narrowed = (name: string, run: () => Val): Val => {
+    const saved = env;
+    env = new Map(env);
+    narrowInPlace(name);
+    const v = run();
+    env = saved;
+    return v;
+  };
+
   const evalBlock = (statements: ts.NodeArray<ts.Statement>): void => {
     for (const st of statements) evalStatement(st);
   };
@@ -392,7 +528,7 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     bindPattern(p.name, rootVal(root), p, false);
   });
   if (fn.body && ts.isBlock(fn.body)) evalBlock(fn.body.statements);
-  else if (fn.body) flow.returns.push(returnRecord(fn.body as ts.Expression));
+  else if (fn.body) flow.returns.push(...returnRecords(fn.body as ts.Expression));
   return flow;
 }
 
@@ -404,3 +540,32 @@ function isConsoleCall(e: ts.CallExpression): boolean {
 }
 
 export { isFunctionLike };
+
+/** `Array.isArray(x)` / `!Array.isArray(x)` on a plain name: that name, and whether the test is negated. */
+function arrayGuard(cond: ts.Expression): { name: string; negated: boolean } | undefined {
+  let e = unwrap(cond);
+  let negated = false;
+  while (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) { negated = !negated; e = unwrap(e.operand); }
+  if (!ts.isCallExpression(e) || calleeName(e) !== 'isArray' || e.arguments.length !== 1) return undefined;
+  const arg = unwrap(e.arguments[0]!);
+  return ts.isIdentifier(arg) ? { name: arg.text, negated } : undefined;
+}
+
+/** For `this.a.b[0]`: "a" (the field of `this` a member chain writes into), else undefined. */
+function thisFieldOfChain(e: ts.Expression): string | undefined {
+  let n: ts.Expression = e;
+  while (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) {
+    const f = thisFieldName(n);
+    if (f !== undefined) return f;
+    n = unwrap(n.expression);
+  }
+  return undefined;
+}
+
+/** Does this statement always leave the function (ends in `return` / `throw` on every path)? */
+function exits(s: ts.Statement): boolean {
+  if (ts.isReturnStatement(s) || ts.isThrowStatement(s)) return true;
+  if (ts.isBlock(s)) return s.statements.length > 0 && exits(s.statements[s.statements.length - 1]!);
+  if (ts.isIfStatement(s)) return !!s.elseStatement && exits(s.thenStatement) && exits(s.elseStatement);
+  return false;
+}

@@ -1,7 +1,8 @@
 // Questions rules ask about a step's states: where each new state is returned, which locals were
 // computed as its next value, whether a state reaches any output.
 import ts from 'typescript';
-import { reaches, type LocalDef, type Val } from './dataflow';
+import { reaches, touches, type LocalDef, type Val } from './dataflow';
+import { unwrap } from './ast';
 import type { StateInput, Step } from './steps';
 import { stateBase } from './tfjs-facts';
 
@@ -16,7 +17,8 @@ export function newStatePositions(step: Step, s: StateInput): StatePosition[] {
   const out: StatePosition[] = [];
   for (const r of step.flow.returns) {
     if (step.kind === 'rnn-cell') {
-      const el = r.elements?.[s.index + 1];
+      // tfjs-layers' convention: [output, ...newStates].
+      const el = r.elements?.[s.index + 1] ?? r.elementAt?.(s.index + 1);
       if (el) out.push({ node: el.node, val: el.val });
       continue;
     }
@@ -24,10 +26,16 @@ export function newStatePositions(step: Step, s: StateInput): StatePosition[] {
       for (const [key, m] of r.members) if (stateBase(key) === stateBase(s.name)) out.push({ node: m.node, val: m.val });
       continue;
     }
-    if (r.elements) {
-      const n = r.elements.length;
-      const byName = r.elements.find((e) => ts.isIdentifier(e.node) && stateBase(e.node.text) === stateBase(s.name) && !(e.val.alias && e.val.alias !== s.root));
-      if (byName) { out.push(byName); continue; }
+    const n = r.elements?.length;
+    if (r.elements && n !== undefined) {
+      // [newStates...] or [output, ...newStates]; in the second shape element 0 is the output,
+      // so a state's new value is looked for by name among the others only.
+      const offset = n === step.states.length + 1 ? 1 : 0;
+      const named = r.elements.slice(offset).filter((e) => {
+        const id = unwrap(e.node);
+        return ts.isIdentifier(id) && stateBase(id.text) === stateBase(s.name) && !(e.val.alias && e.val.alias !== s.root);
+      });
+      if (named.length === 1) { out.push(named[0]!); continue; }
       const k = n === step.states.length ? s.index : n === step.states.length + 1 ? s.index + 1 : -1;
       const el = k >= 0 ? r.elements[k] : undefined;
       if (el) out.push({ node: el.node, val: el.val });
@@ -36,6 +44,16 @@ export function newStatePositions(step: Step, s: StateInput): StatePosition[] {
     if (step.states.length === 1) out.push({ node: r.expr, val: r.val });
   }
   return out;
+}
+
+/**
+ * Does the step return state `s` unchanged on every path (not just on some, as a masked step
+ * that keeps the state for padding does)? Returns those positions, or none.
+ */
+export function inputStateReturned(step: Step, s: StateInput): StatePosition[] {
+  const positions = newStatePositions(step, s);
+  if (positions.length === 0 || positions.some((p) => p.val.alias !== s.root)) return [];
+  return positions;
 }
 
 function reachesAnyReturn(step: Step, root: string): boolean {
@@ -55,11 +73,33 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
     if (!ts.isIdentifier(l.node) && !ts.isBinaryExpression(l.node)) continue;
     if (l.val.deps.size === 0) continue;
     const named = base !== '' && stateBase(l.name) === base;
-    const dropped = reaches(l.val.deps, s.root) && !reachesAnyReturn(step, l.root);
+    const dropped = touches(l.val.deps, s.root) && !reachesAnyReturn(step, l.root);
     if (named || dropped) lastByName.set(l.name, l);
   }
   const cands = [...lastByName.values()];
-  return cands.filter((c) => !cands.some((o) => o !== c && o.val.deps.has(c.root)));
+  const ends = cands.filter((c) => !cands.some((o) => o !== c && o.val.deps.has(c.root)));
+  if (ends.length > 0 || s.index !== 0) return ends;
+  const out = outputLocal(step);
+  return out && touches(out.val.deps, s.root) ? [out] : [];
+}
+
+/**
+ * The local a step returns as its output when it returns [output, ...states] (a simple RNN or
+ * GRU returns its new state as the output too: `[next, next]`), the same on every return.
+ */
+function outputLocal(step: Step): LocalDef | undefined {
+  let found: LocalDef | undefined;
+  for (const r of step.flow.returns) {
+    const n = r.elements?.length;
+    const shaped = step.kind === 'rnn-cell' || n === step.states.length + 1;
+    const el = shaped ? r.elements?.[0] ?? r.elementAt?.(0) : undefined;
+    const id = el && unwrap(el.node);
+    if (!el || !id || !ts.isIdentifier(id) || el.val.alias !== undefined) return undefined;
+    const def = [...step.flow.locals].reverse().find((l) => l.name === id.text && l.node.end <= id.pos);
+    if (!def || (found && found !== def)) return undefined;
+    found = def;
+  }
+  return found;
 }
 
 /** Is the local visible at `at` (declared in a block that contains `at`, before it)? */
@@ -70,4 +110,23 @@ export function inScopeAt(local: LocalDef, at: ts.Node): boolean {
   while (block && !ts.isBlock(block) && !ts.isSourceFile(block) && !ts.isFunctionLike(block)) block = block.parent;
   if (!block) return false;
   return at.pos >= block.pos && at.end <= block.end && at.pos >= declId.end;
+}
+
+/** Does the step hand on an empty list as this state on every path (`return [y, []]`: stateless on purpose)? */
+export function carriesNoState(step: Step, s: StateInput): boolean {
+  const positions = newStatePositions(step, s);
+  return positions.length > 0 && positions.every((p) => {
+    const e = unwrap(p.node);
+    return ts.isArrayLiteralExpression(e) && e.elements.length === 0;
+  });
+}
+
+/**
+ * Locals computed from state `s` whose value never reaches a return or escapes: the state is
+ * read, but only into values the step then drops (`const fromState = tf.matMul(h, U)`, unused).
+ */
+export function droppedUsesOf(step: Step, s: StateInput): LocalDef[] {
+  const aliasNames = new Set(step.flow.aliasNames.get(s.root) ?? []);
+  return step.flow.locals.filter((l) => l.val.alias === undefined && !aliasNames.has(l.name) &&
+    touches(l.val.deps, s.root) && !reachesAnyReturn(step, l.root));
 }

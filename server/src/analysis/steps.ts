@@ -2,7 +2,8 @@
 // functions, and decides which of their inputs are recurrent states.
 import ts from 'typescript';
 import { functionName, isFunctionLike, unwrap, walk, type FunctionLike, memberName, boundIdentifiers, numericLiteralValue } from './ast';
-import { analyzeStep, reaches, type StepFlow } from './dataflow';
+import { analyzeStep, touches, type StepContext, type StepFlow } from './dataflow';
+import { Scopes } from './scopes';
 import type { TfApi } from './tf-api';
 import { LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, hasToken, isStateLikeName, stateBase } from './tfjs-facts';
 import type { StepKind } from './cell-summary';
@@ -92,8 +93,8 @@ function accessedElements(flow: StepFlow): number {
   return max;
 }
 
-function cellStep(cls: ts.ClassLikeDeclaration, call: ts.MethodDeclaration, tf: TfApi, kind: 'cell' | 'layer'): Step | undefined {
-  const flow = analyzeStep(call, tf);
+function cellStep(cls: ts.ClassLikeDeclaration, call: ts.MethodDeclaration, tf: TfApi, kind: 'cell' | 'layer', scopes: Scopes): Step | undefined {
+  const flow = analyzeStep(call, tf, undefined, { classNode: cls, scopes });
   const first = call.parameters[0];
   if (!first) return undefined;
   const declared = declaredStateCount(cls);
@@ -113,7 +114,7 @@ function cellStep(cls: ts.ClassLikeDeclaration, call: ts.MethodDeclaration, tf: 
     let name = names?.[0];
     if (paramBinding) {
       const el = paramBinding.elements[k + 1];
-      if (el && ts.isBindingElement(el) && ts.isIdentifier(el.name)) { binding = el.name; name = el.name.text; }
+      if (el && ts.isBindingElement(el) && !el.dotDotDotToken && ts.isIdentifier(el.name)) { binding = el.name; name = el.name.text; }
     }
     if (!binding && name) binding = flow.locals.find((l) => l.val.alias === root && l.name === name)?.node;
     states.push({ index: k, root, name: name ?? `${ts.isIdentifier(first.name) ? first.name.text : 'inputs'}[${k + 1}]`, binding, evidence: 'position' });
@@ -168,7 +169,32 @@ function chooseStates(fn: FunctionLike, flow: StepFlow, from: number, fedBack: S
     byIndex.set(n.index, { index: 0, root: `p${n.index}`, name: n.name, binding: n.node, evidence: 'name' });
   }
   const states = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, s], k) => ({ ...s, index: k }));
-  return states;
+  if (states.length > 0) return states;
+  return tupleStates(fn, from, fedBack);
+}
+
+/**
+ * `forward(x, [h, c])`: a parameter destructured as a tuple of states (named like states, or fed
+ * back by a loop); each element is a state of its own (`p1.0`, `p1.1`).
+ */
+function tupleStates(fn: FunctionLike, from: number, fedBack: Set<number>): StateInput[] {
+  for (let i = from; i < fn.parameters.length; i++) {
+    const name = fn.parameters[i]!.name;
+    if (ts.isIdentifier(name)) continue;
+    // Array patterns are keyed by position (`p1.0`), object patterns by property (`p1.h`).
+    const els: { id: ts.Identifier; key: string }[] = [];
+    name.elements.forEach((el, k) => {
+      if (!ts.isBindingElement(el) || el.dotDotDotToken || !ts.isIdentifier(el.name)) return;
+      const prop = el.propertyName;
+      const key = ts.isArrayBindingPattern(name) ? String(k) : prop ? (ts.isIdentifier(prop) || ts.isStringLiteral(prop) ? prop.text : undefined) : el.name.text;
+      if (key !== undefined) els.push({ id: el.name, key });
+    });
+    if (els.length === 0 || !(fedBack.has(i) || els.every((e) => isStateLikeName(e.id.text)))) continue;
+    return els.map((e, index) => ({
+      index, root: `p${i}.${e.key}`, name: e.id.text, binding: e.id, evidence: fedBack.has(i) ? 'use' : 'name',
+    }));
+  }
+  return [];
 }
 
 function isTensorCode(fn: FunctionLike, tf: TfApi): boolean {
@@ -197,18 +223,19 @@ export interface StepCandidates {
  */
 export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node, Set<number>>): Step[] {
   const steps: Step[] = [];
+  const scopes = new Scopes();
   const fileUsesTf = tf.hasImport || /\btf\./.test(sf.text);
   walk(sf, (n) => {
     if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) {
       const kind = baseKind(n, tf);
       const call = classMethod(n, 'call');
       if ((kind === 'cell' || kind === 'layer') && call && call.parameters.length >= 1) {
-        const s = cellStep(n, call, tf, kind);
+        const s = cellStep(n, call, tf, kind, scopes);
         if (s) { steps.push(s); return; }
       }
       const forward = classMethod(n, 'forward');
       if (forward && forward.parameters.length >= 2 && fileUsesTf) {
-        const flow = analyzeStep(forward, tf);
+        const flow = analyzeStep(forward, tf, undefined, { classNode: n, scopes });
         const states = chooseStates(forward, flow, 1, fedBack.get(forward) ?? new Set());
         if (states.length > 0 && !containsStepLoop(forward)) {
           steps.push(makeFunctionStep(forward, 'forward', n.name?.text ?? 'anonymous', n, flow, states));
@@ -220,7 +247,7 @@ export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node
     // Other class methods (`private step(x, h)`) are step functions like any other (rnnlint: calls.ts resolves `this.step`).
     const otherMethod = ts.isMethodDeclaration(n) && !(ts.isIdentifier(n.name) && /^(call|forward)$/.test(n.name.text));
     if ((ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || otherMethod) && n.body) {
-      const s = functionStep(n, tf, fedBack.get(n) ?? new Set());
+      const s = functionStep(n, tf, fedBack.get(n) ?? new Set(), scopes);
       if (s) steps.push(s);
     }
   });
@@ -251,7 +278,8 @@ function containsStepLoop(fn: FunctionLike): boolean {
   return found;
 }
 
-function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>): Step | undefined {
+function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes: Scopes): Step | undefined {
+  const context: StepContext = { scopes };
   const name = functionName(fn) ?? 'anonymous';
   // Callbacks of iterating calls (`xs.map(x => step(x, h))`) are loop bodies, not steps.
   if (ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression) && fedBack.size === 0) return undefined;
@@ -268,7 +296,7 @@ function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>): Step |
     });
     if (stateEls.length === 0 || !isTensorCode(fn, tf)) return undefined;
     if (fedBack.size === 0 && !hasToken(name, STEP_NAME_TOKENS)) return undefined;
-    const flow = analyzeStep(fn, tf);
+    const flow = analyzeStep(fn, tf, undefined, context);
     const elementState = new Map<number, number>();
     for (const s of stateEls) elementState.set(Number(s.root.split('.')[1]), s.index);
     const el0 = els[0];
@@ -281,19 +309,36 @@ function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>): Step |
   // Without use evidence, a step must say so by name (`step`, `lstmCell`, `gruForward`...).
   if (fedBack.size === 0 && !hasToken(name, STEP_NAME_TOKENS)) return undefined;
   if (!isTensorCode(fn, tf) || containsStepLoop(fn)) return undefined;
-  const flow = analyzeStep(fn, tf);
+  const flow = analyzeStep(fn, tf, undefined, context);
   const states = chooseStates(fn, flow, 1, fedBack);
   if (states.length === 0) return undefined;
   return makeFunctionStep(fn, 'step-function', name, undefined, flow, states);
 }
 
-/** Is state `s` of `step` read by anything that reaches a return or escapes the step? */
+/**
+ * Is state `s` of `step` (or any element of it) read by anything that reaches a return or escapes
+ * the step? A value stored in a `this` field counts only when something reads that field.
+ */
 export function stateReachesOutput(step: Step, s: StateInput): boolean {
   const { flow } = step;
-  for (const r of flow.returns) if (reaches(r.val.deps, s.root)) return true;
-  for (const d of flow.sinks) if (d === s.root || d.startsWith(`${s.root}.`) || s.root.startsWith(`${d}.`)) return true;
-  // A local aliasing the state that escapes through a sink.
-  return flow.locals.some((l) => reaches(l.val.deps, s.root) && flow.sinks.has(l.root));
+  if (flow.returns.some((r) => touches(r.val.deps, s.root))) return true;
+  if (touches(flow.otherSinks, s.root)) return true;
+  for (const [field, deps] of flow.fieldSinks) if (touches(deps, s.root) && fieldIsRead(step, field)) return true;
+  return false;
+}
+
+/** Is `field` read anywhere in the file (`this.field` in the class, `obj.field` outside) other than written? */
+function fieldIsRead(step: Step, field: string): boolean {
+  if (!step.classNode) return true;
+  let read = false;
+  walk(step.fn.getSourceFile(), (n) => {
+    if (read) return false;
+    if (!ts.isPropertyAccessExpression(n) || n.name.text !== field) return;
+    const p = n.parent;
+    const written = ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+    if (!written) read = true;
+  });
+  return read;
 }
 
 export { boundIdentifiers, numericLiteralValue };

@@ -111,7 +111,7 @@ export const SEQUENCE_LOOP_TOKENS = new Set([
 /** Tokens naming chunks of ONE long sequence: carrying state across them is truncated BPTT, not a leak. */
 export const CHUNK_LOOP_TOKENS = new Set(['chunk', 'chunks', 'window', 'windows', 'segment', 'segments', 'piece', 'pieces', 'block', 'blocks', 'span', 'spans', 'part', 'parts']);
 /** Names of weights for the hidden-to-hidden path (a suggestion can add the missing recurrent term). */
-export const RECURRENT_WEIGHT_NAME = /^(recurrent\w*|w_?hh|whh|weight_?hh|u|u_?h|uh|h2h|hidden_?2_?hidden|hidden_?to_?hidden\w*|linear_?hh|w_?h|wh|hh|recurrent_?kernel|hidden_?layer|w_?rec|wrec|r)$/i;
+export const RECURRENT_WEIGHT_NAME = /^(recurrent\w*|u_?[zrnifocg]|w_?h_?[zrnifcg]|w_?hh_?[zrnifocg]|w_?hh|whh|weight_?hh|u|u_?h|uh|h2h|hidden_?2_?hidden|hidden_?to_?hidden\w*|linear_?hh|w_?h|wh|hh|recurrent_?kernel|hidden_?layer|w_?rec|wrec|r)$/i;
 /** Names of weights for the input path. */
 export const INPUT_WEIGHT_NAME = /^(kernel|w_?ih|wih|weight_?ih|w|w_?x|wx|i2h|input_?2_?hidden|input_?to_?hidden\w*|linear_?ih|ih|input_?layer|w_?in|win)$/i;
 
@@ -150,6 +150,13 @@ export const FANOUT_LOOP_TOKENS = new Set(['beam', 'beams', 'candidate', 'candid
 /** Function names of code meant to continue a stream from the current state (no reset expected). */
 export const STREAMING_FUNCTION_NAME = /^(feed|next|continue|stream|advance|step|tick|push|update|observe|consume|on[A-Z])/;
 
+/** Tensor/array properties that describe a value without carrying it (`h.shape`, `xs.length`). */
+export const METADATA_PROPS = new Set(['shape', 'rank', 'dtype', 'size', 'length', 'id', 'isDisposed', 'strides', 'name']);
+/** Calls whose result says something about a value's type, not its contents (`Array.isArray(x)`). */
+export const TYPE_TEST_CALLS = new Set(['isArray', 'isNaN', 'isFinite', 'isInteger']);
+/** Calls made for their side effect on a tensor that do not pass its value on (`h.print()`, `tf.dispose(h)`). */
+export const INERT_CALLS = new Set(['print', 'dispose', 'keep', 'summary', 'log', 'warn', 'error', 'info', 'debug', 'assert', ...READBACK_METHODS]);
+
 /** Names of ONE sequence: iterating over it (or up to its length) walks its time steps. */
 export const SINGLE_SEQUENCE_TOKENS = new Set([
   'seq', 'sequence', 'sentence', 'utterance', 'text', 'line', 'word', 'song', 'melody', 'track', 'story',
@@ -160,5 +167,7 @@ export const STEP_COUNT_TOKENS = new Set([
   'len', 'length', 'step', 'steps', 'timestep', 'timesteps', 'time', 'times', 't', 'frames', 'tokens',
   'chars', 'characters', 'notes', 'horizon',
 ]);
+/** Name tokens of an LSTM's cell state (its update is `f * c + i * g`, not a recurrent matMul). */
+export const CELL_STATE_TOKENS = new Set(['c', 'cx', 'ct', 'carry', 'cell', 'memory', 'mem']);
 /** Cell factories (`tf.layers.<name>`): `cell.call([x, ...states], kwargs)` runs one step. */
 export const RNN_CELL_FACTORIES = new Set(['lstmCell', 'gruCell', 'simpleRNNCell', 'stackedRNNCells']);

@@ -29,12 +29,20 @@ function weightKind(model: FileModel, init: ts.Expression | undefined): Weight['
 /** Recurrent-looking weights declared for the step but never referenced inside it. */
 export function unusedRecurrentWeights(model: FileModel, step: Step): Weight[] {
   const used = new Set<string>();
-  walk(step.fn, (n) => {
-    if (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)) {
-      const p = accessPath(n as ts.Expression);
-      if (p) used.add(p);
-    }
-  });
+  // The step and the methods of its class it calls (`this.recurrent(h)`), transitively.
+  const bodies: ts.Node[] = [step.fn];
+  for (let i = 0; i < bodies.length; i++) {
+    walk(bodies[i]!, (n) => {
+      if (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)) {
+        const p = accessPath(n as ts.Expression);
+        if (p) used.add(p);
+      }
+      if (step.classNode && ts.isCallExpression(n) && thisFieldName(n.expression) !== undefined) {
+        const m = step.classNode.members.find((x) => ts.isMethodDeclaration(x) && ts.isIdentifier(x.name) && x.name.text === thisFieldName(n.expression));
+        if (m && !bodies.includes(m)) bodies.push(m);
+      }
+    });
+  }
   const out: Weight[] = [];
   if (step.classNode) {
     const seen = new Set<string>();
@@ -49,11 +57,17 @@ export function unusedRecurrentWeights(model: FileModel, step: Step): Weight[] {
     });
     return out;
   }
-  // A plain step: names declared at the top level of the file (closure weights).
+  // A plain step: names declared at the top level of the file (closure weights), unless another
+  // step of the file uses them (they are that step's weights).
+  const usedByOthers = new Set<string>();
+  for (const other of model.steps) {
+    if (other === step) continue;
+    walk(other.fn, (n) => { if (ts.isIdentifier(n)) usedByOthers.add(n.text); });
+  }
   for (const st of model.sf.statements) {
     if (!ts.isVariableStatement(st)) continue;
     for (const d of st.declarationList.declarations) {
-      if (ts.isIdentifier(d.name) && RECURRENT_WEIGHT_NAME.test(d.name.text) && !used.has(d.name.text)) {
+      if (ts.isIdentifier(d.name) && RECURRENT_WEIGHT_NAME.test(d.name.text) && !used.has(d.name.text) && !usedByOthers.has(d.name.text)) {
         out.push({ path: d.name.text, name: d.name.text, node: d, kind: weightKind(model, d.initializer) });
       }
     }
