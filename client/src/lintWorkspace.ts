@@ -50,12 +50,16 @@ export async function lintWorkspace(client: LanguageClient, output: vscode.LogOu
   );
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   const summary =
-    `${cancelled ? 'Cancelled after' : 'Linted'} ${total.files} files in ${secs} s: ` +
-    `${total.problems} problems in ${total.filesWithProblems} files` +
-    (total.failed ? `, ${total.failed} files failed (see the output)` : '') +
+    `${cancelled ? 'Cancelled after' : 'Linted'} ${plural(total.files, 'file')} in ${secs} s: ` +
+    `${plural(total.problems, 'problem')} in ${plural(total.filesWithProblems, 'file')}` +
+    (total.failed ? `, ${plural(total.failed, 'file')} failed (see the output)` : '') +
     (total.skipped ? `, ${total.skipped} skipped (open, off or too large)` : '') +
     '.';
   output.info(`Lint Workspace: ${summary}`);
   if (total.problems > 0) void vscode.commands.executeCommand('workbench.actions.view.problems');
   void vscode.window.showInformationMessage(`RNNLint: ${summary}`);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

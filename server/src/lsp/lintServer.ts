@@ -23,7 +23,7 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText } from '../lint';
+import { lintText, mightBeRecurrent } from '../lint';
 import type { LintResult } from '../report';
 import {
   FIX_ALL_KIND,
@@ -380,8 +380,10 @@ export function registerLintServer(connection: Connection, documents: TextDocume
     }
     const options = { rules: settings.effectiveRules(uri, s) };
     try {
+      // Big files go to the worker, unless the engine's bail-out check (one regex scan) says the
+      // file has nothing recurrent: then the inline call costs no more than that scan.
       const result =
-        text.length > BACKGROUND_THRESHOLD
+        text.length > BACKGROUND_THRESHOLD && mightBeRecurrent(text)
           ? await background.lint(uri, text, fileName, options)
           : lintText(text, fileName, options);
       if (!result) return { state: 'superseded' };
