@@ -1,0 +1,93 @@
+// (7) Package: the VSIX `vsce package --no-dependencies` makes from the current dist/ (written to
+// a temporary folder, not the repo), its size and biggest entries; extension activation time
+// (needs a running VS Code: measured in the end-to-end tests, not here); and the language
+// server's cold start: spawn `node dist/server.js --stdio` -> initialize -> didOpen of a
+// 1,000-line file -> first publishDiagnostics.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, statSync, rmSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateFile } from './gen.mjs';
+import { median, round, log } from './lib/stats.mjs';
+import { runIfMain } from './lib/main.mjs';
+import { LspClient, ROOT, SERVER } from './lib/lsp.mjs';
+
+export const VSIX_LIMIT_MB = 10;
+
+function vsix() {
+  const bin = path.join(ROOT, 'node_modules', '.bin', 'vsce');
+  if (!existsSync(bin)) return { error: 'node_modules/.bin/vsce is missing (npm install)' };
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'rnnlint-bench-vsix-'));
+  const out = path.join(tmp, 'rnnlint.vsix');
+  try {
+    const r = spawnSync(bin, ['package', '--no-dependencies', '--skip-license', '-o', out], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0 || !existsSync(out)) {
+      const why = `${r.stderr || ''}${r.stdout || ''}`.split('\n').find((l) => /ERROR|Error|error/.test(l)) ?? `exit ${r.status}`;
+      return { error: `vsce package failed: ${why.trim().slice(0, 200)}` };
+    }
+    const bytes = statSync(out).size;
+    const list = spawnSync(bin, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const files = list.status === 0 ? list.stdout.trim().split('\n').filter(Boolean) : undefined;
+    const biggest = files
+      ?.map((f) => ({ file: f, bytes: existsSync(path.join(ROOT, f)) ? statSync(path.join(ROOT, f)).size : 0 }))
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 6)
+      .map((e) => ({ file: e.file, mb: round(e.bytes / 1e6, 2) }));
+    return { bytes, files: files?.length, biggest };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function serverStart() {
+  const text = generateFile(1000, 777);
+  const times = [];
+  let initMs;
+  for (let i = 0; i < 3; i++) {
+    const client = new LspClient();
+    try {
+      const t0 = client.spawnedAt;
+      await client.initialize({});
+      const tInit = performance.now() - t0;
+      const uri = pathToFileURL(path.join(os.tmpdir(), `rnnlint-bench-start${i}.ts`)).href;
+      client.open(uri, text);
+      const [, at] = await client.waitForDiagnostics(uri, 1, 60_000);
+      times.push(at - t0);
+      initMs = initMs === undefined ? tInit : Math.min(initMs, tInit);
+    } finally {
+      await client.shutdown();
+    }
+  }
+  return { medianMs: median(times), runsMs: times, initMs };
+}
+
+export async function run() {
+  const rows = [];
+  const details = {};
+  const v = vsix();
+  if (v.error) {
+    rows.push({ what: 'VSIX size', figure: `not measured: ${v.error}`, value: null, target: `< ${VSIX_LIMIT_MB} MB`, met: null });
+  } else {
+    const mb = v.bytes / 1e6;
+    log(`package: VSIX ${mb.toFixed(2)} MB, ${v.files} files`);
+    rows.push({ what: 'VSIX size', figure: `${mb.toFixed(2)} MB (${v.files} files)`, value: round(mb, 2), target: `< ${VSIX_LIMIT_MB} MB`, met: mb < VSIX_LIMIT_MB });
+    details.vsix = { mb: round(mb, 2), files: v.files, biggest: v.biggest };
+  }
+  rows.push({ what: 'extension activation time', figure: 'measured in e2e (needs a running VS Code)', value: null, target: 'report', met: null });
+  if (!existsSync(SERVER)) {
+    rows.push({ what: 'server start to first diagnostic', figure: 'not measured: dist/server.js is missing', value: null, target: 'report', met: null });
+  } else {
+    const s = await serverStart();
+    log(`package: server spawn -> initialized ${s.initMs.toFixed(0)} ms, -> first diagnostics ${s.medianMs.toFixed(0)} ms`);
+    rows.push({
+      what: 'server start to first diagnostic (1,000-line file)',
+      figure: `${s.medianMs.toFixed(0)} ms (initialize answered after ${s.initMs.toFixed(0)} ms)`,
+      value: round(s.medianMs, 0), target: 'report', met: null,
+    });
+    details.serverStart = { medianMs: round(s.medianMs, 1), runsMs: s.runsMs.map((x) => round(x, 1)), initializeMs: round(s.initMs, 1) };
+  }
+  return { id: 'package', rows, details };
+}
+
+await runIfMain(import.meta.url, run);
