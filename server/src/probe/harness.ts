@@ -241,6 +241,8 @@ function perExampleNorm(values: Float32Array, batch: number): number {
 const finite = (a: Float32Array) => a.every((v) => Number.isFinite(v));
 
 export interface HarnessResult {
+  /** Milliseconds per phase of the harness (bench: overhead over a hand-written loop). */
+  phases: Record<string, number>;
   sizes: Sizes;
   steps: ProbeStep[];
   checks: ProbeChecks;
@@ -252,6 +254,13 @@ export function runHarness(tf: Tf, job: ProbeJob, mod: ProbeModule): HarnessResu
   const { cell, config } = job;
   const B = config.batch;
   const T = config.steps;
+  const phases: Record<string, number> = {};
+  let tPhase = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = now - tPhase;
+    tPhase = now;
+  };
   const driver = makeDriver(tf, job, mod);
   const S = driver.sizes;
   const names = cell.stateNames.length === driver.nStates ? cell.stateNames : defaultNames(driver.nStates, cell.stateNames);
@@ -259,6 +268,7 @@ export function runHarness(tf: Tf, job: ProbeJob, mod: ProbeModule): HarnessResu
   for (let t = 0; t < T; t++) xs.push(tf.randomNormal([B, S.input], 0, 1, 'float32', config.seed + t));
   const zeros = () => S.states.map((n) => tf.zeros([B, n]));
 
+  phase('setupMs');
   // 1. The trace: T steps from the zero state.
   const baseline = tf.memory().numTensors;
   let states: Tensor[] = zeros();
@@ -315,7 +325,8 @@ export function runHarness(tf: Tf, job: ProbeJob, mod: ProbeModule): HarnessResu
     leakedTensorsPerStep,
     drivenRange: null,
   };
-  if (job.traceOnly) return { sizes: S, steps, checks, findings: [] };
+  phase('traceMs');
+  if (job.traceOnly) return { phases, sizes: S, steps, checks, findings: [] };
 
   // 2. Hidden-state sensitivity: same inputs, a different initial state.
   checks.hiddenSensitivity = tf.tidy(() => {
@@ -334,6 +345,7 @@ export function runHarness(tf: Tf, job: ProbeJob, mod: ProbeModule): HarnessResu
     return maxDiff;
   });
 
+  phase('sensitivityMs');
   // 3. Driven range: inputs x100 push every activation to its bound; a bound below 1 betrays a
   //    squashing applied twice (tanh(tanh(.)) never leaves ±tanh(1)).
   checks.drivenRange = tf.tidy(() => {
@@ -354,6 +366,7 @@ export function runHarness(tf: Tf, job: ProbeJob, mod: ProbeModule): HarnessResu
     return range;
   });
 
+  phase('drivenRangeMs');
   // 4. Gradient flow: L = sum(first state after step T); d_t is added to the state entering step t,
   //    so dL/dd_t = dL/ds_t. A zero-weighted sum of every d_t keeps all of them on the tape.
   try {
@@ -382,7 +395,8 @@ export function runHarness(tf: Tf, job: ProbeJob, mod: ProbeModule): HarnessResu
     checks.gradientError = `gradients could not be computed: ${(e as Error)?.message ?? e}`;
   }
 
-  return { sizes: S, steps, checks, findings: findingsFor(job, names, steps, checks) };
+  phase('gradientMs');
+  return { phases, sizes: S, steps, checks, findings: findingsFor(job, names, steps, checks) };
 }
 
 function defaultNames(n: number, known: string[]): string[] {

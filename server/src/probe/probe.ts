@@ -68,7 +68,7 @@ export async function probeText(req: ProbeRequest, pool: ProbePool = sharedPool(
     steps: result.steps,
     checks: result.checks,
     findings: result.findings,
-    timings: { sliceMs, runnerStartMs: res.startMs, loadTfMs, runMs, totalMs: performance.now() - t0, warm: res.warm },
+    timings: { sliceMs, runnerStartMs: res.startMs, loadTfMs, runMs, totalMs: performance.now() - t0, warm: res.warm, phases: result.phases },
   };
   return { ok: true, trace };
 }

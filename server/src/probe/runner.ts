@@ -137,13 +137,18 @@ async function run(req: RunnerRequest): Promise<RunnerReply> {
       throw new ExitCalled(`the cell called process.exit(${code ?? ''}); the probe stopped it`);
     }) as typeof process.exit;
     tf.engine().startScope();
-    let result;
+    let result: ReturnType<typeof runHarness> | undefined;
     try {
+      const tc = performance.now();
       const mod = compile(job, tf, () => (usedChildProcess = true));
+      const compileMs = performance.now() - tc;
       result = runHarness(tf, job, mod);
+      result.phases = { compileMs, ...result.phases };
     } finally {
+      const te = performance.now();
       tf.engine().endScope();
       tf.disposeVariables();
+      if (result) result.phases.cleanupMs = performance.now() - te;
     }
     return { type: 'result', id, ok: true, result, backend, loadTfMs: loadedTf.ms, runMs: performance.now() - t0, usedChildProcess };
   } catch (e) {

@@ -134,6 +134,8 @@ export interface ProbeTrace {
     runMs: number;
     totalMs: number;
     warm: boolean;
+    /** Runner phases: compileMs (the slice), setupMs, traceMs, sensitivityMs, drivenRangeMs, gradientMs. */
+    phases?: Record<string, number>;
   };
 }
 
