@@ -350,6 +350,19 @@ describe('settings', () => {
     c.configChanged({});
   });
 
+  it('rnnlint.validate decides which languages are linted', async () => {
+    const ts = newUri();
+    c.open(ts, RETURNS_INPUT);
+    assert.equal((await c.diagnosticsFor(ts)).length, 1);
+    c.forgetMessages();
+    c.configChanged({ validate: ['javascript'] });
+    assert.deepEqual(await c.diagnosticsFor(ts), []);
+    assert.equal((await c.statusFor(ts)).state, 'notValidated');
+    c.forgetMessages();
+    c.configChanged({});
+    assert.equal((await c.diagnosticsFor(ts)).length, 1);
+  });
+
   it('clients without workspace/configuration push settings in didChangeConfiguration', async () => {
     const p = await startServer({ configuration: false });
     try {
@@ -389,6 +402,21 @@ describe('pull diagnostics', () => {
     assert.equal(again.kind, 'full');
     assert.deepEqual(ofRule(again.items, 'returns-input-state'), []);
     assert.ok(!c.published.some((p) => p.uri === uri), 'nothing pushed for an open document');
+  });
+
+  it('diagnostics pushed by Lint Workspace for a closed file are cleared when it opens (pull takes over)', async () => {
+    const ws = mkdtempSync(path.join(dir, 'pullws-'));
+    writeFileSync(path.join(ws, 'cell.ts'), RETURNS_INPUT);
+    const uri = pathToFileURL(path.join(ws, 'cell.ts')).href;
+    const r = await c.conn.sendRequest('rnnlint/lintFiles', { uris: [uri] });
+    assert.equal(r.problems, 1);
+    const pushed = await c.diagnosticsFor(uri, undefined);
+    assert.equal(pushed.length, 1);
+    const mark = c.published.length;
+    c.open(uri, RETURNS_INPUT);
+    const cleared = await c.until(() => c.published.slice(mark).find((p) => p.uri === uri), 'the pushed diagnostics cleared');
+    assert.deepEqual(cleared.diagnostics, []);
+    assert.equal(ofRule((await c.pull(uri)).items, 'returns-input-state').length, 1, 'now reported by pull, once');
   });
 
   it('answers "unchanged" for the same version and settings', async () => {
