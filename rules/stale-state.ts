@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
 import { invariantAcross, loopRole, timeLoop, type Invariance } from '../server/src/analysis/loop-queries';
-import { indentAt, unwrap } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, indentAt, unwrap, walk } from '../server/src/analysis/ast';
 import type { StateArg, StepCall } from '../server/src/analysis/calls';
 
 /** The name the call's result binds for state `k` (`h` in `const [out, h] = cell.call(...)`). */
@@ -70,7 +70,8 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
   const statement = enclosingStatement(call.call);
   const decl = inv.decl && ts.isVariableDeclaration(inv.decl) ? inv.decl : undefined;
   const declList = decl && ts.isVariableDeclarationList(decl.parent) ? decl.parent : undefined;
-  if (!declaredInLoop && target && arg.path && !arg.path.includes('.') && statement && declList && decl && ts.isIdentifier(decl.name)) {
+  if (!declaredInLoop && target && arg.path && !arg.path.includes('.') && statement && declList && decl && ts.isIdentifier(decl.name) &&
+      !disposedAfter(ctx, target, statement)) {
     const indent = indentAt(ctx.text, statement.getStart(ctx.sf));
     const edits = [insertAt(statement.end, `${eol(ctx)}${indent}${arg.path} = ${target};`)];
     // `const h = tf.zeros(...)` becomes `let h`: the state is now reassigned.
@@ -87,6 +88,23 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
     suggest,
     related: inv.decl && !declaredInLoop ? [{ node: inv.decl, messageId: 'declared', data }] : undefined,
   });
+}
+
+/** `hNew.dispose()` / `tf.dispose(hNew)` later in the same block: feeding it back would read a disposed tensor. */
+function disposedAfter(ctx: RuleContext, name: string, statement: ts.Statement): boolean {
+  const block = statement.parent;
+  if (!ts.isBlock(block)) return false;
+  let found = false;
+  for (const st of block.statements.slice(block.statements.indexOf(statement) + 1)) {
+    walk(st, (n) => {
+      if (!ts.isCallExpression(n)) return;
+      const m = calleeName(n);
+      const recv = calleeReceiver(n);
+      if (m === 'dispose' && recv && nodeText(ctx, recv) === name) found = true;
+      if (m === 'dispose' && ctx.model.tf.fn(n) === 'dispose' && n.arguments.some((a) => nodeText(ctx, a).split(/[^\w$.]+/).includes(name))) found = true;
+    });
+  }
+  return found;
 }
 
 function enclosingStatement(n: ts.Node): ts.Statement | undefined {
