@@ -463,6 +463,16 @@ describe('robustness', () => {
     assert.ok(ofRule(bigDiags, 'returns-input-state').length > 1000, `the big one is analysed too (${bigDiags.length})`);
   });
 
+  it('a background analysis overtaken by an edit is never published', async () => {
+    const uri = newUri('edited.ts');
+    const text = manyCells(1_000_000);
+    c.open(uri, text); // analysed in the worker from now on
+    const v2 = c.change(uri, text.replace('return h;', 'return hNew;'));
+    const diags = await c.diagnosticsFor(uri, v2);
+    assert.equal(ofRule(diags, 'returns-input-state').length, (await c.statusFor(uri, v2)).problems);
+    assert.deepEqual(c.published.filter((p) => p.uri === uri).map((p) => p.version), [v2], 'version 1 was analysed but not published');
+  });
+
   it('rnnlint.maxFileSize: a longer document is not analysed and the status says why', async () => {
     c.configChanged({ maxFileSize: 1000 });
     const uri = newUri();
