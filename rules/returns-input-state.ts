@@ -1,7 +1,6 @@
 import ts from 'typescript';
 import { defineRule, nodeText, replaceNode, type FixDescriptor } from './rule';
-import { reaches } from '../server/src/analysis/dataflow';
-import { newStatePositions, computedCandidates, inScopeAt } from '../server/src/analysis/state-queries';
+import { computedCandidates, inScopeAt, inputStateReturned } from '../server/src/analysis/state-queries';
 
 export default defineRule({
   id: 'returns-input-state',
@@ -11,35 +10,45 @@ export default defineRule({
     fix: 'safe',
     docs: { description: 'A step returns the state it received, unchanged, as its new state while it computed a new one' },
     messages: {
-      returnsInput: '`{{name}}` is returned as the new state unchanged, but `{{step}}` computed {{candidates}}: the state never advances.',
+      returnsInput: '`{{step}}` returns the incoming state `{{name}}` unchanged as its new state, although it computes {{candidates}}: the state never advances past its initial value. The new state should be returned here.',
       returnCandidate: 'Return `{{candidate}}` as the new state',
+      candidateHere: '`{{candidate}}` is computed here',
     },
   },
   check(ctx) {
     for (const step of ctx.model.steps) {
+      const reported = new Set<ts.Node>();
       for (const s of step.states) {
-        for (const pos of newStatePositions(step, s)) {
-          if (pos.val.alias !== s.root) continue;
+        for (const pos of inputStateReturned(step, s)) {
+          if (reported.has(pos.node)) continue;
           const candidates = computedCandidates(step, s);
           if (candidates.length === 0) continue;
-          const list = candidates.map((c) => `\`${c.name}\``).join(' or ');
-          const edits = candidates.map((c): FixDescriptor & { visible: boolean } => ({
-            messageId: 'returnCandidate', data: { candidate: c.name },
-            edits: [replaceNode(ctx, pos.node, c.name)],
-            visible: inScopeAt(c, pos.node),
-          })).filter((f) => f.visible);
-          const only = candidates.length === 1 && edits.length === 1 ? edits[0] : undefined;
+          reported.add(pos.node);
+          // `[out, ...states]` / `[out].concat(states)` stand for every state at once: only with one
+          // state is that one position.
+          const tail = ts.isSpreadElement(pos.node) || (ts.isCallExpression(pos.node.parent) && pos.node.parent.arguments.includes(pos.node));
+          const replaceable = !tail || step.states.length === 1;
+          const replacement = (name: string): string => ts.isShorthandPropertyAssignment(pos.node.parent)
+            ? `${nodeText(ctx, pos.node)}: ${name}` // `{ h: hNew, c }` keeps its key: `c: cNew`
+            : tail && !ts.isSpreadElement(pos.node) ? `[${name}]` : name;
+          const fixes = replaceable
+            ? candidates.filter((c) => inScopeAt(c, pos.node)).map((c): FixDescriptor => ({
+              messageId: 'returnCandidate', data: { candidate: c.name },
+              edits: [replaceNode(ctx, pos.node, replacement(c.name))],
+            }))
+            : [];
+          // Safe only when the choice is not ours to make: one computed state, and it is in scope.
+          const only = candidates.length === 1 && fixes.length === 1 ? fixes[0] : undefined;
           ctx.report({
             node: pos.node,
             messageId: 'returnsInput',
-            data: { name: nodeText(ctx, pos.node), step: step.name, candidates: list },
-            fix: only ? { messageId: only.messageId, data: only.data, edits: only.edits } : undefined,
-            suggest: only ? undefined : edits.map(({ messageId, data, edits: e }) => ({ messageId, data, edits: e })),
-            related: candidates.map((c) => ({ node: ts.isIdentifier(c.node) ? c.node : c.node, messageId: 'returnCandidate', data: { candidate: c.name } })),
+            data: { name: s.name, step: step.name, candidates: candidates.map((c) => `\`${c.name}\``).join(' or ') },
+            fix: only,
+            suggest: only ? undefined : fixes,
+            related: candidates.map((c) => ({ node: c.node, messageId: 'candidateHere', data: { candidate: c.name } })),
           });
         }
       }
     }
-    void reaches;
   },
 });

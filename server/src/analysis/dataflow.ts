@@ -263,6 +263,18 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
         return returns.length > 0 ? returns : [{ expr, val }];
       }
     }
+    // `[h].concat(states)` is `[h, ...states]`.
+    if (ts.isCallExpression(e) && calleeName(e) === 'concat' && e.arguments.length === 1) {
+      const recv = calleeReceiver(e);
+      const head = recv && unwrap(recv);
+      if (head && ts.isArrayLiteralExpression(head) && !head.elements.some(ts.isSpreadElement)) {
+        const prefix = head.elements.map((node) => ({ node, val: evalExpr(node) }));
+        const tailNode = e.arguments[0]!;
+        const tail = evalExpr(tailNode);
+        const val = union(...prefix.map((p) => p.val), tail);
+        return [{ expr: e, val, elementAt: (i) => (i < prefix.length ? prefix[i] : tail.elem ? { node: tailNode, val: tail.elem(i - prefix.length) } : undefined) }];
+      }
+    }
     const val = evalExpr(expr);
     const rec: ReturnRecord = { expr: e, val };
     const spreads = ts.isArrayLiteralExpression(e) ? e.elements.filter(ts.isSpreadElement).length : 0;

@@ -1,7 +1,7 @@
 // Finds the steps of a file: RNNCell/Layer `call`, PyTorch-style `forward`, and plain step
 // functions, and decides which of their inputs are recurrent states.
 import ts from 'typescript';
-import { functionName, isFunctionLike, unwrap, walk, type FunctionLike, memberName, boundIdentifiers, numericLiteralValue } from './ast';
+import { enclosingFunction, functionName, isFunctionLike, unwrap, walk, type FunctionLike, memberName, boundIdentifiers, numericLiteralValue } from './ast';
 import { analyzeStep, touches, type StepContext, type StepFlow } from './dataflow';
 import { Scopes } from './scopes';
 import type { TfApi } from './tf-api';
@@ -278,9 +278,16 @@ function containsStepLoop(fn: FunctionLike): boolean {
   return found;
 }
 
+/** A function made by a factory (`const makeStep = (W) => (x, h) => ...`) is known by the factory's name. */
+function factoryName(fn: FunctionLike): string | undefined {
+  const p = fn.parent;
+  const outer = ts.isReturnStatement(p) ? enclosingFunction(p) : isFunctionLike(p) && (p as FunctionLike).body === fn ? p as FunctionLike : undefined;
+  return outer ? functionName(outer) : undefined;
+}
+
 function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes: Scopes): Step | undefined {
   const context: StepContext = { scopes };
-  const name = functionName(fn) ?? 'anonymous';
+  const name = functionName(fn) ?? factoryName(fn) ?? 'anonymous';
   // Callbacks of iterating calls (`xs.map(x => step(x, h))`) are loop bodies, not steps.
   if (ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression) && fedBack.size === 0) return undefined;
   const first = fn.parameters[0];

@@ -1,0 +1,67 @@
+// JavaScript cells that hand on the incoming states through a spread or `concat`.
+import * as tf from '@tensorflow/tfjs';
+
+export class SpreadCell extends tf.layers.RNNCell {
+  constructor(units) {
+    super({});
+    this.units = units;
+    this.stateSize = units;
+    this.kernel = tf.variable(tf.randomNormal([4, units], 0, 0.1));
+    this.recurrentKernel = tf.variable(tf.randomNormal([units, units], 0, 0.1));
+  }
+
+  call(inputs) {
+    return tf.tidy(() => {
+      const [x, ...states] = inputs;
+      const next = tf.tanh(x.matMul(this.kernel).add(states[0].matMul(this.recurrentKernel)));
+      return [next, ...states];
+//                  ~~~~~~~~~ returns-input-state
+    });
+  }
+
+  static get className() {
+    return 'SpreadCell';
+  }
+}
+
+export class ConcatCell extends tf.layers.RNNCell {
+  constructor() {
+    super({});
+    this.stateSize = 5;
+    this.k = tf.variable(tf.randomNormal([2, 5], 0, 0.1));
+    this.rk = tf.variable(tf.randomNormal([5, 5], 0, 0.1));
+  }
+
+  call(inputs) {
+    const x = inputs[0];
+    const states = inputs.slice(1);
+    const h = tf.tanh(tf.matMul(x, this.k).add(tf.matMul(states[0], this.rk)));
+    return [h].concat(states);
+//                    ~~~~~~ returns-input-state
+  }
+
+  static get className() {
+    return 'ConcatCell';
+  }
+}
+
+// A two-state cell returning both old states through a spread: one report, no edit (which new
+// state goes where is not one replacement).
+export class PairCell extends tf.layers.RNNCell {
+  constructor() {
+    super({});
+    this.stateSize = [5, 5];
+    this.k = tf.variable(tf.randomNormal([2, 5], 0, 0.1));
+  }
+
+  call(inputs) {
+    const [x, ...states] = inputs;
+    const hNew = tf.tanh(tf.matMul(x, this.k).add(states[0]).add(states[1]));
+    return [hNew, ...states];
+//                ~~~~~~~~~ returns-input-state
+  }
+
+  static get className() {
+    return 'PairCell';
+  }
+}

@@ -1,0 +1,125 @@
+// Correct steps that hand on their incoming state on purpose, or only look like they do.
+import * as tf from '@tensorflow/tfjs';
+import { layers } from '@tensorflow/tfjs-layers';
+import * as tfc from '@tensorflow/tfjs-core';
+
+// tfjs-layers' own style: `[output, output]`, the output is the new state.
+export class OwnStyleCell extends layers.RNNCell {
+  static className = 'OwnStyleCell';
+  stateSize = 8;
+  kernel!: tf.LayerVariable;
+  recurrentKernel!: tf.LayerVariable;
+
+  override call(inputs: tfc.Tensor | tfc.Tensor[], kwargs: { [key: string]: unknown }): tfc.Tensor[] {
+    return tfc.tidy(() => {
+      if (!Array.isArray(inputs)) throw new Error(`expected [x, h] (${Object.keys(kwargs)})`);
+      const prevOutput = inputs[1];
+      inputs = inputs[0];
+      const h = tfc.matMul(inputs, this.kernel.read());
+      let output = tfc.add(h, tfc.matMul(prevOutput, this.recurrentKernel.read()));
+      output = tfc.tanh(output);
+      return [output, output];
+    });
+  }
+}
+
+// LSTM: `[h, h, c]` with h and c the new ones.
+export class LstmCell extends tf.layers.RNNCell {
+  static className = 'LstmCell';
+  stateSize = [8, 8];
+  private kernel = tf.variable(tf.randomNormal([4, 32], 0, 0.1));
+  private recurrentKernel = tf.variable(tf.randomNormal([8, 32], 0, 0.1));
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
+    return tf.tidy(() => {
+      const [x, hTm1, cTm1] = inputs as tf.Tensor[];
+      const z = tf.add(tf.matMul(x, this.kernel), tf.matMul(hTm1, this.recurrentKernel));
+      const [i, f, g, o] = tf.split(z, 4, 1);
+      const c = tf.add(tf.mul(tf.sigmoid(f), cTm1), tf.mul(tf.sigmoid(i), tf.tanh(g)));
+      const h = tf.mul(tf.sigmoid(o), tf.tanh(c));
+      return [h, h, c];
+    });
+  }
+}
+
+// An attention decoder cell: the encoder memory rides along as a state, unchanged on purpose.
+export class AttentionCell extends tf.layers.RNNCell {
+  static className = 'AttentionCell';
+  stateSize = [8, 8];
+  private kernel = tf.variable(tf.randomNormal([12, 8], 0, 0.1));
+  private recurrentKernel = tf.variable(tf.randomNormal([8, 8], 0, 0.1));
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
+    const [x, h, memory] = inputs as tf.Tensor[];
+    const scores = tf.softmax(tf.sum(tf.mul(memory, h), -1, true));
+    const context = tf.sum(tf.mul(scores, memory), 0, true);
+    const hNext = tf.tanh(tf.add(tf.matMul(tf.concat([x, context], 1), this.kernel), tf.matMul(h, this.recurrentKernel)));
+    return [hNext, hNext, memory];
+  }
+}
+
+// GRU step with a mask: padded steps keep `h` through `tf.where`.
+const Wz = tf.variable(tf.randomNormal([4, 8], 0, 0.1));
+const Uz = tf.variable(tf.randomNormal([8, 8], 0, 0.1));
+const Wn = tf.variable(tf.randomNormal([4, 8], 0, 0.1));
+const Un = tf.variable(tf.randomNormal([8, 8], 0, 0.1));
+
+export function gruStep(x: tf.Tensor2D, h: tf.Tensor2D, mask: tf.Tensor): tf.Tensor2D {
+  return tf.tidy(() => {
+    const z = tf.sigmoid(tf.add(tf.matMul(x, Wz), tf.matMul(h, Uz)));
+    const n = tf.tanh(tf.add(tf.matMul(x, Wn), tf.matMul(h, Un)));
+    const hNew = tf.add(tf.mul(z, h), tf.mul(tf.sub(1, z), n));
+    return tf.where(mask, hNew, h) as tf.Tensor2D;
+  });
+}
+
+// Padded timesteps return the state they got; real ones the new state.
+export function maskedLstmStep(x: tf.Tensor2D, h: tf.Tensor2D, c: tf.Tensor2D, isPadding: boolean): [tf.Tensor2D, tf.Tensor2D] {
+  if (isPadding) {
+    return [h, c];
+  }
+  const z = tf.add(tf.matMul(x, Wz), tf.matMul(h, Uz)) as tf.Tensor2D;
+  const [i, f, g, o] = tf.split(z, 4, 1);
+  const cNext = tf.add(tf.mul(tf.sigmoid(f), c), tf.mul(tf.sigmoid(i), tf.tanh(g))) as tf.Tensor2D;
+  const hNext = tf.mul(tf.sigmoid(o), tf.tanh(cNext)) as tf.Tensor2D;
+  return [hNext, cNext];
+}
+
+export function runMasked(xs: tf.Tensor2D[], length: number): tf.Tensor2D {
+  let h: tf.Tensor2D = tf.zeros([1, 8]);
+  let c: tf.Tensor2D = tf.zeros([1, 8]);
+  xs.forEach((x, t) => {
+    [h, c] = maskedLstmStep(x, h, c, t >= length);
+  });
+  return h;
+}
+
+// An object state, every member new.
+export interface LstmState { h: tf.Tensor2D; c: tf.Tensor2D }
+
+export function lstmStep(x: tf.Tensor2D, { h, c }: LstmState): LstmState {
+  const z = tf.matMul(tf.concat([x, h], 1), Wz) as tf.Tensor2D;
+  const [i, f, g, o] = tf.split(z, 4, 1);
+  const cNew = tf.add(tf.mul(tf.sigmoid(f), c), tf.mul(tf.sigmoid(i), tf.tanh(g))) as tf.Tensor2D;
+  const hNew = tf.mul(tf.sigmoid(o), tf.tanh(cNew)) as tf.Tensor2D;
+  return { h: hNew, c: cNew };
+}
+
+// [output, nextState] where the output is a projection of the new state.
+const V = tf.variable(tf.randomNormal([8, 3], 0, 0.1));
+export const makeStep = (W: tf.Tensor2D, U: tf.Tensor2D) =>
+  (x: tf.Tensor2D, h: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] => {
+    const hNext = tf.tanh(tf.matMul(x, W).add(tf.matMul(h, U))) as tf.Tensor2D;
+    return [tf.matMul(hNext, V), hNext];
+  };
+
+// PyTorch-style forward returning the new hidden state.
+export class SimpleRNNCell {
+  private wIh = tf.layers.dense({ units: 8, inputShape: [4] });
+  private wHh = tf.layers.dense({ units: 8, inputShape: [8] });
+
+  forward(input: tf.Tensor2D, hidden: tf.Tensor2D): tf.Tensor2D {
+    const newHidden = tf.tanh(tf.add(this.wIh.apply(input) as tf.Tensor, this.wHh.apply(hidden) as tf.Tensor));
+    return newHidden as tf.Tensor2D;
+  }
+}
