@@ -56,7 +56,7 @@ export function formatTable(trace: ProbeTrace): string {
   lines.push(`    nanStep              ${k.nanStep ?? 'none'}`);
   lines.push(`    leakedTensorsPerStep ${n3(k.leakedTensorsPerStep)}`);
   if (k.drivenRange)
-    lines.push(`    range (inputs x100)   ${Object.entries(k.drivenRange).map(([s, r]) => `${s} [${n3(r.min)}, ${n3(r.max)}]`).join('  ')}`);
+    lines.push(`    range (inputs x100)  ${Object.entries(k.drivenRange).map(([s, r]) => `${s} [${n3(r.min)}, ${n3(r.max)}]`).join('  ')}`);
   lines.push(trace.findings.length ? '  findings:' : '  findings: none');
   for (const f of trace.findings) lines.push(`    ${trace.file}:${f.line}  ${f.severity.padEnd(7)} ${f.message}`);
   lines.push(`  timings: total ${Math.round(trace.timings.totalMs)} ms (${trace.timings.warm ? 'warm' : 'cold'} runner, tfjs load ${Math.round(trace.timings.loadTfMs)} ms, run ${Math.round(trace.timings.runMs)} ms)`);

@@ -427,8 +427,8 @@ export function findingsFor(job: ProbeJob, names: string[], steps: ProbeStep[], 
     out.push({
       id: 'ignores-state',
       severity: 'error',
-      message: `probe: output identical for two different initial states over ${T} steps (max |Δ| = 0): the cell ignores its hidden state; confirms ${CONFIRMS.ignoresState}`,
-      confirms: CONFIRMS.ignoresState,
+      message: `probe: output identical for two different initial states over ${T} steps (max |Δ| = 0): the cell ignores its hidden state`,
+      rule: CONFIRMS.ignoresState,
       line: stateLine(0),
     });
   for (const n of c.frozenStates) {
@@ -437,13 +437,13 @@ export function findingsFor(job: ProbeJob, names: string[], steps: ProbeStep[], 
     out.push({
       id: 'frozen-state',
       severity: 'error',
-      message: `probe: state ${n} ${never ? 'never changes' : 'never changes after step 1'} (Δ = 0 at steps ${never ? 1 : 2}..${T}): the new state is not handed on; confirms ${CONFIRMS.frozen}`,
-      confirms: CONFIRMS.frozen,
+      message: `probe: state ${n} ${never ? 'never changes' : 'never changes after step 1'} (Δ = 0 at steps ${never ? 1 : 2}..${T}): the new state is not handed on`,
+      rule: CONFIRMS.frozen,
       state: n,
       line: stateLine(i),
     });
   }
-  if (c.drivenRange)
+  if (c.drivenRange && !c.frozen)
     names.forEach((n, i) => {
       const r = c.drivenRange![n];
       const seen = steps.reduce((m, s) => Math.max(m, Math.abs(s.states[n]?.min ?? 0), Math.abs(s.states[n]?.max ?? 0)), 0);
@@ -452,8 +452,8 @@ export function findingsFor(job: ProbeJob, names: string[], steps: ProbeStep[], 
         out.push({
           id: 'double-squash',
           severity: 'warning',
-          message: `probe: ${n} never leaves ±${TANH1.toFixed(4)} (= tanh(1)), even with inputs x100 (max |${n}| ${fmt(maxAbs)}; ${fmt(seen)} in the trace): tanh is applied to a value already squashed into [-1, 1] (a tanh of a tanh); confirms ${CONFIRMS.doubleSquash}`,
-          confirms: CONFIRMS.doubleSquash,
+          message: `probe: ${n} never leaves ±${TANH1.toFixed(4)} (= tanh(1)), even with inputs x100 (max |${n}| ${fmt(maxAbs)}; ${fmt(seen)} in the trace): tanh is applied to a value already squashed into [-1, 1] (a tanh of a tanh)`,
+          rule: CONFIRMS.doubleSquash,
           state: n,
           line: stateLine(i),
         });
@@ -461,8 +461,8 @@ export function findingsFor(job: ProbeJob, names: string[], steps: ProbeStep[], 
         out.push({
           id: 'double-squash',
           severity: 'warning',
-          message: `probe: ${n} stays within [0.5, ${SIGM1.toFixed(4)}] (= sigmoid(0)..sigmoid(1)) even with inputs x100: sigmoid is applied to a squashed value; confirms ${CONFIRMS.doubleSquash}`,
-          confirms: CONFIRMS.doubleSquash,
+          message: `probe: ${n} stays within [0.5, ${SIGM1.toFixed(4)}] (= sigmoid(0)..sigmoid(1)) even with inputs x100: sigmoid is applied to a squashed value`,
+          rule: CONFIRMS.doubleSquash,
           state: n,
           line: stateLine(i),
         });

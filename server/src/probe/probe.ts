@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { prepareProbe, SliceError } from './slice';
 import { ProbePool, type RunLimits } from './pool';
-import { TRACE_VERSION, type ProbeOutcome, type ProbeRunOptions, type ProbeTrace } from './types';
+import { lintText } from '../lint';
+import { TRACE_VERSION, type ProbeFinding, type ProbeOutcome, type ProbeRunOptions, type ProbeTrace } from './types';
 
 export interface ProbeRequest extends ProbeRunOptions {
   text: string;
@@ -67,10 +68,62 @@ export async function probeText(req: ProbeRequest, pool: ProbePool = sharedPool(
     },
     steps: result.steps,
     checks: result.checks,
-    findings: result.findings,
+    findings: relateToRules(result.findings, result, req.text, fileName, prepared.cell),
     timings: { sliceMs, runnerStartMs: res.startMs, loadTfMs, runMs, totalMs: performance.now() - t0, warm: res.warm, phases: result.phases },
   };
   return { ok: true, trace };
+}
+
+/**
+ * Say how each finding relates to the static rules on the same cell: "confirms <rule>" when the rule
+ * reported it too, "not reported statically" when it did not; and add a finding for each static
+ * report in the cell that the run contradicts (the state does matter, the state does change, the
+ * state does reach ±1).
+ */
+export function relateToRules(
+  findings: ProbeFinding[],
+  run: { checks: ProbeTrace['checks']; steps: ProbeTrace['steps'] },
+  text: string,
+  fileName: string,
+  cell: { start: number; end: number; line: number },
+): ProbeFinding[] {
+  let reported: { ruleId: string; line: number }[] | null = null;
+  try {
+    reported = lintText(text, fileName)
+      .messages.filter((m) => m.ruleId && m.start >= cell.start && m.end <= cell.end)
+      .map((m) => ({ ruleId: m.ruleId!, line: m.line }));
+  } catch {
+    reported = null;
+  }
+  const out = findings.map((f) => {
+    if (!f.rule || !reported) return f;
+    if (reported.some((r) => r.ruleId === f.rule)) return { ...f, confirms: f.rule, message: `${f.message}; confirms ${f.rule}` };
+    return { ...f, message: `${f.message}; not reported by the static rule ${f.rule}` };
+  });
+  if (!reported) return out;
+  const c = run.checks;
+  const seen = new Set<string>();
+  for (const r of reported) {
+    if (seen.has(r.ruleId)) continue;
+    seen.add(r.ruleId);
+    let why: string | null = null;
+    if (r.ruleId === 'unused-hidden-state' && c.hiddenSensitivity !== null && c.hiddenSensitivity > 1e-6)
+      why = `the output changes with the initial state (max |Δ| = ${c.hiddenSensitivity.toPrecision(3)})`;
+    if (r.ruleId === 'returns-input-state' && !c.frozen && run.steps.length > 1) why = 'every state changes from step to step';
+    if (r.ruleId === 'stacked-activation' && c.drivenRange) {
+      const max = Math.max(...Object.values(c.drivenRange).map((x) => Math.max(Math.abs(x.min ?? 0), Math.abs(x.max ?? 0))));
+      if (max > 0.99) why = `the state reaches ±${max.toFixed(3)} with large inputs, so it is not squashed twice`;
+    }
+    if (why)
+      out.push({
+        id: 'contradicts',
+        severity: 'info',
+        message: `probe: ${why}; contradicts ${r.ruleId} (reported on line ${r.line})`,
+        contradicts: r.ruleId,
+        line: r.line,
+      });
+  }
+  return out;
 }
 
 /** True when a trace holds problems (exit code 1 of `rnnlint probe`). */

@@ -872,6 +872,8 @@ export function prepareProbe(
   const returnLine = lastReturnLine(sf, cell.fn);
   const info: ProbeCellInfo = {
     name: cell.name,
+    start: cell.start,
+    end: cell.end,
     kind: cell.kind,
     className: cell.className,
     methodName: cell.methodName,

@@ -38,6 +38,9 @@ export interface ProbeJob {
 
 export interface ProbeCellInfo {
   name: string;
+  /** 0-based offsets of the declaration in the user's text. */
+  start: number;
+  end: number;
   kind: CellKind;
   className?: string;
   methodName?: string;
@@ -107,11 +110,15 @@ export interface ProbeChecks {
 }
 
 export interface ProbeFinding {
-  id: 'ignores-state' | 'frozen-state' | 'double-squash' | 'nan' | 'vanishing-gradient' | 'exploding-gradient' | 'leak' | 'saturated';
+  id: 'ignores-state' | 'frozen-state' | 'double-squash' | 'nan' | 'vanishing-gradient' | 'exploding-gradient' | 'leak' | 'saturated' | 'contradicts';
   severity: 'error' | 'warning' | 'info';
   message: string;
-  /** The static rule this finding confirms, when there is one. */
+  /** The static rule that looks for this bug, when there is one. */
+  rule?: string;
+  /** Set when that rule also reported it in this cell. */
   confirms?: string;
+  /** A static report in this cell that the run does not bear out. */
+  contradicts?: string;
   state?: string;
   step?: number;
   /** 1-based line in the user's file. */
