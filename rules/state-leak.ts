@@ -3,8 +3,8 @@ import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleConte
 import { bodyInsertion, isChunkLoop, isSequenceLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
 import { enclosingIterations, type Iteration } from '../server/src/analysis/calls';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
-import { declarationOf, initializerOf } from '../server/src/analysis/scopes';
-import { MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, STREAMING_FUNCTION_NAME } from '../server/src/analysis/tfjs-facts';
+import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
+import { MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken } from '../server/src/analysis/tfjs-facts';
 
 const inside = (n: ts.Node, outer: ts.Node): boolean => n.pos >= outer.pos && n.end <= outer.end;
 
@@ -16,10 +16,12 @@ export default defineRule({
     fix: 'suggestion',
     docs: { description: 'State carried from one sequence into the next without a reset' },
     messages: {
-      leak: '`{{name}}` carries over from one sequence to the next: it is initialised once, outside the loop over `{{outer}}`, and never reset.',
-      statefulLeak: '`{{model}}` has a stateful recurrent layer and runs in a loop over {{what}} without `resetStates()`: each {{unit}} starts from the previous one\'s state.',
-      fieldLeak: '`{{name}}` is advanced by `{{method}}` for a whole sequence but never reset first: the next call continues from the previous sequence\'s state.',
+      leak: '`{{name}}` carries over from one sequence to the next: it is initialised once, outside the loop over `{{outer}}`, and never reset. Re-initialise it at the start of each iteration of that loop.',
+      statefulLeak: '`{{model}}` has a stateful recurrent layer and runs in a loop over {{what}} without `resetStates()`: each {{unit}} starts from the previous one\'s state. Call `{{model}}.resetStates()` at the start of each {{unit}}.',
+      fieldLeak: '`{{name}}` is advanced by `{{method}}` for a whole sequence but never reset first: the next call continues from the previous sequence\'s state. Reset it at the start of `{{method}}`.',
       resetInit: 'Reset `{{name}}` at the start of each sequence',
+      resetField: 'Reset `{{name}}` at the start of `{{method}}`',
+      initialisedField: '`{{name}}` is initialised here, once per object',
       insertReset: 'Call `{{model}}.resetStates()` at the start of each iteration',
       initialised: '`{{name}}` is initialised here, once',
       statefulHere: 'the stateful layer is declared here',
@@ -82,7 +84,9 @@ function outerLabel(ctx: RuleContext, it: Iteration): string {
   const n = it.node;
   if (ts.isForOfStatement(n) || ts.isForInStatement(n)) return nodeText(ctx, n.expression);
   if (ts.isCallExpression(n)) { const r = calleeReceiver(n); if (r) return nodeText(ctx, r); }
-  return it.names.find((x) => x.length > 1) ?? it.names[0] ?? 'the sequences';
+  // `while (ep < episodes)`: the name of what is iterated, not the counter.
+  const named = it.names.filter((x) => hasToken(x, SEQUENCE_LOOP_TOKENS)).sort((a, b) => b.length - a.length)[0];
+  return named ?? it.names.find((x) => x.length > 1) ?? it.names[0] ?? 'the sequences';
 }
 
 interface StatefulModel {
@@ -262,7 +266,19 @@ function perSequenceMethodLeaks(ctx: RuleContext): void {
       const key = `${fn.pos}:${arg.path}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      ctx.report({ node: arg.expr, messageId: 'fieldLeak', data: { name: arg.path, method: fnName || 'this function' } });
+      const data = { name: arg.path, method: fnName || 'this function' };
+      const init = isField ? fieldInitialiser(ctx, arg.path, fn) : undefined;
+      const suggest: FixDescriptor[] = [];
+      const first = ts.isBlock(fn.body) ? fn.body.statements[0] : undefined;
+      if (init && first) {
+        const start = first.getStart(ctx.sf);
+        const lineStart = ctx.text.lastIndexOf('\n', start - 1) + 1;
+        suggest.push({ messageId: 'resetField', data, edits: [insertAt(lineStart, `${ctx.text.slice(lineStart, start)}${arg.path} = ${nodeText(ctx, init.value)};${eol(ctx)}`)] });
+      }
+      ctx.report({
+        node: arg.expr, messageId: 'fieldLeak', data, suggest,
+        related: init ? [{ node: init.at, messageId: 'initialisedField', data }] : undefined,
+      });
     }
   }
 }
@@ -279,6 +295,36 @@ function resetElsewhere(ctx: RuleContext, path: string, at: ts.Expression, fn: t
     if (ts.isConstructorDeclaration(owner)) return false;
     return true;
   }) || (!isModuleVar && thisFieldName(unwrap(at)) !== undefined && hasResetMethodCall(ctx, fn));
+}
+
+/**
+ * The value a constructor (or field declaration) gives `this.<field>`, when it can be repeated
+ * as is at the start of `method`: a pure initialiser whose names mean the same there.
+ */
+function fieldInitialiser(ctx: RuleContext, path: string, method: ts.Node): { value: ts.Expression; at: ts.Node } | undefined {
+  let cls: ts.Node | undefined = method.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls || !ts.isClassLike(cls)) return undefined;
+  const field = path.slice('this.'.length);
+  let found: { value: ts.Expression; at: ts.Node } | undefined;
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === field && m.initializer) found = { value: m.initializer, at: m };
+    if (ts.isConstructorDeclaration(m) && m.body) {
+      for (const st of m.body.statements) {
+        const e = ts.isExpressionStatement(st) ? unwrap(st.expression) : undefined;
+        if (e && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(unwrap(e.left)) === field) found = { value: e.right, at: st };
+      }
+    }
+  }
+  if (!found || !isPure(found.value)) return undefined;
+  const body = (method as ts.FunctionLikeDeclaration).body;
+  let portable = !!body;
+  walk(found.value, (n) => {
+    if (!ts.isIdentifier(n) || isPropertyName(n)) return;
+    const here = ctx.model.scopes.resolve(n);
+    if (body && here !== ctx.model.scopes.lookup(n.text, body)) portable = false;
+  });
+  return portable ? found : undefined;
 }
 
 function functionOrConstructor(n: ts.Node): ts.Node {

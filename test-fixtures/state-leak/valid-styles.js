@@ -1,0 +1,82 @@
+// JavaScript that resets per sequence in other ways.
+const tf = require('@tensorflow/tfjs');
+
+const units = 8;
+const W = tf.variable(tf.randomNormal([3, units]));
+const U = tf.variable(tf.randomNormal([units, units]));
+const stepFn = (x, h) => tf.tanh(x.matMul(W).add(h.matMul(U)));
+
+// A fresh state per document, created by a helper.
+function zeroState() {
+  return tf.zeros([1, units]);
+}
+
+function summarize(documents) {
+  return documents.map((doc) => {
+    let state = zeroState();
+    doc.tokens.forEach((token) => {
+      state = stepFn(token, state);
+    });
+    return state;
+  });
+}
+
+// A stateful GRU trained with a reset after every epoch, from fit's callback.
+async function trainStateful(xs, ys) {
+  const model = tf.sequential();
+  model.add(tf.layers.gru({ units: 16, stateful: true, batchInputShape: [1, 50, 1] }));
+  model.add(tf.layers.dense({ units: 1 }));
+  model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+  await model.fit(xs, ys, {
+    epochs: 20,
+    batchSize: 1,
+    shuffle: false,
+    callbacks: { onEpochEnd: async () => model.resetStates() },
+  });
+  return model;
+}
+
+// A stateful model walking the windows of ONE long series in order: carrying the state is the point.
+async function forecast(model, windows) {
+  model.resetStates();
+  const out = [];
+  for (const window of windows) {
+    out.push(model.predict(window));
+  }
+  return out;
+}
+
+// A non-stateful layer in a loop over sequences: nothing carries over.
+const plain = tf.sequential({ layers: [tf.layers.lstm({ units: 4, inputShape: [10, 3] })] });
+function scoreAll(sequences) {
+  return sequences.map((s) => plain.predict(s));
+}
+
+// Class with a reset() method that the per-sequence loop calls.
+class StreamingGRU {
+  constructor(inputDim) {
+    this.cell = tf.layers.gruCell({ units });
+    this.cell.build([null, inputDim]);
+    this.state = tf.zeros([1, units]);
+  }
+  reset() {
+    this.state = tf.zeros([1, units]);
+  }
+  feed(frame) {
+    const [, next] = this.cell.call([frame, this.state], {});
+    this.state = next;
+    return next;
+  }
+}
+
+function transcribeAll(recordings) {
+  const rnn = new StreamingGRU(13);
+  return recordings.map((frames) => {
+    rnn.reset();
+    let last = null;
+    for (const frame of frames) last = rnn.feed(frame);
+    return last;
+  });
+}
+
+module.exports = { summarize, trainStateful, forecast, scoreAll, StreamingGRU, transcribeAll };

@@ -1,0 +1,127 @@
+// Correct code that looks like a leak: resets per sequence, truncated BPTT, stateful generation.
+import * as tf from '@tensorflow/tfjs';
+
+const H = 16;
+const Wx = tf.variable(tf.randomNormal([8, H], 0, 0.05));
+const Wh = tf.variable(tf.randomNormal([H, H], 0, 0.05));
+const Wo = tf.variable(tf.randomNormal([H, 1], 0, 0.05));
+const head = tf.layers.dense({ units: 4, activation: 'softmax' });
+const optimizer = tf.train.adam(0.01);
+
+function step(frame: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+  return tf.tanh(tf.matMul(frame, Wx).add(tf.matMul(h, Wh))) as tf.Tensor2D;
+}
+
+// The state is re-initialised for every utterance.
+export function classifyUtterances(utterances: tf.Tensor2D[][]): number[] {
+  const labels: number[] = [];
+  for (const utterance of utterances) {
+    let h: tf.Tensor2D = tf.zeros([1, H]);
+    for (const frame of utterance) h = step(frame, h);
+    labels.push((head.apply(h) as tf.Tensor).argMax(1).dataSync()[0]!);
+  }
+  return labels;
+}
+
+// Declared outside, but reset at the top of each batch.
+const cell = tf.layers.lstmCell({ units: H });
+cell.build([null, 8]);
+
+export function evaluate(batches: { steps: tf.Tensor2D[] }[]): tf.Tensor[] {
+  let h: tf.Tensor = tf.zeros([1, H]);
+  let c: tf.Tensor = tf.zeros([1, H]);
+  const finals: tf.Tensor[] = [];
+  for (const batch of batches) {
+    h = tf.zerosLike(h);
+    c = tf.zerosLike(c);
+    for (let t = 0; t < batch.steps.length; t++) {
+      [, h, c] = cell.call([batch.steps[t]!, h, c], {}) as tf.Tensor[];
+    }
+    finals.push(h);
+  }
+  return finals;
+}
+
+// Truncated BPTT over the chunks of ONE long series: the state is carried on purpose and kept.
+export function trainTbptt(series: tf.Tensor2D[], targets: tf.Tensor2D[], chunkLen: number): void {
+  let carried: tf.Tensor2D = tf.zeros([1, H]);
+  for (let start = 0; start < series.length; start += chunkLen) {
+    const end = Math.min(start + chunkLen, series.length);
+    let last: tf.Tensor2D | null = null;
+    optimizer.minimize(() => {
+      let h = carried;
+      let loss = tf.scalar(0);
+      for (let t = start; t < end; t++) {
+        h = step(series[t]!, h);
+        loss = loss.add(tf.losses.meanSquaredError(targets[t]!, tf.matMul(h, Wo)));
+      }
+      last = tf.keep(h);
+      return loss.div(end - start) as tf.Scalar;
+    });
+    carried.dispose();
+    carried = last!;
+  }
+}
+
+// A stateful LSTM reset before each review.
+const scorer = tf.sequential();
+scorer.add(tf.layers.lstm({ units: 24, stateful: true, batchInputShape: [1, 20, 8] }));
+scorer.add(tf.layers.dense({ units: 1 }));
+
+export function scoreReviews(reviews: tf.Tensor3D[]): number[] {
+  return reviews.map((review) => {
+    scorer.resetStates();
+    return (scorer.predict(review) as tf.Tensor).dataSync()[0]!;
+  });
+}
+
+// A stateful LSTM fed one character at a time while generating ONE sequence: the state must carry.
+const vocab = 40;
+const charModel = tf.sequential();
+charModel.add(tf.layers.lstm({ units: 64, stateful: true, batchInputShape: [1, 1, vocab] }));
+charModel.add(tf.layers.dense({ units: vocab, activation: 'softmax' }));
+
+export function generate(seedId: number, length: number): number[] {
+  charModel.resetStates();
+  const ids: number[] = [seedId];
+  let current = seedId;
+  for (let i = 0; i < length; i++) {
+    const x = tf.oneHot([current], vocab).toFloat().reshape([1, 1, vocab]);
+    const probs = charModel.predict(x) as tf.Tensor2D;
+    current = probs.argMax(-1).dataSync()[0]!;
+    ids.push(current);
+    tf.dispose([x, probs]);
+  }
+  return ids;
+}
+
+// A class that resets its state at the start of every sequence.
+export class SentenceEncoder {
+  private h: tf.Tensor2D = tf.zeros([1, H]);
+
+  private step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    return tf.tanh(tf.matMul(x, Wx).add(tf.matMul(h, Wh))) as tf.Tensor2D;
+  }
+
+  encode(sentence: tf.Tensor2D[]): tf.Tensor2D {
+    this.h = tf.zeros([1, H]);
+    for (const word of sentence) {
+      this.h = this.step(word, this.h);
+    }
+    return this.h;
+  }
+}
+
+// A streaming cell: `feed` continues the stream on purpose; `reset` is there for new streams.
+export class StreamingCell {
+  private state: tf.Tensor2D = tf.zeros([1, H]);
+
+  reset(): void {
+    this.state = tf.zeros([1, H]);
+  }
+
+  feed(frames: tf.Tensor2D[]): tf.Tensor2D {
+    for (const frame of frames) this.state = step(frame, this.state);
+    return this.state;
+  }
+}
