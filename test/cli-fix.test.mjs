@@ -159,3 +159,16 @@ test('--fix leaves a read-only file alone and says so (exit 2)', { skip: process
   assert.ok(r.json[0].messages.some((m) => m.ruleId === 'returns-input-state'), 'the problem is still reported');
   assert.deepEqual(leftoverTemps(dir), []);
 });
+
+test('a file reached twice (a symlink beside it, overlapping paths) is linted and fixed once', (t) => {
+  const dir = scratch(t);
+  fs.mkdirSync(path.join(dir, 'src'));
+  const target = path.join(dir, 'src', 'real.ts');
+  fs.writeFileSync(target, cellSource);
+  fs.symlinkSync('real.ts', path.join(dir, 'src', 'alias.ts'));
+  const r = runJson(['--fix', 'src', 'src/real.ts', './src'], { cwd: dir });
+  assert.equal(r.stderr, '');
+  assert.equal(r.json.length, 1);
+  assert.equal(fs.readFileSync(target, 'utf8'), engineFixed(cellSource, target));
+  assert.ok(fs.lstatSync(path.join(dir, 'src', 'alias.ts')).isSymbolicLink());
+});

@@ -27,16 +27,27 @@ export function isLintableName(name: string): boolean {
 export function discoverFiles(paths: readonly string[], cwd: string): Discovery {
   const files: string[] = [];
   const errors: string[] = [];
+  // Keyed by real path: a file reached twice (a symbolic link to it, overlapping arguments) is
+  // linted once, so that --fix never writes one file from two places at once.
   const seen = new Set<string>();
-  const add = (f: string) => {
-    if (!seen.has(f)) {
-      seen.add(f);
+  let matched = 0;
+  const add = (f: string, real: string) => {
+    matched++;
+    if (!seen.has(real)) {
+      seen.add(real);
       files.push(f);
+    }
+  };
+  const realOr = (p: string) => {
+    try {
+      return fs.realpathSync(p);
+    } catch {
+      return p;
     }
   };
 
   const defaultAccept = (full: string) => isLintableName(full) && !isDeclarationFile(full);
-  const walk = (dir: string, visited: Set<string>, accept: (full: string) => boolean = defaultAccept) => {
+  const walk = (dir: string, realDir: string, visited: Set<string>, accept: (full: string) => boolean = defaultAccept) => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -64,7 +75,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
         if (ent.name.startsWith('.') || SKIPPED_DIRS.has(ent.name)) continue;
         subdirs.push(full);
       } else if (isFile && accept(full)) {
-        add(full);
+        add(full, ent.isSymbolicLink() ? realOr(full) : path.join(realDir, ent.name));
       }
     }
     for (const sub of subdirs) {
@@ -77,7 +88,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       }
       if (visited.has(real)) continue;
       visited.add(real);
-      walk(sub, visited, accept);
+      walk(sub, real, visited, accept);
     }
   };
 
@@ -90,16 +101,17 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       if (isGlob(p)) {
         // A quoted pattern (the shell did not expand it, e.g. on Windows or in CI config).
         const { base, regex } = globToRegExp(p, cwd);
-        const before = files.length;
+        const before = matched;
         const errorsBefore = errors.length;
         const wantsDeclarations = /\.d\.|\.d\*/.test(p);
         if (fs.existsSync(base)) {
-          walk(base, new Set([base]), (full) => {
+          const realBase = realOr(base);
+          walk(base, realBase, new Set([realBase]), (full) => {
             if (!isLintableName(full) || (!wantsDeclarations && isDeclarationFile(full))) return false;
             return regex.test(path.relative(base, full).split(path.sep).join('/'));
           });
         }
-        if (files.length === before && errors.length === errorsBefore) errors.push(`no files match ${p}`);
+        if (matched === before && errors.length === errorsBefore) errors.push(`no files match ${p}`);
         continue;
       }
       const code = (e as NodeJS.ErrnoException).code;
@@ -107,20 +119,15 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       continue;
     }
     if (st.isDirectory()) {
-      let real = abs;
-      try {
-        real = fs.realpathSync(abs);
-      } catch {
-        /* keep abs */
-      }
-      const before = files.length;
+      const real = realOr(abs);
+      const before = matched;
       const errorsBefore = errors.length;
-      walk(abs, new Set([real]));
-      if (files.length === before && errors.length === errorsBefore) {
+      walk(abs, real, new Set([real]));
+      if (matched === before && errors.length === errorsBefore) {
         errors.push(`no JavaScript or TypeScript files found in ${p}`);
       }
     } else if (isLintableName(abs)) {
-      add(abs); // named explicitly: linted even if it is a .d.ts
+      add(abs, realOr(abs)); // named explicitly: linted even if it is a .d.ts
     } else {
       errors.push(`not a JavaScript or TypeScript file: ${p} (expected ${LINTABLE_EXTENSIONS.join(' ')})`);
     }
