@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { defineRule, nodeText, replaceNode, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
-import { accessPath, calleeName, calleeReceiver, enclosingFunction, indentAt, isFunctionLike, isLoop, iteratingCallback, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
+import { accessPath, calleeName, calleeReceiver, enclosingFunction, thisFieldName, indentAt, isFunctionLike, isLoop, iteratingCallback, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
 import { declarationOf, isPropertyName, type Scopes } from '../server/src/analysis/scopes';
 import { NON_TENSOR_TF_CALLS, READBACK_METHODS, TENSOR_METHODS } from '../server/src/analysis/tfjs-facts';
 import type { TextEdit } from '../server/src/report';
@@ -10,6 +10,8 @@ const inside = (n: ts.Node, outer: ts.Node): boolean => n.pos >= outer.pos && n.
 /** Positive evidence that an expression yields a tensor (unknown calls do not count). */
 function isTensorExpr(ctx: RuleContext, e: ts.Expression): boolean {
   const u = unwrap(e);
+  // `cell.call([x, h], {})[1]`, `tf.split(z, 4, 1)[0]`: an element of a list of tensors.
+  if (ts.isElementAccessExpression(u) && ts.isNumericLiteral(u.argumentExpression)) return isTensorExpr(ctx, u.expression);
   if (!ts.isCallExpression(u)) return false;
   const fn = ctx.model.tf.fn(u);
   if (fn !== undefined) return !NON_TENSOR_TF_CALLS.has(fn);
@@ -55,7 +57,7 @@ export default defineRule({
     fix: 'suggestion',
     docs: { description: 'State assigned inside tf.tidy without being returned or kept is disposed when tidy returns' },
     messages: {
-      disposed: '`{{name}}` is assigned a tensor inside `tf.tidy` but neither returned nor kept: it is disposed when `tidy` returns, and the next step reads a disposed state.',
+      disposed: '`{{name}}` is assigned a tensor inside `tf.tidy` but neither returned nor kept: it is disposed when `tidy` returns, and the next step reads a disposed state. Return it from the `tidy` callback (or wrap it in `tf.keep()`).',
       returnFromTidy: 'Return the new state from `tidy`: `{{target}} = tf.tidy(...)`',
       keep: 'Keep it with `tf.keep(...)` (dispose the old state yourself)',
       readAfter: '`{{name}}` is read here after `tidy` disposed it',
@@ -94,6 +96,7 @@ export default defineRule({
               const b = ctx.model.scopes.resolve(base);
               if (!b || inside(declarationOf(b), fn)) continue;
             } else if (base.kind !== ts.SyntaxKind.ThisKeyword) continue;
+            else if (!fieldReadAfter(ctx, target, fn, n)) continue;
             escapes.push({ node, path });
           }
         }
@@ -176,6 +179,35 @@ function readAfterTidy(ctx: RuleContext, b: ts.Identifier, call: ts.CallExpressi
     return e.read ? e.node : false;
   }
   return false;
+}
+
+/**
+ * `this.f = t` inside the callback: is `this.f` read by other code of the class (another method, a
+ * later call of this one before the write)? A field drawn fresh and read only after the write
+ * in the same callback is never read disposed.
+ */
+function fieldReadAfter(ctx: RuleContext, target: ts.Expression, fn: FunctionLike, write: ts.Node): boolean {
+  const field = thisFieldName(target);
+  if (field === undefined) return true;
+  let cls: ts.Node | undefined = fn.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls) return true;
+  let read = false;
+  walk(cls, (n) => {
+    if (read) return false;
+    if (!(ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) || thisFieldName(n) !== field) return;
+    const p = n.parent;
+    const written = ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+    if (written) return;
+    // Reads inside the callback after the write see the live tensor.
+    if (inside(n, fn) && n.pos >= write.end) return;
+    // Reads in the constructor (before any call) or in `dispose()`-style cleanup do not see it either.
+    let owner: ts.Node | undefined = n.parent;
+    while (owner && !ts.isClassElement(owner)) owner = owner.parent;
+    if (owner && ts.isConstructorDeclaration(owner)) return;
+    read = true;
+  });
+  return read;
 }
 
 interface Ref { node: ts.Node; read: boolean }
