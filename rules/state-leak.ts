@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
 import { bodyInsertion, isChunkLoop, isSequenceLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
-import { enclosingIterations, type Iteration } from '../server/src/analysis/calls';
+import { enclosingIterations, resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken } from '../server/src/analysis/tfjs-facts';
@@ -95,6 +95,35 @@ interface StatefulModel {
   /** Time steps per call from `batchInputShape: [b, T, f]`, when a literal. */
   timesteps?: number;
   byUse?: boolean;
+  /** For a model known by use: the receiver of its `resetStates()` (the same variable must run). */
+  receiver?: ts.Expression;
+}
+
+/** Do two receivers denote the same variable (same declaration), or the same field of one class? */
+function sameReceiver(ctx: RuleContext, a: ts.Expression, b: ts.Expression): boolean {
+  const ua = unwrap(a);
+  const ub = unwrap(b);
+  if (ts.isIdentifier(ua) && ts.isIdentifier(ub)) {
+    const ba = ctx.model.scopes.resolve(ua);
+    return !!ba && ba === ctx.model.scopes.resolve(ub);
+  }
+  const classOf = (n: ts.Node): ts.Node | undefined => { let c = n.parent; while (c && !ts.isClassLike(c)) c = c.parent; return c; };
+  return thisFieldName(ua) !== undefined && thisFieldName(ua) === thisFieldName(ub) && classOf(ua) === classOf(ub);
+}
+
+/** Does `node` reset states: `m.resetStates()` in it, or a call to a local function that does? */
+function resetsStates(ctx: RuleContext, node: ts.Node, depth = 0): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found) return false;
+    if (!ts.isCallExpression(n)) return;
+    if (calleeName(n) === 'resetStates') { found = true; return; }
+    if (depth < 2) {
+      const fn = resolveCallee(n, ctx.model.scopes, ctx.model.classes);
+      if (fn && fn.body && !inside(n, fn) && resetsStates(ctx, fn.body, depth + 1)) found = true;
+    }
+  });
+  return found;
 }
 
 function isStatefulLayer(ctx: RuleContext, call: ts.CallExpression): boolean {
@@ -191,7 +220,7 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
   }
   for (const call of model.calls) {
     const r = calleeReceiver(call);
-    if (r && calleeName(call) === 'resetStates' && call.arguments.length === 0) add(accessPath(r), { decl: call, byUse: true });
+    if (r && calleeName(call) === 'resetStates' && call.arguments.length === 0) add(accessPath(r), { decl: call, byUse: true, receiver: r });
   }
   return out;
 }
@@ -209,6 +238,7 @@ function statefulLayerLeaks(ctx: RuleContext): void {
     const path = accessPath(recv);
     const info = path ? models.get(path) : undefined;
     if (!info || !path) continue;
+    if (info.receiver && !sameReceiver(ctx, info.receiver, recv)) continue;
     const its = enclosingIterations(call);
     if (its.length === 0) continue;
     const training = MODEL_TRAIN_METHODS.has(method);
@@ -222,9 +252,7 @@ function statefulLayerLeaks(ctx: RuleContext): void {
       return (i === 0 && training) || role === 'sequences' || i > 0 || (wholeSequences && role !== 'steps');
     });
     if (!seqLoop || its.some((it) => isChunkLoop(it)) || reported.has(seqLoop.node)) continue;
-    let resets = false;
-    walk(seqLoop.node, (n) => { if (ts.isCallExpression(n) && calleeName(n) === 'resetStates') resets = true; });
-    if (resets) continue;
+    if (resetsStates(ctx, seqLoop.node)) continue;
     reported.add(seqLoop.node);
     const seqIsEpoch = seqLoop.names.some((n) => /epoch/i.test(n));
     const data = { model: path, what: seqIsEpoch ? 'epochs' : training ? 'batches' : 'sequences', unit: seqIsEpoch ? 'epoch' : training ? 'batch' : 'sequence' };
