@@ -1,10 +1,41 @@
 import ts from 'typescript';
 import { defineRule, nodeText, replaceNode, type FixDescriptor, type RuleContext } from './rule';
-import { activationOf, producingActivation, type ActivationUse } from '../server/src/analysis/activations';
+import { activationOf, isSelfGated, producingActivation, sequentialStacks, type ActivationUse, type SequentialLayer } from '../server/src/analysis/activations';
+import { enclosingFunction } from '../server/src/analysis/ast';
+import { RECURRENT_LAYER_FACTORIES } from '../server/src/analysis/tfjs-facts';
 
 /** The edit that removes an activation, keeping what it was applied to. */
 function removal(ctx: RuleContext, act: ActivationUse): FixDescriptor['edits'] {
-  return [replaceNode(ctx, act.call, nodeText(ctx, act.operand))];
+  const op = act.operand;
+  const primary = ts.isIdentifier(op) || ts.isCallExpression(op) || ts.isPropertyAccessExpression(op) ||
+    ts.isElementAccessExpression(op) || ts.isParenthesizedExpression(op) || op.kind === ts.SyntaxKind.ThisKeyword;
+  // `tf.tanh(a as T).mul(b)` without its tanh must read `(a as T).mul(b)`.
+  const p = act.call.parent;
+  const isReceiver = (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === act.call;
+  const text = nodeText(ctx, op);
+  return [replaceNode(ctx, act.call, !primary && isReceiver ? `(${text})` : text)];
+}
+
+/** How a message names an activation: `tanh`, or the layer that applies it. */
+function describe(act: ActivationUse): string {
+  return act.form === 'layer' && act.layer && act.layer !== 'activation'
+    ? `the \`${act.layer}\` layer's \`activation: '${act.name}'\``
+    : `\`${act.name}\``;
+}
+
+/** Is every variable the inner activation travels through read only here (so editing it changes nothing else)? */
+function usedOnlyHere(ctx: RuleContext, via: ts.Identifier[]): boolean {
+  return via.every((id) => {
+    const b = ctx.model.scopes.resolve(id);
+    if (!b) return false;
+    const scope = enclosingFunction(b) ?? ctx.sf;
+    return ctx.model.scopes.references(b, scope).length === 1;
+  });
+}
+
+/** How a message names the activation a Sequential layer ends with. */
+function describeLayer(l: SequentialLayer): string {
+  return l.factory === 'activation' ? `\`${l.activation}\`` : `the \`${l.factory}\` layer's \`activation: '${l.activation}'\``;
 }
 
 export default defineRule({
@@ -15,10 +46,13 @@ export default defineRule({
     fix: 'suggestion',
     docs: { description: 'An activation applied directly to the output of another, with nothing linear between' },
     messages: {
-      stacked: '`{{outer}}` is applied to the output of `{{inner}}` with nothing linear between: the signal is squashed twice.',
+      stacked: '`{{outer}}` is applied directly to the output of {{innerDesc}}, with nothing linear between: two activations in a row distort the signal and weaken its gradients. Keep one of them.',
       removeOuter: 'Remove the outer `{{outer}}`',
       removeInner: 'Remove the inner `{{inner}}`',
-      innerHere: '`{{inner}}` is applied here',
+      removeOuterLayer: 'Remove the `{{outer}}` activation layer',
+      removeInnerLayer: 'Remove the inner `{{inner}}` activation layer',
+      linearInner: 'Make the `{{layer}}` layer linear (`activation: \'linear\'`)',
+      innerHere: '{{innerDesc}} is applied here',
     },
   },
   check(ctx) {
@@ -28,19 +62,41 @@ export default defineRule({
       const outer = activationOf(model, call);
       // A layer with a kernel (dense with `activation:`) applies a linear map first: not stacking.
       if (!outer || outer.linearFirst) continue;
-      const inner = producingActivation(model, outer.operand);
-      if (!inner) continue;
-      const data = { outer: outer.name, inner: inner.name };
+      const via: ts.Identifier[] = [];
+      const inner = producingActivation(model, outer.operand, 0, via);
+      if (!inner || isSelfGated(outer, inner)) continue;
+      const innerDesc = describe(inner);
+      const data = { outer: outer.name, inner: inner.name, innerDesc };
       const inline = inner.call.pos >= outer.call.pos && inner.call.end <= outer.call.end;
       const suggest: FixDescriptor[] = [{ messageId: 'removeOuter', data, edits: removal(ctx, outer) }];
-      // Removing an inner activation that lives in a variable changes every use of it: only inline.
-      if (inline && !(inner.form === 'layer' && inner.linearFirst)) suggest.push({ messageId: 'removeInner', data, edits: removal(ctx, inner) });
+      // Removing the inner one edits where it is computed: only when nothing else reads that value,
+      // and never for a layer with a kernel (that would drop the layer, not just its activation).
+      if ((inline || usedOnlyHere(ctx, via)) && !(inner.form === 'layer' && inner.linearFirst)) {
+        suggest.push({ messageId: 'removeInner', data, edits: removal(ctx, inner) });
+      }
       ctx.report({
         node: outer.call,
         messageId: 'stacked',
         data,
         suggest,
-        related: inline ? undefined : [{ node: inner.call as ts.Node, messageId: 'innerHere', data }],
+        related: inline ? undefined : [{ node: inner.call, messageId: 'innerHere', data: { ...data, innerDesc: innerDesc[0]!.toUpperCase() + innerDesc.slice(1) } }],
+      });
+    }
+    // model.add(<layer ending in an activation>); model.add(tf.layers.activation({...}));
+    for (const { inner, outer } of sequentialStacks(model)) {
+      const innerDesc = describeLayer(inner);
+      const data = { outer: outer.activation ?? '', inner: inner.activation ?? '', innerDesc, layer: inner.factory };
+      const remove = (l: SequentialLayer) => [{ start: l.removal.start, end: l.removal.end, text: '' }];
+      const suggest: FixDescriptor[] = [{ messageId: 'removeOuterLayer', data, edits: remove(outer) }];
+      if (inner.factory === 'activation') suggest.push({ messageId: 'removeInnerLayer', data, edits: remove(inner) });
+      // Not for a recurrent layer: its activation also runs inside the recurrence.
+      else if (inner.activationProp && !RECURRENT_LAYER_FACTORIES.has(inner.factory)) suggest.push({ messageId: 'linearInner', data, edits: [replaceNode(ctx, inner.activationProp.initializer, `'linear'`)] });
+      ctx.report({
+        node: outer.expr,
+        messageId: 'stacked',
+        data,
+        suggest,
+        related: [{ node: inner.expr, messageId: 'innerHere', data: { ...data, innerDesc: innerDesc[0]!.toUpperCase() + innerDesc.slice(1) } }],
       });
     }
   },

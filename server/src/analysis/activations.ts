@@ -1,10 +1,10 @@
 // Recognises activations in all their tfjs forms: `tf.tanh(x)`, `x.tanh()`, named `tanh(x)`,
 // `tf.layers.activation({activation: 'tanh'}).apply(x)` and layers created with `activation:`.
 import ts from 'typescript';
-import { calleeName, calleeReceiver, isFunctionLike, isInside, thisFieldName, unwrap, walk } from './ast';
+import { accessPath, calleeName, calleeReceiver, isFunctionLike, isInside, thisFieldName, unwrap, walk } from './ast';
 import type { FileModel } from './model';
 import { initializerOf } from './scopes';
-import { ACTIVATION_OPS, LAYER_ACTIVATIONS, TRANSPARENT_OPS } from './tfjs-facts';
+import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
 
 export interface ActivationUse {
   call: ts.CallExpression;
@@ -22,22 +22,28 @@ export interface ActivationUse {
 const NOT_TENSORS = new Set(['Math', 'console', 'JSON', 'Number']);
 
 /** The `tf.layers.<factory>({... activation: 'x'})` call that created a layer expression, if found. */
-export function layerCreation(model: FileModel, layer: ts.Expression): { factory: string; activation?: string } | undefined {
+export function layerCreation(model: FileModel, layer: ts.Expression): { factory: string; activation?: string; activationProp?: ts.PropertyAssignment; create: ts.CallExpression } | undefined {
   const create = creatingCall(model, layer);
   if (!create) return undefined;
   const factory = model.tf.layerFactory(create);
   if (!factory) return undefined;
   const cfg = create.arguments[0] && unwrap(create.arguments[0]);
   let activation: string | undefined;
+  let activationProp: ts.PropertyAssignment | undefined;
+  let configured = false;
   if (cfg && ts.isObjectLiteralExpression(cfg)) {
     for (const p of cfg.properties) {
       if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'activation') {
+        configured = true;
         const v = unwrap(p.initializer);
-        if (ts.isStringLiteralLike(v)) activation = v.text;
+        if (ts.isStringLiteralLike(v)) { activation = v.text; activationProp = p; }
       }
     }
   }
-  return { factory, activation };
+  // A recurrent layer's gated output (`o * tanh(c)`) is a product, not an activation's output.
+  if (GATED_LAYER_FACTORIES.has(factory)) return { factory, create };
+  if (!configured) activation = DEFAULT_LAYER_ACTIVATION.get(factory);
+  return { factory, activation, activationProp, create };
 }
 
 function creatingCall(model: FileModel, expr: ts.Expression, depth = 0): ts.CallExpression | undefined {
@@ -170,4 +176,98 @@ function isPlainAssignmentTo(model: FileModel, e: ts.Expression, b: ts.Identifie
   const u = unwrap(e);
   return ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(unwrap(u.left)) &&
     model.scopes.refersTo(unwrap(u.left) as ts.Identifier, b);
+}
+
+/** One layer of a `tf.sequential()` model, in the order it is added. */
+export interface SequentialLayer {
+  /** The layer expression (`tf.layers.activation({...})` or a name bound to one). */
+  expr: ts.Expression;
+  /** What removing this layer deletes: its `model.add(...)` statement or its array element. */
+  removal: { start: number; end: number };
+  factory: string;
+  activation?: string;
+  activationProp?: ts.PropertyAssignment;
+}
+
+/** Pairs of consecutive layers of a Sequential model where an activation layer follows a layer that ends in an activation. */
+export function sequentialStacks(model: FileModel): { inner: SequentialLayer; outer: SequentialLayer }[] {
+  const out: { inner: SequentialLayer; outer: SequentialLayer }[] = [];
+  const describe = (expr: ts.Expression, removal: { start: number; end: number }): SequentialLayer | undefined => {
+    const c = layerCreation(model, expr);
+    return c ? { expr, removal, factory: c.factory, activation: c.activation, activationProp: c.activationProp } : undefined;
+  };
+  const pairUp = (layers: (SequentialLayer | undefined)[]): void => {
+    let prev: SequentialLayer | undefined;
+    for (const l of layers) {
+      if (!l) { prev = undefined; continue; }
+      if (SHAPE_ONLY_LAYER_FACTORIES.has(l.factory)) continue;
+      const outerAct = l.factory === 'activation' && l.activation && LAYER_ACTIVATIONS.has(l.activation);
+      if (outerAct && prev?.activation && LAYER_ACTIVATIONS.has(prev.activation)) out.push({ inner: prev, outer: l });
+      prev = l;
+    }
+  };
+  const sf = model.sf;
+  for (const call of model.calls) {
+    if (model.tf.fn(call) !== 'sequential') continue;
+    // tf.sequential({ layers: [a, b, c] })
+    const cfg = call.arguments[0] && unwrap(call.arguments[0]);
+    if (cfg && ts.isObjectLiteralExpression(cfg)) {
+      for (const p of cfg.properties) {
+        if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name) || p.name.text !== 'layers') continue;
+        const arr = unwrap(p.initializer);
+        if (!ts.isArrayLiteralExpression(arr)) continue;
+        pairUp(arr.elements.map((el, i) => {
+          if (ts.isSpreadElement(el)) return undefined;
+          const next = arr.elements[i + 1];
+          const end = next ? next.getStart(sf) : el.end;
+          return describe(el, { start: el.getStart(sf), end });
+        }));
+      }
+    }
+    // const model = tf.sequential(); model.add(a); model.add(b); ... in one statement list
+    const decl = call.parent;
+    if (!ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) continue;
+    const binding = decl.name;
+    const list = decl.parent.parent.parent;
+    if (!list || !(ts.isBlock(list) || ts.isSourceFile(list))) continue;
+    const layers: (SequentialLayer | undefined)[] = [];
+    for (const st of list.statements) {
+      if (!ts.isExpressionStatement(st)) continue;
+      const e = unwrap(st.expression);
+      if (!ts.isCallExpression(e) || calleeName(e) !== 'add' || e.arguments.length !== 1) continue;
+      const recv = calleeReceiver(e);
+      const r = recv && unwrap(recv);
+      if (!r || !ts.isIdentifier(r) || !model.scopes.refersTo(r, binding)) continue;
+      const lineStart = sf.text.lastIndexOf('\n', st.getStart(sf) - 1) + 1;
+      const lineEnd = sf.text.indexOf('\n', st.end);
+      const onlyOnLine = sf.text.slice(lineStart, st.getStart(sf)).trim() === '' && (lineEnd < 0 ? sf.text.slice(st.end) : sf.text.slice(st.end, lineEnd)).trim() === '';
+      layers.push(describe(e.arguments[0]!, onlyOnLine ? { start: lineStart, end: lineEnd < 0 ? sf.text.length : lineEnd + 1 } : { start: st.getStart(sf), end: st.end }));
+    }
+    pairUp(layers);
+  }
+  return out;
+}
+
+/**
+ * `x * tanh(softplus(x))` (Mish) and the like: a composed activation multiplied by its own input
+ * is one self-gated activation, not two stacked ones.
+ */
+export function isSelfGated(outer: ActivationUse, inner: ActivationUse): boolean {
+  const base = accessPath(inner.operand);
+  if (!base) return false;
+  let node: ts.Node = outer.call;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+  const p = node.parent;
+  const other = (): ts.Expression | undefined => {
+    if (ts.isCallExpression(p) && calleeName(p) === 'mul') {
+      const recv = calleeReceiver(p);
+      if (p.arguments.length === 2) return p.arguments[0] === node ? p.arguments[1] : p.arguments[1] === node ? p.arguments[0] : undefined;
+      if (p.arguments.length === 1 && recv) return p.arguments[0] === node ? recv : undefined;
+    }
+    if (ts.isPropertyAccessExpression(p) && p.expression === node && p.name.text === 'mul' && ts.isCallExpression(p.parent)) return p.parent.arguments[0];
+    if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.AsteriskToken) return p.left === node ? p.right : p.left;
+    return undefined;
+  };
+  const o = other();
+  return !!o && accessPath(o) === base;
 }

@@ -171,3 +171,9 @@ export const STEP_COUNT_TOKENS = new Set([
 export const CELL_STATE_TOKENS = new Set(['c', 'cx', 'ct', 'carry', 'cell', 'memory', 'mem']);
 /** Cell factories (`tf.layers.<name>`): `cell.call([x, ...states], kwargs)` runs one step. */
 export const RNN_CELL_FACTORIES = new Set(['lstmCell', 'gruCell', 'simpleRNNCell', 'stackedRNNCells']);
+/** Recurrent layers whose output is a gated product (`o * tanh(c)`), not an activation's output. */
+export const GATED_LAYER_FACTORIES = new Set(['lstm', 'gru', 'convLstm2d', 'lstmCell', 'gruCell', 'convLstm2dCell']);
+/** The activation a layer factory applies when its config names none. */
+export const DEFAULT_LAYER_ACTIVATION: ReadonlyMap<string, string> = new Map([['simpleRNN', 'tanh'], ['simpleRNNCell', 'tanh']]);
+/** Layers that only move, drop or reshape values: an activation seen through them is still direct. */
+export const SHAPE_ONLY_LAYER_FACTORIES = new Set(['dropout', 'flatten', 'reshape', 'permute', 'spatialDropout1d', 'alphaDropout', 'gaussianDropout', 'gaussianNoise']);
