@@ -50,9 +50,26 @@ export function summarize(file, top = 25) {
     const group = w.file.startsWith('node_modules/typescript') ? 'node_modules/typescript (parser, scanner, utilities)' : w.file;
     byFile.set(group, (byFile.get(group) ?? 0) + us);
   }
+  // Inclusive time: a function's own samples plus its callees', counted once per stack.
+  const parent = new Map();
+  for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const incl = new Map();
+  for (const [id, us] of self) {
+    const seen = new Set();
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+      const cf = byId.get(cur).callFrame;
+      const w = where(cf);
+      const key = `${cf.functionName || '(anonymous)'}  ${w.file}:${w.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      incl.set(key, (incl.get(key) ?? 0) + us);
+    }
+  }
   const pct = (us) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms`;
   const out = [`total sampled ${(total / 1000).toFixed(0)} ms`, '', 'self time by function:'];
   for (const [k, us] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top)) out.push(`${pct(us)}  ${k}`);
+  out.push('', 'inclusive time (engine and rules only):');
+  for (const [k, us] of [...incl].filter(([k]) => /server\/src|rules\//.test(k)).sort((a, b) => b[1] - a[1]).slice(0, top)) out.push(`${pct(us)}  ${k}`);
   out.push('', 'self time by source file:');
   for (const [k, us] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, top)) out.push(`${pct(us)}  ${k}`);
   return out.join('\n');

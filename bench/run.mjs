@@ -5,7 +5,7 @@
 // Modules: floor (lint vs parse floor), eslint, latency (LSP), workspace (CLI), memory (server RSS),
 // probe (bench/probe.mjs, a colleague's, when present), package (VSIX, server start).
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,6 +123,29 @@ function table(results) {
   return lines.join('\n');
 }
 
+/** Replaces the generated part of docs/bench.md (between the markers); the analysis stays. */
+function updateDoc(out) {
+  const doc = path.join(ROOT, 'docs', 'bench.md');
+  if (!existsSync(doc)) return;
+  const text = readFileSync(doc, 'utf8');
+  const start = '<!-- bench:table:start -->';
+  const end = '<!-- bench:table:end -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return;
+  const m = out.machine;
+  const body = [
+    start,
+    `Measured ${out.date.slice(0, 16).replace('T', ' ')} UTC with \`${out.command}\` (${out.seconds} s) on: ${m.cpu}, ${m.cores} cores (\`os.cpus()\`), ` +
+      `${m.memoryGb} GB RAM (\`os.totalmem()\`), ${m.platform}, node ${m.node}. Load average (1 min) ${m.loadavg1AtStart} at the start, ${m.loadavg1AtEnd} at the end` +
+      `${m.loadavg1AtStart > m.cores ? ' - a shared, busy machine: wall-clock figures (latency, workspace, start-up) are inflated; the CPU-time ratios are the steadier figures' : ''}.`,
+    '',
+    out.table,
+    end,
+  ].join('\n');
+  writeFileSync(doc, text.slice(0, a) + body + text.slice(b + end.length));
+}
+
 const started = new Date();
 const info = machine();
 process.stderr.write(`rnnlint bench${quick ? ' (quick)' : ''}: ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB, node ${info.node}, load ${info.loadavg1AtStart}\n`);
@@ -143,6 +166,9 @@ const out = {
   table: md,
   results,
 };
-if (!only) writeFileSync(path.join(HERE, 'results.json'), JSON.stringify(out, null, 2) + '\n');
+if (!only) {
+  writeFileSync(path.join(HERE, 'results.json'), JSON.stringify(out, null, 2) + '\n');
+  updateDoc(out);
+}
 process.stdout.write(`\nRNNLint bench, ${out.date} - ${info.cpu}, ${info.cores} cores, ${info.memoryGb} GB RAM, node ${info.node}; load average ${info.loadavg1AtStart} -> ${info.loadavg1AtEnd}\n\n${md}\n\n`);
 process.stdout.write(only ? '(--only: bench/results.json not written)\n' : `wrote bench/results.json (${out.seconds} s)\n`);
