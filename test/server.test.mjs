@@ -191,6 +191,26 @@ describe('push diagnostics (stdio)', () => {
     assert.equal(ofRule(after, 'stacked-activation').length, 1);
   });
 
+  it('disable comments respect a shebang, CRLF line ends and an existing file-level comment', async () => {
+    const uri = newUri('script.js');
+    const js = STACKED.replace(/: tf\.Tensor/g, '');
+    const text = ('#!/usr/bin/env node\n/* rnnlint-disable state-leak */\n' + js).replace(/\n/g, '\r\n');
+    c.open(uri, text, 'javascript');
+    const [d] = ofRule(await c.diagnosticsFor(uri), 'stacked-activation');
+    const actions = await c.codeActions(uri, d.range, [d]);
+    c.applyEdit(actions.find((a) => a.title === 'Disable stacked-activation for the entire file').edit);
+    assert.ok(c.textOf(uri).startsWith('#!/usr/bin/env node\r\n/* rnnlint-disable state-leak, stacked-activation */\r\nimport'));
+    assert.deepEqual(ofRule(await c.diagnosticsFor(uri), 'stacked-activation'), []);
+    // Line comments take the document's line ends too.
+    const uri2 = newUri('script2.js');
+    c.open(uri2, js.replace(/\n/g, '\r\n'), 'javascript');
+    const [d2] = ofRule(await c.diagnosticsFor(uri2), 'stacked-activation');
+    const line = (await c.codeActions(uri2, d2.range, [d2])).find((a) => a.title === 'Disable stacked-activation for this line');
+    c.applyEdit(line.edit);
+    assert.match(c.textOf(uri2), /\r\n {4}\/\/ rnnlint-disable-next-line stacked-activation\r\n {4}return tf\.tanh/);
+    assert.deepEqual(ofRule(await c.diagnosticsFor(uri2), 'stacked-activation'), []);
+  });
+
   it('a quick fix is not offered from a diagnostic of an older version of the document', async () => {
     const uri = newUri();
     c.open(uri, RETURNS_INPUT);
