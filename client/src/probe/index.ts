@@ -3,7 +3,7 @@
 // diagnostics (source `rnnlint probe`), "RNNLint: Open Probe Trace" (webview plots) and re-run on
 // save. The probe executes workspace code (the sliced cell), so it only runs in trusted workspaces.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { PROBE_CELLS_REQUEST, PROBE_REQUEST, type ProbeCellListItem, type ProbeRequestParams } from '../../../server/src/probe/protocol';
 import { inlineSummary, markdownTable, formatFailure } from '../../../server/src/probe/format';
 import type { ProbeOutcome, ProbeTrace } from '../../../server/src/probe/types';
@@ -140,6 +140,8 @@ export function registerProbe(context: vscode.ExtensionContext, client: Language
   };
 
   const cellsOf = async (doc: vscode.TextDocument): Promise<ProbeCellListItem[]> => {
+    // Before the server runs there is nobody to ask; the lenses refresh when it is up.
+    if (client.state !== State.Running) return [];
     try {
       return await client.sendRequest<ProbeCellListItem[]>(PROBE_CELLS_REQUEST, { uri: doc.uri.toString() });
     } catch {
@@ -216,6 +218,9 @@ export function registerProbe(context: vscode.ExtensionContext, client: Language
     }),
     vscode.window.onDidChangeVisibleTextEditors((eds) => eds.forEach(paint)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => lensChanged.fire()),
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) lensChanged.fire();
+    }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       clear(doc.uri);
       probedCells.delete(doc.uri.toString());
