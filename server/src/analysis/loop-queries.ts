@@ -4,8 +4,8 @@ import ts from 'typescript';
 import { accessPath, calleeName, calleeReceiver, isFunctionLike, unwrap, walk, isAssignmentOperator, enclosingFunction, memberName, boundIdentifiers } from './ast';
 import type { Iteration, StateArg, StepCall } from './calls';
 import type { FileModel } from './model';
-import { declarationOf, initializerOf, type Binding } from './scopes';
-import { CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, TENSOR_CONSTRUCTORS, hasToken, nameTokens } from './tfjs-facts';
+import { declarationOf, initializerOf, isPropertyName, type Binding } from './scopes';
+import { CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, FROM_VALUE_CONSTRUCTORS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, TENSOR_CONSTRUCTORS, hasToken, nameTokens } from './tfjs-facts';
 
 export function namesHave(it: Iteration, set: Set<string>): boolean {
   return it.names.some((n) => hasToken(n, set));
@@ -157,7 +157,7 @@ export interface Invariance {
 /** Does the state argument keep the same value on every iteration of `it`? */
 export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration): Invariance | undefined {
   const e = unwrap(arg.expr);
-  if (isTensorConstructor(model, e)) return { fresh: true };
+  if (isTensorConstructor(model, e)) return constantAcross(model, e, it) ? { fresh: true } : undefined;
   if (!arg.path) return undefined;
   if (it.accumulator && arg.path === it.accumulator.text) return undefined;
   if (arg.path.startsWith('this.')) {
@@ -181,7 +181,7 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
   if (declaredInside) {
     // Fresh each iteration: only a constant tensor counts as "the same initial state every step".
     const init = initializerOf(b);
-    if (!init || !isTensorConstructor(model, init) || model.scopes.writes(b, it.body).length > 0) return undefined;
+    if (!init || !isTensorConstructor(model, init) || !constantAcross(model, init, it) || model.scopes.writes(b, it.body).length > 0) return undefined;
     return { decl, binding: b, fresh: true };
   }
   if (ts.isParameter(decl) && isFunctionLike(decl.parent) && it.callback === decl.parent) return undefined;
@@ -210,6 +210,25 @@ function resetBeforeUse(model: FileModel, b: Binding, use: ts.Expression, it: It
     return { decl: st, binding: b, resetAt: st };
   }
   return undefined;
+}
+
+/**
+ * Does a tensor constructor build the same value on every iteration? `tf.zeros(shape)` does
+ * whatever the shape; `tf.tensor2d(carried)` only when `carried` does not change in the loop.
+ */
+function constantAcross(model: FileModel, e: ts.Expression, it: Iteration): boolean {
+  const u = unwrap(e);
+  if (!ts.isCallExpression(u)) return false;
+  const fn = model.tf.fn(u);
+  if (!fn || !FROM_VALUE_CONSTRUCTORS.has(fn)) return true;
+  let constant = true;
+  walk(u, (n) => {
+    if (!constant || !ts.isIdentifier(n) || isPropertyName(n)) return;
+    const b = model.scopes.resolve(n);
+    if (!b) return;
+    if (isInsideNode(declarationOf(b), it.node) || model.scopes.writes(b, it.node).length > 0) constant = false;
+  });
+  return constant;
 }
 
 function isInsideNode(n: ts.Node, outer: ts.Node): boolean {

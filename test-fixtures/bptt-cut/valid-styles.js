@@ -1,0 +1,32 @@
+// JavaScript: tf.valueAndGrads and tf.grad with the unroll inside the function.
+const tf = require('@tensorflow/tfjs');
+
+const units = 8;
+const W = tf.variable(tf.randomNormal([3, units], 0, 0.1));
+const U = tf.variable(tf.randomNormal([units, units], 0, 0.1));
+const step = (x, h, u) => tf.tanh(x.matMul(W).add(h.matMul(u)));
+
+function recurrentGrad(xs, y) {
+  const f = (u) => {
+    let h = tf.zeros([1, units]);
+    xs.forEach((x) => {
+      h = step(x, h, u);
+    });
+    return tf.losses.meanSquaredError(y, h);
+  };
+  return tf.grad(f)(U);
+}
+
+function valueAndGrads(xs, y) {
+  return tf.valueAndGrads((u) => {
+    let h = tf.zeros([1, units]);
+    let t = 0;
+    while (t < xs.length) {
+      h = step(xs[t], h, u);
+      t++;
+    }
+    return tf.losses.meanSquaredError(y, h);
+  })([U]);
+}
+
+module.exports = { recurrentGrad, valueAndGrads };
