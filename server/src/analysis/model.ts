@@ -30,11 +30,13 @@ export class FileModel {
     // Names a call could resolve to a function of this file by: most calls (`tf.tanh`, `push`)
     // match none, and skip name resolution entirely.
     const callable = new Set<string>();
+    const stepCandidates: ts.Node[] = [];
     const visit = (n: ts.Node): void => {
       if (ts.isCallExpression(n)) this.calls.push(n);
       else if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && n.name) this.classes.set(n.name.text, n);
-      else if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name && ts.isIdentifier(n.name)) callable.add(n.name.text);
       else if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) callable.add(n.name.text);
+      if (ts.isClassLike(n) || isFunctionLike(n)) stepCandidates.push(n);
+      if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name && ts.isIdentifier(n.name)) callable.add(n.name.text);
       ts.forEachChild(n, visit);
     };
     visit(sf);
@@ -56,7 +58,7 @@ export class FileModel {
       for (const i of idx) set.add(i);
       fedBack.set(c.calleeFn, set);
     }
-    this.steps = discoverSteps(sf, this.tf, fedBack);
+    this.steps = discoverSteps(sf, this.tf, fedBack, this.scopes, stepCandidates);
     for (const s of this.steps) this.stepsByFn.set(s.fn, s);
     const cellVar = (recv: ts.Expression): boolean => isCellValue(recv, this.scopes, this.tf);
     this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, cellVar)

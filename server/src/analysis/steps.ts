@@ -221,11 +221,13 @@ export interface StepCandidates {
  * Discovers steps. `fedBack` gives, per function node, the parameter indexes that some loop
  * feeds the function's result back into (use evidence, from the call-site pass).
  */
-export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node, Set<number>>): Step[] {
+export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node, Set<number>>,
+                              scopes = new Scopes(), candidates?: readonly ts.Node[]): Step[] {
   const steps: Step[] = [];
-  const scopes = new Scopes();
   const fileUsesTf = tf.hasImport || /\btf\./.test(sf.text);
-  walk(sf, (n) => {
+  // `candidates`: the classes and functions of the file in document order, when the caller has
+  // already walked it (the model does), so discovery does not walk the whole tree again.
+  const visit = (n: ts.Node): void => {
     if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) {
       const kind = baseKind(n, tf);
       const call = classMethod(n, 'call');
@@ -250,7 +252,9 @@ export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node
       const s = functionStep(n, tf, fedBack.get(n) ?? new Set(), scopes);
       if (s) steps.push(s);
     }
-  });
+  };
+  if (candidates) for (const n of candidates) visit(n);
+  else walk(sf, visit);
   return steps;
 }
 

@@ -64,6 +64,16 @@ export class TfApi {
    * -> ['tanh'], `tf` -> []. Undefined when it is not the tfjs API.
    */
   path(expr: ts.Expression): string[] | undefined {
+    // Rules ask this of every call several times: remember the answer per node.
+    if (this.pathCache.has(expr)) return this.pathCache.get(expr);
+    const p = this.computePath(expr);
+    this.pathCache.set(expr, p);
+    return p;
+  }
+
+  private readonly pathCache = new Map<ts.Node, string[] | undefined>();
+
+  private computePath(expr: ts.Expression): string[] | undefined {
     const e = unwrap(expr);
     if (ts.isIdentifier(e)) {
       if (this.namespaces.has(e.text)) return [];
