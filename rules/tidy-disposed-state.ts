@@ -192,9 +192,24 @@ function fieldReadAfter(ctx: RuleContext, target: ts.Expression, fn: FunctionLik
   let cls: ts.Node | undefined = fn.parent;
   while (cls && !ts.isClassLike(cls)) cls = cls.parent;
   if (!cls) return true;
+  // Methods this callback runs (`this.fit()` and what it calls) read the field while it is alive.
+  const reachable = new Set<ts.Node>();
+  const methods = new Map<string, ts.MethodDeclaration>();
+  for (const m of (cls as ts.ClassLikeDeclaration).members) if (ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.body) methods.set(m.name.text, m);
+  const visit = (n: ts.Node): void => {
+    walk(n, (c) => {
+      if (!ts.isCallExpression(c)) return;
+      const recv = calleeReceiver(c);
+      const m = recv && unwrap(recv).kind === ts.SyntaxKind.ThisKeyword ? methods.get(calleeName(c) ?? '') : undefined;
+      // In the callback itself, only calls made after the write see the new value.
+      if (m && !reachable.has(m) && (n !== fn || c.pos >= write.end)) { reachable.add(m); visit(m); }
+    });
+  };
+  visit(fn);
   let read = false;
   walk(cls, (n) => {
     if (read) return false;
+    if (reachable.has(n)) return false;
     if (!(ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) || thisFieldName(n) !== field) return;
     const p = n.parent;
     const written = ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken;

@@ -38,4 +38,23 @@ function norm(h) {
   });
 }
 
-module.exports = { encodeFrames, logits, norm };
+// Tensors kept on fields only while the work that reads them runs inside the same tidy.
+class Clusterer {
+  load(rows) {
+    tf.tidy(() => {
+      this.data = tf.tensor2d(rows);
+      this.fit();
+    });
+    return this;
+  }
+
+  fit() {
+    this.sums = this.rowSums();
+  }
+
+  rowSums() {
+    return this.data.sum(1).arraySync();
+  }
+}
+
+module.exports = { encodeFrames, logits, norm, Clusterer };
