@@ -190,3 +190,40 @@ test('the schema check itself rejects a broken trace', () => {
   assert.ok(errors.some((e) => e.includes('hiddenSensitivity')));
   assert.ok(errors.some((e) => e.includes('saturated')));
 });
+
+/** A scratch workspace with its own node_modules/@tensorflow/tfjs-node (index.js given). */
+function workspaceWithTfjsNode(indexJs) {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'rnnlint-probe-ws-'));
+  const pkg = path.join(ws, 'node_modules', '@tensorflow', 'tfjs-node');
+  fs.mkdirSync(pkg, { recursive: true });
+  fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: '@tensorflow/tfjs-node', version: '4.22.0', main: 'index.js' }));
+  fs.writeFileSync(path.join(pkg, 'index.js'), indexJs);
+  const cell = path.join(ws, 'cell.ts');
+  fs.copyFileSync(fixture('simple-rnn.ts'), cell);
+  return { ws, cell };
+}
+
+test("the workspace's own @tensorflow/tfjs-node is used when it loads, the bundled tfjs when it does not", () => {
+  // A stand-in for tfjs-node (the real one needs a native library this machine cannot download): it
+  // is the workspace's package, resolved and loaded from the user's folder.
+  const tfjsPath = JSON.stringify(path.join(path.dirname(fixture('x')), '..', '..', 'node_modules', '@tensorflow', 'tfjs'));
+  const good = workspaceWithTfjsNode(`module.exports = require(${tfjsPath});\n`);
+  const r = probeCli([good.cell, '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(validate(schema, r.json), []);
+  assert.equal(r.json.tfjs.source, 'workspace');
+  assert.equal(fs.realpathSync(r.json.tfjs.path), fs.realpathSync(path.join(good.ws, 'node_modules', '@tensorflow', 'tfjs-node', 'index.js')));
+  assert.ok(r.json.checks.hiddenSensitivity > 0);
+
+  const bad = workspaceWithTfjsNode(`throw new Error('libtensorflow.so: cannot open shared object file');\n`);
+  const r2 = probeCli([bad.cell, '--format', 'json']);
+  assert.equal(r2.code, 0, r2.stderr);
+  assert.equal(r2.json.tfjs.source, 'bundled');
+  assert.match(r2.json.tfjs.fallbackReason, /libtensorflow\.so/);
+  assert.ok(['wasm', 'cpu'].includes(r2.json.backend));
+  // Same cell, same seed: the same figures whichever tfjs ran it.
+  assert.deepEqual(
+    r2.json.steps.map((s) => s.states.h.norm.toFixed(4)),
+    r.json.steps.map((s) => s.states.h.norm.toFixed(4)),
+  );
+});

@@ -31,7 +31,8 @@ function pad(s: string, w: number, right = true): string {
 export function formatTable(trace: ProbeTrace): string {
   const lines: string[] = [];
   const c = trace.config;
-  lines.push(`${trace.file}: ${trace.cell.name} (${trace.cell.kind}), backend ${trace.backend}`);
+  lines.push(`${trace.file}: ${trace.cell.name} (${trace.cell.kind}), backend ${trace.backend} (${trace.tfjs.source === 'workspace' ? `workspace @tensorflow/tfjs-node ${trace.tfjs.version ?? ''}`.trim() : `bundled @tensorflow/tfjs ${trace.tfjs.version ?? ''}`.trim()})`);
+  if (trace.tfjs.fallbackReason) lines.push(`  note: ${trace.tfjs.fallbackReason}`);
   lines.push(`  batch ${c.batch}, steps ${c.steps}, seed ${c.seed}, inputSize ${c.inputSize}, state sizes ${c.stateSizes.join(', ')}`);
   const header = ['step', 'norm', 'mean', 'std', 'min', 'max', 'sat', 'dead', 'change'];
   const widths = [4, 8, 8, 8, 8, 8, 5, 5, 8];

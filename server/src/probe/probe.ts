@@ -55,12 +55,13 @@ export async function probeText(req: ProbeRequest, pool: ProbePool = sharedPool(
     limits,
   );
   if (!res.ok) return { ok: false, file: fileName, cell: prepared.cell.name, failure: res.failure };
-  const { result, backend, loadTfMs, runMs } = res.reply;
+  const { result, backend, tfjs, loadTfMs, runMs } = res.reply;
   const trace: ProbeTrace = {
     version: TRACE_VERSION,
     file: fileName,
     cell: { ...prepared.cell, stateNames: Object.keys(result.steps[0]?.states ?? {}) },
     backend,
+    tfjs,
     config: {
       ...prepared.config,
       inputSize: result.sizes.input,

@@ -25,17 +25,33 @@ export type RunnerReply =
       ok: true;
       result: ReturnType<typeof runHarness>;
       backend: ProbeBackend;
+      tfjs: TfjsInfo;
       loadTfMs: number;
       runMs: number;
       usedChildProcess: boolean;
     }
   | { type: 'result'; id: number; ok: false; failure: ProbeFailure; usedChildProcess: boolean; backend?: ProbeBackend };
 
-let loaded: { tf: any; backend: ProbeBackend; key: string } | undefined;
+/** Which tfjs runs the cell: the workspace's @tensorflow/tfjs-node, or the bundled @tensorflow/tfjs. */
+export interface TfjsInfo {
+  source: 'workspace' | 'bundled';
+  /** Resolved path of the workspace package. */
+  path?: string;
+  version?: string;
+  /** Why the workspace package was not used, when it resolved but failed to load. */
+  fallbackReason?: string;
+}
+
+let loaded: { tf: any; backend: ProbeBackend; key: string; info: TfjsInfo } | undefined;
+
+function backendName(tf: any): ProbeBackend {
+  const b = String(tf.getBackend?.() ?? '');
+  return b === 'tensorflow' || b === 'wasm' ? b : 'cpu';
+}
 
 /** The workspace's @tensorflow/tfjs-node when it resolves from the user's file and loads; else the
  *  bundled @tensorflow/tfjs on WASM; else CPU. */
-async function loadTf(fileName: string, wasmDir: string | undefined): Promise<{ tf: any; backend: ProbeBackend; ms: number }> {
+async function loadTf(fileName: string, wasmDir: string | undefined): Promise<{ tf: any; backend: ProbeBackend; ms: number; info: TfjsInfo }> {
   const t0 = performance.now();
   let nodePath: string | undefined;
   try {
@@ -43,35 +59,33 @@ async function loadTf(fileName: string, wasmDir: string | undefined): Promise<{ 
   } catch {
     nodePath = undefined;
   }
-  const key = nodePath ?? 'bundled';
-  if (loaded && loaded.key === key) return { ...loaded, ms: 0 };
+  let fallbackReason: string | undefined;
   if (nodePath) {
+    if (loaded && loaded.key === nodePath) return { ...loaded, ms: 0 };
     try {
       const tf = createRequire(fileName)(nodePath);
       await tf.ready();
-      loaded = { tf, backend: 'tensorflow', key };
+      loaded = { tf, backend: backendName(tf), key: nodePath, info: { source: 'workspace', path: nodePath, version: tf.version?.['tfjs-core'] ?? tf.version_core } };
       return { ...loaded, ms: performance.now() - t0 };
-    } catch {
-      /* fall back to the bundled tfjs */
+    } catch (e) {
+      fallbackReason = `@tensorflow/tfjs-node at ${nodePath} did not load: ${(e as Error)?.message ?? e}`;
     }
   }
-  if (loaded && loaded.key === 'bundled') return { ...loaded, ms: 0 };
+  if (loaded && loaded.key === 'bundled') return { ...loaded, info: { ...loaded.info, fallbackReason }, ms: 0 };
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const tf = require('@tensorflow/tfjs');
-  let backend: ProbeBackend = 'cpu';
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const wasm = require('@tensorflow/tfjs-backend-wasm');
     const dir = wasmDir ?? __dirname;
     wasm.setWasmPaths(dir.endsWith(path.sep) ? dir : dir + path.sep);
-    if (await tf.setBackend('wasm')) backend = 'wasm';
+    if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
   } catch {
-    backend = 'cpu';
+    await tf.setBackend('cpu');
   }
-  if (backend === 'cpu') await tf.setBackend('cpu');
   await tf.ready();
-  loaded = { tf, backend, key: 'bundled' };
-  return { ...loaded, ms: performance.now() - t0 };
+  loaded = { tf, backend: backendName(tf), key: 'bundled', info: { source: 'bundled', version: tf.version?.['tfjs-core'] } };
+  return { ...loaded, info: { ...loaded.info, fallbackReason }, ms: performance.now() - t0 };
 }
 
 class ExitCalled extends Error {}
@@ -150,7 +164,7 @@ async function run(req: RunnerRequest): Promise<RunnerReply> {
       tf.disposeVariables();
       if (result) result.phases.cleanupMs = performance.now() - te;
     }
-    return { type: 'result', id, ok: true, result, backend, loadTfMs: loadedTf.ms, runMs: performance.now() - t0, usedChildProcess };
+    return { type: 'result', id, ok: true, result, backend, tfjs: loadedTf.info, loadTfMs: loadedTf.ms, runMs: performance.now() - t0, usedChildProcess };
   } catch (e) {
     const err = e as Error;
     const where = locate(e, job.fileName);

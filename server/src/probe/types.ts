@@ -130,6 +130,8 @@ export interface ProbeTrace {
   file: string;
   cell: ProbeCellInfo;
   backend: ProbeBackend;
+  /** Which tfjs ran the cell: the workspace's @tensorflow/tfjs-node or the bundled @tensorflow/tfjs. */
+  tfjs: { source: 'workspace' | 'bundled'; path?: string; version?: string; fallbackReason?: string };
   config: ProbeConfig & { inputSize: number; stateSizes: number[] };
   steps: ProbeStep[];
   checks: ProbeChecks;
