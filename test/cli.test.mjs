@@ -383,3 +383,24 @@ test('--stdin lints text from stdin as the file named by --stdin-filename (confi
     assert.match(r.stderr, /stdin/);
   }
 });
+
+test('a file that brings a worker down is reported as not linted; every other file is still reported', (t) => {
+  const dir = scratch(t);
+  const small = fs.readFileSync(path.join(root, 'test-fixtures/cli/project/src/cell.ts'), 'utf8');
+  const body = small.replace(/^import.*$/m, '');
+  for (let i = 0; i < 60; i++) fs.writeFileSync(path.join(dir, `f${String(i).padStart(3, '0')}.ts`), small);
+  // ~4 MB of steps: more than a worker limited to 64 MB of heap can analyse.
+  let big = "import * as tf from '@tensorflow/tfjs';\n";
+  for (let i = 0; big.length < 4_000_000; i++) big += body.replace(/\b(W|U|step)\b/g, `$1_${i}`);
+  fs.writeFileSync(path.join(dir, 'f030-big.ts'), big);
+  // One worker does all the linting (--concurrency 1), so the big file is always a worker's.
+  const r = runJson(['--concurrency', '1', '.'], { cwd: dir, env: { RNNLINT_WORKER_HEAP_MB: '64' } });
+  const reported = r.json.map((x) => path.basename(x.filePath));
+  assert.equal(reported.length, 60);
+  assert.ok(!reported.includes('f030-big.ts'));
+  assert.match(r.stderr, /f030-big\.ts was not linted: the analysis stopped its worker thread \(.*memory/);
+  assert.equal(r.stderr.trim().split('\n').length, 1, 'nothing else is lost');
+  assert.equal(r.code, 2);
+  // The files that shared the dead worker's batch were linted again: same findings as the engine's.
+  for (const res of r.json) assert.deepEqual(res.messages.map(pick), engineMessages(res.filePath));
+});

@@ -131,7 +131,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
 
   const workers = workerCount(jobs.length, opts.concurrency);
-  const outcomes = await lintAll(jobs, configs, { fix: opts.fix, keepSource: opts.format === 'json' }, workers, io.workerScript, io.fixHooks);
+  const outcomes = await lintAll(jobs, configs, { fix: opts.fix, keepSource: opts.format === 'json' }, workers, io.workerScript, io.fixHooks, opts.concurrency === 'auto');
 
   if (stdinOutcome) outcomes.push(stdinOutcome);
   const reports: FileReport[] = [];

@@ -2,8 +2,12 @@
 // worker threads (the same bundle, started with a marker in workerData) join when they are ready,
 // pull small batches from a shared queue, and read, lint and fix their files themselves, so reading
 // and writing are spread as well. A pool only starts when there are enough files to pay for a
-// worker's start-up (loading the engine takes as long as linting tens of files). If a worker dies,
-// its unfinished batch goes back to the queue. Results come back in discovery order.
+// worker's start-up (loading the engine takes as long as linting tens of files). If a worker dies
+// (out of memory on a pathological file, say), the files of its unfinished batches are not given to
+// the main thread, which could die the same way and lose the whole report: after the run they are
+// linted one at a time in a fresh worker, and a file that kills that worker too is reported as not
+// linted. RNNLINT_WORKER_HEAP_MB caps each worker's heap (as it does the language server's).
+// Results come back in discovery order.
 
 import * as os from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
@@ -27,11 +31,11 @@ interface WorkerInit {
   options: LintFileOptions;
 }
 
-type ToWorker = { type: 'batch'; ids: number[]; jobs: LintJob[] };
-type FromWorker = { type: 'ready' } | { type: 'done'; ids: number[]; outcomes: FileOutcome[] };
+type ToWorker = { type: 'batch'; batch: number; jobs: LintJob[] };
+type FromWorker = { type: 'ready' } | { type: 'done'; batch: number; outcomes: FileOutcome[] };
 
 export function workerCount(files: number, requested: 'auto' | number): number {
-  if (requested !== 'auto') return Math.max(0, Math.min(requested, files - 1, 64));
+  if (requested !== 'auto') return Math.max(0, Math.min(requested, files, 64));
   if (files <= POOL_THRESHOLD) return 0;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   // The main thread is one of the linting threads.
@@ -49,7 +53,7 @@ export function runLintWorker(): void {
   port.on('message', (msg: ToWorker) => {
     if (msg.type !== 'batch') return;
     const outcomes = msg.jobs.map((j) => lintFile(j.file, init.configs[j.config], init.options));
-    port.postMessage({ type: 'done', ids: msg.ids, outcomes } satisfies FromWorker);
+    port.postMessage({ type: 'done', batch: msg.batch, outcomes } satisfies FromWorker);
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);
 }
@@ -64,6 +68,8 @@ export async function lintAll(
   workerScript: string,
   /** Test hooks for the fix writer; functions cannot cross into workers, so they force one thread. */
   hooks?: WriteHooks,
+  /** The main thread lints too (the default); else only while no worker is alive. */
+  mainLints = true,
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(jobs.length);
   if (workers <= 0 || hooks) {
@@ -84,48 +90,68 @@ export async function lintAll(
   };
   const threads = workers + 1;
   const takeBatch = (): number[] => {
-    const size = Math.max(1, Math.min(32, Math.floor(queue.length / (threads * 3))));
+    const size = Math.max(1, Math.min(16, Math.floor(queue.length / (threads * 4))));
     const ids: number[] = [];
     while (ids.length < size && queue.length > 0) ids.push(queue.pop()!);
     return ids;
   };
 
+  const init: WorkerInit = { kind: WORKER_KIND, configs, options };
+  const spawn = () => new Worker(workerScript, { workerData: init, stdout: false, stderr: false, resourceLimits: heapLimit() });
+  const orphans: number[] = [];
+  let lastLoss = '';
   const pool: Worker[] = [];
+  let alive = workers;
   for (let w = 0; w < workers; w++) {
-    const init: WorkerInit = { kind: WORKER_KIND, configs, options };
-    const worker = new Worker(workerScript, { workerData: init, stdout: false, stderr: false });
-    let inFlight: number[] = [];
+    const worker = spawn();
+    let gone = false;
+    // Two batches in flight per worker, so that it never waits for the main thread (busy linting
+    // a file of its own) to hand out the next one.
+    const inFlight = new Map<number, number[]>();
+    let seq = 0;
     const feed = () => {
-      inFlight = takeBatch();
-      if (inFlight.length > 0) worker.postMessage({ type: 'batch', ids: inFlight, jobs: inFlight.map((i) => jobs[i]) } satisfies ToWorker);
+      const ids = takeBatch();
+      if (ids.length === 0) return;
+      const batch = seq++;
+      inFlight.set(batch, ids);
+      worker.postMessage({ type: 'batch', batch, jobs: ids.map((i) => jobs[i]) } satisfies ToWorker);
     };
     worker.on('message', (msg: FromWorker) => {
-      if (msg.type === 'done') {
-        msg.ids.forEach((id, k) => {
-          outcomes[id] = msg.outcomes[k];
-        });
-        remaining -= msg.ids.length;
-        inFlight = [];
-        settle();
+      if (msg.type === 'ready') {
+        feed();
+        feed();
+        return;
       }
+      const ids = inFlight.get(msg.batch) ?? [];
+      inFlight.delete(msg.batch);
+      ids.forEach((id, k) => {
+        outcomes[id] = msg.outcomes[k];
+      });
+      remaining -= ids.length;
+      settle();
       feed();
     });
-    const lost = () => {
-      // Give the unfinished batch back; the main thread (or another worker) lints it.
-      for (const id of inFlight) queue.push(id);
-      inFlight = [];
+    const lost = (why: unknown) => {
+      if (!gone) {
+        gone = true;
+        alive--;
+      }
+      if (why instanceof Error) lastLoss = why.message;
+      for (const ids of inFlight.values()) orphans.push(...ids);
+      remaining -= [...inFlight.values()].reduce((n, ids) => n + ids.length, 0);
+      inFlight.clear();
       settle();
     };
     worker.on('error', lost);
-    worker.on('exit', lost);
+    worker.on('exit', (code) => lost(new Error(`exit code ${code}`)));
     pool.push(worker);
   }
 
   try {
     while (remaining > 0) {
-      const id = queue.pop();
+      const id = mainLints || alive === 0 ? queue.pop() : undefined;
       if (id === undefined) {
-        // Everything is handed out: wait for the workers' last batches (or for a lost batch).
+        // Everything is handed out (or left to the workers): wait for a batch or a lost worker.
         await new Promise<void>((resolve) => {
           wake = resolve;
         });
@@ -141,5 +167,62 @@ export async function lintAll(
       void worker.terminate();
     }
   }
+  if (orphans.length > 0) await lintIsolated(orphans.sort((a, b) => a - b), jobs, outcomes, spawn, lastLoss);
   return outcomes;
+}
+
+function heapLimit(): { maxOldGenerationSizeMb: number } | undefined {
+  const mb = Number(process.env.RNNLINT_WORKER_HEAP_MB);
+  return Number.isFinite(mb) && mb > 0 ? { maxOldGenerationSizeMb: mb } : undefined;
+}
+
+/** Lints files one per batch in a worker that is replaced whenever a file brings it down. */
+async function lintIsolated(ids: number[], jobs: readonly LintJob[], outcomes: FileOutcome[], spawn: () => Worker, firstLoss: string): Promise<void> {
+  const notLinted = (id: number, why: string): FileOutcome => ({
+    problems: [{ filePath: jobs[id].file, message: `${jobs[id].file} was not linted: the analysis stopped its worker thread (${why || firstLoss})` }],
+  });
+  // Resolves with the settled outcome of one message exchange, or the reason the worker went away.
+  const next = (w: Worker, send?: ToWorker) =>
+    new Promise<FromWorker | Error>((resolve) => {
+      const done = (v: FromWorker | Error) => {
+        w.removeAllListeners('message');
+        w.removeAllListeners('error');
+        w.removeAllListeners('exit');
+        resolve(v);
+      };
+      w.on('message', (m: FromWorker) => done(m));
+      w.on('error', (e: Error) => done(e));
+      w.on('exit', (code: number) => done(new Error(`exit code ${code}`)));
+      if (send) w.postMessage(send);
+    });
+  let worker: Worker | undefined;
+  let failedStarts = 0;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k];
+    if (!worker) {
+      const w = spawn();
+      const started = await next(w);
+      if (started instanceof Error) {
+        void w.terminate();
+        // A worker that cannot even start will not start for the next file either.
+        if (++failedStarts >= 2) {
+          for (const rest of ids.slice(k)) outcomes[rest] = notLinted(rest, started.message);
+          return;
+        }
+        outcomes[id] = notLinted(id, started.message);
+        continue;
+      }
+      failedStarts = 0;
+      worker = w;
+    }
+    const reply = await next(worker, { type: 'batch', batch: 0, jobs: [jobs[id]] });
+    if (reply instanceof Error || reply.type !== 'done') {
+      outcomes[id] = notLinted(id, reply instanceof Error ? reply.message : 'unexpected message');
+      void worker.terminate();
+      worker = undefined;
+    } else {
+      outcomes[id] = reply.outcomes[0];
+    }
+  }
+  if (worker) void worker.terminate();
 }
