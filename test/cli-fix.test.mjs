@@ -172,3 +172,19 @@ test('a file reached twice (a symlink beside it, overlapping paths) is linted an
   assert.equal(fs.readFileSync(target, 'utf8'), engineFixed(cellSource, target));
   assert.ok(fs.lstatSync(path.join(dir, 'src', 'alias.ts')).isSymbolicLink());
 });
+
+test('--fix does not write to a file with syntax errors (only partly understood), and says so', (t) => {
+  const dir = scratch(t);
+  const file = path.join(dir, 'cell.ts');
+  const broken = cellSource + '\nexport function broken(x: tf.Tensor {\n  return x +;\n';
+  fs.writeFileSync(file, broken);
+  const r = runJson(['--fix', 'cell.ts'], { cwd: dir });
+  assert.equal(fs.readFileSync(file, 'utf8'), broken, 'nothing written');
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /cell\.ts has syntax errors; fixes not written/);
+  const msgs = r.json[0].messages;
+  assert.ok(msgs.some((m) => m.ruleId === null), 'the parse problem is reported');
+  assert.ok(msgs.some((m) => m.ruleId === 'returns-input-state' && m.fix), 'and the finding, with its fix, for the editor');
+  assert.equal(r.json[0].output, undefined);
+  assert.deepEqual(leftoverTemps(dir), []);
+});

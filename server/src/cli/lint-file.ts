@@ -1,7 +1,7 @@
 // One file, start to finish: read, lint, (with --fix) write the safe fixes atomically. Used by the main thread and by every pool worker, so both behave identically.
 
 import { lintText } from '../lint';
-import type { RuleLevel } from '../report';
+import type { LintMessage, RuleLevel } from '../report';
 import { encodeOutput, keepLineEndings, readSource, writeFixedFile, type WriteHooks } from './fix-writer';
 import { errText } from './files';
 import { type FileReport, type RunProblem } from './types';
@@ -34,7 +34,12 @@ export function lintFile(
     let text = src.text;
     let result = lintText(text, filePath, { rules, fix: opts.fix });
     let output: string | undefined;
-    if (opts.fix && result.output !== undefined && result.output !== text) {
+    if (opts.fix && result.output !== undefined && result.output !== text && result.messages.some(isParseProblem)) {
+      // A file that does not parse is only partly understood: its fixes are not written. (The
+      // messages describe the fixed text, so this also catches a fix that broke the syntax.)
+      problems.push({ filePath, message: `${filePath} has syntax errors; fixes not written (fix the syntax, then run rnnlint --fix again)` });
+      result = lintText(text, filePath, { rules });
+    } else if (opts.fix && result.output !== undefined && result.output !== text) {
       const fixed = keepLineEndings(text, result.output);
       const written = writeFixedFile(filePath, src.snapshot, encodeOutput(text, fixed, src.bom), hooks);
       if (written.ok) {
@@ -94,4 +99,9 @@ export function lintSourceText(
   } catch (e) {
     return { problems: [{ filePath, message: `internal error while linting ${filePath}: ${(e as Error)?.stack ?? String(e)}` }] };
   }
+}
+
+/** The engine's notice that the text has syntax errors (ruleId null, "Parsing error: ..."). */
+export function isParseProblem(m: LintMessage): boolean {
+  return m.ruleId === null && m.message.startsWith('Parsing error');
 }
