@@ -11,8 +11,12 @@ import { validate } from './probe-schema.mjs';
 const TANH1 = Math.tanh(1);
 const lineOf = (file, needle) => fs.readFileSync(fixture(file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
 
+// A generous time limit: the default 10 s is not what these tests check, and a loaded CI machine
+// should not turn a slow cold start into a failure.
+const SLOW_OK = ['--timeout', '60000'];
+
 function probeJson(file, extra = []) {
-  const r = probeCli([fixture(file), '--format', 'json', ...extra]);
+  const r = probeCli([fixture(file), '--format', 'json', ...SLOW_OK, ...extra]);
   assert.ok(r.json, `no JSON from ${file}: ${r.stderr}`);
   assert.deepEqual(validate(schema, r.json), [], `${file}: trace does not match the schema`);
   return r;
