@@ -22,6 +22,23 @@ test('the corpus holds at least 70 annotated files, about half of them clean', (
   assert.ok(clean >= files.length * 0.35 && clean <= files.length * 0.65, `${clean} clean of ${files.length}`);
 });
 
+test('expect headers parse: ids, none, unknown ids and missing headers are told apart', () => {
+  assert.deepEqual(parseHeader('// expect: state-leak, bptt-cut\nimport x from "y";'), { expected: ['bptt-cut', 'state-leak'] });
+  assert.deepEqual(parseHeader('// expect: none\r\n'), { expected: [] });
+  assert.match(parseHeader('// expect: stale-states\n').error, /unknown rule id/);
+  assert.match(parseHeader('import * as tf from "@tensorflow/tfjs";\n// expect: none').error, /first line/);
+});
+
+test('a file matches only when the reported rule ids equal the header (duplicates and parse notes aside)', () => {
+  const msg = (ruleId) => ({ ruleId, message: 'm', line: 1, column: 1 });
+  assert.equal(compareFile(['stale-state'], [msg('stale-state'), msg('stale-state')]).ok, true);
+  assert.deepEqual(compareFile(['stale-state'], [msg('state-leak')]).missed, ['stale-state']);
+  assert.deepEqual(compareFile([], [msg('state-leak')]).extra, ['state-leak']);
+  const withNote = compareFile([], [msg(null)]);
+  assert.equal(withNote.ok, true);
+  assert.equal(withNote.parseProblems.length, 1);
+});
+
 let run;
 let runError;
 try {
