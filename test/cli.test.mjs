@@ -293,14 +293,20 @@ test('config files: nearest rnnlint.config.json / package.json levels, --config,
   assert.match(missing.stderr, /nope\.json/);
 
   // Invalid JSON: a clear error naming the file, exit 2, files still linted with defaults.
-  const bad = copyFixture(t, 'config-bad');
+  // (Broken configs are written here, not committed, so that `rnnlint .` in this repository stays clean.)
+  const bad = copyFixture(t, 'config-warn');
+  fs.writeFileSync(path.join(bad, 'rnnlint.config.json'), '{ "rules": { "returns-input-state": "warn", }\n');
   const b = runJson(['.'], { cwd: bad });
   assert.equal(b.code, 2);
   assert.match(b.stderr, /rnnlint\.config\.json: invalid JSON/);
   assert.deepEqual(b.json[0].messages.map(pick), engineMessages(path.join(bad, 'cell.ts')));
 
   // Unknown rule, level and key: each named; the valid entries still apply.
-  const unk = copyFixture(t, 'config-unknown');
+  const unk = copyFixture(t, 'config-warn');
+  fs.writeFileSync(
+    path.join(unk, 'rnnlint.config.json'),
+    JSON.stringify({ rules: { 'no-such-rule': 'error', 'returns-input-state': 'loud', 'stacked-activation': 0 }, extends: 'x' }),
+  );
   const u = runJson(['.'], { cwd: unk });
   assert.equal(u.code, 2);
   assert.match(u.stderr, /unknown rule "no-such-rule"/);
