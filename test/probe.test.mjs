@@ -231,3 +231,17 @@ test("the workspace's own @tensorflow/tfjs-node is used when it loads, the bundl
     r.json.steps.map((s) => s.states.h.norm.toFixed(4)),
   );
 });
+
+test('several cells: without --cell the probe lists them; --cell picks one', () => {
+  const r = probeCli([fixture('two-cells.ts')]);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /goodStep, forgetfulStep/);
+  const good = probeJson('two-cells.ts', ['--cell', 'goodStep']);
+  assert.equal(good.code, 0);
+  assert.equal(good.json.cell.name, 'goodStep');
+  assert.ok(good.json.checks.hiddenSensitivity > 0);
+  const bad = probeJson('two-cells.ts', ['--cell', 'forgetfulStep']);
+  assert.equal(bad.code, 1);
+  assert.equal(bad.json.cell.name, 'forgetfulStep');
+  assert.equal(bad.json.checks.hiddenSensitivity, 0);
+});
