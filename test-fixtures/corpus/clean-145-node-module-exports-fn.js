@@ -1,0 +1,13 @@
+// expect: none
+'use strict';
+const tf = require('@tensorflow/tfjs-node');
+
+exports.step = function step(input, previous, weights) {
+  return tf.tidy(() => tf.sigmoid(tf.add(tf.add(tf.matMul(input, weights.input), tf.matMul(previous, weights.recurrent)), weights.bias)));
+};
+
+exports.unroll = function unroll(inputs, weights, size) {
+  let previous = tf.zeros([1, size]);
+  for (const input of inputs) previous = exports.step(input, previous, weights);
+  return previous;
+};

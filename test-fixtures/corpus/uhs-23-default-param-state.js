@@ -1,0 +1,8 @@
+// expect: unused-hidden-state
+import * as tf from '@tensorflow/tfjs';
+
+export function makeStep(W, U) {
+  const units = U.shape[0];
+  const step = (x, h = tf.zeros([1, units])) => tf.tanh(tf.matMul(x, W));
+  return (xs) => xs.reduce((h, x) => step(x, h), undefined);
+}
