@@ -291,6 +291,7 @@ export async function runCommand(page, title) {
       return;
     } catch (e) {
       if (Date.now() > until) throw new Error(`could not run "${title}" from the command palette: ${e.message}`);
+      log(`retrying "${title}": ${e.message.split('\n')[0]}`);
       await page.keyboard.press('Escape');
       await sleep(500);
     }

@@ -76,7 +76,7 @@ test('VS Code: the language status item and the output channel show what the ser
     let text = '';
     const until = Date.now() + h.WAIT_MS;
     while (!/server ready/.test(text) && Date.now() < until) {
-      text = (await output.textContent()) ?? '';
+      text = ((await output.textContent()) ?? '').replace(/\u00a0/g, ' ');
       await h.sleep(250);
     }
     assert.match(text.replace(/\u00a0/g, ' '), /rnnlint: server ready/);
