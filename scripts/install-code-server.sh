@@ -5,10 +5,13 @@
 #   - code-server 4.100.3 (the newest release that runs on Node 20) into
 #     ${RNNLINT_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rnnlint-e2e}/code-server-4.100.3
 # A finished install is marked by a .complete file and reused; rerunning the script is cheap.
+# With --packages-only, installs only the Debian packages (the Neovim test needs no code-server).
 # Prints the code-server executable's path as its last line. Exits non-zero with a reason when
 # anything cannot be installed (the e2e suite then fails instead of passing silently).
 set -euo pipefail
 
+PACKAGES_ONLY=false
+[ "${1:-}" = --packages-only ] && PACKAGES_ONLY=true
 VERSION=4.100.3
 CACHE="${RNNLINT_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rnnlint-e2e}"
 PREFIX="$CACHE/code-server-$VERSION"
@@ -22,7 +25,7 @@ need_pkgs=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
 command -v rg >/dev/null 2>&1 || need_pkgs+=(ripgrep)
 command -v nvim >/dev/null 2>&1 || need_pkgs+=(neovim)
-if [ ! -f "$PREFIX/.complete" ]; then
+if [ "$PACKAGES_ONLY" = false ] && [ ! -f "$PREFIX/.complete" ]; then
   # only needed to build code-server's native modules
   command -v c++ >/dev/null 2>&1 && command -v make >/dev/null 2>&1 || need_pkgs+=(build-essential)
   [ -x /usr/bin/python3 ] || need_pkgs+=(python3)
@@ -43,6 +46,11 @@ if [ "${#need_pkgs[@]}" -gt 0 ]; then
 fi
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium is missing after install"
 command -v rg >/dev/null 2>&1 || die "ripgrep (rg) is missing after install"
+command -v nvim >/dev/null 2>&1 || die "neovim (nvim) is missing after install"
+if [ "$PACKAGES_ONLY" = true ]; then
+  log "Debian packages present"
+  exit 0
+fi
 
 # --- code-server -----------------------------------------------------------------------------
 if [ -f "$PREFIX/.complete" ] && [ -x "$BIN" ]; then

@@ -18,6 +18,22 @@ export const CHROMIUM = process.env.RNNLINT_E2E_CHROMIUM || '/usr/bin/chromium';
 /** How long a step waits for what a user would see before the test fails. */
 export const WAIT_MS = Number(process.env.RNNLINT_E2E_WAIT_MS || 30_000);
 
+/** Neovim for the Neovim test: installs the Debian packages only when nvim is missing. */
+export function ensureNeovim() {
+  let nvim = which('nvim');
+  if (nvim) return nvim;
+  const r = spawnSync('bash', [path.join(repoRoot, 'scripts', 'install-code-server.sh'), '--packages-only'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 10 * 60_000,
+  });
+  nvim = which('nvim');
+  if (r.status !== 0 || !nvim) {
+    throw new Error(`Neovim could not be installed (scripts/install-code-server.sh --packages-only exit ${r.status}):\n${(r.stderr || '').split('\n').slice(-20).join('\n')}`);
+  }
+  return nvim;
+}
+
 let tools;
 /**
  * Runs scripts/install-code-server.sh once per process (cheap when cached) and returns the paths of

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { repoRoot, ensureTools } from './harness.mjs';
+import { repoRoot, ensureNeovim } from './harness.mjs';
 
 const serverJs = path.join(repoRoot, 'dist', 'server.js');
 const luaScript = path.join(repoRoot, 'test', 'e2e', 'nvim', 'lsp-check.lua');
@@ -16,7 +16,7 @@ let nvim;
 
 before(() => {
   assert.ok(fs.existsSync(serverJs), `${serverJs} is missing: run \`npm run build\` first`);
-  nvim = ensureTools().nvim;
+  nvim = ensureNeovim();
 });
 
 /** Copies a fixture into a scratch folder, runs Neovim on it, returns { result, text, stderr }. */
