@@ -4,7 +4,7 @@ import { bodyInsertion, isChunkLoop, isSequenceLoop, writesToPath, isFanoutLoop,
 import { enclosingIterations, resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
-import { MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken } from '../server/src/analysis/tfjs-facts';
+import { CHUNK_LOOP_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken } from '../server/src/analysis/tfjs-facts';
 
 const inside = (n: ts.Node, outer: ts.Node): boolean => n.pos >= outer.pos && n.end <= outer.end;
 
@@ -26,14 +26,110 @@ export default defineRule({
       initialised: '`{{name}}` is initialised here, once',
       statefulHere: 'the stateful layer is declared here',
       resetOnce: 'states are reset here, but not once per {{unit}}',
+      objectLeak: '`{{obj}}.{{method}}()` advances the state of `{{obj}}` in a loop over `{{outer}}` that never resets it: each iteration continues from the previous one\'s state. Reset `{{obj}}` at the start of each iteration.',
+      callReset: 'Call `{{obj}}.{{reset}}()` at the start of each iteration',
+      variableLeak: 'The state variable `{{name}}` is updated with `assign()` for every step but never reset in the loop over `{{outer}}`: each iteration continues from the previous one\'s state. Assign it its initial value at the start of each iteration.',
+      resetVariable: 'Reset `{{name}}` with `{{name}}.assign(tf.zerosLike({{name}}))` at the start of each iteration',
     },
   },
   check(ctx) {
     nestedLoopLeaks(ctx);
     statefulLayerLeaks(ctx);
     perSequenceMethodLeaks(ctx);
+    statefulObjectLeaks(ctx);
+    variableStateLeaks(ctx);
   },
 });
+
+/** A method that advances a `this` field through a step call (`this.h = step(x, this.h)`). */
+function advancesField(ctx: RuleContext, method: ts.MethodDeclaration): boolean {
+  return ctx.model.stepCalls.some((c) => inside(c.call, method) && c.stateArgs.some((a) =>
+    a.path !== undefined && a.path.startsWith('this.') && writesToPath(ctx.model, a.path, a.expr, method).length > 0));
+}
+
+const RESET_METHOD = /^(reset|clear|init|zero|restart|begin|start)/i;
+
+/**
+ * `for (const dialog of dialogs) for (const u of dialog) bot.hear(u)`: an object whose method
+ * advances its own state, driven through an inner loop, with no reset of that object in the
+ * outer loop.
+ */
+function statefulObjectLeaks(ctx: RuleContext): void {
+  const { model } = ctx;
+  if (model.classes.size === 0) return;
+  const advancing = new Map<ts.Node, boolean>();
+  const reported = new Set<ts.Node>();
+  for (const call of model.calls) {
+    const recv = calleeReceiver(call);
+    const method = calleeName(call);
+    if (!recv || !method || unwrap(recv).kind === ts.SyntaxKind.ThisKeyword) continue;
+    const fn = resolveCallee(call, model.scopes, model.classes);
+    if (!fn || !ts.isMethodDeclaration(fn)) continue;
+    if (!advancing.has(fn)) advancing.set(fn, advancesField(ctx, fn));
+    if (!advancing.get(fn)) continue;
+    const its = enclosingIterations(call);
+    const outerIndex = its.findIndex((it, i) => i > 0 && loopRole(it) !== 'steps');
+    const outer = its[outerIndex];
+    if (!outer || reported.has(outer.node) || its.slice(0, outerIndex + 1).some((it) => loopRole(it) === 'fanout')) continue;
+    if (loopRole(outer) === 'chunks') continue;
+    const obj = accessPath(recv);
+    if (!obj) continue;
+    const base = unwrap(recv);
+    const binding = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
+    if (binding && (inside(declarationOf(binding), outer.node) || model.scopes.writes(binding, outer.node).length > 0)) continue;
+    let resets = false;
+    walk(outer.node, (n) => {
+      if (ts.isCallExpression(n) && RESET_METHOD.test(calleeName(n) ?? '') && calleeReceiver(n) && accessPath(calleeReceiver(n)!) === obj) resets = true;
+    });
+    if (resets) continue;
+    reported.add(outer.node);
+    const cls = fn.parent;
+    const resetMethod = ts.isClassLike(cls) ? cls.members.find((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && RESET_METHOD.test(m.name.text) && m.parameters.length === 0) : undefined;
+    const reset = resetMethod && resetMethod.name && ts.isIdentifier(resetMethod.name) ? resetMethod.name.text : 'reset';
+    const data = { obj, method, outer: outerLabel(ctx, outer), reset };
+    const at = bodyInsertion(ctx.text, outer);
+    const suggest: FixDescriptor[] = resetMethod && at ? [{ messageId: 'callReset', data, edits: [insertAt(at.pos, `${at.indent}${obj}.${reset}();${eol(ctx)}`)] }] : [];
+    ctx.report({ node: call, messageId: 'objectLeak', data, suggest });
+  }
+}
+
+/** `const h = tf.variable(zeros)`; `for (p of patients) for (v of p.visits) h.assign(f(v, h))`. */
+function variableStateLeaks(ctx: RuleContext): void {
+  const { model } = ctx;
+  const reported = new Set<ts.Node>();
+  for (const call of model.calls) {
+    if (calleeName(call) !== 'assign' || call.arguments.length !== 1) continue;
+    const recv = calleeReceiver(call);
+    const base = recv && unwrap(recv);
+    if (!base || !ts.isIdentifier(base)) continue;
+    const b = model.scopes.resolve(base);
+    const init = b && initializerOf(b);
+    const initCall = init && unwrap(init);
+    if (!b || !initCall || !ts.isCallExpression(initCall) || model.tf.fn(initCall) !== 'variable') continue;
+    // A recurrent update: the new value is computed from the variable itself.
+    if (!model.scopes.references(b, call.arguments[0]!).length) continue;
+    const its = enclosingIterations(call);
+    if (its.length < 2) continue;
+    const [inner, outer] = its as [Iteration, Iteration];
+    const role = loopRole(outer);
+    if (role === 'chunks' || role === 'fanout' || role === 'steps' || loopRole(inner) === 'fanout') continue;
+    if (inside(declarationOf(b), outer.node) || reported.has(b)) continue;
+    let resets = false;
+    walk(outer.node, (n) => {
+      if (inside(n, inner.node)) return false;
+      if (ts.isCallExpression(n) && calleeName(n) === 'assign' && calleeReceiver(n) && accessPath(calleeReceiver(n)!) === b.text) resets = true;
+    });
+    if (resets || model.scopes.writes(b, outer.node).length > 0) continue;
+    reported.add(b);
+    const ns = model.tf.namespaceForFixes ?? 'tf';
+    const data = { name: b.text, outer: outerLabel(ctx, outer) };
+    const at = bodyInsertion(ctx.text, outer);
+    const first = initCall.arguments[0] && unwrap(initCall.arguments[0]);
+    const zeroStart = !!first && ts.isCallExpression(first) && /^zeros(Like)?$/.test(model.tf.fn(first) ?? '');
+    const suggest: FixDescriptor[] = at && zeroStart ? [{ messageId: 'resetVariable', data, edits: [insertAt(at.pos, `${at.indent}${b.text}.assign(${ns}.zerosLike(${b.text}));${eol(ctx)}`)] }] : [];
+    ctx.report({ node: call, messageId: 'variableLeak', data, suggest, related: [{ node: declarationOf(b), messageId: 'initialised', data }] });
+  }
+}
 
 /** `let h = zeros; for (seq of seqs) for (t ...) h = step(x, h)` with no reset in the outer loop. */
 function nestedLoopLeaks(ctx: RuleContext): void {
@@ -252,6 +348,10 @@ function statefulLayerLeaks(ctx: RuleContext): void {
       return (i === 0 && training) || role === 'sequences' || i > 0 || (wholeSequences && role !== 'steps');
     });
     if (!seqLoop || its.some((it) => isChunkLoop(it)) || reported.has(seqLoop.node)) continue;
+    // A model built inside the loop (`const m = buildModel()`) starts every iteration from zero.
+    const base = unwrap(recv);
+    const binding = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
+    if (binding && inside(declarationOf(binding), seqLoop.node)) continue;
     if (resetsStates(ctx, seqLoop.node)) continue;
     reported.add(seqLoop.node);
     const seqIsEpoch = seqLoop.names.some((n) => /epoch/i.test(n));
@@ -272,11 +372,14 @@ function perSequenceMethodLeaks(ctx: RuleContext): void {
   for (const call of model.stepCalls) {
     if (call.iterations.length === 0) continue;
     const outermost = call.iterations[call.iterations.length - 1]!;
-    const fn = enclosingFunction(outermost.node);
+    // The function that owns the loops; a tf.tidy callback around them is part of it.
+    let fn = enclosingFunction(outermost.node);
+    while (fn && ts.isCallExpression(fn.parent) && model.tf.fn(fn.parent) === 'tidy') fn = enclosingFunction(fn.parent);
     if (!fn || !fn.body) continue;
     const fnName = functionName(fn) ?? '';
-    if (STREAMING_FUNCTION_NAME.test(fnName) || ts.isConstructorDeclaration(fn)) continue;
+    if (STREAMING_FUNCTION_NAME.test(fnName) || hasToken(fnName, CHUNK_LOOP_TOKENS) || ts.isConstructorDeclaration(fn)) continue;
     if (call.iterations.some((it) => isChunkLoop(it) || isFanoutLoop(it))) continue;
+    if (ts.isMethodDeclaration(fn) && fnName && freshOrStreamingUses(ctx, fnName)) continue;
     for (const arg of call.stateArgs) {
       if (!arg.path) continue;
       const isField = arg.path.startsWith('this.') && arg.path.split('.').length === 2;
@@ -309,6 +412,28 @@ function perSequenceMethodLeaks(ctx: RuleContext): void {
       });
     }
   }
+}
+
+/**
+ * Every call of the method in the file is on a fresh object (`new Encoder().encode(s)`, or an
+ * object made in the same loop iteration) or continues a stream chunk by chunk: no leak.
+ */
+function freshOrStreamingUses(ctx: RuleContext, method: string): boolean {
+  const { model } = ctx;
+  const sites = model.calls.filter((c) => calleeName(c) === method && calleeReceiver(c) && unwrap(calleeReceiver(c)!).kind !== ts.SyntaxKind.ThisKeyword);
+  if (sites.length === 0) return false;
+  return sites.every((c) => {
+    const its = enclosingIterations(c);
+    if (its.some((it) => loopRole(it) === 'chunks')) return true;
+    const recv = unwrap(calleeReceiver(c)!);
+    if (ts.isNewExpression(recv)) return true;
+    if (!ts.isIdentifier(recv)) return false;
+    const b = model.scopes.resolve(recv);
+    const init = b && initializerOf(b);
+    const fresh = init && ts.isNewExpression(unwrap(init));
+    // Made once and used in a loop over sequences: that object carries state across them.
+    return !!fresh && (its.length === 0 || inside(declarationOf(b!), its[0]!.node));
+  });
 }
 
 /** Does some other method/function reset the state (assign it something not computed from a step)? */

@@ -125,3 +125,53 @@ export class StreamingCell {
     return this.state;
   }
 }
+
+// An object reset at the start of every dialog, and one made fresh per dialog.
+export class Bot {
+  private memory: tf.Tensor = tf.zeros([1, H]);
+
+  constructor(private readonly gru: tf.layers.RNNCell) {}
+
+  reset(): void {
+    this.memory = tf.zeros([1, H]);
+  }
+
+  hear(utterance: tf.Tensor2D): tf.Tensor {
+    const [reply, next] = this.gru.call([utterance, this.memory], {}) as tf.Tensor[];
+    this.memory = next!;
+    return reply!;
+  }
+}
+
+export function replayDialogs(bot: Bot, dialogs: tf.Tensor2D[][]): tf.Tensor[] {
+  const replies: tf.Tensor[] = [];
+  for (const dialog of dialogs) {
+    bot.reset();
+    for (const utterance of dialog) replies.push(bot.hear(utterance));
+  }
+  return replies;
+}
+
+export function replayFresh(gru: tf.layers.RNNCell, dialogs: tf.Tensor2D[][]): tf.Tensor[] {
+  const replies: tf.Tensor[] = [];
+  for (const dialog of dialogs) {
+    const bot = new Bot(gru);
+    for (const utterance of dialog) replies.push(bot.hear(utterance));
+  }
+  return replies;
+}
+
+// A tf.Variable state zeroed with assign() for every patient.
+const hv = tf.variable(tf.zeros([1, H]), false);
+
+export function riskScores(patients: { visits: tf.Tensor2D[] }[]): number[] {
+  const scores: number[] = [];
+  for (const patient of patients) {
+    hv.assign(tf.zerosLike(hv));
+    for (const visit of patient.visits) {
+      hv.assign(tf.tanh(tf.matMul(visit, Wx).add(tf.matMul(hv, Wh))) as tf.Tensor2D);
+    }
+    scores.push(tf.sigmoid(tf.matMul(hv, Wo)).dataSync()[0]!);
+  }
+  return scores;
+}
