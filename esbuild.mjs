@@ -19,7 +19,9 @@ const common = {
 
 const entries = [
   { in: 'client/src/extension.ts', out: 'client' },
-  { in: 'server/src/server.ts', out: 'server' },
+  // The language server's body; dist/server.js is a small loader that loads it with a V8 code cache.
+  { in: 'server/src/lsp/loader.ts', out: 'server' },
+  { in: 'server/src/server.ts', out: 'server-main' },
   { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   // The CLI's body; dist/cli.js is a small loader that loads it with a V8 code cache.
   { in: 'server/src/cli/entry.ts', out: 'cli-main' },

@@ -152,11 +152,11 @@ describe('VSIX contents', () => {
       /^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^images\/icon\.png$/,
       // The extension's bundles (the CLI and API bundles are for npm, not the editor), the probe's
       // WASM backend, the rule docs.
-      /^dist\/(client|server|probe-runner)\.js$/, /^dist\/[\w-]+\.wasm$/, /^dist\/rules\/[\w-]+\.md$/,
+      /^dist\/(client|server|server-main|probe-runner)\.js$/, /^dist\/[\w-]+\.wasm$/, /^dist\/rules\/[\w-]+\.md$/,
     ];
     const extra = files.filter((f) => !allowed.some((re) => re.test(f)));
     assert.deepEqual(extra, [], 'files that should not ship');
-    for (const f of ['dist/client.js', 'dist/server.js', 'LICENSE', 'CHANGELOG.md', 'images/icon.png']) {
+    for (const f of ['dist/client.js', 'dist/server.js', 'dist/server-main.js', 'LICENSE', 'CHANGELOG.md', 'images/icon.png']) {
       assert.ok(files.includes(f), `${f} ships`);
     }
     const { rules } = require(path.join(root, 'dist', 'api.js'));

@@ -13,7 +13,7 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const serverJs = path.join(root, 'dist', 'server.js');
 
 /** How long a test waits for something the server should send before it fails. */
-const WAIT_MS = 60_000;
+const WAIT_MS = 240_000;
 
 /** Offsets <-> LSP positions for a string. */
 export function lineStarts(text) {

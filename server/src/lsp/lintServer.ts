@@ -2,7 +2,7 @@
 // settings. Handlers stay thin: find the document, resolve its settings, call lintText (inline, or
 // in the background worker for big texts), convert with convert.ts. Every handler is guarded so one
 // bad document produces a logged error and no diagnostics, never a dead server.
-import { promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   CancellationToken,
@@ -99,7 +99,10 @@ export function registerLintServer(connection: Connection, documents: TextDocume
     info: (m: string) => connection.console.info(m),
     error: (m: string) => connection.console.error(m),
   };
-  const background = new BackgroundLinter(__filename, (m) => log.info(`[worker] ${m}`), {
+  // The worker starts from the loader (dist/server.js) when there is one, to use its code cache.
+  const loader = path.join(__dirname, 'server.js');
+  const workerScript = existsSync(loader) ? loader : __filename;
+  const background = new BackgroundLinter(workerScript, (m) => log.info(`[worker] ${m}`), {
     timeoutMs: ANALYSIS_TIMEOUT_MS,
     idleMs: 60_000,
     maxOldGenerationSizeMb: WORKER_HEAP_MB,
