@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { unwrap } from '../server/src/analysis/ast';
 import { defineRule, nodeText, replaceNode, type FixDescriptor } from './rule';
 import { stateReachesOutput, type StateInput, type Step } from '../server/src/analysis/steps';
 import { carriesNoState, droppedUsesOf } from '../server/src/analysis/state-queries';
@@ -22,14 +23,21 @@ function addTermSuggestion(ctx: RuleContext, step: Step, s: StateInput, data: Re
   if (!weight || !proj) return undefined;
   const kind = scriptKindFor(ctx.sf.fileName);
   const isTs = kind === ts.ScriptKind.TS || kind === ts.ScriptKind.TSX;
-  const ns = model.tf.namespaceForFixes;
+  // Write the namespace the projection itself uses (`tfc.matMul(...)` -> `tfc`), else the file's.
+  const projCall = ts.isAsExpression(proj.node) ? proj.node.expression : proj.node;
+  const callee = ts.isCallExpression(projCall) ? unwrap(projCall.expression) : undefined;
+  const ownNs = callee && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) &&
+    model.tf.namespaces.has(callee.expression.text) ? callee.expression.text : undefined;
+  const ns = ownNs ?? model.tf.namespaceForFixes;
   let term: string;
   if (weight.kind === 'layer' || proj.form === 'apply') {
     term = `${weight.path}.apply(${s.name})${isTs ? ` as ${ns ?? 'tf'}.Tensor` : ''}`;
   } else {
     const wText = proj.weightExpr ? nodeText(ctx, proj.weightExpr) : '';
     const readForm = /\.read\(\)$/.test(wText) || weight.kind === 'layer-variable';
-    term = `${ns ?? 'tf'}.matMul(${s.name}, ${weight.path}${readForm ? '.read()' : ''})`;
+    // Mirror a non-null assertion on the input weight (`this.kernel!.read()`).
+    const bang = /!\.read\(\)$/.test(wText) || /!$/.test(wText) ? '!' : '';
+    term = `${ns ?? 'tf'}.matMul(${s.name}, ${weight.path}${isTs ? bang : ''}${readForm ? '.read()' : ''})`;
   }
   // Keep a cast on the projection (`x as tf.Tensor2D`) around the sum, so the types stay as they were.
   const node = proj.node;

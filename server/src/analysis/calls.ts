@@ -231,6 +231,11 @@ export function resolveCallee(call: ts.CallExpression, scopes: Scopes, classes: 
     if (ts.isVariableDeclaration(d) && d.name === b && d.initializer) {
       const init = unwrap(d.initializer);
       if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+      // `const cell = makeCell(W, U)`: the function the factory returns.
+      if (ts.isCallExpression(init) && ts.isIdentifier(unwrap(init.expression))) {
+        const factory = resolveCallee(init, scopes, classes);
+        return factory && returnedFunction(factory);
+      }
     }
     return undefined;
   }
@@ -254,6 +259,19 @@ function methodOf(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclarat
     if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name) && m.name.text === name) return m;
   }
   return undefined;
+}
+
+/** The function a factory returns: `(W) => (x, h) => ...` or `function f(W) { return (x, h) => ...; }`. */
+function returnedFunction(factory: FunctionLike): FunctionLike | undefined {
+  const body = factory.body;
+  if (!body) return undefined;
+  const asFn = (e: ts.Expression | undefined): FunctionLike | undefined => {
+    const u = e && unwrap(e);
+    return u && (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) ? u : undefined;
+  };
+  if (!ts.isBlock(body)) return asFn(body);
+  const last = body.statements[body.statements.length - 1];
+  return last && ts.isReturnStatement(last) ? asFn(last.expression) : undefined;
 }
 
 /** The class of `new C()` bound to an identifier or a `this.field` (assigned in the class). */

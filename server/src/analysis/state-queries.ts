@@ -4,7 +4,10 @@ import ts from 'typescript';
 import { reaches, touches, type LocalDef, type Val } from './dataflow';
 import { unwrap } from './ast';
 import type { StateInput, Step } from './steps';
-import { stateBase } from './tfjs-facts';
+import { nameTokens, stateBase } from './tfjs-facts';
+
+/** Names that only say "the new value" (`next`, `newValue`): candidates for a step's single state. */
+const BARE_NEW_NAMES = new Set(['next', 'new', 'updated', 'value', 'val']);
 
 export interface StatePosition {
   /** The returned expression in this state's position. */
@@ -72,7 +75,9 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
     if (l.val.alias !== undefined || aliasNames.has(l.name) || l.name === s.name) continue;
     if (!ts.isIdentifier(l.node) && !ts.isBinaryExpression(l.node)) continue;
     if (l.val.deps.size === 0) continue;
-    const named = base !== '' && stateBase(l.name) === base;
+    // `next`, `updated`: a name that only says "the new value"; of the one state when there is one.
+    const bareNew = step.states.length === 1 && nameTokens(l.name).every((t) => BARE_NEW_NAMES.has(t)) && touches(l.val.deps, s.root);
+    const named = (base !== '' && stateBase(l.name) === base) || bareNew;
     const dropped = touches(l.val.deps, s.root) && !reachesAnyReturn(step, l.root);
     if (named || dropped) lastByName.set(l.name, l);
   }

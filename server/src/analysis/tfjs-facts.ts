@@ -96,7 +96,7 @@ export const STATE_NAME_TOKENS = new Set([
   'h', 'hx', 'ht', 'hidden', 'hiddens', 'state', 'states', 'c', 'cx', 'ct', 'carry', 'memory', 'mem', 'cell', 's',
 ]);
 /** Prefix tokens meaning "the incoming/previous value of" (`prevOutput`, `hPrev`, `oldState`). */
-export const PREVIOUS_TOKENS = new Set(['prev', 'previous', 'last', 'old', 'tm1', 'in', 'init', 'initial', '0']);
+export const PREVIOUS_TOKENS = new Set(['prev', 'previous', 'last', 'old', 'tm1', 'minus', 'prior', 'in', 'init', 'initial', '0']);
 /** Tokens meaning "the freshly computed value of" (`hNew`, `nextState`, `c_t`). */
 export const NEW_TOKENS = new Set(['new', 'next', 'updated', 'out', 't', '1', 'tilde', 'hat', 'cand', 'candidate', 'prime']);
 /** Name tokens of a step (a function that advances a recurrence by one step). */
@@ -115,10 +115,11 @@ export const RECURRENT_WEIGHT_NAME = /^(recurrent\w*|u_?[zrnifocg]|w_?h_?[zrnifc
 /** Names of weights for the input path. */
 export const INPUT_WEIGHT_NAME = /^(kernel|w_?ih|wih|weight_?ih|w|w_?x|wx|i2h|input_?2_?hidden|input_?to_?hidden\w*|linear_?ih|ih|input_?layer|w_?in|win)$/i;
 
-/** Splits an identifier into lower-case tokens: `hPrev` -> [h, prev], `h_t1` -> [h, t, 1]. */
+/** Splits an identifier into lower-case tokens: `hPrev` -> [h, prev], `h_t1` -> [h, t, 1], `cTMinus1` -> [c, t, minus, 1]. */
 export function nameTokens(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2') // hTMinus1 -> h T Minus 1, LSTMCell -> LSTM Cell
     .replace(/([A-Za-z])([0-9])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)

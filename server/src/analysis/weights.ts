@@ -1,11 +1,11 @@
 // Weights a step could use: fields of its class (`this.recurrentKernel`) or names in scope around a
 // plain function (`const W_hh = tf.variable(...)`), and how the step applies its input weight.
 import ts from 'typescript';
-import { accessPath, calleeName, calleeReceiver, thisFieldName, unwrap, walk } from './ast';
+import { accessPath, calleeName, calleeReceiver, enclosingFunction, thisFieldName, unwrap, walk } from './ast';
 import { reaches } from './dataflow';
 import type { FileModel } from './model';
 import type { Step } from './steps';
-import { RECURRENT_WEIGHT_NAME } from './tfjs-facts';
+import { RECURRENT_WEIGHT_NAME, TENSOR_CONSTRUCTORS } from './tfjs-facts';
 
 export interface Weight {
   /** `this.recurrentKernel` or `W_hh`. */
@@ -24,6 +24,39 @@ function weightKind(model: FileModel, init: ts.Expression | undefined): Weight['
     if (model.tf.layerFactory(e)) return 'layer';
   }
   return 'tensor';
+}
+
+/** Namespaces of tfjs whose calls build configuration objects, not tensors. */
+const CONFIG_NAMESPACES = new Set(['initializers', 'constraints', 'regularizers', 'activations', 'train', 'losses', 'metrics']);
+
+/**
+ * Does this value make a weight (`addWeight`, `tf.variable`, a tensor, a layer, `new ...`)?
+ * True / false when the initialiser says so; undefined when it says nothing (`null`, `undefined`).
+ */
+function isWeightMaking(model: FileModel, init: ts.Expression): boolean | undefined {
+  const e = unwrap(init);
+  if (e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined')) return undefined;
+  if (ts.isNewExpression(e)) return true;
+  if (ts.isCallExpression(e)) {
+    if (calleeName(e) === 'addWeight') return true;
+    const path = model.tf.path(e.expression);
+    if (path) return !CONFIG_NAMESPACES.has(path[0] ?? '');
+    // Tensor methods (`tf.randomNormal(...).mul(0.1)`) keep it a tensor.
+    const recv = calleeReceiver(e);
+    return recv ? isWeightMaking(model, recv) === true : false;
+  }
+  return false;
+}
+
+/** `tf.variable(...)`, a tensor constructor, a layer, `addWeight`, possibly cast or scaled. */
+function isCreatedWeight(model: FileModel, init: ts.Expression): boolean {
+  const e = unwrap(init);
+  if (!ts.isCallExpression(e)) return false;
+  if (calleeName(e) === 'addWeight' || model.tf.layerFactory(e)) return true;
+  const fn = model.tf.fn(e);
+  if (fn) return TENSOR_CONSTRUCTORS.has(fn);
+  const recv = calleeReceiver(e);
+  return !!recv && isCreatedWeight(model, recv);
 }
 
 /** Recurrent-looking weights declared for the step but never referenced inside it. */
@@ -45,16 +78,26 @@ export function unusedRecurrentWeights(model: FileModel, step: Step): Weight[] {
   }
   const out: Weight[] = [];
   if (step.classNode) {
-    const seen = new Set<string>();
+    // Every write of each recurrent-named field: declarations and `this.f = ...` anywhere in the class.
+    const writes = new Map<string, { node: ts.Node; init?: ts.Expression; type?: ts.TypeNode }[]>();
     walk(step.classNode, (n) => {
       let name: string | undefined;
       let init: ts.Expression | undefined;
+      let type: ts.TypeNode | undefined;
       if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) { name = thisFieldName(n.left); init = n.right; }
-      else if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name)) { name = n.name.text; init = n.initializer; }
-      if (!name || seen.has(name) || !RECURRENT_WEIGHT_NAME.test(name) || used.has(`this.${name}`)) return;
-      seen.add(name);
-      out.push({ path: `this.${name}`, name, node: n, kind: weightKind(model, init) });
+      else if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name)) { name = n.name.text; init = n.initializer; type = n.type; }
+      if (!name || !RECURRENT_WEIGHT_NAME.test(name) || used.has(`this.${name}`)) return;
+      const list = writes.get(name) ?? [];
+      list.push({ node: n, init, type });
+      writes.set(name, list);
     });
+    for (const [name, list] of writes) {
+      const made = list.find((w) => w.init && isWeightMaking(model, w.init) === true);
+      const known = list.filter((w) => w.init && isWeightMaking(model, w.init) !== undefined);
+      // `recurrentInitializer = getInitializer(...)`: a recurrent-named field that is not a weight.
+      if (!made && (known.length > 0 || !list.some((w) => w.type && /Tensor|Variable|Layer/.test(w.type.getText())))) continue;
+      out.push({ path: `this.${name}`, name, node: list[0]!.node, kind: weightKind(model, made?.init) });
+    }
     return out;
   }
   // A plain step: names declared at the top level of the file (closure weights), unless another
@@ -64,14 +107,29 @@ export function unusedRecurrentWeights(model: FileModel, step: Step): Weight[] {
     if (other === step) continue;
     walk(other.fn, (n) => { if (ts.isIdentifier(n)) usedByOthers.add(n.text); });
   }
-  for (const st of model.sf.statements) {
-    if (!ts.isVariableStatement(st)) continue;
-    for (const d of st.declarationList.declarations) {
-      if (ts.isIdentifier(d.name) && RECURRENT_WEIGHT_NAME.test(d.name.text) && !used.has(d.name.text) && !usedByOthers.has(d.name.text)) {
-        out.push({ path: d.name.text, name: d.name.text, node: d, kind: weightKind(model, d.initializer) });
+  const seen = new Set<string>();
+  const consider = (id: ts.Identifier, node: ts.Node, init: ts.Expression | undefined): void => {
+    const name = id.text;
+    if (seen.has(name) || !RECURRENT_WEIGHT_NAME.test(name) || used.has(name) || usedByOthers.has(name)) return;
+    seen.add(name);
+    out.push({ path: name, name, node, kind: weightKind(model, init) });
+  };
+  // Locals must be made like weights (`tf.variable`, a tensor constructor, a layer): `const r =
+  // tf.sigmoid(...)` in the function around the step is a gate, not a recurrent weight.
+  const statements = (list: ts.NodeArray<ts.Statement>, strict: boolean): void => {
+    for (const st of list) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && (!strict || (d.initializer && isCreatedWeight(model, d.initializer)))) consider(d.name, d, d.initializer);
       }
     }
+  };
+  // Closures first: parameters and locals of the functions around the step (`makeCell(W, U)`).
+  for (let f = enclosingFunction(step.fn); f; f = enclosingFunction(f)) {
+    for (const p of f.parameters) if (ts.isIdentifier(p.name)) consider(p.name, p, undefined);
+    if (f.body && ts.isBlock(f.body)) statements(f.body.statements, true);
   }
+  statements(model.sf.statements, false);
   return out;
 }
 

@@ -1,0 +1,34 @@
+// Names in tfjs-layers' own style (`hTMinus1`, `cTMinus1`) and an object result with `next`.
+import * as tf from '@tensorflow/tfjs';
+import * as tfc from '@tensorflow/tfjs-core';
+
+export class LSTMLikeCell extends tf.layers.RNNCell {
+  static className = 'LSTMLikeCell';
+  stateSize = [8, 8];
+  private kernel = tf.variable(tf.randomNormal([4, 32], 0, 0.1));
+  private recurrentKernel = tf.variable(tf.randomNormal([8, 32], 0, 0.1));
+
+  override call(inputs: tfc.Tensor | tfc.Tensor[]): tfc.Tensor[] {
+    return tfc.tidy(() => {
+      if (!Array.isArray(inputs)) throw new Error('expected [x, h, c]');
+      const hTMinus1 = inputs[1];
+      const cTMinus1 = inputs[2];
+      inputs = inputs[0];
+      const z = tfc.add(tfc.matMul(inputs, this.kernel), tfc.matMul(hTMinus1, this.recurrentKernel));
+      const [zI, zF, zC, zO] = tfc.split(z, 4, 1);
+      const c = tfc.add(tfc.mul(tfc.sigmoid(zF), cTMinus1), tfc.mul(tfc.sigmoid(zI), tfc.tanh(zC)));
+      const h = tfc.mul(tfc.sigmoid(zO), tfc.tanh(c));
+      return [h, h, c];
+//                  ~~~~~~~~ returns-input-state
+    });
+  }
+}
+
+interface StepResult { output: tf.Tensor2D; state: tf.Tensor2D }
+
+export function step(x: tf.Tensor2D, state: tf.Tensor2D, p: { W: tf.Tensor2D; U: tf.Tensor2D; V?: tf.Tensor2D }): StepResult {
+  const next = tf.tanh(tf.matMul(x, p.W).add(tf.matMul(state, p.U))) as tf.Tensor2D;
+  const output = (p.V ? tf.matMul(next, p.V) : next) as tf.Tensor2D;
+  return { output, state: next } satisfies StepResult;
+//                 ~~~~~ returns-input-state
+}
