@@ -6,7 +6,7 @@
 // the floor" figure. Times are CPU milliseconds of this process (wall medians in the details).
 import { createRequire } from 'node:module';
 import { generateFile, lineCount } from './gen.mjs';
-import { median, timed, gc, round, log } from './lib/stats.mjs';
+import { median, timed, round, log } from './lib/stats.mjs';
 import { runIfMain } from './lib/main.mjs';
 import { floor } from './floor.mjs';
 
@@ -67,7 +67,6 @@ export async function run({ quick = false } = {}) {
       actualLines = lineCount(text);
       const order = [['eslint', 'rnnlint', 'floor'], ['rnnlint', 'floor', 'eslint'], ['floor', 'eslint', 'rnnlint']][i % 3];
       for (const which of order) {
-        gc();
         const f = which === 'eslint' ? () => eslint(text) : which === 'rnnlint' ? () => api.lintText(text, fileName) : () => floor(text, fileName);
         const t = timed(f);
         cpu[which].push(t.cpu);

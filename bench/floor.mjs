@@ -7,7 +7,7 @@
 // the wall clock also counts the time spent waiting for a core.
 import { createRequire } from 'node:module';
 import { generateFile, lineCount } from './gen.mjs';
-import { median, timed, gc, round, log } from './lib/stats.mjs';
+import { median, timed, round, log } from './lib/stats.mjs';
 import { runIfMain } from './lib/main.mjs';
 
 const require = createRequire(import.meta.url);
@@ -35,7 +35,9 @@ export async function run({ quick = false } = {}) {
   const fileName = 'bench.ts';
   const rows = [];
   const sizes = [];
-  for (const { lines, reps: fullReps } of SIZES) {
+  const pick = process.argv.find((a) => a.startsWith('--sizes='));
+  const sizesToRun = pick ? SIZES.filter((x) => pick.slice(8).split(',').map(Number).includes(x.lines)) : SIZES;
+  for (const { lines, reps: fullReps } of sizesToRun) {
     const reps = quick ? Math.max(lines >= 80000 ? 1 : 2, Math.ceil(fullReps / 3)) : fullReps;
     // Warm both paths up on a variant that is not measured.
     const warm = generateFile(lines, 100000 + lines);
@@ -56,7 +58,6 @@ export async function run({ quick = false } = {}) {
       actualLines = lineCount(text);
       const order = i % 2 === 0 ? ['floor', 'lint'] : ['lint', 'floor'];
       for (const which of order) {
-        gc();
         if (which === 'floor') {
           const t = timed(() => floor(text, fileName));
           tFloor.push(t.cpu);

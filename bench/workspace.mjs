@@ -1,6 +1,8 @@
 // (4) Workspace lint: the CLI (`node dist/cli.js <folder> --format json`, its default worker pool)
 // over 1,000 generated recurrent files of ~200 lines in a temporary folder. Wall time from spawn to
 // exit, so it includes start-up, file discovery, reading and the report, as CI sees it.
+// Beside it, the parsing floor for the same files in this process (read + ts.createSourceFile +
+// full walk, one thread, warm): the files/s no TypeScript-based linter can beat, per core.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -9,6 +11,8 @@ import { generateFile } from './gen.mjs';
 import { median, round, log, machineLoad } from './lib/stats.mjs';
 import { runIfMain } from './lib/main.mjs';
 import { ROOT } from './lib/lsp.mjs';
+import { floor } from './floor.mjs';
+import { readdirSync } from 'node:fs';
 
 export const FILES = 1000;
 export const LINES = 200;
@@ -83,6 +87,8 @@ export async function run({ quick = false } = {}) {
     // What two otherwise idle cores would sustain if every CPU second ran in parallel (an upper
     // bound; the wall-clock figure is the one that counts on a quiet machine).
     const rateFromCpu = (files * 1000) / (cpu / 2);
+    const fl = parseFloor(dir);
+    log(`workspace: parse floor ${fl.cpuMs.toFixed(0)} CPU-ms for ${files} files = ${fl.filesPerCpuSecond.toFixed(0)} files/s per core`);
     return {
       id: 'workspace',
       rows: [
@@ -93,12 +99,38 @@ export async function run({ quick = false } = {}) {
           target: `>= ${TARGET_FILES_PER_S} files/s on 2 cores`,
           met: rate >= TARGET_FILES_PER_S,
         },
+        {
+          what: '  parse floor for the same files (read + parse + walk, 1 thread)',
+          figure: `${fl.filesPerCpuSecond.toFixed(0)} files/s per core (${(fl.cpuMs / 1000).toFixed(2)} CPU-s; ${(2 * fl.filesPerCpuSecond).toFixed(0)} files/s on 2 ideal cores)`,
+          value: round(fl.filesPerCpuSecond, 0),
+          target: 'reference',
+          met: null,
+        },
       ],
-      details: { files, linesPerFile: LINES, runsMs: times.map((t) => round(t, 0)), wallMs: round(ms, 0), filesPerSecond: round(rate, 0), cpuRunsMs: cpus.map((t) => round(t, 0)), cpuMs: round(cpu, 0), filesPerSecondFromCpuOn2Cores: round(rateFromCpu, 0), ...checked, cores: load.cores },
+      details: { files, linesPerFile: LINES, runsMs: times.map((t) => round(t, 0)), wallMs: round(ms, 0), filesPerSecond: round(rate, 0), cpuRunsMs: cpus.map((t) => round(t, 0)), cpuMs: round(cpu, 0), filesPerSecondFromCpuOn2Cores: round(rateFromCpu, 0), parseFloorCpuMs: round(fl.cpuMs, 0), parseFloorFilesPerCpuSecond: round(fl.filesPerCpuSecond, 0), ...checked, cores: load.cores },
     };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Read + parse + walk every file once, warm, on one thread: CPU ms and files per CPU-second. */
+function parseFloor(dir) {
+  const files = [];
+  const rec = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) rec(p);
+      else files.push(p);
+    }
+  };
+  rec(dir);
+  for (const f of files.slice(0, 50)) floor(readFileSync(f, 'utf8'), f);
+  const c0 = process.cpuUsage();
+  for (const f of files) floor(readFileSync(f, 'utf8'), f);
+  const c = process.cpuUsage(c0);
+  const ms = (c.user + c.system) / 1000;
+  return { cpuMs: ms, filesPerCpuSecond: (files.length * 1000) / ms };
 }
 
 function notMeasured(reason) {
