@@ -59,6 +59,18 @@ if [ -f "$PREFIX/.complete" ] && [ -x "$BIN" ]; then
   exit 0
 fi
 
+# One installer at a time (two test runs on a cold cache): wait for the other, then reuse its work.
+mkdir -p "$CACHE"
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$CACHE/.install.lock"
+  flock 9
+  if [ -f "$PREFIX/.complete" ] && [ -x "$BIN" ]; then
+    log "code-server $VERSION installed by a concurrent run in $PREFIX"
+    echo "$BIN"
+    exit 0
+  fi
+fi
+
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 [ "$node_major" = 20 ] || log "warning: code-server $VERSION is built for Node 20, this is Node $node_major"
 

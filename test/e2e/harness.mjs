@@ -16,7 +16,7 @@ export const artifactsDir = path.join(repoRoot, '.e2e-artifacts');
 export const CHROMIUM = process.env.RNNLINT_E2E_CHROMIUM || '/usr/bin/chromium';
 
 /** How long a step waits for what a user would see before the test fails. */
-export const WAIT_MS = Number(process.env.RNNLINT_E2E_WAIT_MS || 30_000);
+export const WAIT_MS = Number(process.env.RNNLINT_E2E_WAIT_MS || 45_000);
 
 /** Neovim for the Neovim test: installs the Debian packages only when nvim is missing. */
 export function ensureNeovim() {
