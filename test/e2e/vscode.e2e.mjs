@@ -118,6 +118,11 @@ test('VS Code: Ctrl+. lists the fix, "disable for this line" and "show documenta
     await h.openFile(page, 'buggy-cell.ts');
     await h.waitForSquiggles(page, (s) => s.errors === 1, 'the error squiggle');
     await h.goTo(page, 9, 10);
+    // The lightbulb shows, as the "auto fix" bulb since a preferred fix exists.
+    const bulb = page.locator('.editor-instance .monaco-editor .lightBulbWidget').first();
+    await bulb.waitFor({ state: 'visible', timeout: h.WAIT_MS });
+    const bulbIcon = await bulb.evaluate((el) => el.outerHTML);
+    assert.match(bulbIcon, /codicon-lightbulb-autofix/, `the lightbulb: ${bulbIcon}`);
     const items = await h.openQuickFixMenu(page);
     await h.screenshot(page, 'quick-fix-menu');
     const ours = items.filter((i) => /hNew|returns-input-state/.test(i));
