@@ -188,3 +188,29 @@ test('--fix does not write to a file with syntax errors (only partly understood)
   assert.equal(r.json[0].output, undefined);
   assert.deepEqual(leftoverTemps(dir), []);
 });
+
+test('--fix on many files through worker threads writes the same files as one thread', (t) => {
+  const base = scratch(t);
+  const dirs = ['pooled', 'single'].map((d) => path.join(base, d));
+  const crlf = cellSource.replace(/\n/g, '\r\n');
+  for (const dir of dirs) {
+    for (let i = 0; i < 80; i++) {
+      const sub = path.join(dir, `pkg${i % 4}`);
+      fs.mkdirSync(sub, { recursive: true });
+      fs.writeFileSync(path.join(sub, `c${String(i).padStart(2, '0')}.ts`), i % 2 ? cellSource : '\uFEFF' + crlf);
+    }
+  }
+  const pooled = runJson(['--fix', '--concurrency', '2', '.'], { cwd: dirs[0] });
+  const single = runJson(['--fix', '--concurrency', 'off', '.'], { cwd: dirs[1] });
+  assert.equal(pooled.stderr, '');
+  assert.equal(pooled.code, single.code);
+  const rel = (r, dir) => r.json.map((x) => ({ ...x, filePath: path.relative(dir, x.filePath) }));
+  assert.deepEqual(rel(pooled, dirs[0]), rel(single, dirs[1]));
+  for (const x of pooled.json) {
+    const rp = path.relative(dirs[0], x.filePath);
+    const bytes = fs.readFileSync(x.filePath);
+    assert.deepEqual(bytes, fs.readFileSync(path.join(dirs[1], rp)), rp);
+    assert.match(bytes.toString('utf8'), /return hNew;/);
+  }
+  for (const dir of dirs) for (const sub of fs.readdirSync(dir)) assert.deepEqual(leftoverTemps(path.join(dir, sub)), []);
+});
