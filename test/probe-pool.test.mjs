@@ -20,7 +20,8 @@ before(async () => {
   fs.writeFileSync(
     entry,
     `export { probeText } from ${JSON.stringify(path.join(root, 'server/src/probe/probe.ts'))};\n` +
-      `export { ProbePool } from ${JSON.stringify(path.join(root, 'server/src/probe/pool.ts'))};\n`,
+      `export { ProbePool } from ${JSON.stringify(path.join(root, 'server/src/probe/pool.ts'))};\n` +
+      `export { relateToRules } from ${JSON.stringify(path.join(root, 'server/src/probe/probe.ts'))};\n`,
   );
   await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: path.join(dir, 'probe.js'), logLevel: 'warning', absWorkingDir: root });
   probe = require(path.join(dir, 'probe.js'));
@@ -91,4 +92,30 @@ test('dispose ends the runner', async () => {
   pool.dispose();
   assert.deepEqual(await leftovers(marker), []);
   assert.equal(isAlive(pid), false);
+});
+
+test('findings say whether the static rule agrees; a static report the run disproves is a "contradicts" finding', async () => {
+  const { text, fileName } = read('ignores-state.ts');
+  const res = await probe.probeText({ text, fileName }, pool);
+  assert.ok(res.ok);
+  const cell = res.trace.cell;
+  const finding = res.trace.findings.find((f) => f.id === 'ignores-state');
+  assert.equal(finding.confirms, 'unused-hidden-state');
+  // The same static report against a run in which the output did depend on the state.
+  const checks = { ...res.trace.checks, hiddenSensitivity: 0.25 };
+  const related = probe.relateToRules([], { checks, steps: res.trace.steps }, text, fileName, cell);
+  const c = related.find((f) => f.id === 'contradicts');
+  assert.ok(c, JSON.stringify(related));
+  assert.equal(c.contradicts, 'unused-hidden-state');
+  assert.match(c.message, /contradicts unused-hidden-state/);
+  // A finding the static rules do not report on this cell says so.
+  const unrelated = probe.relateToRules(
+    [{ id: 'double-squash', severity: 'warning', message: 'probe: squashed twice', rule: 'stacked-activation', line: cell.line }],
+    { checks: res.trace.checks, steps: res.trace.steps },
+    text,
+    fileName,
+    cell,
+  );
+  assert.match(unrelated[0].message, /not reported by the static rule stacked-activation/);
+  assert.equal(unrelated[0].confirms, undefined);
 });
