@@ -1,0 +1,17 @@
+// expect: none
+import * as tf from '@tensorflow/tfjs';
+
+async function step(x: tf.Tensor2D, h: tf.Tensor2D, W: tf.Tensor2D, U: tf.Tensor2D): Promise<tf.Tensor2D> {
+  await tf.nextFrame();
+  return tf.tanh(tf.matMul(x, W).add(tf.matMul(h, U))) as tf.Tensor2D;
+}
+
+export async function run(xs: tf.Tensor2D[], W: tf.Tensor2D, U: tf.Tensor2D): Promise<tf.Tensor2D[]> {
+  let h = tf.zeros([1, U.shape[0]]) as tf.Tensor2D;
+  const out: tf.Tensor2D[] = [];
+  for (const x of xs) {
+    h = await step(x, h, W, U);
+    out.push(h);
+  }
+  return out;
+}
