@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { defineRule, nodeText, replaceNode, type RuleContext } from './rule';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, type FunctionLike } from '../server/src/analysis/ast';
-import { resolveCallee } from '../server/src/analysis/calls';
+import { enclosingIterations, iterationOf, resolveCallee } from '../server/src/analysis/calls';
 import { writesToPath } from '../server/src/analysis/loop-queries';
 import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, isStateLikeName } from '../server/src/analysis/tfjs-facts';
@@ -27,6 +27,8 @@ export default defineRule({
       readBack: '`{{name}}` is read back to JS with `{{readback}}` and rebuilt as a new tensor inside `{{closure}}`: the gradient stops here, so earlier steps never learn. Pass the tensor `{{name}}` on instead of rebuilding it.',
       readBackOutside: '`{{name}}` was read back to JS with `{{readback}}` outside `{{closure}}` and is rebuilt as a new tensor inside it: the gradient stops here. Move the steps that compute `{{name}}` inside the closure and use the tensor itself.',
       dropRoundTrip: 'Use `{{name}}` directly',
+      variableCopy: '`{{name}}` is copied into a new `tf.variable` inside `{{closure}}`: a variable has no gradient history, so the gradient stops here and earlier steps never learn. Use the tensor itself.',
+      dropVariable: 'Use `{{name}}` directly instead of a new variable',
       loopHere: 'the steps are unrolled here, outside the gradient closure',
     },
   },
@@ -39,32 +41,76 @@ export default defineRule({
   },
 });
 
-function unrolledOutside(ctx: RuleContext, closures: ClosureCall[]): void {
+/** A state carried across the iterations of a loop: by a step call, or inline (`h = tf.tanh(... h ...)`). */
+interface Carried { binding: ts.Identifier; loop: ts.Node }
+
+function carriedStates(ctx: RuleContext): Carried[] {
   const { model } = ctx;
-  const reported = new Set<string>();
+  const out: Carried[] = [];
   for (const call of model.stepCalls) {
     const loop = call.iterations[0];
-    if (!loop || model.gradientClosureAround(call.call)) continue;
+    if (!loop) continue;
     for (const arg of call.stateArgs) {
       if (!arg.path || !ts.isIdentifier(arg.expr)) continue;
       const b = model.scopes.resolve(arg.expr);
-      if (!b) continue;
-      if (!model.scopes.writes(b, loop.node).length) continue; // not carried: nothing unrolled
-      for (const g of closures) {
-        if (g.call.pos < loop.node.end) continue;
-        // A closure that unrolls steps itself continues from this state on purpose (truncated BPTT);
-        // one that runs a single step from it trains the last step only.
-        if (model.stepCalls.some((c) => inside(c.call, g.fn) && c.iterations.some((it) => inside(it.node, g.fn)))) continue;
-        const refs = model.scopes.references(b, g.fn);
-        const read = refs[0];
+      if (b && model.scopes.writes(b, loop.node).length > 0) out.push({ binding: b, loop: loop.node });
+    }
+  }
+  // Inline recurrences: `h = tf.tanh(tf.matMul(x, W).add(tf.matMul(h, U)))` in a loop.
+  for (const call of model.calls) {
+    const value = unwrapParent(call);
+    const assign = value.parent;
+    if (!ts.isBinaryExpression(assign) || assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assign.right !== value) continue;
+    const target = unwrap(assign.left);
+    if (!ts.isIdentifier(target) || model.tf.path(call.expression) === undefined) continue;
+    const b = model.scopes.resolve(target);
+    const loop = enclosingIterations(assign)[0];
+    if (!b || !loop || inside(b, loop.node) || model.scopes.references(b, call).length === 0) continue;
+    out.push({ binding: b, loop: loop.node });
+  }
+  return out;
+}
+
+/** Arrays the loop pushes the state into (`states.push(h)`): reading them reads the state. */
+function containersOf(ctx: RuleContext, c: Carried): ts.Identifier[] {
+  const out: ts.Identifier[] = [];
+  walk(c.loop, (n) => {
+    if (!ts.isCallExpression(n) || calleeName(n) !== 'push' || !n.arguments.some((a) => { const u = unwrap(a); return ts.isIdentifier(u) && ctx.model.scopes.refersTo(u, c.binding); })) return;
+    const r = calleeReceiver(n);
+    const base = r && unwrap(r);
+    const b = base && ts.isIdentifier(base) ? ctx.model.scopes.resolve(base) : undefined;
+    if (b) out.push(b);
+  });
+  return out;
+}
+
+/** Does the closure unroll its own loop (truncated BPTT from a carried state)? */
+function closureUnrolls(carried: Carried[], g: ClosureCall): boolean {
+  return carried.some((c) => inside(c.loop, g.fn));
+}
+
+function unrolledOutside(ctx: RuleContext, closures: ClosureCall[]): void {
+  const { model } = ctx;
+  const reported = new Set<string>();
+  const carried = carriedStates(ctx);
+  for (const c of carried) {
+    if (closures.some((g) => inside(c.loop, g.fn))) continue;
+    for (const g of closures) {
+      if (g.call.pos < c.loop.end) continue;
+      // A closure that unrolls steps itself continues from this state on purpose (truncated BPTT);
+      // one that runs a single step from it trains the last step only.
+      if (closureUnrolls(carried, g)) continue;
+      for (const b of [c.binding, ...containersOf(ctx, c)]) {
+        const read = model.scopes.references(b, g.fn)[0];
         if (!read) continue;
         const key = `${b.pos}:${g.call.pos}`;
         if (reported.has(key)) continue;
         reported.add(key);
         ctx.report({
           node: read, messageId: 'unrolledOutside', data: { name: b.text, closure: closureLabel(ctx, g) },
-          related: [{ node: loop.node, messageId: 'loopHere' }],
+          related: [{ node: c.loop, messageId: 'loopHere' }],
         });
+        break;
       }
     }
   }
@@ -111,6 +157,13 @@ function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
       const init = initializerOf(b);
       const e = init && unwrap(init);
       if (!e || !ts.isCallExpression(e) || inside(e, g.fn)) return;
+      // `const hT = xs.reduce((h, x) => step(x, h), h0)`: the fold is the unroll.
+      const fold = iterationOf(e);
+      if (fold?.accumulator && model.stepCalls.some((c) => inside(c.call, fold.body))) {
+        const data = { name: b.text, closure: closureLabel(ctx, g) };
+        ctx.report({ node: n, messageId: 'unrolledOutside', data, related: [{ node: e, messageId: 'loopHere' }] });
+        return;
+      }
       const helper = resolveCallee(e, model.scopes, model.classes);
       if (!helper || model.stepOf(helper)) return;
       if (!cache.has(helper)) cache.set(helper, unrollingLoop(ctx, helper));
@@ -120,6 +173,13 @@ function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
       ctx.report({ node: n, messageId: 'unrolledByHelper', data, related: [{ node: loop, messageId: 'loopHere' }] });
     });
   }
+}
+
+/** The outermost expression that is `n` (through parentheses and `as`). */
+function unwrapParent(n: ts.Node): ts.Node {
+  let e = n;
+  while (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isNonNullExpression(e.parent)) e = e.parent;
+  return e;
 }
 
 /** The tensor read back by `h.arraySync()` / `await h.data()`, inline or through a const. */
@@ -152,21 +212,43 @@ function readBackSource(ctx: RuleContext, e: ts.Expression): { tensor: ts.Expres
 }
 
 /** Is this tensor a recurrent state: a step's result carried in a variable, or named like one? */
-function isStateTensor(ctx: RuleContext, tensor: ts.Expression): boolean {
+function isStateTensor(ctx: RuleContext, tensor: ts.Expression, rebuilt: ts.Node): boolean {
   const path = accessPath(tensor);
   if (!path) return false;
   if (ctx.model.stepCalls.some((c) => c.targets.some((t) => t.path === path) || c.stateArgs.some((a) => a.path === path))) return true;
-  return isStateLikeName(path.split('.').pop()!);
+  if (isStateLikeName(path.split('.').pop()!)) return true;
+  // `h = tf.tensor(next.dataSync(), next.shape)`: rebuilt into a state variable.
+  const p = rebuilt.parent;
+  const lhs = ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === rebuilt ? accessPath(p.left) : undefined;
+  if (!lhs) return false;
+  if (isStateLikeName(lhs.split('.').pop()!) || ctx.model.stepCalls.some((c) => c.stateArgs.some((a) => a.path === lhs))) return true;
+  // Carried by the loop around it: the variable is also read in that loop (it feeds the next step).
+  const target = ts.isBinaryExpression(p) ? unwrap(p.left) : undefined;
+  const b = target && ts.isIdentifier(target) ? ctx.model.scopes.resolve(target) : undefined;
+  const loop = enclosingIterations(p)[0];
+  return !!b && !!loop && !inside(b, loop.node) && ctx.model.scopes.references(b, loop.node).some((r) => r !== target && !inside(r, p));
 }
 
 function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void {
   for (const g of closures) {
     walk(g.fn, (n) => {
       if (!ts.isCallExpression(n)) return;
+      // `h = tf.variable(step(x, h), false)`: a new variable starts a new tape history.
+      if (ctx.model.tf.fn(n) === 'variable' && n.arguments[0]) {
+        const value = unwrap(n.arguments[0]);
+        const isStep = ts.isCallExpression(value) && ctx.model.stepCalls.some((c) => c.call === value);
+        if (isStep || (accessPath(value) && isStateTensor(ctx, value, unwrapParent(n)))) {
+          const name = nodeText(ctx, value);
+          const data = { name, closure: closureLabel(ctx, g) };
+          const safe = n.arguments.length <= 2 && (n.arguments.length < 2 || n.arguments[1]!.kind === ts.SyntaxKind.FalseKeyword);
+          ctx.report({ node: n, messageId: 'variableCopy', data, fix: safe ? { messageId: 'dropVariable', data, edits: [replaceNode(ctx, n, name)] } : undefined });
+        }
+        return;
+      }
       const ctor = ctx.model.tf.fn(n);
       if (!ctor || !FROM_VALUE_CONSTRUCTORS.has(ctor) || !n.arguments[0]) return;
       const src = readBackSource(ctx, n.arguments[0]);
-      if (!src || !isStateTensor(ctx, src.tensor)) return;
+      if (!src || !isStateTensor(ctx, src.tensor, unwrapParent(n))) return;
       const name = nodeText(ctx, src.tensor);
       const data = { name, readback: `${src.method}()`, closure: closureLabel(ctx, g) };
       // Dropping the round-trip is exact when it keeps the shape: nested arrays (arraySync) with no

@@ -92,3 +92,17 @@ function encode(xs: tf.Tensor2D[]): tf.Tensor2D {
 export function grads(xs: tf.Tensor2D[], y: tf.Tensor2D) {
   return tf.variableGrads(() => tf.losses.meanSquaredError(y, tf.matMul(encode(xs), Wo)) as tf.Scalar);
 }
+
+// An inline recurrence and a reduce fold, both inside the gradient function.
+export function inlineInside(xs: tf.Tensor2D[], y: tf.Tensor2D) {
+  return tf.valueAndGrads((u: tf.Tensor) => {
+    let h = tf.zeros([1, H]) as tf.Tensor2D;
+    let t = 0;
+    while (t < xs.length) {
+      h = tf.tanh(tf.matMul(xs[t]!, Wx).add(tf.matMul(h, u as tf.Tensor2D))) as tf.Tensor2D;
+      t++;
+    }
+    const folded = xs.reduce((s, x) => step(x, s), h);
+    return tf.losses.meanSquaredError(y, tf.matMul(folded, Wo));
+  })([Wh]);
+}
