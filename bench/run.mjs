@@ -18,7 +18,7 @@ const onlyArg = args.find((a) => a.startsWith('--only'));
 const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1]).split(',') : undefined;
 
 const MODULES = [
-  { id: 'floor', file: 'floor.mjs', timeoutS: 150 },
+  { id: 'floor', file: 'floor.mjs', timeoutS: 240 },
   { id: 'eslint', file: 'eslint.mjs', timeoutS: 150 },
   { id: 'latency', file: 'latency.mjs', timeoutS: 120 },
   { id: 'workspace', file: 'workspace.mjs', timeoutS: 180 },
@@ -61,8 +61,8 @@ function runModule(m) {
       clearTimeout(timer);
       const seconds = Number(((performance.now() - t0) / 1000).toFixed(1));
       const fail = (why) => resolve({ id: m.id, seconds, rows: [{ what: m.id, figure: `not measured: ${why}`, value: null, target: '', met: null }] });
-      if (signal) return fail(`killed (${signal}) after ${seconds} s`);
-      // The last line of stdout that parses as JSON is the module's result.
+      // The last line of stdout that parses as JSON is the module's result (modules that measure
+      // in stages print a partial result after each stage).
       const lines = out.trim().split('\n').reverse();
       let result;
       for (const l of lines) {
@@ -72,6 +72,11 @@ function runModule(m) {
         } catch {
           /* not this line */
         }
+      }
+      if (signal) {
+        if (!result?.partial) return fail(`killed (${signal}) by the ${m.timeoutS} s limit`);
+        result.rows.push({ what: `${m.id}: remaining sizes`, figure: `not measured: stopped by the ${m.timeoutS} s limit`, value: null, target: '', met: null });
+        return resolve({ ...result, seconds });
       }
       if (code !== 0 || !result) {
         const last = err.trim().split('\n').filter(Boolean).slice(-1)[0] ?? `exit ${code}`;
