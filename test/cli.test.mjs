@@ -4,6 +4,7 @@
 // formats; the rule-specific assertions are the ones the product promises for these snippets.
 
 import { test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -409,4 +410,20 @@ test('a file that brings a worker down is reported as not linted; every other fi
   assert.equal(r.code, 2);
   // The files that shared the dead worker's batch were linted again: same findings as the engine's.
   for (const res of r.json) assert.deepEqual(res.messages.map(pick), engineMessages(res.filePath));
+});
+
+test('stylish on a terminal: colours by default, none with NO_COLOR', { skip: !fs.existsSync('/usr/bin/script') && 'needs script(1) for a pseudo-terminal' }, (t) => {
+  const dir = copyFixture(t, 'project');
+  const underTty = (env) =>
+    spawnSync('/usr/bin/script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(root, 'dist', 'cli.js'))} src/cell.ts`, '/dev/null'], {
+      cwd: dir,
+      env: { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env },
+      encoding: 'utf8',
+    });
+  const colored = underTty({});
+  assert.match(colored.stdout, /\u001b\[4m.*cell\.ts\u001b\[24m/, 'the path is underlined');
+  assert.match(colored.stdout, /\u001b\[31merror\u001b\[39m/);
+  const plain = underTty({ NO_COLOR: '1' });
+  assert.match(plain.stdout, /returns-input-state/);
+  assert.doesNotMatch(plain.stdout, /\u001b\[/);
 });
