@@ -96,8 +96,11 @@ export const ITERATING_ARRAY_METHODS = new Set(['forEach', 'map', 'reduce', 'red
 export function iteratingCallback(node: ts.Node): FunctionLike | undefined {
   if (!ts.isCallExpression(node)) return undefined;
   const name = calleeName(node);
-  if (!name || !ITERATING_ARRAY_METHODS.has(name) || !calleeReceiver(node)) return undefined;
-  const cb = node.arguments[0] && unwrap(node.arguments[0]);
+  // `Array.from(xs, (x) => ...)`: the map callback is the second argument.
+  const recv = calleeReceiver(node);
+  const arrayFrom = name === 'from' && !!recv && ts.isIdentifier(unwrap(recv)) && (unwrap(recv) as ts.Identifier).text === 'Array';
+  if (!name || !(ITERATING_ARRAY_METHODS.has(name) || arrayFrom) || !recv) return undefined;
+  const cb = node.arguments[arrayFrom ? 1 : 0] && unwrap(node.arguments[arrayFrom ? 1 : 0]!);
   return cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) ? cb : undefined;
 }
 

@@ -3,7 +3,7 @@
 import ts from 'typescript';
 import { accessPath, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator } from './ast';
 import type { Scopes } from './scopes';
-import { hasToken, isStateLikeName, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
+import { hasToken, isStateLikeName, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
 import type { TfApi } from './tf-api';
 import type { Step } from './steps';
 
@@ -63,7 +63,9 @@ export function iterationOf(node: ts.Node): Iteration | undefined {
   if (cb && ts.isCallExpression(node)) {
     const names: string[] = [];
     const recv = calleeReceiver(node);
-    if (recv) collectNames(recv, names);
+    // `Array.from(xs, cb)` iterates its first argument.
+    const iterated = recv && ts.isIdentifier(unwrap(recv)) && (unwrap(recv) as ts.Identifier).text === 'Array' ? node.arguments[0] : recv;
+    if (iterated) collectNames(iterated, names);
     for (const p of cb.parameters) collectNames(p.name, names);
     const method = calleeName(node);
     const acc = (method === 'reduce' || method === 'reduceRight') && cb.parameters[0] && ts.isIdentifier(cb.parameters[0].name)
@@ -337,9 +339,16 @@ export function isCellValue(recv: ts.Expression, scopes: Scopes, tf: TfApi): boo
     const f = u && ts.isCallExpression(u) ? tf.layerFactory(u) : undefined;
     return f !== undefined && RNN_CELL_FACTORIES.has(f);
   };
+  // `cell: tf.layers.RNNCell` (a parameter or variable typed as a cell).
+  const typedAsCell = (d: ts.Node | undefined): boolean => {
+    const t = d && (ts.isParameter(d) || ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d)) ? d.type : undefined;
+    if (!t || !ts.isTypeReferenceNode(t)) return false;
+    const name = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
+    return RNN_CELL_BASES.has(name);
+  };
   if (ts.isIdentifier(e)) {
     const d = scopes.resolve(e)?.parent;
-    return !!d && ts.isVariableDeclaration(d) && isFactory(d.initializer);
+    return !!d && ((ts.isVariableDeclaration(d) && isFactory(d.initializer)) || typedAsCell(d));
   }
   const field = thisFieldName(e);
   if (field === undefined) return false;
@@ -349,7 +358,8 @@ export function isCellValue(recv: ts.Expression, scopes: Scopes, tf: TfApi): boo
   if (cls) walk(cls, (n) => {
     if (found) return false;
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(n.left) === field && isFactory(n.right)) found = true;
-    if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === field && isFactory(n.initializer)) found = true;
+    if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === field && (isFactory(n.initializer) || typedAsCell(n))) found = true;
+    if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === field && n.modifiers?.length && typedAsCell(n)) found = true;
   });
   return found;
 }

@@ -5,7 +5,7 @@ import { accessPath, calleeName, calleeReceiver, isFunctionLike, unwrap, walk, i
 import type { Iteration, StateArg, StepCall } from './calls';
 import type { FileModel } from './model';
 import { declarationOf, initializerOf, isPropertyName, type Binding } from './scopes';
-import { CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, FROM_VALUE_CONSTRUCTORS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, TENSOR_CONSTRUCTORS, hasToken, nameTokens } from './tfjs-facts';
+import { CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, FANOUT_PREFIX_TOKENS, FROM_VALUE_CONSTRUCTORS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, STEP_UNIT_TOKENS, TENSOR_CONSTRUCTORS, hasToken, nameTokens } from './tfjs-facts';
 
 export function namesHave(it: Iteration, set: Set<string>): boolean {
   return it.names.some((n) => hasToken(n, set));
@@ -36,6 +36,7 @@ function computeRole(it: Iteration): LoopRole {
   const { elements, collections } = loopHeader(it);
   const element = new Set(elements);
   const nouns = collections.filter((n) => !element.has(n));
+  if (nouns.some((n) => { const t = nameTokens(n); return t.length > 1 && FANOUT_PREFIX_TOKENS.has(t[0]!); })) return 'fanout';
   if (nouns.some(countsSteps)) return 'steps';
   if (elements.some((e) => hasToken(e, SEQUENCE_LOOP_TOKENS)) || nouns.some(holdsSequences)) return 'sequences';
   return 'unknown';
@@ -45,7 +46,7 @@ function computeRole(it: Iteration): LoopRole {
 function countsSteps(noun: string): boolean {
   const tokens = nameTokens(noun);
   const last = tokens[tokens.length - 1];
-  return tokens.some((t) => STEP_COUNT_TOKENS.has(t)) || (last !== undefined && SINGLE_SEQUENCE_TOKENS.has(last));
+  return tokens.some((t) => STEP_COUNT_TOKENS.has(t)) || (last !== undefined && (SINGLE_SEQUENCE_TOKENS.has(last) || STEP_UNIT_TOKENS.has(last)));
 }
 
 /** `sequences`, `numEpochs`, `batches`, `dataset`, `batchSize` (its elements are sequences). */
@@ -73,7 +74,9 @@ function loopHeader(it: Iteration): { elements: string[]; collections: string[] 
   } else if (it.callback && ts.isCallExpression(n)) {
     it.callback.parameters.forEach((p) => { if (p.name !== it.accumulator) bind(p.name); });
     const recv = calleeReceiver(n);
-    if (recv) nounsOf(recv, collections);
+    const isArrayFrom = !!recv && ts.isIdentifier(unwrap(recv)) && (unwrap(recv) as ts.Identifier).text === 'Array';
+    if (isArrayFrom && n.arguments[0]) nounsOf(n.arguments[0], collections);
+    else if (recv) nounsOf(recv, collections);
   }
   return { elements, collections };
 }

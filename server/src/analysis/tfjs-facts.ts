@@ -147,7 +147,7 @@ export function hasToken(name: string, set: Set<string>): boolean {
 }
 
 /** Tokens naming a fan-out from one state (beam search, scoring each candidate): not a time loop. */
-export const FANOUT_LOOP_TOKENS = new Set(['beam', 'beams', 'candidate', 'candidates', 'vocab', 'vocabulary', 'option', 'options', 'choice', 'choices', 'action', 'actions', 'branch', 'branches', 'hypothesis', 'hypotheses', 'head', 'heads', 'layer', 'layers', 'model', 'models']);
+export const FANOUT_LOOP_TOKENS = new Set(['beam', 'beams', 'candidate', 'candidates', 'vocab', 'vocabulary', 'option', 'options', 'choice', 'choices', 'action', 'actions', 'branch', 'branches', 'hypothesis', 'hypotheses', 'head', 'heads', 'layer', 'layers', 'model', 'models', 'continuation', 'continuations', 'alternative', 'alternatives', 'proposal', 'proposals']);
 /** Function names of code meant to continue a stream from the current state (no reset expected). */
 export const STREAMING_FUNCTION_NAME = /^(feed|next|continue|stream|advance|step|tick|push|update|observe|consume|on[A-Z])/;
 
@@ -178,3 +178,7 @@ export const GATED_LAYER_FACTORIES = new Set(['lstm', 'gru', 'convLstm2d', 'lstm
 export const DEFAULT_LAYER_ACTIVATION: ReadonlyMap<string, string> = new Map([['simpleRNN', 'tanh'], ['simpleRNNCell', 'tanh']]);
 /** Layers that only move, drop or reshape values: an activation seen through them is still direct. */
 export const SHAPE_ONLY_LAYER_FACTORIES = new Set(['dropout', 'flatten', 'reshape', 'permute', 'spatialDropout1d', 'alphaDropout', 'gaussianDropout', 'gaussianNoise']);
+/** Units that are almost always the time steps of one sequence (`for (const word of words)` in a tagger). */
+export const STEP_UNIT_TOKENS = new Set(['word', 'words', 'token', 'tokens', 'char', 'chars', 'character', 'characters', 'frame', 'frames', 'note', 'notes', 'visit', 'visits']);
+/** First tokens of a collection of alternatives for ONE next step (`nextTokens`, `possibleMoves`). */
+export const FANOUT_PREFIX_TOKENS = new Set(['next', 'possible', 'other', 'alt', 'cand', 'candidate', 'all']);
