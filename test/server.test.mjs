@@ -479,8 +479,11 @@ describe('robustness', () => {
     await c.diagnosticsFor(smallUri);
     const order = () => c.published.filter((p) => p.uri === bigUri || p.uri === smallUri).map((p) => (p.uri === bigUri ? 'big' : 'small'));
     assert.equal(order()[0], 'small', 'the small document was answered first');
+    const busy = c.statuses.find((p) => p.uri === bigUri);
+    assert.equal(busy?.state, 'analysing', 'the status says the big document is being analysed');
     const bigDiags = await c.diagnosticsFor(bigUri);
     assert.ok(ofRule(bigDiags, 'returns-input-state').length > 1000, `the big one is analysed too (${bigDiags.length})`);
+    assert.equal((await c.statusFor(bigUri)).state, 'ok');
   });
 
   it('a background analysis overtaken by an edit is never published', async () => {

@@ -62,6 +62,11 @@ export class StatusItem implements vscode.Disposable {
           if (s.errors > 0) item.severity = vscode.LanguageStatusSeverity.Warning;
         }
         return;
+      case 'analysing':
+        item.text = 'RNNLint: analysing';
+        item.detail = s.message ?? '';
+        item.busy = true;
+        return;
       case 'error':
         item.text = '$(error) RNNLint: analysis failed';
         item.detail = s.message ?? 'see the output channel';

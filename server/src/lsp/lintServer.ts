@@ -225,7 +225,7 @@ export function registerLintServer(connection: Connection, documents: TextDocume
     const s = await settings.get(uri);
     if (reason === 'change' && s.run === 'onSave') return;
     if (!scheduler.isCurrent(uri, generation) || documents.get(uri)?.version !== version) return;
-    const a = await analyse(doc.uri, doc.languageId, doc.getText(), s);
+    const a = await analyse(doc.uri, doc.languageId, doc.getText(), s, version);
     // Newest wins: a newer request or edit supersedes this run; its result is never published.
     const now = documents.get(uri);
     if (a.state === 'superseded' || !scheduler.isCurrent(uri, generation) || !now || now.version !== version) return;
@@ -249,7 +249,7 @@ export function registerLintServer(connection: Connection, documents: TextDocume
     if (params.previousResultId === resultId && cached?.resultId === resultId) {
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     }
-    const a = await guarded(() => analyse(uri, doc.languageId, doc.getText(), s));
+    const a = await guarded(() => analyse(uri, doc.languageId, doc.getText(), s, version));
     const now = documents.get(uri);
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
     if (a.state === 'superseded' || !now || now.version !== version) {
@@ -367,7 +367,8 @@ export function registerLintServer(connection: Connection, documents: TextDocume
 
   // ---- the engine call ----------------------------------------------------------------------------
 
-  async function analyse(uri: string, languageId: string, text: string, s: Settings): Promise<Analysis> {
+  /** `version`: an open document's version, for the "analysing" status of a background run. */
+  async function analyse(uri: string, languageId: string, text: string, s: Settings, version?: number): Promise<Analysis> {
     if (!s.enable) return { state: 'disabled', message: 'RNNLint is disabled (rnnlint.enable) for this file.' };
     if (!s.validate.includes(languageId)) {
       return { state: 'notValidated', message: `"${languageId}" is not in rnnlint.validate.` };
@@ -385,10 +386,11 @@ export function registerLintServer(connection: Connection, documents: TextDocume
     try {
       // Big files go to the worker, unless the engine's bail-out check (one regex scan) says the
       // file has nothing recurrent: then the inline call costs no more than that scan.
-      const result =
-        text.length > BACKGROUND_THRESHOLD && mightBeRecurrent(text)
-          ? await background.lint(uri, text, fileName, options)
-          : lintText(text, fileName, options);
+      const inBackground = text.length > BACKGROUND_THRESHOLD && mightBeRecurrent(text);
+      if (inBackground && version !== undefined) {
+        sendStatus({ ...emptyStatus(uri, version), state: 'analysing', message: `Analysing ${mb(text.length)} in the background.` });
+      }
+      const result = inBackground ? await background.lint(uri, text, fileName, options) : lintText(text, fileName, options);
       if (!result) return { state: 'superseded' };
       // A rule that crashed shows up as a notice without a rule id: not a diagnostic, but logged.
       for (const m of result.messages) {

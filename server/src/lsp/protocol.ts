@@ -13,6 +13,8 @@ export type StatusState =
   | 'notValidated'
   /** Longer than rnnlint.maxFileSize. */
   | 'tooLarge'
+  /** A big document is being analysed in the background; a final status follows. */
+  | 'analysing'
   /** The engine failed on this document (details in the output channel). */
   | 'error'
   /** The document was closed: forget its status. */
