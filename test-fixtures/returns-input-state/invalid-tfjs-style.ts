@@ -32,3 +32,10 @@ export function step(x: tf.Tensor2D, state: tf.Tensor2D, p: { W: tf.Tensor2D; U:
   return { output, state } satisfies StepResult;
 //                 ~~~~~ returns-input-state
 }
+
+// `{ output, state }` for a parameter called `hidden`: the state slot hands back the old one.
+export function rnnStep(x: tf.Tensor2D, hidden: tf.Tensor2D, W: tf.Tensor2D, U: tf.Tensor2D): { output: tf.Tensor; state: tf.Tensor } {
+  const hNew = tf.tanh(tf.matMul(x, W).add(tf.matMul(hidden, U)));
+  return { output: hNew, state: hidden };
+//                              ~~~~~~ returns-input-state
+}

@@ -74,3 +74,17 @@ export class TwiceCell extends tf.layers.RNNCell {
     return [out, out];
   }
 }
+
+// Through a `tf.tidy` that returns the inner activation.
+export function throughTidy(z: tf.Tensor): tf.Tensor {
+  const squashed = tf.tidy(() => tf.tanh(z));
+  return tf.sigmoid(squashed);
+//       ~~~~~~~~~~~~~~~~~~~~ stacked-activation
+}
+
+// Through a local name for a tf function.
+const squash = tf.tanh;
+export function aliased(x: tf.Tensor2D, W: tf.Tensor2D): tf.Tensor {
+  return squash(tf.sigmoid(tf.matMul(x, W)));
+//       ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ stacked-activation
+}

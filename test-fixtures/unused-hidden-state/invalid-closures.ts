@@ -43,3 +43,19 @@ export class SimpleCell extends layers.RNNCell {
     });
   }
 }
+
+// A plain Layer used as a cell, `call([x, ...states])`: the states are bound and never read.
+export class GatedStepLayer extends tf.layers.Layer {
+  static className = 'GatedStepLayer';
+  private readonly gate = tf.layers.dense({ units: 10, activation: 'sigmoid' });
+  private readonly cand = tf.layers.dense({ units: 10, activation: 'tanh' });
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
+    return tf.tidy(() => {
+      const [x, ...states] = inputs as tf.Tensor[];
+//                 ~~~~~~ unused-hidden-state
+      const next = tf.mul(this.gate.apply(x) as tf.Tensor, this.cand.apply(x) as tf.Tensor);
+      return [next, next];
+    });
+  }
+}

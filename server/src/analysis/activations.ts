@@ -117,6 +117,11 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     const act = activationOf(model, e);
     if (act) return act;
     const fn = model.tf.fn(e);
+    // `tf.tidy(() => tf.tanh(z))` returns what its callback returns.
+    if (fn === 'tidy') {
+      const ret = callbackResult(e.arguments[e.arguments.length - 1]);
+      return ret ? producingActivation(model, ret, depth + 1, via) : undefined;
+    }
     if (fn !== undefined) return TRANSPARENT_OPS.has(fn) && e.arguments[0] ? producingActivation(model, e.arguments[0], depth + 1, via) : undefined;
     const name = calleeName(e);
     const recv = calleeReceiver(e);
@@ -270,4 +275,13 @@ export function isSelfGated(outer: ActivationUse, inner: ActivationUse): boolean
   };
   const o = other();
   return !!o && accessPath(o) === base;
+}
+
+/** The expression an inline callback returns: an arrow's expression body or a lone `return`. */
+function callbackResult(arg: ts.Expression | undefined): ts.Expression | undefined {
+  const cb = arg && unwrap(arg);
+  if (!cb || !(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb))) return undefined;
+  if (!ts.isBlock(cb.body)) return cb.body;
+  const returns = cb.body.statements.filter(ts.isReturnStatement);
+  return returns.length === 1 && cb.body.statements[cb.body.statements.length - 1] === returns[0] ? returns[0]!.expression : undefined;
 }

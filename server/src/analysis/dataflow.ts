@@ -58,6 +58,8 @@ export interface StepFlow {
   readRoots: Set<string>;
   /** Which roots each local's identifier binding aliases (`const [x, h] = inputs` -> h: p0.1). */
   aliasNames: Map<string, string[]>;
+  /** Rest elements bound from a root (`const [x, ...states] = inputs` -> p0: [{ name, from: 1 }]). */
+  restNames: Map<string, { name: string; from: number; node: ts.Identifier }[]>;
 }
 
 const EMPTY: Val = { deps: new Set() };
@@ -130,7 +132,7 @@ export interface StepContext {
 const MAX_HELPER_DEPTH = 3;
 
 export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: number) => string, context: StepContext = {}): StepFlow {
-  const flow: StepFlow = { returns: [], locals: [], sinks: new Set(), fieldSinks: new Map(), otherSinks: new Set(), readRoots: new Set(), aliasNames: new Map() };
+  const flow: StepFlow = { returns: [], locals: [], sinks: new Set(), fieldSinks: new Map(), otherSinks: new Set(), readRoots: new Set(), aliasNames: new Map(), restNames: new Map() };
   let localCounter = 0;
   let env: Env = new Map();
   /** Helpers being evaluated (their locals are not the step's locals). */
@@ -167,6 +169,11 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
       name.elements.forEach((el, i) => {
         if (!ts.isBindingElement(el)) return;
         const v = el.dotDotDotToken ? sliceVal(val, i) : (val.elem ? val.elem(i) : { deps: val.deps });
+        if (el.dotDotDotToken && val.alias !== undefined && ts.isIdentifier(el.name) && helperStack.length === 0) {
+          const list = flow.restNames.get(val.alias) ?? [];
+          list.push({ name: el.name.text, from: i, node: el.name });
+          flow.restNames.set(val.alias, list);
+        }
         bindPattern(el.name, el.initializer ? union(v, evalExpr(el.initializer)) : v, node, isDef);
       });
     } else {

@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { reaches, touches, type LocalDef, type Val } from './dataflow';
 import { unwrap } from './ast';
 import type { StateInput, Step } from './steps';
-import { nameTokens, stateBase } from './tfjs-facts';
+import { isStateLikeName, nameTokens, stateBase } from './tfjs-facts';
 
 /** Names that only say "the new value" (`next`, `newValue`): candidates for a step's single state. */
 const BARE_NEW_NAMES = new Set(['next', 'new', 'updated', 'value', 'val']);
@@ -26,7 +26,11 @@ export function newStatePositions(step: Step, s: StateInput): StatePosition[] {
       continue;
     }
     if (r.members) {
-      for (const [key, m] of r.members) if (stateBase(key) === stateBase(s.name)) out.push({ node: m.node, val: m.val });
+      const byName = [...r.members].filter(([key]) => stateBase(key) === stateBase(s.name));
+      // `{ output, state }` for a lone state named otherwise (`hidden`): the one state-like key.
+      const stateKeys = [...r.members].filter(([key]) => isStateLikeName(key));
+      const found = byName.length > 0 ? byName : step.states.length === 1 && stateKeys.length === 1 ? stateKeys : [];
+      for (const [, m] of found) out.push({ node: m.node, val: m.val });
       continue;
     }
     const n = r.elements?.length;
@@ -70,6 +74,7 @@ function reachesAnyReturn(step: Step, root: string): boolean {
 export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
   const base = stateBase(s.name);
   const aliasNames = new Set(step.flow.aliasNames.get(s.root) ?? []);
+  for (const list of step.flow.restNames.values()) for (const r of list) aliasNames.add(r.name);
   const lastByName = new Map<string, LocalDef>();
   for (const l of step.flow.locals) {
     if (l.val.alias !== undefined || aliasNames.has(l.name) || l.name === s.name) continue;
@@ -132,6 +137,8 @@ export function carriesNoState(step: Step, s: StateInput): boolean {
  */
 export function droppedUsesOf(step: Step, s: StateInput): LocalDef[] {
   const aliasNames = new Set(step.flow.aliasNames.get(s.root) ?? []);
+  // Rest bindings (`...states`) hold the states themselves; they compute nothing.
+  for (const list of step.flow.restNames.values()) for (const r of list) aliasNames.add(r.name);
   return step.flow.locals.filter((l) => l.val.alias === undefined && !aliasNames.has(l.name) &&
     touches(l.val.deps, s.root) && !reachesAnyReturn(step, l.root));
 }

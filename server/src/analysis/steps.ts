@@ -100,9 +100,10 @@ function cellStep(cls: ts.ClassLikeDeclaration, call: ts.MethodDeclaration, tf: 
   const declared = declaredStateCount(cls);
   const accessed = accessedElements(flow);
   // A plain Layer is a cell only when it is shaped like one: stateSize, or [x, ...states] by name.
+  const rests = (flow.restNames.get('p0') ?? []).filter((r) => r.from >= 1);
   if (kind === 'layer' && declared === undefined) {
     const names = [...flow.aliasNames.entries()].filter(([r]) => /^p0\.[1-9]\d*$/.test(r)).flatMap(([, n]) => n);
-    if (!names.some(isStateLikeName)) return undefined;
+    if (!names.some(isStateLikeName) && !rests.some((r) => isStateLikeName(r.name))) return undefined;
   }
   const count = Math.max(declared ?? 0, accessed, 1);
   const states: StateInput[] = [];
@@ -117,6 +118,9 @@ function cellStep(cls: ts.ClassLikeDeclaration, call: ts.MethodDeclaration, tf: 
       if (el && ts.isBindingElement(el) && !el.dotDotDotToken && ts.isIdentifier(el.name)) { binding = el.name; name = el.name.text; }
     }
     if (!binding && name) binding = flow.locals.find((l) => l.val.alias === root && l.name === name)?.node;
+    // `const [x, ...states] = inputs`: state k is `states[k - from + 1]`, bound by the rest element.
+    const rest = !binding && !name ? rests.find((r) => r.from <= k + 1) : undefined;
+    if (rest) { binding = rest.node; name = `${rest.name}[${k + 1 - rest.from}]`; }
     states.push({ index: k, root, name: name ?? `${ts.isIdentifier(first.name) ? first.name.text : 'inputs'}[${k + 1}]`, binding, evidence: 'position' });
   }
   const inputNames = flow.aliasNames.get('p0.0');
@@ -164,7 +168,9 @@ function chooseStates(fn: FunctionLike, flow: StepFlow, from: number, fedBack: S
     if (byIndex.has(n.index)) continue;
     // With several returned values, a named state should find its new value among them by name;
     // with one, the first named parameter is the state (a `memory`/`mask` after it is a constant).
-    if (shape && shape.count > 1 && shape.names.every((x) => x !== undefined) &&
+    // (`return { output, state }` for a lone `hidden` parameter: the one state-like name is its slot.)
+    const loneSlot = named.length === 1 && shape !== undefined && shape.names.filter((x) => x !== undefined && isStateLikeName(x)).length === 1;
+    if (shape && shape.count > 1 && shape.names.every((x) => x !== undefined) && !loneSlot &&
         !shape.names.some((x) => stateBase(x!) === stateBase(n.name))) continue;
     byIndex.set(n.index, { index: 0, root: `p${n.index}`, name: n.name, binding: n.node, evidence: 'name' });
   }

@@ -46,6 +46,12 @@ export class TfApi {
     const isRequire = ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' &&
       init.arguments.length === 1 && ts.isStringLiteral(init.arguments[0]!) && isTfModule(init.arguments[0].text);
     const isNamespaceAlias = ts.isIdentifier(init) && this.namespaces.has(init.text);
+    // `const squash = tf.tanh;`: a local name for one tf function.
+    if (!isRequire && !isNamespaceAlias && ts.isIdentifier(d.name) && (ts.isPropertyAccessExpression(init) || ts.isIdentifier(init))) {
+      const p = this.path(init);
+      if (p && p.length === 1) this.named.set(d.name.text, p[0]!);
+      return;
+    }
     if (!isRequire && !isNamespaceAlias) return;
     if (isRequire) this.hasImport = true;
     if (ts.isIdentifier(d.name)) this.addNamespace(d.name.text);

@@ -129,8 +129,11 @@ export function nameTokens(name: string): string[] {
 /** The core of a state name without previous/new markers: hPrev, h_new, nextH -> "h". */
 export function stateBase(name: string): string {
   const tokens = nameTokens(name).filter((t) => !PREVIOUS_TOKENS.has(t) && !NEW_TOKENS.has(t));
-  return tokens.join('_');
+  return tokens.map((t) => STATE_SYNONYMS.get(t) ?? t).join('_');
 }
+
+/** Spellings of the same state: `hidden`/`hx` are `h`, `cx` is `c` (`hNew` is the new `hidden`). */
+const STATE_SYNONYMS: ReadonlyMap<string, string> = new Map([['hidden', 'h'], ['hx', 'h'], ['cx', 'c']]);
 
 export function isStateLikeName(name: string): boolean {
   const tokens = nameTokens(name);
@@ -138,6 +141,8 @@ export function isStateLikeName(name: string): boolean {
   if (tokens.some((t) => STATE_NAME_TOKENS.has(t) && t !== 's' && t !== 'cell')) return true;
   // `s`, `cell` alone are too common in non-recurrent code to count unless they are the whole name.
   if (tokens.length === 1 && (tokens[0] === 's' || tokens[0] === 'cell')) return false;
+  // `prev` / `previous` alone: the previous value of the recurrence.
+  if (tokens.length === 1 && (tokens[0] === 'prev' || tokens[0] === 'previous')) return true;
   // prevOutput, lastOutput: tfjs's own cells call the incoming state this.
   return PREVIOUS_TOKENS.has(tokens[0]!) && tokens.length > 1 && tokens[0] !== 'in' && tokens[0] !== '0';
 }
