@@ -190,7 +190,7 @@ function looksLikeStepCall(call: ts.CallExpression, cellVar?: (recv: ts.Expressi
 }
 
 /** The state arguments of a call to `step` (or, unresolved, by shape and names). */
-function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: (recv: ts.Expression) => boolean): StateArg[] {
+function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: (recv: ts.Expression) => boolean, zeroState?: (e: ts.Expression) => boolean): StateArg[] {
   const out: StateArg[] = [];
   const arg = (expr: ts.Expression, index: number): void => {
     const e = unwrap(expr);
@@ -217,7 +217,8 @@ function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: 
   }
   call.arguments.forEach((a, i) => {
     if (step) { const k = step.paramState.get(i); if (k !== undefined) arg(a, k); }
-    else if (i > 0 && isStateLikeName(accessPath(a)?.split('.').pop() ?? '')) arg(a, i - 1);
+    // Unknown callee: a state by name, or by being a zero tensor made to start the recurrence.
+    else if (i > 0 && (isStateLikeName(accessPath(a)?.split('.').pop() ?? '') || !!zeroState?.(a))) arg(a, i - 1);
   });
   return out;
 }
@@ -251,9 +252,35 @@ export function resolveCallee(call: ts.CallExpression, scopes: Scopes, classes: 
   // class of the file defines the method, that is the one. `call`/`apply` only in the cell form.
   const a0 = call.arguments[0] && unwrap(call.arguments[0]);
   if ((want === 'call') && !(a0 && ts.isArrayLiteralExpression(a0) && a0.elements.length >= 2)) return undefined;
-  const defs = [...new Set(classes.values())].map((c) => methodOf(c, want)).filter((m): m is ts.MethodDeclaration => !!m);
+  const defs: FunctionLike[] = [...new Set(classes.values())].map((c) => methodOf(c, want)).filter((m): m is ts.MethodDeclaration => !!m);
+  // ES5 classes: `Elman.prototype.forward = function (x, h) {...}`.
+  if (defs.length === 0) defs.push(...(prototypeMethods(call.getSourceFile()).get(want) ?? []));
   const only = defs.length === 1 ? defs[0]! : undefined;
   return only && (want === 'call' || call.arguments.length <= only.parameters.length) ? only : undefined;
+}
+
+const prototypeCache = new WeakMap<ts.SourceFile, Map<string, FunctionLike[]>>();
+
+/** `X.prototype.m = function () {}` assignments of a file, by method name. */
+function prototypeMethods(sf: ts.SourceFile): Map<string, FunctionLike[]> {
+  let map = prototypeCache.get(sf);
+  if (map) return map;
+  map = new Map();
+  const found = map;
+  if (sf.text.includes('.prototype.')) {
+    walk(sf, (n) => {
+      if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+      const left = n.left;
+      const right = unwrap(n.right);
+      if (!ts.isPropertyAccessExpression(left) || !ts.isPropertyAccessExpression(left.expression) || left.expression.name.text !== 'prototype') return;
+      if (!ts.isFunctionExpression(right) && !ts.isArrowFunction(right)) return;
+      const list = found.get(left.name.text) ?? [];
+      list.push(right);
+      found.set(left.name.text, list);
+    });
+  }
+  prototypeCache.set(sf, map);
+  return map;
 }
 
 function methodOf(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclaration | undefined {
@@ -280,7 +307,8 @@ function returnedFunction(factory: FunctionLike): FunctionLike | undefined {
 function classOfValue(expr: ts.Expression, scopes: Scopes, classes: Map<string, ts.ClassLikeDeclaration>): ts.ClassLikeDeclaration | undefined {
   const e = unwrap(expr);
   if (e.kind === ts.SyntaxKind.ThisKeyword) {
-    // `this.step(...)` inside a class (arrow callbacks keep `this`; nested functions do not).
+    // `this.step(...)` inside a class (arrow callbacks keep `this`; nested functions do not:
+    // in `X.prototype.run = function () {...}` the unknown-receiver fallback finds the method).
     for (let p: ts.Node | undefined = e.parent; p; p = p.parent) {
       if (ts.isClassLike(p)) return p;
       if (ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p)) return undefined;
@@ -319,16 +347,25 @@ function classOfValue(expr: ts.Expression, scopes: Scopes, classes: Map<string, 
  * steps yet) gives use evidence: which callee parameters a loop feeds the result back into.
  */
 export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (call: ts.CallExpression) => FunctionLike | undefined, stepsByFn: Map<ts.Node, Step>,
-                              cellVar?: (recv: ts.Expression) => boolean): StepCall[] {
+                              cellVar?: (recv: ts.Expression) => boolean, zeroState?: (e: ts.Expression) => boolean): StepCall[] {
   const out: StepCall[] = [];
   for (const n of calls) {
     const calleeFn = resolve(n);
     const step = calleeFn ? stepsByFn.get(calleeFn) : undefined;
     if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n, cellVar))) continue;
     const iterations = enclosingIterations(n);
-    out.push({ call: n, step, calleeFn, stateArgs: stateArgsOf(n, step, cellVar), targets: resultTargets(n), iterations });
+    out.push({ call: n, step, calleeFn, stateArgs: stateArgsOf(n, step, cellVar, zeroState), targets: resultTargets(n), iterations });
   }
   return out;
+}
+
+/** `const init = tf.zeros([1, units])`: a variable holding a zero tensor (a recurrence's start). */
+export function isZeroStateVar(e: ts.Expression, scopes: Scopes, tf: TfApi): boolean {
+  const u = unwrap(e);
+  if (!ts.isIdentifier(u)) return false;
+  const d = scopes.resolve(u)?.parent;
+  const init = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : undefined;
+  return !!init && ts.isCallExpression(init) && /^zeros(Like)?$/.test(tf.fn(init) ?? '');
 }
 
 /** A variable or field holding a tfjs cell: `const back = tf.layers.gruCell({...})`, `this.cell = tf.layers.lstmCell(...)`. */

@@ -2,7 +2,7 @@
 // around them, gradient closures, tidy callbacks, stateful layers. Built once per lint.
 import ts from 'typescript';
 import { calleeName, calleeReceiver, isFunctionLike, unwrap, type FunctionLike, accessPath, memberName } from './ast';
-import { findStepCalls, fedBackParams, isCellValue, resolveCallee, type StepCall } from './calls';
+import { findStepCalls, fedBackParams, isCellValue, isZeroStateVar, resolveCallee, type StepCall } from './calls';
 import { Scopes } from './scopes';
 import { discoverSteps, type Step } from './steps';
 import { TfApi } from './tf-api';
@@ -35,6 +35,7 @@ export class FileModel {
       if (ts.isCallExpression(n)) this.calls.push(n);
       else if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && n.name) this.classes.set(n.name.text, n);
       else if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) callable.add(n.name.text);
+      else if (ts.isBinaryExpression(n) && ts.isPropertyAccessExpression(n.left) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) callable.add(n.left.name.text);
       if (ts.isClassLike(n) || isFunctionLike(n)) stepCandidates.push(n);
       if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name && ts.isIdentifier(n.name)) callable.add(n.name.text);
       ts.forEachChild(n, visit);
@@ -61,7 +62,8 @@ export class FileModel {
     this.steps = discoverSteps(sf, this.tf, fedBack, this.scopes, stepCandidates);
     for (const s of this.steps) this.stepsByFn.set(s.fn, s);
     const cellVar = (recv: ts.Expression): boolean => isCellValue(recv, this.scopes, this.tf);
-    this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, cellVar)
+    const zeroState = (e: ts.Expression): boolean => isZeroStateVar(e, this.scopes, this.tf);
+    this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, cellVar, zeroState)
       .filter((c) => c.step || !c.calleeFn);
   }
 
