@@ -142,7 +142,8 @@ function namedStateParams(fn: FunctionLike, from: number): { index: number; name
 
 /** How many new states a step returns, and which names they carry (for matching to params). */
 function returnShape(flow: StepFlow): { count: number; names: (string | undefined)[] } | undefined {
-  const r = flow.returns[0];
+  // The last return: early exits (padding, reset) come first, the step's own result last.
+  const r = flow.returns[flow.returns.length - 1];
   if (!r) return undefined;
   if (r.elements) return { count: r.elements.length, names: r.elements.map((e) => (ts.isIdentifier(unwrap(e.node)) ? (unwrap(e.node) as ts.Identifier).text : undefined)) };
   if (r.members) return { count: r.members.size, names: [...r.members.keys()] };
