@@ -2,6 +2,14 @@
 // packages and installs the VSIX, starts code-server in its own process group, drives Debian's
 // Chromium with playwright-core, and offers what a user does: the command palette, quick open,
 // the Problems view, squiggles, the Ctrl+. menu, screenshots (.e2e-artifacts/, never committed).
+//
+// Run: `npm run test:e2e` (packages rnnlint.vsix, then runs test/e2e/*.e2e.mjs one file at a time).
+// Environment:
+//   RNNLINT_E2E_CACHE     where code-server is installed (default ${XDG_CACHE_HOME:-~/.cache}/rnnlint-e2e)
+//   RNNLINT_E2E_WAIT_MS   how long a step waits for what the user should see (default 45000)
+//   RNNLINT_E2E_LOG       code-server --log level (e.g. trace: the RNNLint output channel then logs
+//                         every LSP message into the user-data dir's exthost logs)
+//   RNNLINT_E2E_CHROMIUM  the Chromium executable (default /usr/bin/chromium)
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -277,7 +285,8 @@ let shotCounter = 0;
 /** Saves a screenshot of what the user sees to .e2e-artifacts/NN-name.png and returns its path. */
 export async function screenshot(page, name) {
   fs.mkdirSync(artifactsDir, { recursive: true });
-  const file = path.join(artifactsDir, `${String(++shotCounter).padStart(2, '0')}-${name}.png`);
+  const suite = path.basename(process.argv[1] || 'e2e').replace(/\.e2e\.mjs$|\.m?js$/, '');
+  const file = path.join(artifactsDir, `${suite}-${String(++shotCounter).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path: file });
   return file;
 }

@@ -316,6 +316,8 @@ async function languageStatus(p, want) {
     await p.keyboard.press('Escape');
     const item = p.locator('[id="status.languageStatus"] a, [id="status.languageStatus"]').first();
     await item.waitFor({ timeout: h.WAIT_MS });
+    await p.mouse.move(700, 300); // leave the item first, so hovering it opens the hover again
+    await h.sleep(300);
     await item.hover();
     const hover = p.locator('.language-status-hover, .monaco-hover .hover-language-status').first();
     await hover.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
