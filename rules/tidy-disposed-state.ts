@@ -77,7 +77,9 @@ export default defineRule({
         const left = unwrap(n.left);
         const targets = ts.isArrayLiteralExpression(left)
           ? left.elements.filter((el) => !ts.isOmittedExpression(el) && !ts.isSpreadElement(el)).map((el) => unwrap(el as ts.Expression))
-          : [left];
+          : ts.isObjectLiteralExpression(left)
+            ? left.properties.map((p) => (ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? unwrap(p.initializer) : undefined)).filter((t): t is ts.Expression => !!t)
+            : [left];
         for (const target of targets) {
           const path = accessPath(target);
           if (!path || returned.has(path) || kept.has(path)) continue;
@@ -206,6 +208,22 @@ function fieldReadAfter(ctx: RuleContext, target: ts.Expression, fn: FunctionLik
     });
   };
   visit(fn);
+  // ...unless something outside that run also calls them later (`classify()` -> `closest()`).
+  const callers = new Map<ts.Node, ts.Node[]>();
+  for (const m of methods.values()) {
+    walk(m, (c) => {
+      if (!ts.isCallExpression(c) || inside(c, fn)) return;
+      const recv = calleeReceiver(c);
+      const callee = recv && unwrap(recv).kind === ts.SyntaxKind.ThisKeyword ? methods.get(calleeName(c) ?? '') : undefined;
+      if (callee) callers.set(callee, [...(callers.get(callee) ?? []), m]);
+    });
+  }
+  const usedOutside = (m: ts.Node, seen = new Set<ts.Node>()): boolean => {
+    if (seen.has(m)) return false;
+    seen.add(m);
+    return (callers.get(m) ?? []).some((c) => !reachable.has(c) || usedOutside(c, seen));
+  };
+  for (const m of [...reachable]) if (usedOutside(m)) reachable.delete(m);
   let read = false;
   walk(cls, (n) => {
     if (read) return false;

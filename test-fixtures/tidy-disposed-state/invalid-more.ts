@@ -1,0 +1,42 @@
+// Object destructuring inside tidy, and a field that a later public method reads.
+import * as tf from '@tensorflow/tfjs';
+
+type LSTM = (x: tf.Tensor2D, h: tf.Tensor2D, c: tf.Tensor2D) => { h: tf.Tensor2D; c: tf.Tensor2D };
+
+export function run(lstm: LSTM, xs: tf.Tensor2D[], units: number): tf.Tensor2D {
+  let h = tf.zeros([1, units]) as tf.Tensor2D;
+  let c = tf.zeros([1, units]) as tf.Tensor2D;
+  for (const x of xs) {
+    tf.tidy(() => {
+      ({ h, c } = lstm(x, h, c));
+//       ~ tidy-disposed-state
+//          ~ tidy-disposed-state
+    });
+  }
+  return h;
+}
+
+// refine() runs inside load()'s tidy; summary() reads the prototypes later through the same helper.
+export class Prototypes {
+  private protos: tf.Tensor2D | null = null;
+
+  load(rows: number[][]): void {
+    tf.tidy(() => {
+      this.protos = tf.tensor2d(rows);
+//    ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ tidy-disposed-state
+      this.refine();
+    });
+  }
+
+  private refine(): void {
+    this.norms();
+  }
+
+  private norms(): number[] {
+    return Array.from(tf.norm(this.protos!, 'euclidean', 1).dataSync());
+  }
+
+  summary(): number[] {
+    return this.norms();
+  }
+}
