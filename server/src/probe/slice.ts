@@ -112,6 +112,10 @@ export function discoverCells(sf: ts.SourceFile): ProbeCell[] {
   return out;
 }
 
+function isStatic(fn: ts.FunctionLikeDeclaration): boolean {
+  return !!ts.getCombinedModifierFlags(fn as ts.Declaration) && (ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Static) !== 0;
+}
+
 function isStepShaped(fn: ts.FunctionLikeDeclaration): boolean {
   if (fn.parameters.length < 2) return false;
   const p = fn.parameters[1];
@@ -147,11 +151,12 @@ export function mergedCells(sf: ts.SourceFile, text: string, fileName: string): 
       (ts.isClassDeclaration(statement) && fn.parent === statement) ||
       (ts.isVariableStatement(statement) && statement.declarationList.declarations.some((d) => d.initializer === fn));
     if (!direct) continue;
+    const method = ts.isClassDeclaration(statement) && ts.isMethodDeclaration(fn) ? fn.name.getText() : undefined;
     cells.push({
       name: s.name,
-      kind: s.kind,
-      className: s.className,
-      methodName: s.methodName,
+      kind: method && s.kind === 'step-function' ? 'forward' : s.kind,
+      className: method ? (statement as ts.ClassDeclaration).name?.text : s.className,
+      methodName: method ?? s.methodName,
       statement,
       classDecl: ts.isClassDeclaration(statement) ? statement : undefined,
       fn,
@@ -727,6 +732,11 @@ function extraArgs(cell: ProbeCell, shape: Shape): string {
   for (const p of shape.extraParams) {
     if (p.questionToken || p.initializer) break;
     const name = paramName(p);
+    const size = ts.isIdentifier(p.name) ? sizeValue(name) : null;
+    if (size && !/^(W|U|V|b)/.test(name)) {
+      args.push(size);
+      continue;
+    }
     const direct = ts.isIdentifier(p.name) ? weightFor(name) : null;
     if (direct) {
       args.push(direct);
@@ -782,7 +792,9 @@ export function prepareProbe(
 
   // Constructor (class kinds) or the function itself.
   let create: string;
+  const staticMethod = cell.kind !== 'step-function' && isStatic(cell.fn);
   if (cell.kind === 'step-function') create = `() => ${cell.name}`;
+  else if (staticMethod) create = `() => ${cell.className}`;
   else if (tag?.args) ((create = `(S) => new ${cell.className}(${tag.args.join(', ')})`), (sizeSources.args = 'tag'));
   else {
     const c = constructorArgs(sf, cell);
@@ -790,7 +802,7 @@ export function prepareProbe(
     sizeSources.args = c.source;
   }
   let args = '';
-  if (cell.kind === 'step-function') {
+  if (cell.kind === 'step-function' || staticMethod) {
     if (tag?.args) ((args = tag.args.join(', ')), (sizeSources.args = 'tag'));
     else ((args = extraArgs(cell, shape)), args && (sizeSources.args = 'synthesized from how the step uses them'));
   }
