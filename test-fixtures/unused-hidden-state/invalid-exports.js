@@ -1,4 +1,5 @@
-// CommonJS exports: `exports.step(input, previous, weights)`, `previous` never used.
+// CommonJS exports: `exports.step(input, previous, weights)`, `previous` never used; a step that
+// borrows only the state's shape.
 'use strict';
 const tf = require('@tensorflow/tfjs-node');
 
@@ -11,4 +12,11 @@ exports.unroll = function unroll(inputs, weights, size) {
   let previous = tf.zeros([1, size]);
   for (const input of inputs) previous = exports.step(input, previous, weights);
   return previous;
+};
+
+// `zerosLike(h)` takes h's shape, not its values.
+exports.zeroCarryStep = function zeroCarryStep(x, h, W) {
+//                                                ~ unused-hidden-state
+  const carry = tf.zerosLike(h);
+  return tf.tanh(tf.add(tf.matMul(x, W), carry));
 };

@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { calleeName, calleeReceiver, isAssignmentOperator, isFunctionLike, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
 import type { TfApi } from './tf-api';
 import type { Scopes } from './scopes';
-import { INERT_CALLS, METADATA_PROPS, TYPE_TEST_CALLS } from './tfjs-facts';
+import { INERT_CALLS, METADATA_PROPS, SHAPE_ONLY_CALLS, TYPE_TEST_CALLS } from './tfjs-facts';
 
 export interface Val {
   readonly deps: ReadonlySet<string>;
@@ -334,6 +334,11 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     }
     // `Array.isArray(inputs)`: a type test, not a use of the value.
     if (name && TYPE_TEST_CALLS.has(name) && recv && ts.isIdentifier(unwrap(recv))) return EMPTY;
+    // `tf.zerosLike(h)`, `h.onesLike()`: the shape of the value, not the value.
+    if (name && SHAPE_ONLY_CALLS.has(name) && (tfName === name || (recv && tf.path(recv) === undefined))) {
+      if (recv && tfName === undefined) noteRead(evalExpr(recv));
+      return EMPTY;
+    }
     const helper = helperOf(e);
     if (helper) {
       const v = evalHelper(helper, args);

@@ -187,3 +187,5 @@ export const SHAPE_ONLY_LAYER_FACTORIES = new Set(['dropout', 'flatten', 'reshap
 export const STEP_UNIT_TOKENS = new Set(['word', 'words', 'token', 'tokens', 'char', 'chars', 'character', 'characters', 'frame', 'frames', 'note', 'notes', 'visit', 'visits']);
 /** First tokens of a collection of alternatives for ONE next step (`nextTokens`, `possibleMoves`). */
 export const FANOUT_PREFIX_TOKENS = new Set(['next', 'possible', 'other', 'alt', 'cand', 'candidate', 'all']);
+/** tf functions whose result depends on their argument's shape only (`tf.zerosLike(h)`). */
+export const SHAPE_ONLY_CALLS = new Set(['zerosLike', 'onesLike']);
