@@ -181,6 +181,18 @@ test('VS Code: "Show documentation" from the quick fix menu opens the rule doc',
     assert.match(text, /Why is this bad\?/);
     assert.match(text, /Fix safety/);
     await h.runCommand(page, 'View: Close All Editors');
+
+    // The rule id in the Problems view is a link to the same bundled doc.
+    await h.openFile(page, 'two-bugs.ts');
+    await h.waitForProblems(page, (rows) => rows.some(isRnnlint('stacked-activation')), 'the stacked-activation problem');
+    const link = page.locator('.markers-panel .monaco-list-row a', { hasText: 'stacked-activation' }).first();
+    await link.waitFor({ timeout: h.WAIT_MS });
+    await link.click();
+    await page.locator('.tabs-container .tab[aria-label*="stacked-activation"]').first().waitFor({ timeout: h.WAIT_MS });
+    const doc2 = await frameText(page, /stacked-activation[\s\S]*What it does/);
+    await h.screenshot(page, 'rule-doc-from-problems-link');
+    assert.match(doc2, /Why is this bad\?/);
+    await h.runCommand(page, 'View: Close All Editors');
   }));
 
 test('VS Code: source.fixAll.rnnlint on save applies the safe fix only', () =>
