@@ -230,14 +230,19 @@ function isStatefulLayer(ctx: RuleContext, call: ts.CallExpression): boolean {
     ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'stateful' && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
 }
 
+/**
+ * Time steps per call from `batchInputShape: [b, T, f]`: the literal, or Infinity for a name
+ * (`timesteps`: a whole window per call; step-by-step feeding writes 1).
+ */
 function timestepsOf(call: ts.CallExpression): number | undefined {
   const cfg = call.arguments[0] && unwrap(call.arguments[0]);
   if (!cfg || !ts.isObjectLiteralExpression(cfg)) return undefined;
   for (const p of cfg.properties) {
     if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name) || !/^(batchInputShape|batchShape)$/.test(p.name.text)) continue;
     const arr = unwrap(p.initializer);
-    const t = ts.isArrayLiteralExpression(arr) ? arr.elements[1] : undefined;
-    return t && ts.isNumericLiteral(t) ? Number(t.text) : undefined;
+    const t = ts.isArrayLiteralExpression(arr) ? arr.elements[1] && unwrap(arr.elements[1] as ts.Expression) : undefined;
+    if (t && ts.isNumericLiteral(t)) return Number(t.text);
+    return t && ts.isIdentifier(t) && /time|step|len|window/i.test(t.text) ? Infinity : undefined;
   }
   return undefined;
 }
@@ -271,6 +276,7 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
     let returned = false;
     walk(fn, (n) => { if (ts.isReturnStatement(n) && n.expression && accessPath(n.expression) === path && enclosingFunction(n) === fn) returned = true; });
     if (!returned) return;
+    if (!out.has(BUILDER)) out.set(BUILDER, m);
     for (const call of model.calls) {
       if (calleeName(call) === name && !calleeReceiver(call)) add(ownerPath(call), m);
     }
@@ -297,6 +303,7 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
         const e = unwrap(n.expression);
         const fn = ts.isCallExpression(e) ? model.tf.fn(e) : undefined;
         if (fn === 'model' || fn === 'sequential') {
+          if (!out.has(BUILDER)) out.set(BUILDER, info);
           const name = functionName(builder);
           for (const call of model.calls) if (name && calleeName(call) === name && !calleeReceiver(call)) add(ownerPath(call), info);
         }
@@ -321,6 +328,28 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
   return out;
 }
 
+/** Key of the model returned by the file's stateful model builder, when there is one. */
+const BUILDER = '#builder';
+
+/**
+ * `evaluate(policy: tf.Sequential)` in a file whose only model builder makes a stateful model:
+ * the parameter is that model (the file builds no other).
+ */
+function typedModelParam(ctx: RuleContext, recv: ts.Expression, models: Map<string, StatefulModel>): StatefulModel | undefined {
+  const built = models.get(BUILDER);
+  const u = unwrap(recv);
+  if (!built || !ts.isIdentifier(u)) return undefined;
+  const d = ctx.model.scopes.resolve(u)?.parent;
+  const t = d && ts.isParameter(d) ? d.type : undefined;
+  if (!t || !ts.isTypeReferenceNode(t)) return undefined;
+  const name = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
+  if (!/^(Sequential|LayersModel)$/.test(name)) return undefined;
+  // Every model the file builds must be a stateful one.
+  const builds = ctx.model.calls.filter((c) => /^(sequential|model)$/.test(ctx.model.tf.fn(c) ?? ''));
+  const stateful = ctx.model.calls.filter((c) => isStatefulLayer(ctx, c));
+  return builds.length > 0 && stateful.length >= builds.length ? built : undefined;
+}
+
 function statefulLayerLeaks(ctx: RuleContext): void {
   const { model } = ctx;
   if (!ctx.text.includes('stateful') && !ctx.text.includes('resetStates')) return;
@@ -332,7 +361,7 @@ function statefulLayerLeaks(ctx: RuleContext): void {
     const recv = calleeReceiver(call);
     if (!method || !recv || !MODEL_RUN_METHODS.has(method)) continue;
     const path = accessPath(recv);
-    const info = path ? models.get(path) : undefined;
+    const info = path ? models.get(path) ?? typedModelParam(ctx, recv, models) : undefined;
     if (!info || !path) continue;
     if (info.receiver && !sameReceiver(ctx, info.receiver, recv)) continue;
     const its = enclosingIterations(call);

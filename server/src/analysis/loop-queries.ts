@@ -30,9 +30,21 @@ export function loopRole(it: Iteration): LoopRole {
   return role;
 }
 
+/**
+ * `windowsPerMachine`, `samplesByUser`, `windowsFromDifferentSensors`: each element belongs to a
+ * different machine/user/sensor, so what the loop iterates is named after `per`/`by`.
+ */
+function groupedName(name: string): string {
+  const t = nameTokens(name);
+  const i = t.findIndex((x, k) => k > 0 && (x === 'per' || x === 'by' || (x === 'from' && /^(different|each|many|all|several|other)$/.test(t[k + 1] ?? ''))));
+  return i < 0 ? name : t.slice(i + 1).join('_');
+}
+
 function computeRole(it: Iteration): LoopRole {
-  if (namesHave(it, FANOUT_LOOP_TOKENS)) return 'fanout';
-  if (namesHave(it, CHUNK_LOOP_TOKENS)) return 'chunks';
+  const names = it.names.map(groupedName);
+  if (names.some((n) => hasToken(n, FANOUT_LOOP_TOKENS))) return 'fanout';
+  if (names.some((n) => hasToken(n, CHUNK_LOOP_TOKENS))) return 'chunks';
+  if (names.some((n, i) => n !== it.names[i])) return 'unknown';
   const { elements, collections } = loopHeader(it);
   const element = new Set(elements);
   const nouns = collections.filter((n) => !element.has(n));
