@@ -1,8 +1,9 @@
 // expect: none
 import * as tf from '@tensorflow/tfjs-node';
 
-export function listen(nextFrame, units) {
+export function listen(nextFrame, units, inputDim) {
   const cell = tf.layers.gruCell({ units });
+  cell.build([null, inputDim]);
   let hidden = tf.zeros([1, units]);
   let frame = nextFrame();
   while (frame !== null) {
