@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { defineRule, nodeText, replaceNode, type FixDescriptor } from './rule';
-import { computedCandidates, inScopeAt, inputStateReturned } from '../server/src/analysis/state-queries';
+import { computedCandidates, inScopeAt, inputStateReturned, memberStatesReturned } from '../server/src/analysis/state-queries';
 
 export default defineRule({
   id: 'returns-input-state',
@@ -18,8 +18,13 @@ export default defineRule({
   check(ctx) {
     for (const step of ctx.model.steps) {
       const reported = new Set<ts.Node>();
-      for (const s of step.states) {
-        for (const pos of inputStateReturned(step, s)) {
+      // A state object returned member by member (`{ h: hNew, c: state.c }`): each member is a state.
+      const units = step.states.flatMap((s) => [
+        { s, label: s.name, positions: inputStateReturned(step, s) },
+        ...memberStatesReturned(step, s).map(({ sub, positions }) => ({ s: sub, label: `${s.name}.${sub.name}`, positions })),
+      ]);
+      for (const { s, label, positions } of units) {
+        for (const pos of positions) {
           if (reported.has(pos.node)) continue;
           const candidates = computedCandidates(step, s);
           if (candidates.length === 0) continue;
@@ -42,7 +47,7 @@ export default defineRule({
           ctx.report({
             node: pos.node,
             messageId: 'returnsInput',
-            data: { name: s.name, step: step.name, candidates: candidates.map((c) => `\`${c.name}\``).join(' or ') },
+            data: { name: label, step: step.name, candidates: candidates.map((c) => `\`${c.name}\``).join(' or ') },
             fix: only,
             suggest: only ? undefined : fixes,
             related: candidates.map((c) => ({ node: c.node, messageId: 'candidateHere', data: { candidate: c.name } })),

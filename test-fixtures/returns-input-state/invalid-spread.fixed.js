@@ -65,3 +65,22 @@ export class PairCell extends tf.layers.RNNCell {
     return 'PairCell';
   }
 }
+
+// A state object returned member by member: `c` is handed back as it came.
+const W = tf.variable(tf.randomNormal([4, 32], 0, 0.1));
+const U = tf.variable(tf.randomNormal([8, 32], 0, 0.1));
+
+export function lstmStep(x, state) {
+  const z = tf.matMul(x, W).add(tf.matMul(state.h, U));
+  const [i, f, g, o] = tf.split(z, 4, 1);
+  const cNew = tf.sigmoid(f).mul(state.c).add(tf.sigmoid(i).mul(tf.tanh(g)));
+  const hNew = tf.sigmoid(o).mul(tf.tanh(cNew));
+  return { h: hNew, c: cNew };
+//                     ~~~~~~~ returns-input-state
+}
+
+export function run(xs) {
+  let state = { h: tf.zeros([1, 8]), c: tf.zeros([1, 8]) };
+  for (const x of xs) state = lstmStep(x, state);
+  return state.h;
+}

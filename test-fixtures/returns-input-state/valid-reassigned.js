@@ -44,3 +44,19 @@ class ResidualCell extends tf.layers.RNNCell {
 }
 
 module.exports = { run, ResidualCell };
+
+// A state object whose encoder memory rides along unchanged on purpose.
+function attentionStep(x, state) {
+  const scores = tf.softmax(tf.matMul(state.h, state.memory.transpose()));
+  const context = tf.matMul(scores, state.memory);
+  const hNew = tf.tanh(tf.add(tf.matMul(tf.concat([x, context], 1), W.slice([0, 0], [12, 8])), state.h));
+  return { h: hNew, memory: state.memory };
+}
+
+function decode(xs, memory) {
+  let state = { h: tf.zeros([1, 8]), memory };
+  for (const x of xs) state = attentionStep(x, state);
+  return state.h;
+}
+
+module.exports.decode = decode;

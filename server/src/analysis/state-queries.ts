@@ -142,3 +142,21 @@ export function droppedUsesOf(step: Step, s: StateInput): LocalDef[] {
   return step.flow.locals.filter((l) => l.val.alias === undefined && !aliasNames.has(l.name) &&
     touches(l.val.deps, s.root) && !reachesAnyReturn(step, l.root));
 }
+
+/**
+ * A state passed as one object (`lstmStep(x, state)`) and returned as an object literal: members
+ * that hand back the incoming member unchanged on every path (`{ h: hNew, c: state.c }`), each as
+ * a sub-state of its own (`state.c`, root `p1.c`) with its positions.
+ */
+export function memberStatesReturned(step: Step, s: StateInput): { sub: StateInput; positions: StatePosition[] }[] {
+  const returns = step.flow.returns;
+  if (returns.length === 0 || returns.some((r) => !r.members)) return [];
+  const out: { sub: StateInput; positions: StatePosition[] }[] = [];
+  for (const key of returns[0]!.members!.keys()) {
+    const root = `${s.root}.${key}`;
+    const positions = returns.map((r) => r.members!.get(key)).filter((m): m is { node: ts.Expression; val: Val } => !!m);
+    if (positions.length !== returns.length || positions.some((p) => p.val.alias !== root)) continue;
+    out.push({ sub: { ...s, root, name: key }, positions: positions.map((p) => ({ node: p.node, val: p.val })) });
+  }
+  return out;
+}
