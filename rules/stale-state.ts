@@ -86,7 +86,7 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
     messageId: declaredInLoop ? 'staleFresh' : 'stale',
     data,
     suggest,
-    related: inv.decl && !declaredInLoop ? [{ node: inv.decl, messageId: 'declared', data }] : undefined,
+    related: inv.decl && !declaredInLoop ? [{ node: inv.decl, messageId: 'declared', data: { ...data, name: inv.binding?.text ?? name } }] : undefined,
   });
 }
 

@@ -171,7 +171,15 @@ export interface Invariance {
 
 /** Does the state argument keep the same value on every iteration of `it`? */
 export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration): Invariance | undefined {
-  const e = unwrap(arg.expr);
+  let e = unwrap(arg.expr);
+  // `state0.clone()` / `tf.clone(state0)`: a fresh copy of the same value.
+  if (ts.isCallExpression(e) && calleeName(e) === 'clone') {
+    const src = calleeReceiver(e) && model.tf.path(calleeReceiver(e)!) === undefined ? calleeReceiver(e) : e.arguments[0];
+    if (src && accessPath(src)) {
+      e = unwrap(src);
+      arg = { ...arg, expr: e, path: accessPath(e) };
+    }
+  }
   if (isTensorConstructor(model, e)) return constantAcross(model, e, it) ? { fresh: true } : undefined;
   if (!arg.path) return undefined;
   if (it.accumulator && arg.path === it.accumulator.text) return undefined;

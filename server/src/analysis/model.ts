@@ -6,11 +6,25 @@ import { findStepCalls, fedBackParams, isCellValue, isZeroStateVar, resolveCalle
 import { Scopes } from './scopes';
 import { discoverSteps, type Step } from './steps';
 import { TfApi } from './tf-api';
-import { GRADIENT_CLOSURE_CALLS } from './tfjs-facts';
+import { GRADIENT_CLOSURE_CALLS, isStateLikeName } from './tfjs-facts';
 
 export interface ClosureCall {
   call: ts.CallExpression;
   fn: FunctionLike;
+}
+
+/**
+ * A call of a function that step discovery did not take for a step, but whose state-looking
+ * arguments (a zero start state, `h`) land on parameters named like states (`transition(x, prev)`).
+ */
+function stateParamsMatch(c: StepCall): boolean {
+  const fn = c.calleeFn;
+  if (!fn || c.stateArgs.length === 0 || fn.parameters.length < 2) return false;
+  return c.stateArgs.every((a) => {
+    if (a.index < 0) return false;
+    const p = fn.parameters[a.index + 1];
+    return !!p && ts.isIdentifier(p.name) && isStateLikeName(p.name.text);
+  });
 }
 
 export class FileModel {
@@ -64,7 +78,7 @@ export class FileModel {
     const cellVar = (recv: ts.Expression): boolean => isCellValue(recv, this.scopes, this.tf);
     const zeroState = (e: ts.Expression): boolean => isZeroStateVar(e, this.scopes, this.tf);
     this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, cellVar, zeroState)
-      .filter((c) => c.step || !c.calleeFn);
+      .filter((c) => c.step || !c.calleeFn || stateParamsMatch(c));
   }
 
   stepOf(fn: ts.Node): Step | undefined {
