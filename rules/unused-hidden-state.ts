@@ -2,15 +2,15 @@ import ts from 'typescript';
 import { unwrap } from '../server/src/analysis/ast';
 import { defineRule, nodeText, replaceNode, type FixDescriptor } from './rule';
 import { stateReachesOutput, type StateInput, type Step } from '../server/src/analysis/steps';
-import { carriesNoState, droppedUsesOf } from '../server/src/analysis/state-queries';
+import { carriesNoState, droppedUsesOf, memberStates } from '../server/src/analysis/state-queries';
 import { inputProjection, unusedRecurrentWeights } from '../server/src/analysis/weights';
 import { scriptKindFor } from '../server/src/analysis/parse';
 import { CELL_STATE_TOKENS, hasToken } from '../server/src/analysis/tfjs-facts';
 import type { RuleContext } from './rule';
 
 /** An LSTM-like cell state (`c`, `carry`) of a step with several states: its missing term is the forget path. */
-function isCellState(step: Step, s: StateInput): boolean {
-  return step.states.length > 1 && s.index > 0 && hasToken(s.name, CELL_STATE_TOKENS);
+function isCellState(step: Step, s: StateInput, stateCount: number): boolean {
+  return stateCount > 1 && s.index > 0 && hasToken(s.name.split('.').pop()!, CELL_STATE_TOKENS);
 }
 
 /** The suggestion that adds `state x weight` to the step's input projection, mirroring its form. */
@@ -70,7 +70,15 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     for (const step of model.steps) {
-      for (const s of step.states) {
+      // A state object used member by member: each member it returns is a state (`state.c`).
+      let stateCount = step.states.length;
+      const units = step.states.flatMap((s) => {
+        if (!stateReachesOutput(step, s)) return [s];
+        const members = memberStates(step, s);
+        stateCount += Math.max(0, members.length - 1);
+        return members.filter((m) => !stateReachesOutput(step, m));
+      });
+      for (const s of units) {
         if (stateReachesOutput(step, s) || carriesNoState(step, s)) continue;
         const where = s.binding ?? step.fn.name ?? step.fn;
         const weights = unusedRecurrentWeights(model, step);
@@ -85,7 +93,7 @@ export default defineRule({
         let messageId: string;
         if (!s.binding && step.kind === 'rnn-cell') messageId = 'notRead';
         else if (last) { messageId = 'droppedUse'; related.push({ node: last.node, messageId: 'droppedHere', data }); }
-        else if (isCellState(step, s)) messageId = 'unusedCellState';
+        else if (isCellState(step, s, stateCount)) messageId = 'unusedCellState';
         else if (weights.length > 1) messageId = 'unusedWithWeights';
         else if (weight) messageId = 'unusedWithWeight';
         else messageId = 'unused';

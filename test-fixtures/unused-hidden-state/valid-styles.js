@@ -94,4 +94,22 @@ function runResidual(xs) {
   return state;
 }
 
-module.exports = { SliceCell, RestLayer, runWhile, runDo, runMap, runResidual };
+// A state object read member by member, with a step counter beside the tensors.
+const Wg = tf.variable(tf.randomNormal([4, 24], 0, 0.1));
+const Ug = tf.variable(tf.randomNormal([6, 24], 0, 0.1));
+
+function lstmStep(x, state) {
+  const z = tf.matMul(x, Wg).add(tf.matMul(state.h, Ug));
+  const [i, f, g, o] = tf.split(z, 4, 1);
+  const c = f.sigmoid().mul(state.c).add(i.sigmoid().mul(g.tanh()));
+  const h = o.sigmoid().mul(c.tanh());
+  return { h, c, t: state.t + 1 };
+}
+
+function runObject(xs) {
+  let state = { h: tf.zeros([1, 6]), c: tf.zeros([1, 6]), t: 0 };
+  for (const x of xs) state = lstmStep(x, state);
+  return state.h;
+}
+
+module.exports = { SliceCell, RestLayer, runWhile, runDo, runMap, runResidual, runObject };

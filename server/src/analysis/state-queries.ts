@@ -160,3 +160,18 @@ export function memberStatesReturned(step: Step, s: StateInput): { sub: StateInp
   }
   return out;
 }
+
+/**
+ * A state object read member by member (`state.h`, `state.c`) and returned as an object literal:
+ * each returned key is a state of its own. Undefined when the object is used whole anywhere
+ * (passed on, spread), where its members cannot be told apart.
+ */
+export function memberStates(step: Step, s: StateInput): StateInput[] {
+  const returns = step.flow.returns;
+  if (returns.length === 0 || returns.some((r) => !r.members)) return [];
+  const whole = (deps: ReadonlySet<string>): boolean => deps.has(s.root);
+  if (returns.some((r) => whole(r.val.deps)) || whole(step.flow.sinks)) return [];
+  // Only members named like states (`h`, `c`, `hidden`): a step counter or a constant is not one.
+  const keys = [...returns[0]!.members!.keys()].filter((k) => isStateLikeName(k));
+  return keys.map((key, index) => ({ ...s, index, root: `${s.root}.${key}`, name: `${s.name}.${key}` }));
+}

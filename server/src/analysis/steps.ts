@@ -171,7 +171,9 @@ function chooseStates(fn: FunctionLike, flow: StepFlow, from: number, fedBack: S
     // with one, the first named parameter is the state (a `memory`/`mask` after it is a constant).
     // (`return { output, state }` for a lone `hidden` parameter: the one state-like name is its slot.)
     const loneSlot = named.length === 1 && shape !== undefined && shape.names.filter((x) => x !== undefined && isStateLikeName(x)).length === 1;
-    if (shape && shape.count > 1 && shape.names.every((x) => x !== undefined) && !loneSlot &&
+    // (`lstmStep(x, state)` reading `state.h` / `state.c` and returning `{ h, c }`: an object state.)
+    const memberSlot = shape !== undefined && shape.names.some((k) => k !== undefined && readsMember(flow, `p${n.index}.${k}`));
+    if (shape && shape.count > 1 && shape.names.every((x) => x !== undefined) && !loneSlot && !memberSlot &&
         !shape.names.some((x) => stateBase(x!) === stateBase(n.name))) continue;
     byIndex.set(n.index, { index: 0, root: `p${n.index}`, name: n.name, binding: n.node, evidence: 'name' });
   }
@@ -202,6 +204,11 @@ function tupleStates(fn: FunctionLike, from: number, fedBack: Set<number>): Stat
     }));
   }
   return [];
+}
+
+/** Does anything the step computes or returns read `root` (`p1.h`: the `h` member of parameter 1)? */
+function readsMember(flow: StepFlow, root: string): boolean {
+  return flow.returns.some((r) => r.val.deps.has(root)) || flow.locals.some((l) => l.val.deps.has(root));
 }
 
 function isTensorCode(fn: FunctionLike, tf: TfApi): boolean {
