@@ -72,7 +72,7 @@ function reachesAnyReturn(step: Step, root: string): boolean {
  * it and then dropped; only the last of a chain (`hNew`, not the `hTilde` it is built from).
  */
 export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
-  const base = stateBase(s.name);
+  const base = s.baseName ?? stateBase(s.name);
   const aliasNames = new Set(step.flow.aliasNames.get(s.root) ?? []);
   for (const list of step.flow.restNames.values()) for (const r of list) aliasNames.add(r.name);
   const lastByName = new Map<string, LocalDef>();
@@ -80,6 +80,8 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
     if (l.val.alias !== undefined || aliasNames.has(l.name) || l.name === s.name) continue;
     if (!ts.isIdentifier(l.node) && !ts.isBinaryExpression(l.node)) continue;
     if (l.val.deps.size === 0) continue;
+    // A view of the inputs (`const states = list.slice(1)`) holds the states; it computes nothing.
+    if (l.val.elem) continue;
     // `next`, `updated`: a name that only says "the new value"; of the one state when there is one.
     const bareNew = step.states.length === 1 && nameTokens(l.name).every((t) => BARE_NEW_NAMES.has(t)) && touches(l.val.deps, s.root);
     const named = (base !== '' && stateBase(l.name) === base) || bareNew;
@@ -139,7 +141,7 @@ export function droppedUsesOf(step: Step, s: StateInput): LocalDef[] {
   const aliasNames = new Set(step.flow.aliasNames.get(s.root) ?? []);
   // Rest bindings (`...states`) hold the states themselves; they compute nothing.
   for (const list of step.flow.restNames.values()) for (const r of list) aliasNames.add(r.name);
-  return step.flow.locals.filter((l) => l.val.alias === undefined && !aliasNames.has(l.name) &&
+  return step.flow.locals.filter((l) => l.val.alias === undefined && !l.val.elem && !aliasNames.has(l.name) &&
     touches(l.val.deps, s.root) && !reachesAnyReturn(step, l.root));
 }
 

@@ -5,7 +5,7 @@ import { enclosingFunction, functionName, isFunctionLike, unwrap, walk, type Fun
 import { analyzeStep, touches, type StepContext, type StepFlow } from './dataflow';
 import { Scopes } from './scopes';
 import type { TfApi } from './tf-api';
-import { LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, hasToken, isStateLikeName, stateBase } from './tfjs-facts';
+import { CONVENTIONAL_STATE_NAMES, LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, hasToken, isStateLikeName, stateBase } from './tfjs-facts';
 import type { StepKind } from './cell-summary';
 
 export interface StateInput {
@@ -18,6 +18,8 @@ export interface StateInput {
   binding?: ts.Node;
   /** How we know it is a state. */
   evidence: 'position' | 'use' | 'name';
+  /** For matching new values by name when the step names the state nothing useful (`inputs[2]`): `c`. */
+  baseName?: string;
 }
 
 export interface Step {
@@ -121,7 +123,9 @@ function cellStep(cls: ts.ClassLikeDeclaration, call: ts.MethodDeclaration, tf: 
     // `const [x, ...states] = inputs`: state k is `states[k - from + 1]`, bound by the rest element.
     const rest = !binding && !name ? rests.find((r) => r.from <= k + 1) : undefined;
     if (rest) { binding = rest.node; name = `${rest.name}[${k + 1 - rest.from}]`; }
-    states.push({ index: k, root, name: name ?? `${ts.isIdentifier(first.name) ? first.name.text : 'inputs'}[${k + 1}]`, binding, evidence: 'position' });
+    // Unnamed states of a cell follow tfjs-layers' order: [h] or [h, c].
+    const baseName = name === undefined || /\[\d+\]$/.test(name) ? CONVENTIONAL_STATE_NAMES[count]?.[k] : undefined;
+    states.push({ index: k, root, name: name ?? `${ts.isIdentifier(first.name) ? first.name.text : 'inputs'}[${k + 1}]`, binding, evidence: 'position', baseName });
   }
   const inputNames = flow.aliasNames.get('p0.0');
   return {

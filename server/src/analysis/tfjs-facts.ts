@@ -189,3 +189,10 @@ export const STEP_UNIT_TOKENS = new Set(['word', 'words', 'token', 'tokens', 'ch
 export const FANOUT_PREFIX_TOKENS = new Set(['next', 'possible', 'other', 'alt', 'cand', 'candidate', 'all']);
 /** tf functions whose result depends on their argument's shape only (`tf.zerosLike(h)`). */
 export const SHAPE_ONLY_CALLS = new Set(['zerosLike', 'onesLike']);
+/**
+ * Fused tfjs cell ops that run one step: `tf.basicLSTMCell(forgetBias, kernel, bias, data, c, h)`
+ * and `tf.multiRNNCell(cells, data, c, h)` return `[newC, newH]`. Argument positions of the states.
+ */
+export const FUSED_CELL_STATE_ARGS: ReadonlyMap<string, readonly number[]> = new Map([['basicLSTMCell', [4, 5]], ['multiRNNCell', [2, 3]]]);
+/** The states of a tfjs-layers cell in order, by count: one state is `h`, two are `[h, c]` (LSTM). */
+export const CONVENTIONAL_STATE_NAMES: Readonly<Record<number, readonly string[]>> = { 1: ['h'], 2: ['h', 'c'] };
