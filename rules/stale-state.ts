@@ -9,6 +9,7 @@ function newStateTarget(call: StepCall, k: number): string | undefined {
   const step = call.step;
   const targets = call.targets.filter((t) => t.path && !t.path.startsWith('this.'));
   if (targets.length === 0) return undefined;
+  if (call.resultStates) return targets.find((t) => t.position === call.resultStates![k])?.path;
   const single = targets.length === 1 && targets[0]!.position === 'all';
   const isCell = step ? step.kind === 'rnn-cell' : true;
   if (single && !isCell && (!step || step.states.length === 1)) return targets[0]!.path;

@@ -29,6 +29,8 @@ export default defineRule({
       objectLeak: '`{{obj}}.{{method}}()` advances the state of `{{obj}}` in a loop over `{{outer}}` that never resets it: each iteration continues from the previous one\'s state. Reset `{{obj}}` at the start of each iteration.',
       callReset: 'Call `{{obj}}.{{reset}}()` at the start of each iteration',
       variableLeak: 'The state variable `{{name}}` is updated with `assign()` for every step but never reset in the loop over `{{outer}}`: each iteration continues from the previous one\'s state. Assign it its initial value at the start of each iteration.',
+      aliasLeak: '`{{name}}` is written into the object that `{{base}}` shares with `{{alias}}`: the loop overwrites the initial state itself, so resetting `{{base}}` to `{{alias}}` restores the previous sequence\'s state. Reset with a fresh initial state (a new object).',
+      aliasHere: '`{{base}}` is set to the shared `{{alias}}` object here',
       resetVariable: 'Reset `{{name}}` with `{{name}}.assign(tf.zerosLike({{name}}))` at the start of each iteration',
     },
   },
@@ -406,6 +408,8 @@ function perSequenceMethodLeaks(ctx: RuleContext): void {
     while (fn && ts.isCallExpression(fn.parent) && model.tf.fn(fn.parent) === 'tidy') fn = enclosingFunction(fn.parent);
     if (!fn || !fn.body) continue;
     const fnName = functionName(fn) ?? '';
+    // A reset that aliases the object the loop writes into is broken whatever the method is for.
+    if (call.stateArgs.some((a) => a.path && aliasedResetLeak(ctx, a.path, a.expr, outermost.node, reported))) continue;
     if (STREAMING_FUNCTION_NAME.test(fnName) || hasToken(fnName, CHUNK_LOOP_TOKENS) || ts.isConstructorDeclaration(fn)) continue;
     if (call.iterations.some((it) => isChunkLoop(it) || isFanoutLoop(it))) continue;
     if (ts.isMethodDeclaration(fn) && fnName && freshOrStreamingUses(ctx, fnName)) continue;
@@ -441,6 +445,38 @@ function perSequenceMethodLeaks(ctx: RuleContext): void {
       });
     }
   }
+}
+
+/**
+ * `reset() { this.state = this.zeroState; }` and a loop that writes `this.state.h = h`: the loop
+ * writes into the zero-state object itself, so after the first run "reset" restores the last
+ * state. Reported at the state argument.
+ */
+function aliasedResetLeak(ctx: RuleContext, path: string, at: ts.Expression, loop: ts.Node, reported: Set<string>): boolean {
+  const parts = path.split('.');
+  if (parts[0] !== 'this' || parts.length !== 3) return false;
+  const base = `${parts[0]}.${parts[1]}`;
+  if (writesToPath(ctx.model, path, at, loop).length === 0) return false;
+  let cls: ts.Node | undefined = at.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls) return false;
+  // Every assignment of the base field copies another field's object (no fresh object anywhere).
+  const sources: ts.Node[] = [];
+  let fresh = false;
+  walk(cls, (n) => {
+    if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken || accessPath(n.left) !== base) return;
+    const src = accessPath(n.right);
+    if (src && src.startsWith('this.') && src !== base) sources.push(n);
+    else fresh = true;
+  });
+  if (fresh || sources.length === 0) return false;
+  const key = `alias:${base}`;
+  if (reported.has(key)) return true;
+  reported.add(key);
+  const first = sources[0] as ts.BinaryExpression;
+  const data = { name: path, base, alias: nodeText(ctx, first.right) };
+  ctx.report({ node: at, messageId: 'aliasLeak', data, related: sources.map((n) => ({ node: n, messageId: 'aliasHere', data })) });
+  return true;
 }
 
 /**

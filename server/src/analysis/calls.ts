@@ -45,6 +45,8 @@ export interface StepCall {
   targets: ResultTarget[];
   /** Iterations around the call, innermost first, up to the enclosing function. */
   iterations: Iteration[];
+  /** For fused ops (`tf.multiRNNCell`): the result position of each state index. */
+  resultStates?: readonly number[];
 }
 
 export function iterationOf(node: ts.Node): Iteration | undefined {
@@ -347,9 +349,17 @@ function classOfValue(expr: ts.Expression, scopes: Scopes, classes: Map<string, 
  * steps yet) gives use evidence: which callee parameters a loop feeds the result back into.
  */
 export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (call: ts.CallExpression) => FunctionLike | undefined, stepsByFn: Map<ts.Node, Step>,
-                              cellVar?: (recv: ts.Expression) => boolean, zeroState?: (e: ts.Expression) => boolean): StepCall[] {
+                              cellVar?: (recv: ts.Expression) => boolean, zeroState?: (e: ts.Expression) => boolean,
+                              fused?: (call: ts.CallExpression) => readonly number[] | undefined): StepCall[] {
   const out: StepCall[] = [];
   for (const n of calls) {
+    const fusedArgs = fused?.(n);
+    if (fusedArgs) {
+      const stateArgs: StateArg[] = [];
+      fusedArgs.forEach((i, k) => { const a = n.arguments[i]; if (a) stateArgs.push({ index: k, expr: unwrap(a), path: accessPath(a) }); });
+      out.push({ call: n, stateArgs, targets: resultTargets(n), iterations: enclosingIterations(n), resultStates: fusedArgs.map((_, k) => k) });
+      continue;
+    }
     const calleeFn = resolve(n);
     const step = calleeFn ? stepsByFn.get(calleeFn) : undefined;
     if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n, cellVar))) continue;

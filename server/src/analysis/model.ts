@@ -6,7 +6,7 @@ import { findStepCalls, fedBackParams, isCellValue, isZeroStateVar, resolveCalle
 import { Scopes } from './scopes';
 import { discoverSteps, type Step } from './steps';
 import { TfApi } from './tf-api';
-import { GRADIENT_CLOSURE_CALLS, isStateLikeName } from './tfjs-facts';
+import { FUSED_CELL_STATE_ARGS, GRADIENT_CLOSURE_CALLS, isStateLikeName } from './tfjs-facts';
 
 export interface ClosureCall {
   call: ts.CallExpression;
@@ -77,7 +77,11 @@ export class FileModel {
     for (const s of this.steps) this.stepsByFn.set(s.fn, s);
     const cellVar = (recv: ts.Expression): boolean => isCellValue(recv, this.scopes, this.tf);
     const zeroState = (e: ts.Expression): boolean => isZeroStateVar(e, this.scopes, this.tf);
-    this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, cellVar, zeroState)
+    const fused = (call: ts.CallExpression): readonly number[] | undefined => {
+      const name = call.expression.kind === ts.SyntaxKind.PropertyAccessExpression || ts.isIdentifier(call.expression) ? this.tf.fn(call) : undefined;
+      return name ? FUSED_CELL_STATE_ARGS.get(name) : undefined;
+    };
+    this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, cellVar, zeroState, fused)
       .filter((c) => c.step || !c.calleeFn || stateParamsMatch(c));
   }
 
