@@ -87,6 +87,10 @@ export async function run({ quick = false } = {}) {
     // What two otherwise idle cores would sustain if every CPU second ran in parallel (an upper
     // bound; the wall-clock figure is the one that counts on a quiet machine).
     const rateFromCpu = (files * 1000) / (cpu / 2);
+    // The same files on the main thread only, to show what the worker pool buys.
+    const single = await runCli([dir, '--format', 'json', '--no-config', '--concurrency', '0'], outFile);
+    if (single.code !== 0 && single.code !== 1) throw new Error(`rnnlint --concurrency 0 exited ${single.code}: ${single.stderr.slice(0, 500)}`);
+    log(`workspace: --concurrency 0: ${single.ms.toFixed(0)} ms wall, ${single.cpuMs.toFixed(0)} ms CPU (${((files * 1000) / single.ms).toFixed(0)} files/s)`);
     const fl = parseFloor(dir);
     log(`workspace: parse floor ${fl.cpuMs.toFixed(0)} CPU-ms for ${files} files = ${fl.filesPerCpuSecond.toFixed(0)} files/s per core`);
     return {
@@ -100,6 +104,13 @@ export async function run({ quick = false } = {}) {
           met: rate >= TARGET_FILES_PER_S,
         },
         {
+          what: '  same, one thread (--concurrency 0)',
+          figure: `${((files * 1000) / single.ms).toFixed(0)} files/s (${(single.ms / 1000).toFixed(2)} s wall, ${(single.cpuMs / 1000).toFixed(2)} CPU-s)`,
+          value: round((files * 1000) / single.ms, 0),
+          target: 'reference',
+          met: null,
+        },
+        {
           what: '  parse floor for the same files (read + parse + walk, 1 thread)',
           figure: `${fl.filesPerCpuSecond.toFixed(0)} files/s per core (${(fl.cpuMs / 1000).toFixed(2)} CPU-s; ${(2 * fl.filesPerCpuSecond).toFixed(0)} files/s on 2 ideal cores)`,
           value: round(fl.filesPerCpuSecond, 0),
@@ -107,7 +118,7 @@ export async function run({ quick = false } = {}) {
           met: null,
         },
       ],
-      details: { files, linesPerFile: LINES, runsMs: times.map((t) => round(t, 0)), wallMs: round(ms, 0), filesPerSecond: round(rate, 0), cpuRunsMs: cpus.map((t) => round(t, 0)), cpuMs: round(cpu, 0), filesPerSecondFromCpuOn2Cores: round(rateFromCpu, 0), parseFloorCpuMs: round(fl.cpuMs, 0), parseFloorFilesPerCpuSecond: round(fl.filesPerCpuSecond, 0), ...checked, cores: load.cores },
+      details: { files, linesPerFile: LINES, runsMs: times.map((t) => round(t, 0)), wallMs: round(ms, 0), filesPerSecond: round(rate, 0), cpuRunsMs: cpus.map((t) => round(t, 0)), cpuMs: round(cpu, 0), filesPerSecondFromCpuOn2Cores: round(rateFromCpu, 0), singleThread: { wallMs: round(single.ms, 0), cpuMs: round(single.cpuMs, 0) }, parseFloorCpuMs: round(fl.cpuMs, 0), parseFloorFilesPerCpuSecond: round(fl.filesPerCpuSecond, 0), ...checked, cores: load.cores },
     };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
