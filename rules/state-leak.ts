@@ -467,7 +467,9 @@ function aliasedResetLeak(ctx: RuleContext, path: string, at: ts.Expression, loo
     if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken || accessPath(n.left) !== base) return;
     const src = accessPath(n.right);
     if (src && src.startsWith('this.') && src !== base) sources.push(n);
-    else fresh = true;
+    // The constructor's first value is not a reset: after the first reset the alias is in place.
+    // `setState(s) { this.state = s }` restores a caller's object: neither a reset nor fresh.
+    else if (!ts.isConstructorDeclaration(functionOrConstructor(n)) && !ts.isIdentifier(unwrap(n.right))) fresh = true;
   });
   if (fresh || sources.length === 0) return false;
   const key = `alias:${base}`;

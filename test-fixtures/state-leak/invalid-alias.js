@@ -13,6 +13,10 @@ class MelodyRNN {
     this.state = this.initial;
   }
 
+  setState(state) {
+    this.state = state;
+  }
+
   continueMelody(notes) {
     this.reset();
     const out = [];

@@ -16,6 +16,10 @@ class MelodyRNN {
     this.state = this.zeroState();
   }
 
+  setState(state) {
+    this.state = state;
+  }
+
   continueMelody(notes) {
     this.reset();
     const out = [];
