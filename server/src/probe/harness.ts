@@ -8,7 +8,7 @@ type Tf = any;
 type Tensor = any;
 
 export interface ProbeModule {
-  create: (S: Sizes) => any;
+  create: (S: Sizes, tf: Tf, w: (tf: Tf, shape: number[]) => Tensor, b: (tf: Tf, shape: number[]) => Tensor) => any;
   args: (tf: Tf, S: Sizes, w: (tf: Tf, shape: number[]) => Tensor, b: (tf: Tf, shape: number[]) => Tensor) => any[];
   inputHints: ((self?: any, args?: any[]) => any)[];
   stateHints: ((self?: any, args?: any[]) => any)[][];
@@ -81,10 +81,10 @@ export function makeDriver(tf: Tf, job: ProbeJob, mod: ProbeModule): Driver {
     input: config.inputSize ?? DEFAULT_INPUT,
     states: config.stateSizes?.slice() ?? [DEFAULT_STATE],
   };
-  const instance = mod.create(S);
-  const self = cell.kind === 'step-function' ? undefined : instance;
   const w = (tf2: Tf, shape: number[]) => tf2.randomNormal(shape, 0, 1 / Math.sqrt(shape[0]), 'float32', config.seed + 7 + shape[0] * 31 + shape[1]);
   const b = (tf2: Tf, shape: number[]) => tf2.zeros(shape);
+  const instance = mod.create(S, tf, w, b);
+  const self = cell.kind === 'step-function' ? undefined : instance;
   // Extra arguments first with the provisional sizes: size hints may read them (weights.Wh).
   let extra = mod.args(tf, S, w, b);
 

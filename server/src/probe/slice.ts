@@ -524,16 +524,21 @@ function stepShape(cell: ProbeCell): Shape {
 }
 
 /** matMul / dot pairs (left, right) inside a node. */
-function matMuls(node: ts.Node): [ts.Expression, ts.Expression][] {
-  const out: [ts.Expression, ts.Expression][] = [];
+/** matMul / dot operands (left, right) inside a node, and whether the right one is transposed. */
+function matMuls(node: ts.Node): [ts.Expression, ts.Expression, boolean][] {
+  const out: [ts.Expression, ts.Expression, boolean][] = [];
+  const isTrue = (e: ts.Expression | undefined) => !!e && e.kind === ts.SyntaxKind.TrueKeyword;
+  const isBool = (e: ts.Expression | undefined) => !!e && (e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword);
   const visit = (n: ts.Node) => {
     if (ts.isCallExpression(n)) {
       const callee = n.expression;
       const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
       if (name === 'matMul' || name === 'dot') {
-        const isMethod = ts.isPropertyAccessExpression(callee) && n.arguments.length === 1 && !/^tf$|^tf\./.test(callee.expression.getText());
-        if (isMethod) out.push([(callee as ts.PropertyAccessExpression).expression, n.arguments[0]]);
-        else if (n.arguments.length >= 2) out.push([n.arguments[0], n.arguments[1]]);
+        const a = n.arguments;
+        // a.matMul(b, transposeA?, transposeB?) vs tf.matMul(a, b, transposeA?, transposeB?).
+        const isMethod = ts.isPropertyAccessExpression(callee) && (a.length === 1 || isBool(a[1]));
+        if (isMethod) out.push([(callee as ts.PropertyAccessExpression).expression, a[0], isTrue(a[2])]);
+        else if (a.length >= 2) out.push([a[0], a[1], isTrue(a[3])]);
       }
     }
     ts.forEachChild(n, visit);
@@ -627,7 +632,7 @@ function sizeValue(name: string): string | null {
 }
 
 /** Constructor arguments as JS (in terms of S), or a SliceError saying what to put in the tag. */
-function constructorArgs(sf: ts.SourceFile, cell: ProbeCell): { js: string; source: string } {
+function constructorArgs(sf: ts.SourceFile, cell: ProbeCell, weightFor: (text: string) => string | null): { js: string; source: string } {
   const c = cell.classDecl!;
   const classes = new Map<string, ts.ClassDeclaration>();
   for (const st of sf.statements) if (ts.isClassDeclaration(st) && st.name) classes.set(st.name.text, st);
@@ -655,6 +660,14 @@ function constructorArgs(sf: ts.SourceFile, cell: ProbeCell): { js: string; sour
   for (const p of ctor.parameters) {
     if (p.questionToken || p.initializer || p.dotDotDotToken) break;
     const name = paramName(p);
+    // A weight handed to the constructor (PyTorch ports: `constructor(readonly W: tf.Tensor2D)`),
+    // shaped from how the step uses `this.<name>`.
+    const weight = ts.isIdentifier(p.name) && (!p.type || /Tensor|Variable/.test(p.type.getText())) ? weightFor(`this.${name}`) : null;
+    if (weight) {
+      parts.push(weight);
+      template.push('tf.randomNormal([...])');
+      continue;
+    }
     if (ts.isIdentifier(p.name)) {
       const isObjectType = p.type && (ts.isTypeLiteralNode(p.type) || ts.isTypeReferenceNode(p.type));
       if (!isObjectType || (p.type && ts.isTypeReferenceNode(p.type) && !ifaces.has(p.type.typeName.getText()))) {
@@ -709,24 +722,33 @@ function splitFactor(fn: ts.FunctionLikeDeclaration): number {
 }
 
 /** Extra arguments of a step function (weights), synthesized from how the step uses them. */
-function extraArgs(cell: ProbeCell, shape: Shape): string {
-  if (!shape.extraParams.length) return '';
+/** JS building a random weight for the expression `text` from how the step uses it: the right operand
+ *  of a matMul with the input or a state ([rows, state columns]; transposed when `.transpose()` is
+ *  applied), or a bias (added, never multiplied). null when the step does neither. */
+function weightSynth(cell: ProbeCell, shape: Shape): (text: string) => string | null {
   const body = cell.fn.body!;
   const split = body.getText().match(/split\(\s*[^,()]+,\s*(\d)\s*(,|\))/);
   const mult = split ? Number(split[1]) : 1;
   const out = `S.states[0] * ${mult}`;
   const mm = matMuls(body);
-  const weightFor = (text: string): string | null => {
-    for (const [l, r] of mm) {
-      if (stripParens(r).getText().replace(/\s/g, '') !== text) continue;
+  return (text: string): string | null => {
+    for (const [l, r, tB] of mm) {
+      const rt = stripParens(r).getText().replace(/\s/g, '').replace(/!/g, '');
+      const transposed = tB || rt === `${text}.transpose()` || rt === `${text}.T`;
+      if (rt !== text && rt !== `${text}.transpose()` && rt !== `${text}.T`) continue;
       const op = classifyOperand(l, shape);
-      if (op) return `__w(tf, [${operandJs(op)}, ${out}])`;
+      if (op) return transposed ? `__w(tf, [${out}, ${operandJs(op)}])` : `__w(tf, [${operandJs(op)}, ${out}])`;
     }
-    // A bias: added, never multiplied.
     const added = new RegExp(`(\\.add\\(\\s*${text.replace(/[.$]/g, '\\$&')}\\s*\\))|(tf\\.add\\([^;]*\\b${text.replace(/[.$]/g, '\\$&')}\\b)`);
     if (added.test(body.getText())) return `__b(tf, [${out}])`;
     return null;
   };
+}
+
+function extraArgs(cell: ProbeCell, shape: Shape): string {
+  if (!shape.extraParams.length) return '';
+  const body = cell.fn.body!;
+  const weightFor = weightSynth(cell, shape);
   const args: string[] = [];
   const missing: string[] = [];
   for (const p of shape.extraParams) {
@@ -797,8 +819,8 @@ export function prepareProbe(
   else if (staticMethod) create = `() => ${cell.className}`;
   else if (tag?.args) ((create = `(S) => new ${cell.className}(${tag.args.join(', ')})`), (sizeSources.args = 'tag'));
   else {
-    const c = constructorArgs(sf, cell);
-    create = `(S) => new ${cell.className}(${c.js})`;
+    const c = constructorArgs(sf, cell, weightSynth(cell, shape));
+    create = `(S, tf, __w, __b) => new ${cell.className}(${c.js})`;
     sizeSources.args = c.source;
   }
   let args = '';
@@ -816,11 +838,13 @@ export function prepareProbe(
   const hintNames = new Set<string>();
   const extraNames = shape.extraParams.map(paramName);
   const scan = (root: ts.Node) => {
-    for (const [l, r] of matMuls(root)) {
+    for (const [l, r, tB] of matMuls(root)) {
       const op = classifyOperand(l, shape);
-      const h = hintJs(r, locals, extraNames);
+      const h0 = hintJs(r, locals, extraNames);
+      // A transposed weight's rows are its columns: hand the harness the shape reversed.
+      const h = h0 && tB ? `(__self, __args) => ({ shape: [...((${h0})(__self, __args)?.shape ?? [])].reverse() })` : h0;
       if (!op || !h) continue;
-      if (h.startsWith('()')) hintNames.add(stripParens(r).getText().split('.')[0]);
+      if (h0!.startsWith('()')) hintNames.add(stripParens(r).getText().split('.')[0]);
       if (op.kind === 'input') inputHints.push(h);
       else if (op.kind === 'state') stateHints[op.index].push(h);
       else {
