@@ -47,7 +47,8 @@ export default defineRule({
           ctx.report({
             node: pos.node,
             messageId: 'returnsInput',
-            data: { name: label, step: step.name, candidates: candidates.map((c) => `\`${c.name}\``).join(' or ') },
+            // An unnamed state (`inputs[2]`) is called what the return calls it (`states[1]`).
+            data: { name: s.baseName !== undefined && !ts.isSpreadElement(pos.node) ? nodeText(ctx, pos.node) : label, step: step.name, candidates: candidates.map((c) => `\`${c.name}\``).join(' or ') },
             fix: only,
             suggest: only ? undefined : fixes,
             related: candidates.map((c) => ({ node: c.node, messageId: 'candidateHere', data: { candidate: c.name } })),

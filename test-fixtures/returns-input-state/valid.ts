@@ -123,3 +123,19 @@ export class SimpleRNNCell {
     return newHidden as tf.Tensor2D;
   }
 }
+
+// Unnamed states read by index; the second is an encoder memory handed on unchanged. The local
+// `c` is a concatenation, not a new cell state.
+export class MemoryCell extends tf.layers.RNNCell {
+  static className = 'MemoryCell';
+  stateSize = [8, 8];
+  private kernel = tf.variable(tf.randomNormal([12, 8], 0, 0.1));
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
+    const list = inputs as tf.Tensor[];
+    const context = tf.mean(list[2], 0, true);
+    const c = tf.concat([list[0], context], 1);
+    const h = tf.tanh(tf.matMul(c, this.kernel).add(list[1]));
+    return [h, h, list[2]];
+  }
+}

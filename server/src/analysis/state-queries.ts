@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { reaches, touches, type LocalDef, type Val } from './dataflow';
 import { unwrap } from './ast';
 import type { StateInput, Step } from './steps';
-import { isStateLikeName, nameTokens, stateBase } from './tfjs-facts';
+import { NEW_TOKENS, hasToken, isStateLikeName, nameTokens, stateBase } from './tfjs-facts';
 
 /** Names that only say "the new value" (`next`, `newValue`): candidates for a step's single state. */
 const BARE_NEW_NAMES = new Set(['next', 'new', 'updated', 'value', 'val']);
@@ -84,7 +84,9 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
     if (l.val.elem) continue;
     // `next`, `updated`: a name that only says "the new value"; of the one state when there is one.
     const bareNew = step.states.length === 1 && nameTokens(l.name).every((t) => BARE_NEW_NAMES.has(t)) && touches(l.val.deps, s.root);
-    const named = (base !== '' && stateBase(l.name) === base) || bareNew;
+    // A conventional name (`c` for an unnamed second state) is weak: the local must say it is new (`newC`).
+    const nameMatches = base !== '' && stateBase(l.name) === base && (s.baseName === undefined || hasToken(l.name, NEW_TOKENS));
+    const named = nameMatches || bareNew;
     const dropped = touches(l.val.deps, s.root) && !reachesAnyReturn(step, l.root);
     if (named || dropped) lastByName.set(l.name, l);
   }
