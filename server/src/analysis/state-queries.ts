@@ -7,7 +7,7 @@ import type { StateInput, Step } from './steps';
 import { NEW_TOKENS, hasToken, isStateLikeName, nameTokens, stateBase } from './tfjs-facts';
 
 /** Names that only say "the new value" (`next`, `newValue`): candidates for a step's single state. */
-const BARE_NEW_NAMES = new Set(['next', 'new', 'updated', 'value', 'val']);
+const BARE_NEW_NAMES = new Set(['next', 'new', 'updated']);
 
 export interface StatePosition {
   /** The returned expression in this state's position. */
