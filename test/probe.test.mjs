@@ -245,3 +245,19 @@ test('several cells: without --cell the probe lists them; --cell picks one', () 
   assert.equal(bad.json.cell.name, 'forgetfulStep');
   assert.equal(bad.json.checks.hiddenSensitivity, 0);
 });
+
+test('per-state sensitivity: an LSTM that never reads c is caught although h matters', () => {
+  const { code, json } = probeJson('lstm-ignores-c.ts');
+  assert.equal(code, 1);
+  assert.deepEqual(json.cell.stateNames, ['h', 'c']);
+  assert.deepEqual(json.config.stateSizes, [8, 8]);
+  assert.ok(json.checks.hiddenSensitivity > 0);
+  assert.ok(json.checks.stateSensitivity.h > 0);
+  assert.equal(json.checks.stateSensitivity.c, 0);
+  const f = json.findings.find((x) => x.id === 'ignores-state' && x.state === 'c');
+  assert.ok(f, JSON.stringify(json.findings));
+  assert.match(f.message, /never reads c/);
+  // The correct LSTM reads both.
+  const ok = probeJson('lstm-forward.ts').json.checks.stateSensitivity;
+  assert.ok(ok.h > 0 && ok.c > 0, JSON.stringify(ok));
+});

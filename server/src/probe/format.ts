@@ -52,6 +52,7 @@ export function formatTable(trace: ProbeTrace): string {
   const k = trace.checks;
   lines.push('  checks:');
   lines.push(`    hiddenSensitivity    ${k.hiddenSensitivity === null ? 'n/a' : n3(k.hiddenSensitivity)}`);
+  if (k.stateSensitivity) lines.push(`    per state            ${Object.entries(k.stateSensitivity).map(([n, v]) => `${n} ${n3(v)}`).join('  ')}`);
   lines.push(`    frozen               ${k.frozen}${k.frozenStates.length ? ` (${k.frozenStates.join(', ')})` : ''}`);
   lines.push(`    gradientNorms        ${k.gradientNorms ? k.gradientNorms.map(n3).join(' ') : k.gradientError ?? 'n/a'}`);
   lines.push(`    nanStep              ${k.nanStep ?? 'none'}`);

@@ -316,6 +316,7 @@ export function runHarness(tf: Tf, job: ProbeJob, mod: ProbeModule): HarnessResu
   const frozenStates = names.filter((n) => T > 1 && steps.slice(1).every((s) => s.states[n]?.change === 0));
   const checks: ProbeChecks = {
     hiddenSensitivity: null,
+    stateSensitivity: null,
     frozen: frozenStates.length > 0,
     frozenStates,
     gradientNorms: null,
@@ -345,6 +346,29 @@ export function runHarness(tf: Tf, job: ProbeJob, mod: ProbeModule): HarnessResu
     return maxDiff;
   });
 
+  // 2b. Per state (when there are several): only that state starts elsewhere. An output that does
+  //     not move means the cell never reads that state (e.g. an LSTM that drops c).
+  if (names.length > 1 && checks.hiddenSensitivity !== null) {
+    const per: Record<string, number> = {};
+    names.forEach((n, k) => {
+      per[n] = tf.tidy(() => {
+        let s: Tensor[] = S.states.map((size, i) => (i === k ? tf.randomUniform([B, size], -1, 1, 'float32', config.seed + 2000 + i) : tf.zeros([B, size])));
+        let maxDiff = 0;
+        for (let t = 0; t < T; t++) {
+          const r = driver.step(xs[t], s);
+          const o = r.output.dataSync() as Float32Array;
+          const ref = outputs[t];
+          for (let i = 0; i < o.length; i++) {
+            const d = Math.abs(o[i] - ref[i]);
+            if (d > maxDiff) maxDiff = d;
+          }
+          s = r.states;
+        }
+        return maxDiff;
+      });
+    });
+    checks.stateSensitivity = per;
+  }
   phase('sensitivityMs');
   // 3. Driven range: inputs x100 push every activation to its bound; a bound below 1 betrays a
   //    squashing applied twice (tanh(tanh(.)) never leaves ±tanh(1)).
@@ -431,6 +455,18 @@ export function findingsFor(job: ProbeJob, names: string[], steps: ProbeStep[], 
       rule: CONFIRMS.ignoresState,
       line: stateLine(0),
     });
+  if (c.stateSensitivity && c.hiddenSensitivity !== 0 && c.nanStep === null)
+    for (const [n, v] of Object.entries(c.stateSensitivity)) {
+      if (v !== 0) continue;
+      out.push({
+        id: 'ignores-state',
+        severity: 'error',
+        message: `probe: output identical whatever state ${n} starts at (max |Δ| = 0 over ${T} steps): the cell never reads ${n}`,
+        rule: CONFIRMS.ignoresState,
+        state: n,
+        line: stateLine(names.indexOf(n)),
+      });
+    }
   for (const n of c.frozenStates) {
     const i = names.indexOf(n);
     const never = steps[0]?.states[n]?.change === 0;
@@ -443,7 +479,9 @@ export function findingsFor(job: ProbeJob, names: string[], steps: ProbeStep[], 
       line: stateLine(i),
     });
   }
-  if (c.drivenRange && !c.frozen)
+  // A frozen or unread state also bounds what a gated state can reach: no double-squash claim then.
+  const unreadState = !!c.stateSensitivity && Object.values(c.stateSensitivity).some((v) => v === 0);
+  if (c.drivenRange && !c.frozen && !unreadState)
     names.forEach((n, i) => {
       const r = c.drivenRange![n];
       const seen = steps.reduce((m, s) => Math.max(m, Math.abs(s.states[n]?.min ?? 0), Math.abs(s.states[n]?.max ?? 0)), 0);

@@ -108,8 +108,9 @@ export function relateToRules(
     if (seen.has(r.ruleId)) continue;
     seen.add(r.ruleId);
     let why: string | null = null;
-    if (r.ruleId === 'unused-hidden-state' && c.hiddenSensitivity !== null && c.hiddenSensitivity > 1e-6)
-      why = `the output changes with the initial state (max |Δ| = ${c.hiddenSensitivity.toPrecision(3)})`;
+    const everyStateMatters = !c.stateSensitivity || Object.values(c.stateSensitivity).every((v) => v > 1e-6);
+    if (r.ruleId === 'unused-hidden-state' && c.hiddenSensitivity !== null && c.hiddenSensitivity > 1e-6 && everyStateMatters)
+      why = `the output changes with the initial value of every state (max |Δ| = ${c.hiddenSensitivity.toPrecision(3)})`;
     if (r.ruleId === 'returns-input-state' && !c.frozen && run.steps.length > 1) why = 'every state changes from step to step';
     if (r.ruleId === 'stacked-activation' && c.drivenRange) {
       const max = Math.max(...Object.values(c.drivenRange).map((x) => Math.max(Math.abs(x.min ?? 0), Math.abs(x.max ?? 0))));

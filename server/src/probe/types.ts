@@ -94,6 +94,8 @@ export interface ProbeStep {
 export interface ProbeChecks {
   /** Largest |output_a - output_b| over all steps for two runs from different initial states. */
   hiddenSensitivity: number | null;
+  /** The same per state (only that state starts elsewhere), when the cell has several states. */
+  stateSensitivity: Record<string, number> | null;
   /** True when some state never changes after step 1. */
   frozen: boolean;
   frozenStates: string[];
