@@ -59,16 +59,25 @@ const RESET_METHOD = /^(reset|clear|init|zero|restart|begin|start)/i;
 function statefulObjectLeaks(ctx: RuleContext): void {
   const { model } = ctx;
   if (model.classes.size === 0) return;
-  const advancing = new Map<ts.Node, boolean>();
+  // Methods that advance a field of their object (found from the step calls: cheap), by name.
+  const advancing = new Set<ts.Node>();
+  const names = new Set<string>();
+  for (const c of model.stepCalls) {
+    if (!c.stateArgs.some((a) => a.path?.startsWith('this.'))) continue;
+    let m: ts.Node | undefined = c.call.parent;
+    while (m && !ts.isMethodDeclaration(m)) m = m.parent;
+    if (!m || !ts.isMethodDeclaration(m) || !ts.isIdentifier(m.name) || advancing.has(m) || !advancesField(ctx, m)) continue;
+    advancing.add(m);
+    names.add(m.name.text);
+  }
+  if (names.size === 0) return;
   const reported = new Set<ts.Node>();
   for (const call of model.calls) {
     const recv = calleeReceiver(call);
     const method = calleeName(call);
-    if (!recv || !method || unwrap(recv).kind === ts.SyntaxKind.ThisKeyword) continue;
+    if (!recv || !method || !names.has(method) || unwrap(recv).kind === ts.SyntaxKind.ThisKeyword) continue;
     const fn = resolveCallee(call, model.scopes, model.classes);
-    if (!fn || !ts.isMethodDeclaration(fn)) continue;
-    if (!advancing.has(fn)) advancing.set(fn, advancesField(ctx, fn));
-    if (!advancing.get(fn)) continue;
+    if (!fn || !advancing.has(fn) || !ts.isMethodDeclaration(fn)) continue;
     const its = enclosingIterations(call);
     const outerIndex = its.findIndex((it, i) => i > 0 && loopRole(it) !== 'steps');
     const outer = its[outerIndex];
@@ -225,6 +234,8 @@ function resetsStates(ctx: RuleContext, node: ts.Node, depth = 0): boolean {
 }
 
 function isStatefulLayer(ctx: RuleContext, call: ts.CallExpression): boolean {
+  const name = calleeName(call);
+  if (!name || !RECURRENT_LAYER_FACTORIES.has(name)) return false;
   const f = ctx.model.tf.layerFactory(call);
   if (!f || !RECURRENT_LAYER_FACTORIES.has(f)) return false;
   const cfg = call.arguments[0] && unwrap(call.arguments[0]);
@@ -360,8 +371,9 @@ function statefulLayerLeaks(ctx: RuleContext): void {
   const reported = new Set<ts.Node>();
   for (const call of model.calls) {
     const method = calleeName(call);
+    if (!method || !MODEL_RUN_METHODS.has(method)) continue;
     const recv = calleeReceiver(call);
-    if (!method || !recv || !MODEL_RUN_METHODS.has(method)) continue;
+    if (!recv) continue;
     const path = accessPath(recv);
     const info = path ? models.get(path) ?? typedModelParam(ctx, recv, models) : undefined;
     if (!info || !path) continue;

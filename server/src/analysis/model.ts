@@ -78,8 +78,8 @@ export class FileModel {
     const cellVar = (recv: ts.Expression): boolean => isCellValue(recv, this.scopes, this.tf);
     const zeroState = (e: ts.Expression): boolean => isZeroStateVar(e, this.scopes, this.tf);
     const fused = (call: ts.CallExpression): readonly number[] | undefined => {
-      const name = call.expression.kind === ts.SyntaxKind.PropertyAccessExpression || ts.isIdentifier(call.expression) ? this.tf.fn(call) : undefined;
-      return name ? FUSED_CELL_STATE_ARGS.get(name) : undefined;
+      const name = calleeName(call);
+      return name && FUSED_CELL_STATE_ARGS.has(name) && this.tf.fn(call) === name ? FUSED_CELL_STATE_ARGS.get(name) : undefined;
     };
     this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, cellVar, zeroState, fused)
       .filter((c) => c.step || !c.calleeFn || stateParamsMatch(c));
