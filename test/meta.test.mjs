@@ -55,6 +55,6 @@ for (const rule of rules) {
 }
 
 test('fixture folders all belong to a rule or a known suite', () => {
-  const known = new Set([...rules.map((r) => r.id), 'corpus', 'seed', 'cli', 'probe', 'server', 'bench', 'fuzz', 'real-world']);
+  const known = new Set([...rules.map((r) => r.id), 'corpus', 'seed', 'cli', 'probe', 'server', 'bench', 'fuzz', 'real-world', 'e2e']);
   for (const d of readdirSync(join(repo, 'test-fixtures'))) assert.ok(known.has(d), `unexpected fixture folder ${d}`);
 });
