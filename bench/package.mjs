@@ -1,7 +1,8 @@
-// (7) Package: the VSIX `vsce package --no-dependencies` makes from the current dist/ (written to
-// a temporary folder, not the repo), its size and biggest entries; extension activation time
+// (7) Package: the VSIX `npm run package` makes (production build: `node esbuild.mjs --production`
+// then `vsce package --no-dependencies`, both in a temporary folder so the shared dist/ and the repo
+// stay untouched), its size and biggest entries; extension activation time
 // (needs a running VS Code: not measured here, and the end-to-end suite does not record it yet); and the language
-// server's cold start: spawn `node dist/server.js --stdio` -> initialize -> didOpen of a
+// server's start (the production build, as users run it): spawn `node dist/server.js --stdio` -> initialize -> didOpen of a
 // 1,000-line file -> first publishDiagnostics.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, statSync, rmSync, existsSync } from 'node:fs';
@@ -11,26 +12,27 @@ import { pathToFileURL } from 'node:url';
 import { generateFile } from './gen.mjs';
 import { median, round, log } from './lib/stats.mjs';
 import { runIfMain } from './lib/main.mjs';
-import { LspClient, ROOT, SERVER } from './lib/lsp.mjs';
+import { LspClient, ROOT } from './lib/lsp.mjs';
+import { buildProduction } from './lib/production.mjs';
 
 export const VSIX_LIMIT_MB = 10;
 
-function vsix() {
+function vsix(cwd) {
   const bin = path.join(ROOT, 'node_modules', '.bin', 'vsce');
   if (!existsSync(bin)) return { error: 'node_modules/.bin/vsce is missing (npm install)' };
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'rnnlint-bench-vsix-'));
   const out = path.join(tmp, 'rnnlint.vsix');
   try {
-    const r = spawnSync(bin, ['package', '--no-dependencies', '--skip-license', '-o', out], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(bin, ['package', '--no-dependencies', '--skip-license', '-o', out], { cwd, encoding: 'utf8', timeout: 120_000 });
     if (r.status !== 0 || !existsSync(out)) {
       const why = `${r.stderr || ''}${r.stdout || ''}`.split('\n').find((l) => /ERROR|Error|error/.test(l)) ?? `exit ${r.status}`;
       return { error: `vsce package failed: ${why.trim().slice(0, 200)}` };
     }
     const bytes = statSync(out).size;
-    const list = spawnSync(bin, ['ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    const list = spawnSync(bin, ['ls', '--no-dependencies'], { cwd, encoding: 'utf8', timeout: 60_000 });
     const files = list.status === 0 ? list.stdout.trim().split('\n').filter(Boolean) : undefined;
     const biggest = files
-      ?.map((f) => ({ file: f, bytes: existsSync(path.join(ROOT, f)) ? statSync(path.join(ROOT, f)).size : 0 }))
+      ?.map((f) => ({ file: f, bytes: existsSync(path.join(cwd, f)) ? statSync(path.join(cwd, f)).size : 0 }))
       .sort((a, b) => b.bytes - a.bytes)
       .slice(0, 6)
       .map((e) => ({ file: e.file, mb: round(e.bytes / 1e6, 2) }));
@@ -40,12 +42,12 @@ function vsix() {
   }
 }
 
-async function serverStart() {
+async function serverStart(server) {
   const text = generateFile(1000, 777);
   const times = [];
   let initMs;
   for (let i = 0; i < 3; i++) {
-    const client = new LspClient();
+    const client = new LspClient({ server });
     try {
       const t0 = client.spawnedAt;
       await client.initialize({});
@@ -63,9 +65,22 @@ async function serverStart() {
 }
 
 export async function run() {
+  const prod = buildProduction();
+  try {
+    if (prod.error) {
+      return { id: 'package', rows: [{ what: 'VSIX size', figure: `not measured: ${prod.error}`, value: null, target: `< ${VSIX_LIMIT_MB} MB`, met: null }] };
+    }
+    return await measure(prod.dir);
+  } finally {
+    prod.dispose?.();
+  }
+}
+
+async function measure(dir) {
+  const SERVER = path.join(dir, 'dist', 'server.js');
   const rows = [];
   const details = {};
-  const v = vsix();
+  const v = vsix(dir);
   if (v.error) {
     rows.push({ what: 'VSIX size', figure: `not measured: ${v.error}`, value: null, target: `< ${VSIX_LIMIT_MB} MB`, met: null });
   } else {
@@ -78,7 +93,7 @@ export async function run() {
   if (!existsSync(SERVER)) {
     rows.push({ what: 'server start to first diagnostic', figure: 'not measured: dist/server.js is missing', value: null, target: 'report', met: null });
   } else {
-    const s = await serverStart();
+    const s = await serverStart(SERVER);
     log(`package: server spawn -> initialized ${s.initMs.toFixed(0)} ms, -> first diagnostics ${s.medianMs.toFixed(0)} ms`);
     rows.push({
       what: 'server start to first diagnostic (1,000-line file)',

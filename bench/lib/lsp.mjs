@@ -23,9 +23,9 @@ export function serverDebounceMs() {
 
 export class LspClient {
   /** nodeArgs: flags for the server's node (default: RNNLINT_BENCH_SERVER_FLAGS, space-separated). */
-  constructor({ args = ['--stdio'], env, nodeArgs = (process.env.RNNLINT_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean) } = {}) {
+  constructor({ args = ['--stdio'], env, server = SERVER, nodeArgs = (process.env.RNNLINT_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean) } = {}) {
     this.spawnedAt = performance.now();
-    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: env ?? process.env });
+    this.proc = spawn(process.execPath, [...nodeArgs, server, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: env ?? process.env });
     this.nextId = 1;
     this.pending = new Map();
     this.listeners = new Set();
