@@ -49,14 +49,14 @@ tf.serialization.registerClass(CounterCell);
 const Wx = tf.variable(tf.randomNormal([3, 5], 0, 0.1));
 const Wrec = tf.variable(tf.randomNormal([5, 5], 0, 0.1));
 
-// Unrolled with reduce: the accumulator is the state, and the step drops it.
-function elmanStep(x, prevState) {
-//                    ~~~~~~~~~ unused-hidden-state
+// Unrolled with reduce, the accumulator first: it is the state, and the step drops it.
+function elmanStep(prevState, x) {
+//                 ~~~~~~~~~ unused-hidden-state
   return tf.tanh(x.matMul(Wx));
 }
 
 function encode(xs) {
-  return xs.reduce((h, x) => elmanStep(x, h), tf.zeros([1, 5]));
+  return xs.reduce((h, x) => elmanStep(h, x), tf.zeros([1, 5]));
 }
 
 module.exports = { GRUEncoderCell, CounterCell, encode };

@@ -430,7 +430,8 @@ export function fedBackParams(call: StepCall): number[] {
   }
   call.call.arguments.forEach((a, i) => {
     const p = accessPath(a);
-    if (i > 0 && p && (written.has(p) || p === acc)) out.push(i);
+    // The reduce accumulator may come first (`xs.reduce((h, x) => step(h, x), h0)`): a state at 0.
+    if (p && ((i > 0 && written.has(p)) || p === acc)) out.push(i);
   });
   return out;
 }
