@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
-import { bodyInsertion, isChunkLoop, isSequenceLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
+import { bodyInsertion, inlineRecurrences, isChunkLoop, isSequenceLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
 import { enclosingIterations, resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
@@ -146,11 +146,16 @@ function variableStateLeaks(ctx: RuleContext): void {
 function nestedLoopLeaks(ctx: RuleContext): void {
   const { model } = ctx;
   const reported = new Set<ts.Node>();
-  for (const call of model.stepCalls) {
+  // Step calls with their state arguments, and inline recurrences (`h = tf.tanh(... h ...)`).
+  const candidates: { iterations: Iteration[]; args: { path?: string; expr: ts.Expression }[] }[] = [
+    ...model.stepCalls.map((c) => ({ iterations: c.iterations, args: c.stateArgs })),
+    ...inlineRecurrences(model).map((r) => ({ iterations: enclosingIterations(r.assign), args: [{ path: r.read.text, expr: r.read as ts.Expression }] })),
+  ];
+  for (const call of candidates) {
     if (call.iterations.length < 2) continue;
     const [inner, outer] = call.iterations as [Iteration, Iteration];
-    if (isChunkLoop(outer) || isFanoutLoop(outer) || isFanoutLoop(inner)) continue;
-    for (const arg of call.stateArgs) {
+    if (isChunkLoop(outer) || isFanoutLoop(outer) || isFanoutLoop(inner) || loopRole(outer) === 'steps') continue;
+    for (const arg of call.args) {
       if (!arg.path || arg.path.includes('.') || !ts.isIdentifier(arg.expr)) continue;
       const b = model.scopes.resolve(arg.expr);
       if (!b) continue;

@@ -48,3 +48,13 @@ export function riskScores(patients: { visits: tf.Tensor2D[] }[]): number[] {
   }
   return scores;
 }
+
+// A tf.data pipeline: each element is a batch of independent sequences, the state runs across them.
+export async function overDataset(ds: tf.data.Dataset<tf.Tensor2D[]>): Promise<tf.Tensor2D> {
+  let state = tf.zeros([1, H]) as tf.Tensor2D;
+  await ds.forEachAsync((batch) => {
+    for (let t = 0; t < batch.length; t++) state = tf.tanh(tf.matMul(batch[t]!, Wx).add(tf.matMul(state, Wh))) as tf.Tensor2D;
+//                                                                                                ~~~~~ state-leak
+  });
+  return state;
+}

@@ -79,4 +79,21 @@ function transcribeAll(recordings) {
   });
 }
 
-module.exports = { summarize, trainStateful, forecast, scoreAll, StreamingGRU, transcribeAll };
+// An inline recurrence, restarted for every sequence; and one over the steps of ONE sequence twice (two ticks per input).
+function inlineEncode(sequences) {
+  return sequences.map((seq) => {
+    let h = tf.zeros([1, units]);
+    for (const x of seq) h = tf.tanh(x.matMul(W).add(h.matMul(U)));
+    return h;
+  });
+}
+
+function twoTicks(xs) {
+  let h = tf.zeros([1, units]);
+  for (let t = 0; t < xs.length; t++) {
+    for (let k = 0; k < 2; k++) h = tf.tanh(xs[t].matMul(W).add(h.matMul(U)));
+  }
+  return h;
+}
+
+module.exports = { inlineEncode, twoTicks,  summarize, trainStateful, forecast, scoreAll, StreamingGRU, transcribeAll };

@@ -90,7 +90,7 @@ export function isLoop(node: ts.Node): node is ts.IterationStatement {
 }
 
 /** Array methods whose callback runs once per element: an unroll loop when it calls a step. */
-export const ITERATING_ARRAY_METHODS = new Set(['forEach', 'map', 'reduce', 'reduceRight', 'flatMap', 'filter', 'some', 'every']);
+export const ITERATING_ARRAY_METHODS = new Set(['forEach', 'map', 'reduce', 'reduceRight', 'flatMap', 'filter', 'some', 'every', 'forEachAsync']);
 
 /** The callback of `xs.forEach(cb)` / `xs.map(cb)` / `xs.reduce(cb, init)`, when node is such a call. */
 export function iteratingCallback(node: ts.Node): FunctionLike | undefined {

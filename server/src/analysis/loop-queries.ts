@@ -2,7 +2,7 @@
 // variable reset per sequence, where does an iteration's body start.
 import ts from 'typescript';
 import { accessPath, calleeName, calleeReceiver, isFunctionLike, unwrap, walk, isAssignmentOperator, enclosingFunction, memberName, boundIdentifiers } from './ast';
-import type { Iteration, StateArg, StepCall } from './calls';
+import { enclosingIterations, type Iteration, type StateArg, type StepCall } from './calls';
 import type { FileModel } from './model';
 import { declarationOf, initializerOf, isPropertyName, type Binding } from './scopes';
 import { CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, FANOUT_PREFIX_TOKENS, FROM_VALUE_CONSTRUCTORS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, STEP_UNIT_TOKENS, TENSOR_CONSTRUCTORS, hasToken, nameTokens } from './tfjs-facts';
@@ -51,6 +51,8 @@ function computeRole(it: Iteration): LoopRole {
   if (nouns.some((n) => { const t = nameTokens(n); return t.length > 1 && FANOUT_PREFIX_TOKENS.has(t[0]!); })) return 'fanout';
   if (nouns.some(countsSteps)) return 'steps';
   if (elements.some((e) => hasToken(e, SEQUENCE_LOOP_TOKENS)) || nouns.some(holdsSequences)) return 'sequences';
+  // `for (let t = 0; t < xs.length; t++)`: a counter named for time.
+  if (elements.some((e) => /^(t|step|timestep|time|tick)$/i.test(e))) return 'steps';
   return 'unknown';
 }
 
@@ -282,4 +284,27 @@ export function timeLoop(call: StepCall): Iteration | undefined {
   const it = call.iterations[0];
   if (!it || isFanoutLoop(it)) return undefined;
   return it;
+}
+
+/**
+ * Recurrences written inline, without a step function: `h = tf.tanh(tf.matMul(x, W).add(tf.matMul(h, U)))`
+ * inside a loop (a tf call assigned to a variable from outside the loop that it also reads).
+ * `read` is the variable's use on the right-hand side.
+ */
+export function inlineRecurrences(model: FileModel): { binding: Binding; read: ts.Identifier; assign: ts.BinaryExpression }[] {
+  const out: { binding: Binding; read: ts.Identifier; assign: ts.BinaryExpression }[] = [];
+  for (const call of model.calls) {
+    let value: ts.Node = call;
+    while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isNonNullExpression(value.parent)) value = value.parent;
+    const assign = value.parent;
+    if (!ts.isBinaryExpression(assign) || assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assign.right !== value) continue;
+    const target = unwrap(assign.left);
+    if (!ts.isIdentifier(target) || model.tf.path(call.expression) === undefined) continue;
+    const b = model.scopes.resolve(target);
+    const loop = enclosingIterations(assign)[0];
+    if (!b || !loop || isInsideNode(b, loop.node)) continue;
+    const read = model.scopes.references(b, call)[0];
+    if (read) out.push({ binding: b, read, assign });
+  }
+  return out;
 }
