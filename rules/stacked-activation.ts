@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { defineRule, nodeText, replaceNode, type FixDescriptor, type RuleContext } from './rule';
 import { activationOf, isSelfGated, producingActivation, sequentialStacks, type ActivationUse, type SequentialLayer } from '../server/src/analysis/activations';
 import { enclosingFunction } from '../server/src/analysis/ast';
-import { RECURRENT_LAYER_FACTORIES } from '../server/src/analysis/tfjs-facts';
+import { ACTIVATION_OPS, RECURRENT_LAYER_FACTORIES } from '../server/src/analysis/tfjs-facts';
 
 /** The edit that removes an activation, keeping what it was applied to. */
 function removal(ctx: RuleContext, act: ActivationUse): FixDescriptor['edits'] {
@@ -58,7 +58,8 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     if (!model.tf.hasImport && model.steps.length === 0) return;
-    for (const call of model.calls) {
+    // activationOf recognises tf functions (and their aliases), tensor methods and layer `apply`.
+    for (const call of model.callsNamed([...ACTIVATION_OPS, 'apply'])) {
       const outer = activationOf(model, call);
       // A layer with a kernel (dense with `activation:`) applies a linear map first: not stacking.
       if (!outer || outer.linearFirst) continue;

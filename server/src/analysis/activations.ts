@@ -212,7 +212,7 @@ export function sequentialStacks(model: FileModel): { inner: SequentialLayer; ou
     }
   };
   const sf = model.sf;
-  for (const call of model.calls) {
+  for (const call of model.callsNamed(['sequential'])) {
     if (model.tf.fn(call) !== 'sequential') continue;
     // tf.sequential({ layers: [a, b, c] })
     const cfg = call.arguments[0] && unwrap(call.arguments[0]);

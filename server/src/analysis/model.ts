@@ -89,11 +89,39 @@ export class FileModel {
     return this.stepsByFn.get(fn);
   }
 
+  private callIndex?: Map<string, ts.CallExpression[]>;
+
+  /**
+   * Calls whose callee is named one of `names` (`f()`, `x.f()`, `tf.f()`, or a local alias of a
+   * tf function, `const squash = tf.tanh`), in source order. Rules that look for particular calls
+   * ask this instead of scanning every call of the file.
+   */
+  callsNamed(names: Iterable<string>): ts.CallExpression[] {
+    if (!this.callIndex) {
+      this.callIndex = new Map();
+      for (const c of this.calls) {
+        const n = calleeName(c);
+        if (n === undefined) continue;
+        const list = this.callIndex.get(n);
+        if (list) list.push(c);
+        else this.callIndex.set(n, [c]);
+      }
+    }
+    const wanted = new Set(names);
+    for (const [local, exported] of this.tf.named) if (wanted.has(exported)) wanted.add(local);
+    const out: ts.CallExpression[] = [];
+    for (const n of wanted) {
+      const list = this.callIndex.get(n);
+      if (list) out.push(...list);
+    }
+    return wanted.size > 1 ? out.sort((a, b) => a.pos - b.pos) : out;
+  }
+
   /** Callbacks run under a gradient tape: `optimizer.minimize(f)`, `tf.grad(f)`, `tf.variableGrads(f)`... */
   gradientClosures(): ClosureCall[] {
     if (this.gradCache) return this.gradCache;
     const out: ClosureCall[] = [];
-    for (const call of this.calls) {
+    for (const call of this.callsNamed(GRADIENT_CLOSURE_CALLS)) {
       const name = calleeName(call);
       if (!name || !GRADIENT_CLOSURE_CALLS.has(name)) continue;
       const isTf = this.tf.path(call.expression) !== undefined;
@@ -109,7 +137,7 @@ export class FileModel {
   tidyCalls(): ClosureCall[] {
     if (this.tidyCache) return this.tidyCache;
     const out: ClosureCall[] = [];
-    for (const call of this.calls) {
+    for (const call of this.callsNamed(['tidy'])) {
       if (this.tf.fn(call) !== 'tidy') continue;
       const fn = this.functionArg(call.arguments[call.arguments.length - 1]);
       if (fn) out.push({ call, fn });
