@@ -72,7 +72,7 @@ function statefulObjectLeaks(ctx: RuleContext): void {
   }
   if (names.size === 0) return;
   const reported = new Set<ts.Node>();
-  for (const call of model.calls) {
+  for (const call of model.callsNamed(names)) {
     const recv = calleeReceiver(call);
     const method = calleeName(call);
     if (!recv || !method || !names.has(method) || unwrap(recv).kind === ts.SyntaxKind.ThisKeyword) continue;
@@ -108,7 +108,7 @@ function statefulObjectLeaks(ctx: RuleContext): void {
 function variableStateLeaks(ctx: RuleContext): void {
   const { model } = ctx;
   const reported = new Set<ts.Node>();
-  for (const call of model.calls) {
+  for (const call of model.callsNamed(['assign'])) {
     if (calleeName(call) !== 'assign' || call.arguments.length !== 1) continue;
     const recv = calleeReceiver(call);
     const base = recv && unwrap(recv);
@@ -295,11 +295,11 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
     walk(fn, (n) => { if (ts.isReturnStatement(n) && n.expression && accessPath(n.expression) === path && enclosingFunction(n) === fn) returned = true; });
     if (!returned) return;
     if (!out.has(BUILDER)) out.set(BUILDER, m);
-    for (const call of model.calls) {
+    for (const call of model.callsNamed([name])) {
       if (calleeName(call) === name && !calleeReceiver(call)) add(ownerPath(call), m);
     }
   };
-  for (const layer of model.calls) {
+  for (const layer of model.callsNamed(RECURRENT_LAYER_FACTORIES)) {
     if (!isStatefulLayer(ctx, layer)) continue;
     const info: StatefulModel = { decl: layer, timesteps: timestepsOf(layer) };
     const layerPath = ownerPath(layer);
@@ -323,7 +323,7 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
         if (fn === 'model' || fn === 'sequential') {
           if (!out.has(BUILDER)) out.set(BUILDER, info);
           const name = functionName(builder);
-          for (const call of model.calls) if (name && calleeName(call) === name && !calleeReceiver(call)) add(ownerPath(call), info);
+          if (name) for (const call of model.callsNamed([name])) if (calleeName(call) === name && !calleeReceiver(call)) add(ownerPath(call), info);
         }
       });
       if (info.timesteps === undefined) {
@@ -331,7 +331,7 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
       }
     }
     if (layerPath) {
-      for (const call of model.calls) {
+      for (const call of model.callsNamed(['add', 'sequential', 'model'])) {
         const r = calleeReceiver(call);
         if (r && calleeName(call) === 'add' && call.arguments[0] && accessPath(call.arguments[0]) === layerPath) add(accessPath(r), info, call);
         const fn = model.tf.fn(call);
@@ -339,7 +339,7 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
       }
     }
   }
-  for (const call of model.calls) {
+  for (const call of model.callsNamed(['resetStates'])) {
     const r = calleeReceiver(call);
     if (r && calleeName(call) === 'resetStates' && call.arguments.length === 0) add(accessPath(r), { decl: call, byUse: true, receiver: r });
   }
@@ -363,8 +363,8 @@ function typedModelParam(ctx: RuleContext, recv: ts.Expression, models: Map<stri
   const name = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
   if (!/^(Sequential|LayersModel)$/.test(name)) return undefined;
   // Every model the file builds must be a stateful one.
-  const builds = ctx.model.calls.filter((c) => /^(sequential|model)$/.test(ctx.model.tf.fn(c) ?? ''));
-  const stateful = ctx.model.calls.filter((c) => isStatefulLayer(ctx, c));
+  const builds = ctx.model.callsNamed(['sequential', 'model']).filter((c) => /^(sequential|model)$/.test(ctx.model.tf.fn(c) ?? ''));
+  const stateful = ctx.model.callsNamed(RECURRENT_LAYER_FACTORIES).filter((c) => isStatefulLayer(ctx, c));
   return builds.length > 0 && stateful.length >= builds.length ? built : undefined;
 }
 
@@ -374,7 +374,7 @@ function statefulLayerLeaks(ctx: RuleContext): void {
   const models = statefulModels(ctx);
   if (models.size === 0) return;
   const reported = new Set<ts.Node>();
-  for (const call of model.calls) {
+  for (const call of model.callsNamed(MODEL_RUN_METHODS)) {
     const method = calleeName(call);
     if (!method || !MODEL_RUN_METHODS.has(method)) continue;
     const recv = calleeReceiver(call);
@@ -504,7 +504,7 @@ function aliasedResetLeak(ctx: RuleContext, path: string, at: ts.Expression, loo
  */
 function freshOrStreamingUses(ctx: RuleContext, method: string): boolean {
   const { model } = ctx;
-  const sites = model.calls.filter((c) => calleeName(c) === method && calleeReceiver(c) && unwrap(calleeReceiver(c)!).kind !== ts.SyntaxKind.ThisKeyword);
+  const sites = model.callsNamed([method]).filter((c) => calleeName(c) === method && calleeReceiver(c) && unwrap(calleeReceiver(c)!).kind !== ts.SyntaxKind.ThisKeyword);
   if (sites.length === 0) return false;
   return sites.every((c) => {
     const its = enclosingIterations(c);
