@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { defineRule, nodeText, replaceNode, type RuleContext } from './rule';
-import { calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, type FunctionLike } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike } from '../server/src/analysis/ast';
 import { enclosingIterations, iterationOf, resolveCallee } from '../server/src/analysis/calls';
 import { writesToPath } from '../server/src/analysis/loop-queries';
 import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
@@ -93,14 +93,18 @@ function unrolledOutside(ctx: RuleContext, closures: ClosureCall[]): void {
   const { model } = ctx;
   const reported = new Set<string>();
   const carried = carriedStates(ctx);
+  // A closure that unrolls steps itself continues from a carried state on purpose (truncated
+  // BPTT); one that runs a single step from it trains the last step only. Decided once per closure.
+  const unrolling = new Set(closures.filter((g) => closureUnrolls(carried, g)));
   for (const c of carried) {
     if (closures.some((g) => inside(c.loop, g.fn))) continue;
+    const bindings = [c.binding, ...containersOf(ctx, c)];
+    // Only closures inside the scope that declares a binding can read it.
+    const scopes = bindings.map((b) => enclosingFunction(b) ?? b.getSourceFile());
     for (const g of closures) {
-      if (g.call.pos < c.loop.end) continue;
-      // A closure that unrolls steps itself continues from this state on purpose (truncated BPTT);
-      // one that runs a single step from it trains the last step only.
-      if (closureUnrolls(carried, g)) continue;
-      for (const b of [c.binding, ...containersOf(ctx, c)]) {
+      if (g.call.pos < c.loop.end || unrolling.has(g)) continue;
+      for (const [i, b] of bindings.entries()) {
+        if (!inside(g.call, scopes[i]!)) continue;
         const read = model.scopes.references(b, g.fn)[0];
         if (!read) continue;
         const key = `${b.pos}:${g.call.pos}`;

@@ -236,10 +236,11 @@ export function sequentialStacks(model: FileModel): { inner: SequentialLayer; ou
     const list = decl.parent.parent.parent;
     if (!list || !(ts.isBlock(list) || ts.isSourceFile(list))) continue;
     const layers: (SequentialLayer | undefined)[] = [];
-    for (const st of list.statements) {
-      if (!ts.isExpressionStatement(st)) continue;
-      const e = unwrap(st.expression);
-      if (!ts.isCallExpression(e) || calleeName(e) !== 'add' || e.arguments.length !== 1) continue;
+    // The `.add(...)` statements of that list, from the call index (not a scan of every statement).
+    for (const e of model.callsNamed(['add'])) {
+      let st: ts.Node = e.parent;
+      while (ts.isParenthesizedExpression(st)) st = st.parent;
+      if (!ts.isExpressionStatement(st) || st.parent !== list || e.arguments.length !== 1) continue;
       const recv = calleeReceiver(e);
       const r = recv && unwrap(recv);
       if (!r || !ts.isIdentifier(r) || !model.scopes.refersTo(r, binding)) continue;

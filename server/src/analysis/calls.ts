@@ -271,11 +271,32 @@ export function resolveCallee(call: ts.CallExpression, scopes: Scopes, classes: 
   // class of the file defines the method, that is the one. `call`/`apply` only in the cell form.
   const a0 = call.arguments[0] && unwrap(call.arguments[0]);
   if ((want === 'call') && !(a0 && ts.isArrayLiteralExpression(a0) && a0.elements.length >= 2)) return undefined;
-  const defs: FunctionLike[] = [...new Set(classes.values())].map((c) => methodOf(c, want)).filter((m): m is ts.MethodDeclaration => !!m);
+  const defs: FunctionLike[] = [...(methodsByName(classes).get(want) ?? [])];
   // ES5 classes: `Elman.prototype.forward = function (x, h) {...}`.
   if (defs.length === 0) defs.push(...(prototypeMethods(call.getSourceFile()).get(want) ?? []));
   const only = defs.length === 1 ? defs[0]! : undefined;
   return only && (want === 'call' || call.arguments.length <= only.parameters.length) ? only : undefined;
+}
+
+const methodIndexCache = new WeakMap<Map<string, ts.ClassLikeDeclaration>, Map<string, ts.MethodDeclaration[]>>();
+
+/** Method name -> the methods (with a body) of the file's classes that define it, built once. */
+function methodsByName(classes: Map<string, ts.ClassLikeDeclaration>): Map<string, ts.MethodDeclaration[]> {
+  let index = methodIndexCache.get(classes);
+  if (index) return index;
+  index = new Map();
+  for (const cls of new Set(classes.values())) {
+    const seen = new Set<string>();
+    for (const m of cls.members) {
+      if (!ts.isMethodDeclaration(m) || !m.body || !ts.isIdentifier(m.name) || seen.has(m.name.text)) continue;
+      seen.add(m.name.text); // the first definition wins, as methodOf finds it
+      const list = index.get(m.name.text);
+      if (list) list.push(m);
+      else index.set(m.name.text, [m]);
+    }
+  }
+  methodIndexCache.set(classes, index);
+  return index;
 }
 
 const prototypeCache = new WeakMap<ts.SourceFile, Map<string, FunctionLike[]>>();
