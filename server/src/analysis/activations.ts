@@ -236,11 +236,10 @@ export function sequentialStacks(model: FileModel): { inner: SequentialLayer; ou
     const list = decl.parent.parent.parent;
     if (!list || !(ts.isBlock(list) || ts.isSourceFile(list))) continue;
     const layers: (SequentialLayer | undefined)[] = [];
-    // The `.add(...)` statements of that list, from the call index (not a scan of every statement).
-    for (const e of model.callsNamed(['add'])) {
+    // The `.add(...)` statements of that list, grouped once per file (not a scan per model).
+    for (const e of addStatementsByList(model).get(list) ?? []) {
       let st: ts.Node = e.parent;
       while (ts.isParenthesizedExpression(st)) st = st.parent;
-      if (!ts.isExpressionStatement(st) || st.parent !== list || e.arguments.length !== 1) continue;
       const recv = calleeReceiver(e);
       const r = recv && unwrap(recv);
       if (!r || !ts.isIdentifier(r) || !model.scopes.refersTo(r, binding)) continue;
@@ -252,6 +251,25 @@ export function sequentialStacks(model: FileModel): { inner: SequentialLayer; ou
     pairUp(layers);
   }
   return out;
+}
+
+const addsCache = new WeakMap<FileModel, Map<ts.Node, ts.CallExpression[]>>();
+
+/** `m.add(x);` statements with one argument, by the statement list that holds them, in order. */
+function addStatementsByList(model: FileModel): Map<ts.Node, ts.CallExpression[]> {
+  let byList = addsCache.get(model);
+  if (byList) return byList;
+  byList = new Map();
+  for (const e of model.callsNamed(['add'])) {
+    let st: ts.Node = e.parent;
+    while (ts.isParenthesizedExpression(st)) st = st.parent;
+    if (!ts.isExpressionStatement(st) || e.arguments.length !== 1) continue;
+    const list = byList.get(st.parent);
+    if (list) list.push(e);
+    else byList.set(st.parent, [e]);
+  }
+  addsCache.set(model, byList);
+  return byList;
 }
 
 /**
