@@ -5,8 +5,8 @@
 // actions, settings) live in ./lsp; they own onInitialize/onInitialized/onShutdown and
 // onDidChangeConfiguration. Other features add their own custom requests and document listeners.
 import { ProposedFeatures, TextDocuments, createConnection } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerLintServer } from './lsp/lintServer';
+import { versionedDocuments } from './lsp/documents';
 import { isLintWorker, runLintWorker } from './lsp/worker';
 import { registerProbeHandlers } from './probe/lsp-probe';
 
@@ -15,7 +15,9 @@ if (isLintWorker()) {
   runLintWorker();
 } else {
   const connection = createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(
+    versionedDocuments((uri, got, have) => connection.console.warn(`rnnlint: ignored a change to ${uri} with version ${got}; the document is at ${have}`)),
+  );
   registerLintServer(connection, documents);
   registerProbeHandlers(connection, documents);
   documents.listen(connection);
