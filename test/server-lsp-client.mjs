@@ -53,6 +53,7 @@ export function applyTextEdits(text, edits) {
  *   transport: 'stdio' (default) or 'ipc'
  *   documentChanges, showDocument: client capabilities (default true)
  *   env: extra environment variables for the server process
+ *   tap: (stdio) called with every message the server sends, as parsed from its stdout
  */
 export async function startServer(opts = {}) {
   const transport = opts.transport ?? 'stdio';
@@ -67,6 +68,8 @@ export async function startServer(opts = {}) {
     proc = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     reader = new rpc.StreamMessageReader(proc.stdout);
     writer = new rpc.StreamMessageWriter(proc.stdin);
+    // opts.tap(message): every message the server writes, responses to raw requests included.
+    if (opts.tap) new rpc.StreamMessageReader(proc.stdout).listen(opts.tap);
   }
   proc.stderr.on('data', (d) => stderr.push(String(d)));
   let exited = null;
