@@ -82,18 +82,7 @@ function collectNames(node: ts.Node, out: string[]): void {
 }
 
 /** Iterations enclosing `node`, innermost first, stopping at the enclosing non-callback function. */
-// Both call-site passes and several rules ask these of the same calls; the AST never changes
-// under them, so the answers are remembered per node.
-const iterationsCache = new WeakMap<ts.Node, Iteration[]>();
-const targetsCache = new WeakMap<ts.Node, ResultTarget[]>();
-
 export function enclosingIterations(node: ts.Node): Iteration[] {
-  let cached = iterationsCache.get(node);
-  if (!cached) iterationsCache.set(node, (cached = computeEnclosingIterations(node)));
-  return cached;
-}
-
-function computeEnclosingIterations(node: ts.Node): Iteration[] {
   const out: Iteration[] = [];
   let child: ts.Node = node;
   for (let p = node.parent; p; child = p, p = p.parent) {
@@ -120,12 +109,6 @@ function computeEnclosingIterations(node: ts.Node): Iteration[] {
 
 /** Where the value of `call` goes: `h = call`, `const [o, h] = call`, `h = call[1]`. */
 export function resultTargets(call: ts.Expression): ResultTarget[] {
-  let cached = targetsCache.get(call);
-  if (!cached) targetsCache.set(call, (cached = computeResultTargets(call)));
-  return cached;
-}
-
-function computeResultTargets(call: ts.Expression): ResultTarget[] {
   let node: ts.Node = call;
   let position: number | string | 'all' = 'all';
   for (;;) {
