@@ -293,6 +293,43 @@ describe('a burst of 1,000 changes', () => {
   });
 });
 
+describe('a 10 MB document', () => {
+  let c;
+  before(async () => {
+    c = await startServer();
+  });
+  after(() => c.stop());
+
+  it('is analysed in the background while other documents are served, and only its newest version is published', async () => {
+    const line = `// ${'filler '.repeat(10)}\n`;
+    const big = BUGGY + line.repeat(Math.ceil(10_000_000 / line.length));
+    assert.ok(big.length >= 10_000_000);
+    const uri = newUri('big.ts');
+    c.open(uri, big);
+    // Another document opened meanwhile gets its diagnostics (the big one does not block the server).
+    const small = newUri();
+    c.open(small, BUGGY);
+    assert.equal(ofRule(await c.diagnosticsFor(small), 'returns-input-state').length, 1);
+    const r = await answer(c.conn.sendRequest('rnnlint/probeCells', { uri: small }), 'probeCells while the big document is analysed');
+    assert.ok(Array.isArray(r.value), JSON.stringify(r));
+    // An edit to the big document: the fix, as an incremental change on the return line.
+    c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: RETURN_LINE, character: 0 }, end: { line: RETURN_LINE, character: '  return h;'.length } }, text: '  return hNew;' }],
+    });
+    const diags = await c.diagnosticsFor(uri, 2);
+    assert.deepEqual(ofRule(diags, 'returns-input-state'), []);
+    await barrier(c);
+    const mine = c.published.filter((p) => p.uri === uri);
+    assert.equal(mine.at(-1).version, 2);
+    for (let i = 1; i < mine.length; i++) assert.ok(mine[i].version >= mine[i - 1].version);
+    const st = await c.statusFor(uri, 2);
+    assert.equal(st.state, 'ok', JSON.stringify(st));
+    assert.ok(c.statuses.some((x) => x.uri === uri && x.state === 'analysing'), 'analysed in the background worker');
+    assert.equal(c.alive(), true);
+  });
+});
+
 /** pid -> ppid of every process now. */
 function processTable() {
   const table = new Map();
