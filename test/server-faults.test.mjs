@@ -383,6 +383,14 @@ describe('a client that disappears', () => {
         assert.ok(await eventually(() => descendants(pid).length > 0, 60_000), 'the probe runner started');
         await new Promise((r) => setTimeout(r, 500));
         const children = descendants(pid);
+        const cmdline = (p) => {
+          try {
+            return readFileSync(`/proc/${p}/cmdline`, 'utf8');
+          } catch {
+            return '';
+          }
+        };
+        assert.ok(children.some((p) => cmdline(p).includes('probe-runner')), `a probe runner among ${children.map(cmdline).join(' | ')}`);
         if (how === 'stdin closed') c.proc.stdin.end();
         else {
           c.proc.stdin.destroy();
