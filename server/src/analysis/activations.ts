@@ -3,6 +3,7 @@
 import ts from 'typescript';
 import { accessPath, calleeName, calleeReceiver, isFunctionLike, isInside, thisFieldName, unwrap, walk } from './ast';
 import type { FileModel } from './model';
+import { lastFileMemo } from './calls';
 import { initializerOf } from './scopes';
 import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
 
@@ -253,13 +254,9 @@ export function sequentialStacks(model: FileModel): { inner: SequentialLayer; ou
   return out;
 }
 
-const addsCache = new WeakMap<FileModel, Map<ts.Node, ts.CallExpression[]>>();
-
 /** `m.add(x);` statements with one argument, by the statement list that holds them, in order. */
-function addStatementsByList(model: FileModel): Map<ts.Node, ts.CallExpression[]> {
-  let byList = addsCache.get(model);
-  if (byList) return byList;
-  byList = new Map();
+const addStatementsByList = lastFileMemo((model: FileModel): Map<ts.Node, ts.CallExpression[]> => {
+  const byList = new Map<ts.Node, ts.CallExpression[]>();
   for (const e of model.callsNamed(['add'])) {
     let st: ts.Node = e.parent;
     while (ts.isParenthesizedExpression(st)) st = st.parent;
@@ -268,9 +265,8 @@ function addStatementsByList(model: FileModel): Map<ts.Node, ts.CallExpression[]
     if (list) list.push(e);
     else byList.set(st.parent, [e]);
   }
-  addsCache.set(model, byList);
   return byList;
-}
+});
 
 /**
  * `x * tanh(softplus(x))` (Mish) and the like: a composed activation multiplied by its own input
