@@ -1,15 +1,9 @@
 // What one linted file contributes to a CLI run, after --quiet filtering.
 
-import type { LintMessage } from '../report';
+import type { LintResult } from '../report';
 
-export interface FileReport {
-  /** Absolute path. */
-  filePath: string;
-  messages: LintMessage[];
-  errorCount: number;
-  warningCount: number;
-  fixableErrorCount: number;
-  fixableWarningCount: number;
+/** The engine's result for one file (filePath absolute), without its timing stats. */
+export interface FileReport extends Omit<LintResult, 'stats' | 'output'> {
   /** The text that was linted (BOM removed), kept when there are messages and no fix was written. */
   source?: string;
   /** The text written by --fix. */
