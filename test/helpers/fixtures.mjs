@@ -42,10 +42,12 @@ export function withMarkers(text, messages) {
     byLine.get(mk.line).push(mk);
   }
   const out = [];
-  lines.forEach((line, i) => {
+  let codeLine = 0;
+  lines.forEach((line) => {
     if (MARKER.test(line)) return;
     out.push(line);
-    for (const mk of byLine.get(out.length) ?? []) {
+    codeLine++;
+    for (const mk of byLine.get(codeLine) ?? []) {
       if (mk.column < 3) throw new Error(`cannot mark a report at column ${mk.column} (line ${mk.line})`);
       out.push(`${' '.repeat(mk.column - 3)}//${'~'.repeat(Math.max(1, mk.endColumn - mk.column))} ${mk.ruleId}`.replace(/^(\s*)\/\/(~)/, '$1//$2'));
     }

@@ -127,6 +127,16 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     const name = calleeName(e);
     const recv = calleeReceiver(e);
     if (name && recv && TRANSPARENT_OPS.has(name)) return producingActivation(model, recv, depth + 1, via);
+    // A helper of this file whose every return is an activation (`const squash = (z) => tf.tanh(z)`).
+    const helper = !recv ? model.functionArg(e.expression) : undefined;
+    if (helper) {
+      const id = unwrap(e.expression) as ts.Identifier;
+      const results = returnedExpressions(helper).map((r) => producingActivation(model, r, depth + 1, [...via, id]));
+      if (results.length > 0 && results.every((r) => r !== undefined)) {
+        via.push(id);
+        return results[0];
+      }
+    }
     return undefined;
   }
   if (ts.isIdentifier(e)) {
@@ -147,6 +157,23 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     return init ? producingActivation(model, init, depth + 1, via) : undefined;
   }
   return undefined;
+}
+
+/** The expressions a function returns (its own returns, not those of functions nested in it). */
+function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  const body = fn.body;
+  if (!body) return [];
+  if (!ts.isBlock(body)) return [body];
+  const out: ts.Expression[] = [];
+  let bare = false;
+  walk(body, (n) => {
+    if (n !== body && ts.isFunctionLike(n)) return false;
+    if (ts.isReturnStatement(n)) {
+      if (n.expression) out.push(n.expression);
+      else bare = true;
+    }
+  });
+  return bare ? [] : out;
 }
 
 /**
