@@ -1,7 +1,7 @@
 // One file, start to finish: read, lint, (with --fix) write the safe fixes atomically. Used by the main thread and by every pool worker, so both behave identically.
 
 import { lintText } from '../lint';
-import type { LintMessage, RuleLevel } from '../report';
+import type { LintMessage, LintResult, RuleLevel } from '../report';
 import { encodeOutput, keepLineEndings, readSource, writeFixedFile, type WriteHooks } from './fix-writer';
 import { errText } from './files';
 import { type FileReport, type RunProblem } from './types';
@@ -53,14 +53,7 @@ export function lintFile(
         result = lintText(text, filePath, { rules });
       }
     }
-    const report: FileReport = {
-      filePath,
-      messages: result.messages,
-      errorCount: result.errorCount,
-      warningCount: result.warningCount,
-      fixableErrorCount: result.fixableErrorCount,
-      fixableWarningCount: result.fixableWarningCount,
-    };
+    const report = toReport(filePath, result);
     if (output !== undefined) report.output = output;
     else if (opts.keepSource && report.messages.length > 0) report.source = text;
     return { report, problems };
@@ -86,19 +79,18 @@ export function lintSourceText(
   const name = /\.[cm]?[jt]sx?$/i.test(filePath) ? filePath : `${filePath}.ts`;
   try {
     const result = lintText(text, name, { rules });
-    const report: FileReport = {
-      filePath,
-      messages: result.messages,
-      errorCount: result.errorCount,
-      warningCount: result.warningCount,
-      fixableErrorCount: result.fixableErrorCount,
-      fixableWarningCount: result.fixableWarningCount,
-    };
+    const report = toReport(filePath, result);
     if (keepSource && report.messages.length > 0) report.source = text;
     return { report, problems: [] };
   } catch (e) {
     return { problems: [{ filePath, message: `internal error while linting ${filePath}: ${(e as Error)?.stack ?? String(e)}` }] };
   }
+}
+
+/** The engine's result as a CLI file report (timing stats and fixed text left out). */
+function toReport(filePath: string, result: LintResult): FileReport {
+  const { filePath: _linted, stats: _stats, output: _output, ...counts } = result;
+  return { ...counts, filePath };
 }
 
 /** The engine's notice that the text has syntax errors (ruleId null, "Parsing error: ..."). */

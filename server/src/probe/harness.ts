@@ -330,8 +330,9 @@ export function runHarness(tf: Tf, job: ProbeJob, mod: ProbeModule): HarnessResu
   if (job.traceOnly) return { phases, sizes: S, steps, checks, findings: [] };
 
   // 2. Hidden-state sensitivity: same inputs, a different initial state.
-  checks.hiddenSensitivity = tf.tidy(() => {
-    let s: Tensor[] = S.states.map((n, i) => tf.randomUniform([B, n], -1, 1, 'float32', config.seed + 1000 + i));
+  // The largest |output - reference output| over the run from other initial states (NaN ignored).
+  const maxOutputDiff = (initial: () => Tensor[]): number => tf.tidy(() => {
+    let s = initial();
     let maxDiff = 0;
     for (let t = 0; t < T; t++) {
       const r = driver.step(xs[t], s);
@@ -339,33 +340,20 @@ export function runHarness(tf: Tf, job: ProbeJob, mod: ProbeModule): HarnessResu
       const ref = outputs[t];
       for (let i = 0; i < o.length; i++) {
         const d = Math.abs(o[i] - ref[i]);
-        if (d > maxDiff || Number.isNaN(d)) maxDiff = Number.isNaN(d) ? maxDiff : d;
+        if (d > maxDiff) maxDiff = d;
       }
       s = r.states;
     }
     return maxDiff;
   });
+  checks.hiddenSensitivity = maxOutputDiff(() => S.states.map((n, i) => tf.randomUniform([B, n], -1, 1, 'float32', config.seed + 1000 + i)));
 
   // 2b. Per state (when there are several): only that state starts elsewhere. An output that does
   //     not move means the cell never reads that state (e.g. an LSTM that drops c).
   if (names.length > 1 && checks.hiddenSensitivity !== null) {
     const per: Record<string, number> = {};
     names.forEach((n, k) => {
-      per[n] = tf.tidy(() => {
-        let s: Tensor[] = S.states.map((size, i) => (i === k ? tf.randomUniform([B, size], -1, 1, 'float32', config.seed + 2000 + i) : tf.zeros([B, size])));
-        let maxDiff = 0;
-        for (let t = 0; t < T; t++) {
-          const r = driver.step(xs[t], s);
-          const o = r.output.dataSync() as Float32Array;
-          const ref = outputs[t];
-          for (let i = 0; i < o.length; i++) {
-            const d = Math.abs(o[i] - ref[i]);
-            if (d > maxDiff) maxDiff = d;
-          }
-          s = r.states;
-        }
-        return maxDiff;
-      });
+      per[n] = maxOutputDiff(() => S.states.map((size, i) => (i === k ? tf.randomUniform([B, size], -1, 1, 'float32', config.seed + 2000 + i) : tf.zeros([B, size]))));
     });
     checks.stateSensitivity = per;
   }
