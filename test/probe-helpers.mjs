@@ -63,6 +63,16 @@ export async function leftovers(marker, waitMs = 3000) {
   return left;
 }
 
+/**
+ * Waits until `pid` is gone, up to `waitMs` (a liveness bound: a killed process takes a moment to
+ * leave the process table on a busy machine); returns true when it is gone.
+ */
+export async function goneWithin(pid, waitMs = 3000) {
+  const until = Date.now() + waitMs;
+  while (isAlive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  return !isAlive(pid);
+}
+
 export function isAlive(pid) {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');

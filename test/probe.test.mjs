@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fixture, leftovers, isAlive, probeCli, schema } from './probe-helpers.mjs';
+import { fixture, leftovers, probeCli, schema, goneWithin } from './probe-helpers.mjs';
 import { validate } from './probe-schema.mjs';
 
 const TANH1 = Math.tanh(1);
@@ -141,7 +141,7 @@ test('processes the cell spawns (even detached) do not outlive the probe', async
   const pids = fs.readFileSync(pidFile, 'utf8').trim().split('\n').map(Number);
   assert.ok(pids.length >= 8, `the cell ran ${pids.length} times`);
   assert.deepEqual(await leftovers(r.marker), []);
-  for (const pid of pids) assert.equal(isAlive(pid), false, `spawned ${pid} still alive`);
+  for (const pid of pids) assert.equal(await goneWithin(pid), true, `spawned ${pid} still alive`);
 });
 
 test('the @probe tag sets sizes, steps and argument expressions', () => {
