@@ -308,6 +308,23 @@ function cssString(s) {
 }
 
 /** Runs a command from the command palette by its title ("Category: Title"). */
+/**
+ * Runs one step of a test; when it fails, saves a screenshot of `getPage()` (if a page is open)
+ * and names it in the error, then rethrows.
+ */
+export async function step(getPage, name, fn) {
+  try {
+    return await fn();
+  } catch (e) {
+    const page = getPage();
+    if (page) {
+      const file = await screenshot(page, `FAILED-${name}`).catch(() => undefined);
+      if (file) e.message += `\n(screenshot: ${file})`;
+    }
+    throw e;
+  }
+}
+
 export async function runCommand(page, title) {
   const until = Date.now() + WAIT_MS;
   for (;;) {

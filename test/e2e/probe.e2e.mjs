@@ -27,17 +27,7 @@ after(async () => {
   await server?.stop();
 });
 
-async function step(name, fn) {
-  try {
-    return await fn();
-  } catch (e) {
-    if (page) {
-      const file = await h.screenshot(page, `FAILED-${name}`).catch(() => undefined);
-      if (file) e.message += `\n(screenshot: ${file})`;
-    }
-    throw e;
-  }
-}
+const step = (name, fn) => h.step(() => page, name, fn);
 
 const traces = async () => (await h.afterDecorations(page)).filter((d) => d.after.includes('‖·‖'));
 

@@ -30,18 +30,7 @@ after(async () => {
   await server?.stop();
 });
 
-/** Saves a screenshot when a step fails, then rethrows. */
-async function step(name, fn) {
-  try {
-    return await fn();
-  } catch (e) {
-    if (page) {
-      const file = await h.screenshot(page, `FAILED-${name}`).catch(() => undefined);
-      if (file) e.message += `\n(screenshot: ${file})`;
-    }
-    throw e;
-  }
-}
+const step = (name, fn) => h.step(() => page, name, fn);
 
 /** A Problems row of an RNNLint diagnostic of `rule` (drawn as "rnnlint(rule)"). */
 const isRnnlint = (rule) => (r) => r.text.replace(/[()]/g, '').includes(`rnnlint${rule}`);
