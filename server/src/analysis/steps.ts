@@ -3,7 +3,7 @@
 import ts from 'typescript';
 import { enclosingFunction, functionName, isFunctionLike, unwrap, walk, type FunctionLike, memberName, boundIdentifiers, numericLiteralValue } from './ast';
 import { analyzeStep, touches, type StepContext, type StepFlow } from './dataflow';
-import { Scopes } from './scopes';
+import type { Scopes } from './scopes';
 import type { TfApi } from './tf-api';
 import { CONVENTIONAL_STATE_NAMES, LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, hasToken, isStateLikeName, stateBase } from './tfjs-facts';
 import type { StepKind } from './cell-summary';
@@ -230,21 +230,16 @@ function isTensorCode(fn: FunctionLike, tf: TfApi): boolean {
   return found;
 }
 
-export interface StepCandidates {
-  steps: Step[];
-  /** Functions that may be steps once call sites give evidence (name or use). */
-}
-
 /**
  * Discovers steps. `fedBack` gives, per function node, the parameter indexes that some loop
  * feeds the function's result back into (use evidence, from the call-site pass).
  */
 export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node, Set<number>>,
-                              scopes = new Scopes(), candidates?: readonly ts.Node[]): Step[] {
+                              scopes: Scopes, candidates: readonly ts.Node[]): Step[] {
   const steps: Step[] = [];
   const fileUsesTf = tf.hasImport || /\btf\./.test(sf.text);
-  // `candidates`: the classes and functions of the file in document order, when the caller has
-  // already walked it (the model does), so discovery does not walk the whole tree again.
+  // `candidates`: the classes and functions of the file in document order, collected by the
+  // model's single walk, so discovery does not walk the whole tree again.
   const visit = (n: ts.Node): void => {
     if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) {
       const kind = baseKind(n, tf);
@@ -271,8 +266,7 @@ export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node
       if (s) steps.push(s);
     }
   };
-  if (candidates) for (const n of candidates) visit(n);
-  else walk(sf, visit);
+  for (const n of candidates) visit(n);
   return steps;
 }
 
