@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
-import { bodyInsertion, inlineRecurrences, isChunkLoop, isSequenceLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
+import { bodyInsertion, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
 import { enclosingIterations, resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
@@ -531,7 +531,7 @@ function resetElsewhere(ctx: RuleContext, path: string, at: ts.Expression, fn: t
     // A constructor or field initialiser sets the first state; that alone is not a per-sequence reset.
     if (ts.isConstructorDeclaration(owner)) return false;
     return true;
-  }) || (!isModuleVar && thisFieldName(unwrap(at)) !== undefined && hasResetMethodCall(ctx, fn));
+  }) || (!isModuleVar && thisFieldName(unwrap(at)) !== undefined && hasResetMethodCall(fn));
 }
 
 /**
@@ -573,11 +573,10 @@ function functionOrConstructor(n: ts.Node): ts.Node {
 }
 
 /** The method itself calls `this.reset...()` / `this.init...State()`. */
-function hasResetMethodCall(ctx: RuleContext, fn: ts.Node): boolean {
+function hasResetMethodCall(fn: ts.Node): boolean {
   let found = false;
   walk(fn, (n) => {
     if (ts.isCallExpression(n) && /^(reset|init|clear|zero)/i.test(calleeName(n) ?? '')) found = true;
   });
-  void ctx;
   return found;
 }

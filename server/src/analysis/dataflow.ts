@@ -4,7 +4,7 @@
 // This answers "does state k reach a return?", "is this returned value the incoming state?" and
 // "which locals were computed from state k?" without a type-checker.
 import ts from 'typescript';
-import { calleeName, calleeReceiver, isAssignmentOperator, isFunctionLike, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
+import { calleeName, calleeReceiver, isAssignmentOperator, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
 import type { TfApi } from './tf-api';
 import type { Scopes } from './scopes';
 import { INERT_CALLS, METADATA_PROPS, SHAPE_ONLY_CALLS, TYPE_TEST_CALLS } from './tfjs-facts';
@@ -563,7 +563,6 @@ function isConsoleCall(e: ts.CallExpression): boolean {
   return ts.isIdentifier(base) && base.text === 'console';
 }
 
-export { isFunctionLike };
 
 /** `Array.isArray(x)` / `!Array.isArray(x)` on a plain name: that name, and whether the test is negated. */
 function arrayGuard(cond: ts.Expression): { name: string; negated: boolean } | undefined {

@@ -1,7 +1,7 @@
 // The per-file model of recurrent code that rules query: steps, their call sites and the loops
 // around them, gradient closures, tidy callbacks, stateful layers. Built once per lint.
 import ts from 'typescript';
-import { calleeName, calleeReceiver, isFunctionLike, unwrap, type FunctionLike, accessPath, memberName } from './ast';
+import { calleeName, calleeReceiver, isFunctionLike, unwrap, type FunctionLike } from './ast';
 import { findStepCalls, fedBackParams, isCellValue, isZeroStateVar, resolveCallee, type StepCall } from './calls';
 import { Scopes } from './scopes';
 import { discoverSteps, type Step } from './steps';
@@ -174,4 +174,3 @@ export class FileModel {
   }
 }
 
-export { accessPath, memberName };

@@ -1,7 +1,7 @@
 // Finds the steps of a file: RNNCell/Layer `call`, PyTorch-style `forward`, and plain step
 // functions, and decides which of their inputs are recurrent states.
 import ts from 'typescript';
-import { enclosingFunction, functionName, isFunctionLike, unwrap, walk, type FunctionLike, memberName, boundIdentifiers, numericLiteralValue } from './ast';
+import { enclosingFunction, functionName, isFunctionLike, unwrap, walk, type FunctionLike, memberName } from './ast';
 import { analyzeStep, touches, type StepContext, type StepFlow } from './dataflow';
 import type { Scopes } from './scopes';
 import type { TfApi } from './tf-api';
@@ -364,4 +364,3 @@ function fieldIsRead(step: Step, field: string): boolean {
   return read;
 }
 
-export { boundIdentifiers, numericLiteralValue };
