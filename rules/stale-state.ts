@@ -17,8 +17,6 @@ function newStateTarget(call: StepCall, k: number): string | undefined {
   return targets.find((t) => t.position === want)?.path;
 }
 
-const within = (n: ts.Node, outer: ts.Node): boolean => n.pos >= outer.pos && n.end <= outer.end;
-
 export default defineRule({
   id: 'stale-state',
   meta: {

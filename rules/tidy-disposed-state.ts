@@ -98,7 +98,7 @@ export default defineRule({
               const b = ctx.model.scopes.resolve(base);
               if (!b || inside(declarationOf(b), fn)) continue;
             } else if (base.kind !== ts.SyntaxKind.ThisKeyword) continue;
-            else if (!fieldReadAfter(ctx, target, fn, n)) continue;
+            else if (!fieldReadAfter(target, fn, n)) continue;
             escapes.push({ node, path });
           }
         }
@@ -188,7 +188,7 @@ function readAfterTidy(ctx: RuleContext, b: ts.Identifier, call: ts.CallExpressi
  * later call of this one before the write)? A field drawn fresh and read only after the write
  * in the same callback is never read disposed.
  */
-function fieldReadAfter(ctx: RuleContext, target: ts.Expression, fn: FunctionLike, write: ts.Node): boolean {
+function fieldReadAfter(target: ts.Expression, fn: FunctionLike, write: ts.Node): boolean {
   const field = thisFieldName(target);
   if (field === undefined) return true;
   let cls: ts.Node | undefined = fn.parent;

@@ -9,7 +9,7 @@ import { CELL_STATE_TOKENS, hasToken } from '../server/src/analysis/tfjs-facts';
 import type { RuleContext } from './rule';
 
 /** An LSTM-like cell state (`c`, `carry`) of a step with several states: its missing term is the forget path. */
-function isCellState(step: Step, s: StateInput, stateCount: number): boolean {
+function isCellState(s: StateInput, stateCount: number): boolean {
   return stateCount > 1 && s.index > 0 && hasToken(s.name.split('.').pop()!, CELL_STATE_TOKENS);
 }
 
@@ -93,7 +93,7 @@ export default defineRule({
         let messageId: string;
         if (!s.binding && step.kind === 'rnn-cell') messageId = 'notRead';
         else if (last) { messageId = 'droppedUse'; related.push({ node: last.node, messageId: 'droppedHere', data }); }
-        else if (isCellState(step, s, stateCount)) messageId = 'unusedCellState';
+        else if (isCellState(s, stateCount)) messageId = 'unusedCellState';
         else if (weights.length > 1) messageId = 'unusedWithWeights';
         else if (weight) messageId = 'unusedWithWeight';
         else messageId = 'unused';
