@@ -4,6 +4,7 @@ import { accessPath, calleeName, calleeReceiver, enclosingFunction, thisFieldNam
 import { declarationOf, isPropertyName, type Scopes } from '../server/src/analysis/scopes';
 import { NON_TENSOR_TF_CALLS, READBACK_METHODS, TENSOR_METHODS } from '../server/src/analysis/tfjs-facts';
 import type { TextEdit } from '../server/src/report';
+import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 
 const inside = (n: ts.Node, outer: ts.Node): boolean => n.pos >= outer.pos && n.end <= outer.end;
 
@@ -67,13 +68,12 @@ export default defineRule({
     for (const { call, fn } of ctx.model.tidyCalls()) {
       if (!fn.body || !ts.isBlock(fn.body)) continue; // `tidy(() => expr)` returns its value
       const body = fn.body;
-      const returned = returnedPaths(fn);
+      const returned = returnedPaths(ctx, fn);
       const kept = keptPaths(ctx, fn);
       const escapes: Escape[] = [];
-      walk(body, (n) => {
-        if (n !== body && isFunctionLike(n)) return false;
-        if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
-        if (!isTensorCreatedIn(ctx, n.right, fn)) return;
+      for (const n of ownNodes(ctx.model.index.writes, body)) {
+        if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+        if (!isTensorCreatedIn(ctx, n.right, fn)) continue;
         const left = unwrap(n.left);
         const targets = ts.isArrayLiteralExpression(left)
           ? left.elements.filter((el) => !ts.isOmittedExpression(el) && !ts.isSpreadElement(el)).map((el) => unwrap(el as ts.Expression))
@@ -102,7 +102,7 @@ export default defineRule({
             escapes.push({ node, path });
           }
         }
-      });
+      }
       if (escapes.length === 0) continue;
       const ns = ctx.model.tf.namespaceForFixes ?? 'tf';
       const returnFix = returnFromTidy(ctx, call, fn, [...new Set(escapes.map((e) => e.path))]);
@@ -129,11 +129,7 @@ export default defineRule({
 function returnFromTidy(ctx: RuleContext, call: ts.CallExpression, fn: ts.FunctionLikeDeclaration, paths: string[]): { target: string; edits: TextEdit[] } | undefined {
   const stmt = call.parent;
   if (!ts.isExpressionStatement(stmt) || stmt.expression !== call || !fn.body || !ts.isBlock(fn.body)) return undefined;
-  let hasReturn = false;
-  walk(fn.body, (n) => {
-    if (n !== fn.body && isFunctionLike(n)) return false;
-    if (ts.isReturnStatement(n)) hasReturn = true;
-  });
+  const hasReturn = ownNodes(ctx.model.index.returns, fn.body).length > 0;
   const last = fn.body.statements[fn.body.statements.length - 1];
   if (hasReturn || !last) return undefined;
   const target = paths.length === 1 ? paths[0]! : `[${paths.join(', ')}]`;
@@ -292,7 +288,7 @@ function orderedRefs(scopes: Scopes, b: ts.Identifier, within: ts.Node, marker: 
 }
 
 /** Paths returned by the callback (`return h`, `return [h, c]`, `return {h}`). */
-function returnedPaths(fn: ts.FunctionLikeDeclaration): Set<string> {
+function returnedPaths(ctx: RuleContext, fn: FunctionLike): Set<string> {
   const out = new Set<string>();
   const add = (e: ts.Expression | undefined): void => {
     if (!e) return;
@@ -305,21 +301,18 @@ function returnedPaths(fn: ts.FunctionLikeDeclaration): Set<string> {
       else if (ts.isPropertyAssignment(pr)) add(pr.initializer);
     } else if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.EqualsToken) { add(u.left); add(u.right); }
   };
-  walk(fn.body!, (n) => {
-    if (isFunctionLike(n) && n !== fn) return false;
-    if (ts.isReturnStatement(n)) add(n.expression);
-  });
+  for (const r of ownNodes(ctx.model.index.returns, fn)) add(r.expression);
   return out;
 }
 
 /** Paths passed to `tf.keep(...)` in the callback. */
-function keptPaths(ctx: RuleContext, fn: ts.FunctionLikeDeclaration): Set<string> {
+function keptPaths(ctx: RuleContext, fn: FunctionLike): Set<string> {
   const out = new Set<string>();
-  walk(fn.body!, (n) => {
-    if (ts.isCallExpression(n) && ctx.model.tf.fn(n) === 'keep' && n.arguments[0]) {
+  for (const n of nodesInside(ctx.model.callsNamed(['keep']), fn)) {
+    if (ctx.model.tf.fn(n) === 'keep' && n.arguments[0]) {
       const p = accessPath(n.arguments[0]);
       if (p) out.add(p);
     }
-  });
+  }
   return out;
 }

@@ -44,7 +44,7 @@ function eslintFix(text: string, edits: TextEdit[]): { range: [number, number]; 
 
 function lintOnce(text: string, fileName: string, options: LintOptions | undefined): { messages: LintMessage[]; cells: number; loops: number; skipped: boolean } {
   if (!mightBeRecurrent(text)) return { messages: [], cells: 0, loops: 0, skipped: true };
-  const { sf, skippedNesting } = parseWithRecovery(text, fileName);
+  const { sf, index, skippedNesting } = parseWithRecovery(text, fileName);
   const messages: LintMessage[] = [];
   const pos = (offset: number): { line: number; column: number } => {
     const lc = sf.getLineAndCharacterOfPosition(offset);
@@ -71,7 +71,7 @@ function lintOnce(text: string, fileName: string, options: LintOptions | undefin
   }
   let model: FileModel;
   try {
-    model = new FileModel(sf);
+    model = new FileModel(sf, index);
   } catch (err) {
     // The model is built by recursive walks; a pathological tree must cost a notice, not the server.
     messages.push({

@@ -1,6 +1,6 @@
 // The steps of a file, summarised for the probe and the editor (CodeLens, inline traces).
 import ts from 'typescript';
-import { parse } from './parse';
+import { parseWithRecovery } from './parse';
 import { FileModel } from './model';
 import { newStatePositions } from './state-queries';
 import type { CellSummary } from './cell-summary';
@@ -37,5 +37,6 @@ export function summarize(model: FileModel): CellSummary[] {
 }
 
 export function findCells(text: string, fileName: string): CellSummary[] {
-  return summarize(new FileModel(parse(text, fileName)));
+  const { sf, index } = parseWithRecovery(text, fileName);
+  return summarize(new FileModel(sf, index));
 }

@@ -6,6 +6,7 @@ import { findStepCalls, fedBackParams, isCellValue, isZeroStateVar, resolveCalle
 import { Scopes } from './scopes';
 import { discoverSteps, type Step } from './steps';
 import { TfApi } from './tf-api';
+import { TreeIndex } from './tree-index';
 import { FUSED_CELL_STATE_ARGS, GRADIENT_CLOSURE_CALLS, isStateLikeName } from './tfjs-facts';
 
 export interface ClosureCall {
@@ -29,32 +30,25 @@ function stateParamsMatch(c: StepCall): boolean {
 
 export class FileModel {
   readonly tf: TfApi;
-  readonly scopes = new Scopes();
-  readonly classes = new Map<string, ts.ClassLikeDeclaration>();
-  /** Every call expression of the file, in source order (one walk, shared by all queries). */
-  readonly calls: ts.CallExpression[] = [];
+  readonly scopes: Scopes;
+  readonly classes: Map<string, ts.ClassLikeDeclaration>;
+  /** Every call expression of the file, in source order (filed by the index walk). */
+  readonly calls: ts.CallExpression[];
   readonly steps: Step[];
   readonly stepCalls: StepCall[];
   private readonly stepsByFn = new Map<ts.Node, Step>();
   private gradCache?: ClosureCall[];
   private tidyCache?: ClosureCall[];
 
-  constructor(readonly sf: ts.SourceFile) {
+  /** `index`: the parse's TreeIndex; built here (setting parent pointers) when not given. */
+  constructor(readonly sf: ts.SourceFile, readonly index: TreeIndex = new TreeIndex(sf)) {
     this.tf = new TfApi(sf);
+    this.scopes = new Scopes(index);
+    this.calls = index.calls;
+    this.classes = index.classes;
     // Names a call could resolve to a function of this file by: most calls (`tf.tanh`, `push`)
     // match none, and skip name resolution entirely.
-    const callable = new Set<string>();
-    const stepCandidates: ts.Node[] = [];
-    const visit = (n: ts.Node): void => {
-      if (ts.isCallExpression(n)) this.calls.push(n);
-      else if ((ts.isClassDeclaration(n) || ts.isClassExpression(n)) && n.name) this.classes.set(n.name.text, n);
-      else if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer) callable.add(n.name.text);
-      else if (ts.isBinaryExpression(n) && ts.isPropertyAccessExpression(n.left) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) callable.add(n.left.name.text);
-      if (ts.isClassLike(n) || isFunctionLike(n)) stepCandidates.push(n);
-      if ((ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n)) && n.name && ts.isIdentifier(n.name)) callable.add(n.name.text);
-      ts.forEachChild(n, visit);
-    };
-    visit(sf);
+    const callable = index.callableNames;
     const resolved = new Map<ts.CallExpression, FunctionLike | undefined>();
     const resolve = (call: ts.CallExpression): FunctionLike | undefined => {
       if (resolved.has(call)) return resolved.get(call);
@@ -73,7 +67,7 @@ export class FileModel {
       for (const i of idx) set.add(i);
       fedBack.set(c.calleeFn, set);
     }
-    this.steps = discoverSteps(sf, this.tf, fedBack, this.scopes, stepCandidates);
+    this.steps = discoverSteps(sf, this.tf, fedBack, this.scopes, index);
     for (const s of this.steps) this.stepsByFn.set(s.fn, s);
     const cellVar = (recv: ts.Expression): boolean => isCellValue(recv, this.scopes, this.tf);
     const zeroState = (e: ts.Expression): boolean => isZeroStateVar(e, this.scopes, this.tf);

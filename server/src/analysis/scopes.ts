@@ -1,12 +1,10 @@
 // Lexical name resolution without a type-checker: a binding is the Identifier that declares a name.
 // Scopes are indexed lazily, once per container, so files pay only for the names rules ask about.
 import ts from 'typescript';
-import { boundIdentifiers, isAssignmentOperator, isFunctionLike, walk } from './ast';
+import { boundIdentifiers, isFunctionLike, walk } from './ast';
+import { nodesInside, writtenExpression, type TreeIndex } from './tree-index';
 
 export type Binding = ts.Identifier;
-
-/** Shared by every node that is not a scope, so the index remembers it looked. */
-const NO_DECLARATIONS: ReadonlyMap<string, Binding> = new Map();
 
 export class Scopes {
   private readonly index = new Map<ts.Node, ReadonlyMap<string, Binding>>();
@@ -19,8 +17,10 @@ export class Scopes {
   /** Resolves `name` as seen from `at`. */
   lookup(name: string, at: ts.Node): Binding | undefined {
     for (let n: ts.Node | undefined = at; n; n = n.parent) {
-      const decls = this.declarations(n);
-      const b = decls?.get(name);
+      // Most ancestors are expressions and statements: a table lookup skips them (rules resolve
+      // thousands of identifiers per file).
+      if (!SCOPE_KINDS[n.kind]) continue;
+      const b = this.declarations(n).get(name);
       if (b) return b;
     }
     return undefined;
@@ -31,20 +31,11 @@ export class Scopes {
     return id.text === binding.text && (id === binding || this.resolve(id) === binding);
   }
 
+  constructor(private readonly tree: TreeIndex) {}
+
   /** Every write to `binding` inside `within`: `=`, `+=`, `++`, destructuring and for-of targets. */
   writes(binding: Binding, within: ts.Node): ts.Node[] {
-    const out: ts.Node[] = [];
-    walk(within, (n) => {
-      if (ts.isBinaryExpression(n) && isAssignmentOperator(n.operatorToken.kind)) {
-        if (this.targets(n.left, binding)) out.push(n);
-      } else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
-                 (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) {
-        if (this.targets(n.operand, binding)) out.push(n);
-      } else if ((ts.isForOfStatement(n) || ts.isForInStatement(n)) && !ts.isVariableDeclarationList(n.initializer)) {
-        if (this.targets(n.initializer, binding)) out.push(n);
-      }
-    });
-    return out;
+    return nodesInside(this.tree.writes, within).filter((n) => this.targets(writtenExpression(n), binding));
   }
 
   /** Every read or write reference to `binding` inside `within` (the declaration itself excluded). */
@@ -72,16 +63,13 @@ export class Scopes {
     return false;
   }
 
-  private declarations(n: ts.Node): ReadonlyMap<string, Binding> | undefined {
-    const known = this.index.get(n);
-    if (known) return known;
-    if (!isScope(n)) {
-      this.index.set(n, NO_DECLARATIONS);
-      return undefined;
+  private declarations(n: ts.Node): ReadonlyMap<string, Binding> {
+    let map = this.index.get(n);
+    if (!map) {
+      const m = new Map<string, Binding>();
+      collectDeclarations(n, m);
+      this.index.set(n, (map = m));
     }
-    const map = new Map<string, Binding>();
-    collectDeclarations(n, map);
-    this.index.set(n, map);
     return map;
   }
 }
@@ -96,11 +84,14 @@ export function isPropertyName(id: ts.Identifier): boolean {
     (ts.isBindingElement(p) && p.propertyName === id);
 }
 
-function isScope(n: ts.Node): boolean {
-  return ts.isSourceFile(n) || ts.isBlock(n) || ts.isModuleBlock(n) || ts.isCaseBlock(n) || isFunctionLike(n) ||
-    ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n) || ts.isCatchClause(n) ||
-    ts.isClassExpression(n) || ts.isConstructorDeclaration(n) || ts.isGetAccessor(n) || ts.isSetAccessor(n);
-}
+/** The node kinds that declare names (blocks, functions, for-headers, catch, class expressions). */
+const SCOPE_KINDS: boolean[] = [];
+for (const k of [
+  ts.SyntaxKind.SourceFile, ts.SyntaxKind.Block, ts.SyntaxKind.ModuleBlock, ts.SyntaxKind.CaseBlock,
+  ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.CatchClause,
+  ts.SyntaxKind.ClassExpression, ts.SyntaxKind.Constructor, ts.SyntaxKind.GetAccessor, ts.SyntaxKind.SetAccessor,
+]) SCOPE_KINDS[k] = true;
 
 function addAll(name: ts.BindingName, map: Map<string, Binding>): void {
   for (const id of boundIdentifiers(name)) if (!map.has(id.text)) map.set(id.text, id);

@@ -5,6 +5,7 @@ import { enclosingFunction, functionName, isFunctionLike, unwrap, walk, type Fun
 import { analyzeStep, touches, type StepContext, type StepFlow } from './dataflow';
 import type { Scopes } from './scopes';
 import type { TfApi } from './tf-api';
+import { nodesInside, ownNodes, type TreeIndex } from './tree-index';
 import { CONVENTIONAL_STATE_NAMES, LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, hasToken, isStateLikeName, stateBase } from './tfjs-facts';
 import type { StepKind } from './cell-summary';
 
@@ -58,7 +59,7 @@ function classMethod(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDecla
 }
 
 /** `stateSize = 20` / `this.stateSize = [u, u]` / `get stateSize() { return [..] }` -> number of states. */
-function declaredStateCount(cls: ts.ClassLikeDeclaration): number | undefined {
+function declaredStateCount(cls: ts.ClassLikeDeclaration, tree: TreeIndex): number | undefined {
   let count: number | undefined;
   const fromExpr = (e: ts.Expression | undefined): void => {
     if (!e) return;
@@ -72,12 +73,12 @@ function declaredStateCount(cls: ts.ClassLikeDeclaration): number | undefined {
       walk(m.body, (n) => { if (ts.isReturnStatement(n)) fromExpr(n.expression); });
     }
   }
-  walk(cls, (n) => {
+  for (const n of nodesInside(tree.writes, cls)) {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && memberName(n.left) === 'stateSize' &&
         (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left)) && n.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
       fromExpr(n.right);
     }
-  });
+  }
   return count;
 }
 
@@ -95,11 +96,11 @@ function accessedElements(flow: StepFlow): number {
   return max;
 }
 
-function cellStep(cls: ts.ClassLikeDeclaration, call: ts.MethodDeclaration, tf: TfApi, kind: 'cell' | 'layer', scopes: Scopes): Step | undefined {
+function cellStep(cls: ts.ClassLikeDeclaration, call: ts.MethodDeclaration, tf: TfApi, kind: 'cell' | 'layer', scopes: Scopes, tree: TreeIndex): Step | undefined {
   const flow = analyzeStep(call, tf, undefined, { classNode: cls, scopes });
   const first = call.parameters[0];
   if (!first) return undefined;
-  const declared = declaredStateCount(cls);
+  const declared = declaredStateCount(cls, tree);
   const accessed = accessedElements(flow);
   // A plain Layer is a cell only when it is shaped like one: stateSize, or [x, ...states] by name.
   const rests = (flow.restNames.get('p0') ?? []).filter((r) => r.from >= 1);
@@ -215,19 +216,11 @@ function readsMember(flow: StepFlow, root: string): boolean {
   return flow.returns.some((r) => r.val.deps.has(root)) || flow.locals.some((l) => l.val.deps.has(root));
 }
 
-function isTensorCode(fn: FunctionLike, tf: TfApi): boolean {
-  let found = false;
-  walk(fn, (n) => {
-    if (found) return false;
-    if (ts.isCallExpression(n)) {
-      if (tf.path(n.expression) !== undefined) found = true;
-      else {
-        const name = ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : undefined;
-        if (name && /^(matMul|dot|tanh|sigmoid|relu|add|mul|apply|call|forward|read|concat|sub)$/.test(name)) found = true;
-      }
-    }
-  });
-  return found;
+const TENSOR_METHODS = new Set(['matMul', 'dot', 'tanh', 'sigmoid', 'relu', 'add', 'mul', 'apply', 'call', 'forward', 'read', 'concat', 'sub']);
+
+function isTensorCode(fn: FunctionLike, tf: TfApi, tree: TreeIndex): boolean {
+  return nodesInside(tree.calls, fn).some((n) => tf.path(n.expression) !== undefined ||
+    (ts.isPropertyAccessExpression(n.expression) && TENSOR_METHODS.has(n.expression.name.text)));
 }
 
 /**
@@ -235,24 +228,24 @@ function isTensorCode(fn: FunctionLike, tf: TfApi): boolean {
  * feeds the function's result back into (use evidence, from the call-site pass).
  */
 export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node, Set<number>>,
-                              scopes: Scopes, candidates: readonly ts.Node[]): Step[] {
+                              scopes: Scopes, tree: TreeIndex): Step[] {
   const steps: Step[] = [];
   const fileUsesTf = tf.hasImport || /\btf\./.test(sf.text);
-  // `candidates`: the classes and functions of the file in document order, collected by the
-  // model's single walk, so discovery does not walk the whole tree again.
+  // The classes and functions of the file in document order, filed by the index walk, so
+  // discovery does not walk the whole tree again.
   const visit = (n: ts.Node): void => {
     if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) {
       const kind = baseKind(n, tf);
       const call = classMethod(n, 'call');
       if ((kind === 'cell' || kind === 'layer') && call && call.parameters.length >= 1) {
-        const s = cellStep(n, call, tf, kind, scopes);
+        const s = cellStep(n, call, tf, kind, scopes, tree);
         if (s) { steps.push(s); return; }
       }
       const forward = classMethod(n, 'forward');
       if (forward && forward.parameters.length >= 2 && fileUsesTf) {
         const flow = analyzeStep(forward, tf, undefined, { classNode: n, scopes });
         const states = chooseStates(forward, flow, 1, fedBack.get(forward) ?? new Set());
-        if (states.length > 0 && !containsStepLoop(forward)) {
+        if (states.length > 0 && !containsStepLoop(forward, tree)) {
           steps.push(makeFunctionStep(forward, 'forward', n.name?.text ?? 'anonymous', n, flow, states));
         }
       }
@@ -262,11 +255,11 @@ export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node
     // Other class methods (`private step(x, h)`) are step functions like any other (rnnlint: calls.ts resolves `this.step`).
     const otherMethod = ts.isMethodDeclaration(n) && !(ts.isIdentifier(n.name) && /^(call|forward)$/.test(n.name.text));
     if ((ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || otherMethod) && n.body) {
-      const s = functionStep(n, tf, fedBack.get(n) ?? new Set(), scopes);
+      const s = functionStep(n, tf, fedBack.get(n) ?? new Set(), scopes, tree);
       if (s) steps.push(s);
     }
   };
-  for (const n of candidates) visit(n);
+  for (const n of tree.containers) visit(n);
   return steps;
 }
 
@@ -284,14 +277,9 @@ function makeFunctionStep(fn: FunctionLike, kind: StepKind, name: string, cls: t
 }
 
 /** A function that loops over steps itself is a sequence function, not a step. */
-function containsStepLoop(fn: FunctionLike): boolean {
-  let found = false;
-  if (!fn.body) return false;
-  walk(fn.body, (n) => {
-    if (found || (n !== fn && isFunctionLike(n) && !ts.isArrowFunction(n))) return false;
-    if (ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isWhileStatement(n) || ts.isDoStatement(n)) found = true;
-  });
-  return found;
+function containsStepLoop(fn: FunctionLike, tree: TreeIndex): boolean {
+  // Loops in nested arrows count (`xs.forEach(() => { for ... })`); nested functions do not.
+  return !!fn.body && ownNodes(tree.loops, fn.body, (n) => isFunctionLike(n) && !ts.isArrowFunction(n)).some((l) => !ts.isForInStatement(l));
 }
 
 /** A function made by a factory (`const makeStep = (W) => (x, h) => ...`) is known by the factory's name. */
@@ -301,7 +289,7 @@ function factoryName(fn: FunctionLike): string | undefined {
   return outer ? functionName(outer) : undefined;
 }
 
-function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes: Scopes): Step | undefined {
+function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes: Scopes, tree: TreeIndex): Step | undefined {
   const context: StepContext = { scopes };
   const name = functionName(fn) ?? factoryName(fn) ?? 'anonymous';
   // Callbacks of iterating calls (`xs.map(x => step(x, h))`) are loop bodies, not steps.
@@ -317,7 +305,7 @@ function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes:
         stateEls.push({ index: stateEls.length, root: `p0.${i}`, name: el.name.text, binding: el.name, evidence: fedBack.has(i) ? 'use' : 'name' });
       }
     });
-    if (stateEls.length === 0 || !isTensorCode(fn, tf)) return undefined;
+    if (stateEls.length === 0 || !isTensorCode(fn, tf, tree)) return undefined;
     if (fedBack.size === 0 && !hasToken(name, STEP_NAME_TOKENS)) return undefined;
     const flow = analyzeStep(fn, tf, undefined, context);
     const elementState = new Map<number, number>();
@@ -331,7 +319,7 @@ function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes:
   if (fn.parameters.length < 2) return undefined;
   // Without use evidence, a step must say so by name (`step`, `lstmCell`, `gruForward`...).
   if (fedBack.size === 0 && !hasToken(name, STEP_NAME_TOKENS)) return undefined;
-  if (!isTensorCode(fn, tf) || containsStepLoop(fn)) return undefined;
+  if (!isTensorCode(fn, tf, tree) || containsStepLoop(fn, tree)) return undefined;
   const flow = analyzeStep(fn, tf, undefined, context);
   const states = chooseStates(fn, flow, 1, fedBack);
   if (states.length === 0) return undefined;
