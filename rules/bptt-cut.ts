@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { defineRule, nodeText, replaceNode, type RuleContext } from './rule';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike } from '../server/src/analysis/ast';
-import { enclosingIterations, iterationOf, resolveCallee } from '../server/src/analysis/calls';
+import { iterationOf, resolveCallee } from '../server/src/analysis/calls';
 import { writesToPath } from '../server/src/analysis/loop-queries';
 import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, isStateLikeName } from '../server/src/analysis/tfjs-facts';
@@ -64,7 +64,7 @@ function carriedStates(ctx: RuleContext): Carried[] {
     const target = unwrap(assign.left);
     if (!ts.isIdentifier(target) || model.tf.path(call.expression) === undefined) continue;
     const b = model.scopes.resolve(target);
-    const loop = enclosingIterations(assign)[0];
+    const loop = ctx.model.iterationsAround(assign)[0];
     if (!b || !loop || inside(b, loop.node) || model.scopes.references(b, call).length === 0) continue;
     out.push({ binding: b, loop: loop.node });
   }
@@ -229,7 +229,7 @@ function isStateTensor(ctx: RuleContext, tensor: ts.Expression, rebuilt: ts.Node
   // Carried by the loop around it: the variable is also read in that loop (it feeds the next step).
   const target = ts.isBinaryExpression(p) ? unwrap(p.left) : undefined;
   const b = target && ts.isIdentifier(target) ? ctx.model.scopes.resolve(target) : undefined;
-  const loop = enclosingIterations(p)[0];
+  const loop = ctx.model.iterationsAround(p)[0];
   return !!b && !!loop && !inside(b, loop.node) && ctx.model.scopes.references(b, loop.node).some((r) => r !== target && !inside(r, p));
 }
 

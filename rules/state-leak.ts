@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
 import { bodyInsertion, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
-import { enclosingIterations, resolveCallee, type Iteration } from '../server/src/analysis/calls';
+import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { CHUNK_LOOP_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken } from '../server/src/analysis/tfjs-facts';
@@ -78,7 +78,7 @@ function statefulObjectLeaks(ctx: RuleContext): void {
     if (!recv || !method || !names.has(method) || unwrap(recv).kind === ts.SyntaxKind.ThisKeyword) continue;
     const fn = resolveCallee(call, model.scopes, model.classes);
     if (!fn || !advancing.has(fn) || !ts.isMethodDeclaration(fn)) continue;
-    const its = enclosingIterations(call);
+    const its = ctx.model.iterationsAround(call);
     const outerIndex = its.findIndex((it, i) => i > 0 && loopRole(it) !== 'steps');
     const outer = its[outerIndex];
     if (!outer || reported.has(outer.node) || its.slice(0, outerIndex + 1).some((it) => loopRole(it) === 'fanout')) continue;
@@ -119,7 +119,7 @@ function variableStateLeaks(ctx: RuleContext): void {
     if (!b || !initCall || !ts.isCallExpression(initCall) || model.tf.fn(initCall) !== 'variable') continue;
     // A recurrent update: the new value is computed from the variable itself.
     if (!model.scopes.references(b, call.arguments[0]!).length) continue;
-    const its = enclosingIterations(call);
+    const its = ctx.model.iterationsAround(call);
     if (its.length < 2) continue;
     const [inner, outer] = its as [Iteration, Iteration];
     const role = loopRole(outer);
@@ -149,7 +149,7 @@ function nestedLoopLeaks(ctx: RuleContext): void {
   // Step calls with their state arguments, and inline recurrences (`h = tf.tanh(... h ...)`).
   const candidates: { iterations: Iteration[]; args: { path?: string; expr: ts.Expression }[] }[] = [
     ...model.stepCalls.map((c) => ({ iterations: c.iterations, args: c.stateArgs })),
-    ...inlineRecurrences(model).map((r) => ({ iterations: enclosingIterations(r.assign), args: [{ path: r.read.text, expr: r.read as ts.Expression }] })),
+    ...inlineRecurrences(model).map((r) => ({ iterations: ctx.model.iterationsAround(r.assign), args: [{ path: r.read.text, expr: r.read as ts.Expression }] })),
   ];
   for (const call of candidates) {
     if (call.iterations.length < 2) continue;
@@ -383,7 +383,7 @@ function statefulLayerLeaks(ctx: RuleContext): void {
     const info = path ? models.get(path) ?? typedModelParam(ctx, recv, models) : undefined;
     if (!info || !path) continue;
     if (info.receiver && !sameReceiver(ctx, info.receiver, recv)) continue;
-    const its = enclosingIterations(call);
+    const its = ctx.model.iterationsAround(call);
     if (its.length === 0) continue;
     const training = MODEL_TRAIN_METHODS.has(method);
     // The loop whose iterations are separate sequences: a training loop, one named for
@@ -507,7 +507,7 @@ function freshOrStreamingUses(ctx: RuleContext, method: string): boolean {
   const sites = model.callsNamed([method]).filter((c) => calleeName(c) === method && calleeReceiver(c) && unwrap(calleeReceiver(c)!).kind !== ts.SyntaxKind.ThisKeyword);
   if (sites.length === 0) return false;
   return sites.every((c) => {
-    const its = enclosingIterations(c);
+    const its = ctx.model.iterationsAround(c);
     if (its.some((it) => loopRole(it) === 'chunks')) return true;
     const recv = unwrap(calleeReceiver(c)!);
     if (ts.isNewExpression(recv)) return true;

@@ -4,19 +4,28 @@ import ts from 'typescript';
 /** Strips parentheses, `as`, `satisfies`, `<T>x` and `x!`: the value is the same expression. */
 export function unwrap(node: ts.Expression): ts.Expression {
   let e = node;
+  // A switch on the kind: this runs on nearly every expression the analysis looks at.
   for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) ||
-        ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) {
-      e = e.expression;
-    } else return e;
+    switch (e.kind) {
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+        e = (e as ts.ParenthesizedExpression).expression;
+        break;
+      default:
+        return e;
+    }
   }
 }
 
 /** The name of a property access / element access with a string literal, else undefined. */
 export function memberName(node: ts.Node): string | undefined {
-  if (ts.isPropertyAccessExpression(node)) return node.name.text;
-  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
-    return node.argumentExpression.text;
+  if (node.kind === ts.SyntaxKind.PropertyAccessExpression) return (node as ts.PropertyAccessExpression).name.text;
+  if (node.kind === ts.SyntaxKind.ElementAccessExpression) {
+    const arg = (node as ts.ElementAccessExpression).argumentExpression;
+    if (ts.isStringLiteralLike(arg)) return arg.text;
   }
   return undefined;
 }
@@ -24,7 +33,7 @@ export function memberName(node: ts.Node): string | undefined {
 /** For `a.b.c(...)`: the method name `c`; for `f(...)`: `f`. */
 export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
   const callee = unwrap(call.expression);
-  if (ts.isIdentifier(callee)) return callee.text;
+  if (callee.kind === ts.SyntaxKind.Identifier) return (callee as ts.Identifier).text;
   return memberName(callee);
 }
 
@@ -64,8 +73,9 @@ export type FunctionLike =
   | ts.MethodDeclaration;
 
 export function isFunctionLike(node: ts.Node): node is FunctionLike {
-  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) ||
-    ts.isMethodDeclaration(node);
+  const k = node.kind;
+  return k === ts.SyntaxKind.FunctionDeclaration || k === ts.SyntaxKind.FunctionExpression || k === ts.SyntaxKind.ArrowFunction ||
+    k === ts.SyntaxKind.MethodDeclaration;
 }
 
 /** The name a function is known by: its own name, the variable/property it is assigned to. */
@@ -85,8 +95,9 @@ export function functionName(fn: FunctionLike): string | undefined {
 }
 
 export function isLoop(node: ts.Node): node is ts.IterationStatement {
-  return ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node) ||
-    ts.isWhileStatement(node) || ts.isDoStatement(node);
+  const k = node.kind;
+  return k === ts.SyntaxKind.ForStatement || k === ts.SyntaxKind.ForOfStatement || k === ts.SyntaxKind.ForInStatement ||
+    k === ts.SyntaxKind.WhileStatement || k === ts.SyntaxKind.DoStatement;
 }
 
 /** Array methods whose callback runs once per element: an unroll loop when it calls a step. */

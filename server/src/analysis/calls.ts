@@ -81,14 +81,18 @@ function collectNames(node: ts.Node, out: string[]): void {
   walk(node, (n) => { if (ts.isIdentifier(n)) out.push(n.text); });
 }
 
-/** Iterations enclosing `node`, innermost first, stopping at the enclosing non-callback function. */
-export function enclosingIterations(node: ts.Node): Iteration[] {
+/**
+ * Iterations enclosing `node`, innermost first, stopping at the enclosing non-callback function.
+ * (Analysis code asks the model's memoised `iterationsAround`; `iterationAt` lets it share
+ * the Iteration of a loop between the calls inside it.)
+ */
+export function enclosingIterations(node: ts.Node, iterationAt: (n: ts.Node) => Iteration | undefined = iterationOf): Iteration[] {
   const out: Iteration[] = [];
   let child: ts.Node = node;
   for (let p = node.parent; p; child = p, p = p.parent) {
     if (isFunctionLike(p)) {
       const call = p.parent;
-      const it = ts.isCallExpression(call) ? iterationOf(call) : undefined;
+      const it = ts.isCallExpression(call) ? iterationAt(call) : undefined;
       if (it && it.callback === p) { out.push(it); p = call; child = p; continue; }
       // `tf.tidy(() => ...)` runs its callback once, right there: loops around the tidy repeat it.
       if (ts.isCallExpression(call) && call.arguments.includes(p as ts.Expression) && calleeName(call) === 'tidy') { p = call; child = p; continue; }
@@ -99,7 +103,7 @@ export function enclosingIterations(node: ts.Node): Iteration[] {
       const body = p.statement;
       if (child === body || (ts.isForStatement(p) && (child === p.condition || child === p.incrementor)) ||
           ((ts.isWhileStatement(p) || ts.isDoStatement(p)) && child === p.expression)) {
-        const it = iterationOf(p);
+        const it = iterationAt(p);
         if (it) out.push(it);
       }
     }
@@ -371,27 +375,50 @@ function classOfValue(expr: ts.Expression, scopes: Scopes, classes: Map<string, 
   return undefined;
 }
 
+/** What findStepCalls needs to know about a call's surroundings, memoised by the model. */
+export interface CallSurroundings {
+  iterationsAround(node: ts.Node): Iteration[];
+  resultTargetsOf(call: ts.CallExpression): ResultTarget[];
+}
+
 /**
- * Every call that runs a step (known, or shaped like one) inside an iteration. First pass (no
- * steps yet) gives use evidence: which callee parameters a loop feeds the result back into.
+ * Use evidence for step discovery: per callee, the parameter indexes that a loop feeds the call's
+ * result back into (`h = step(x, h)`).
  */
+export function fedBackByCallee(calls: readonly ts.CallExpression[], resolve: (call: ts.CallExpression) => FunctionLike | undefined,
+                                where: CallSurroundings): Map<ts.Node, Set<number>> {
+  const fedBack = new Map<ts.Node, Set<number>>();
+  for (const call of calls) {
+    const calleeFn = resolve(call);
+    if (!calleeFn || !isPotentialStep(calleeFn)) continue;
+    const iterations = where.iterationsAround(call);
+    if (iterations.length === 0) continue;
+    const idx = fedBackParams({ call, calleeFn, iterations, targets: where.resultTargetsOf(call) });
+    if (idx.length === 0) continue;
+    const set = fedBack.get(calleeFn) ?? new Set<number>();
+    for (const i of idx) set.add(i);
+    fedBack.set(calleeFn, set);
+  }
+  return fedBack;
+}
+
+/** Every call that runs a step (known, or shaped like one), with the iterations around it. */
 export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (call: ts.CallExpression) => FunctionLike | undefined, stepsByFn: Map<ts.Node, Step>,
-                              cellVar?: (recv: ts.Expression) => boolean, zeroState?: (e: ts.Expression) => boolean,
-                              fused?: (call: ts.CallExpression) => readonly number[] | undefined): StepCall[] {
+                              where: CallSurroundings, cellVar: (recv: ts.Expression) => boolean, zeroState: (e: ts.Expression) => boolean,
+                              fused: (call: ts.CallExpression) => readonly number[] | undefined): StepCall[] {
   const out: StepCall[] = [];
   for (const n of calls) {
-    const fusedArgs = fused?.(n);
+    const fusedArgs = fused(n);
     if (fusedArgs) {
       const stateArgs: StateArg[] = [];
       fusedArgs.forEach((i, k) => { const a = n.arguments[i]; if (a) stateArgs.push({ index: k, expr: unwrap(a), path: accessPath(a) }); });
-      out.push({ call: n, stateArgs, targets: resultTargets(n), iterations: enclosingIterations(n), resultStates: fusedArgs.map((_, k) => k) });
+      out.push({ call: n, stateArgs, targets: where.resultTargetsOf(n), iterations: where.iterationsAround(n), resultStates: fusedArgs.map((_, k) => k) });
       continue;
     }
     const calleeFn = resolve(n);
     const step = calleeFn ? stepsByFn.get(calleeFn) : undefined;
     if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n, cellVar))) continue;
-    const iterations = enclosingIterations(n);
-    out.push({ call: n, step, calleeFn, stateArgs: stateArgsOf(n, step, cellVar, zeroState), targets: resultTargets(n), iterations });
+    out.push({ call: n, step, calleeFn, stateArgs: stateArgsOf(n, step, cellVar, zeroState), targets: where.resultTargetsOf(n), iterations: where.iterationsAround(n) });
   }
   return out;
 }
@@ -443,7 +470,7 @@ function isPotentialStep(fn: FunctionLike): boolean {
 }
 
 /** Parameter indexes that a loop feeds the call's result back into (`h = step(x, h)`). */
-export function fedBackParams(call: StepCall): number[] {
+function fedBackParams(call: Pick<StepCall, 'call' | 'calleeFn' | 'iterations' | 'targets'>): number[] {
   if (call.iterations.length === 0 || !call.calleeFn) return [];
   const written = new Set(call.targets.map((t) => t.path).filter((p): p is string => !!p));
   const acc = call.iterations[0]?.accumulator?.text;

@@ -2,7 +2,7 @@
 // variable reset per sequence, where does an iteration's body start.
 import ts from 'typescript';
 import { accessPath, calleeName, calleeReceiver, isFunctionLike, unwrap, walk, isAssignmentOperator, enclosingFunction, memberName, boundIdentifiers } from './ast';
-import { enclosingIterations, type Iteration, type StateArg, type StepCall } from './calls';
+import { type Iteration, type StateArg, type StepCall } from './calls';
 import type { FileModel } from './model';
 import { declarationOf, initializerOf, isPropertyName, type Binding } from './scopes';
 import { CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, FANOUT_PREFIX_TOKENS, FROM_VALUE_CONSTRUCTORS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, STEP_UNIT_TOKENS, TENSOR_CONSTRUCTORS, hasToken, nameTokens } from './tfjs-facts';
@@ -301,7 +301,7 @@ export function inlineRecurrences(model: FileModel): { binding: Binding; read: t
     const target = unwrap(assign.left);
     if (!ts.isIdentifier(target) || model.tf.path(call.expression) === undefined) continue;
     const b = model.scopes.resolve(target);
-    const loop = enclosingIterations(assign)[0];
+    const loop = model.iterationsAround(assign)[0];
     if (!b || !loop || isInsideNode(b, loop.node)) continue;
     const read = model.scopes.references(b, call)[0];
     if (read) out.push({ binding: b, read, assign });

@@ -2,7 +2,7 @@
 // around them, gradient closures, tidy callbacks, stateful layers. Built once per lint.
 import ts from 'typescript';
 import { calleeName, calleeReceiver, isFunctionLike, unwrap, type FunctionLike } from './ast';
-import { findStepCalls, fedBackParams, isCellValue, isZeroStateVar, resolveCallee, type StepCall } from './calls';
+import { enclosingIterations, fedBackByCallee, findStepCalls, isCellValue, isZeroStateVar, iterationOf, resolveCallee, resultTargets, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
 import { Scopes } from './scopes';
 import { discoverSteps, type Step } from './steps';
 import { TfApi } from './tf-api';
@@ -28,7 +28,7 @@ function stateParamsMatch(c: StepCall): boolean {
   });
 }
 
-export class FileModel {
+export class FileModel implements CallSurroundings {
   readonly tf: TfApi;
   readonly scopes: Scopes;
   readonly classes: Map<string, ts.ClassLikeDeclaration>;
@@ -58,15 +58,7 @@ export class FileModel {
       return fn;
     };
     // Use evidence first: which parameters do loops feed results back into?
-    const fedBack = new Map<ts.Node, Set<number>>();
-    for (const c of findStepCalls(this.calls, resolve, this.stepsByFn)) {
-      if (!c.calleeFn) continue;
-      const idx = fedBackParams(c);
-      if (idx.length === 0) continue;
-      const set = fedBack.get(c.calleeFn) ?? new Set<number>();
-      for (const i of idx) set.add(i);
-      fedBack.set(c.calleeFn, set);
-    }
+    const fedBack = fedBackByCallee(this.calls, resolve, this);
     this.steps = discoverSteps(sf, this.tf, fedBack, this.scopes, index);
     for (const s of this.steps) this.stepsByFn.set(s.fn, s);
     const cellVar = (recv: ts.Expression): boolean => isCellValue(recv, this.scopes, this.tf);
@@ -75,8 +67,30 @@ export class FileModel {
       const name = calleeName(call);
       return name && FUSED_CELL_STATE_ARGS.has(name) && this.tf.fn(call) === name ? FUSED_CELL_STATE_ARGS.get(name) : undefined;
     };
-    this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, cellVar, zeroState, fused)
+    this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, this, cellVar, zeroState, fused)
       .filter((c) => c.step || !c.calleeFn || stateParamsMatch(c));
+  }
+
+  private readonly iterationsMemo = new Map<ts.Node, Iteration[]>();
+  private readonly iterationMemo = new Map<ts.Node, Iteration | undefined>();
+  private readonly targetsMemo = new Map<ts.Node, ResultTarget[]>();
+  private readonly iterationAt = (n: ts.Node): Iteration | undefined => {
+    if (!this.iterationMemo.has(n)) this.iterationMemo.set(n, iterationOf(n));
+    return this.iterationMemo.get(n);
+  };
+
+  /** The iterations around `node`, innermost first (see enclosingIterations); one Iteration per loop. */
+  iterationsAround(node: ts.Node): Iteration[] {
+    let its = this.iterationsMemo.get(node);
+    if (!its) this.iterationsMemo.set(node, (its = enclosingIterations(node, this.iterationAt)));
+    return its;
+  }
+
+  /** Where the value of `call` goes (see resultTargets), memoised. */
+  resultTargetsOf(call: ts.CallExpression): ResultTarget[] {
+    let t = this.targetsMemo.get(call);
+    if (!t) this.targetsMemo.set(call, (t = resultTargets(call)));
+    return t;
   }
 
   stepOf(fn: ts.Node): Step | undefined {

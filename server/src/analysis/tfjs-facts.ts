@@ -116,7 +116,19 @@ export const RECURRENT_WEIGHT_NAME = /^(recurrent\w*|u_?[zrnifocg]|w_?h_?[zrnifc
 export const INPUT_WEIGHT_NAME = /^(kernel|w_?ih|wih|weight_?ih|w|w_?x|wx|i2h|input_?2_?hidden|input_?to_?hidden\w*|linear_?ih|ih|input_?layer|w_?in|win)$/i;
 
 /** Splits an identifier into lower-case tokens: `hPrev` -> [h, prev], `h_t1` -> [h, t, 1], `cTMinus1` -> [c, t, minus, 1]. */
-export function nameTokens(name: string): string[] {
+export function nameTokens(name: string): readonly string[] {
+  let tokens = tokenCache.get(name);
+  if (!tokens) {
+    // Bounded: names repeat heavily within and across files, and strings hold no AST alive.
+    if (tokenCache.size >= 20_000) tokenCache.clear();
+    tokenCache.set(name, (tokens = splitName(name)));
+  }
+  return tokens;
+}
+
+const tokenCache = new Map<string, readonly string[]>();
+
+function splitName(name: string): readonly string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2') // hTMinus1 -> h T Minus 1, LSTMCell -> LSTM Cell
