@@ -51,9 +51,11 @@ export class FileModel implements CallSurroundings {
     const callable = index.callableNames;
     const resolved = new Map<ts.CallExpression, FunctionLike | undefined>();
     const resolve = (call: ts.CallExpression): FunctionLike | undefined => {
-      if (resolved.has(call)) return resolved.get(call);
       const name = calleeName(call);
-      const fn = name && callable.has(name === 'apply' ? 'call' : name) ? resolveCallee(call, this.scopes, this.classes) : undefined;
+      if (!name || !callable.has(name === 'apply' ? 'call' : name)) return undefined;
+      // Memoised only past the name test: hashing every call node as a Map key costs more than the test.
+      if (resolved.has(call)) return resolved.get(call);
+      const fn = resolveCallee(call, this.scopes, this.classes);
       resolved.set(call, fn);
       return fn;
     };
