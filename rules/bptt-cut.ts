@@ -240,7 +240,7 @@ function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void {
       // `h = tf.variable(step(x, h), false)`: a new variable starts a new tape history.
       if (ctx.model.tf.fn(n) === 'variable' && n.arguments[0]) {
         const value = unwrap(n.arguments[0]);
-        const isStep = ts.isCallExpression(value) && ctx.model.stepCalls.some((c) => c.call === value);
+        const isStep = ts.isCallExpression(value) && !!ctx.model.stepCallAt(value);
         if (isStep || (accessPath(value) && isStateTensor(ctx, value, unwrapParent(n)))) {
           const name = nodeText(ctx, value);
           const data = { name, closure: closureLabel(ctx, g) };

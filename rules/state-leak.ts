@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
 import { bodyInsertion, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
+import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { CHUNK_LOOP_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken } from '../server/src/analysis/tfjs-facts';
@@ -291,14 +292,14 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
     const fn = container ? enclosingFunction(container) : undefined;
     const name = fn && functionName(fn);
     if (!fn || !name || path.includes('.')) return;
-    let returned = false;
-    walk(fn, (n) => { if (ts.isReturnStatement(n) && n.expression && accessPath(n.expression) === path && enclosingFunction(n) === fn) returned = true; });
+    const returned = ownNodes(model.index.returns, fn).some((r) => r.expression && accessPath(r.expression) === path);
     if (!returned) return;
     if (!out.has(BUILDER)) out.set(BUILDER, m);
     for (const call of model.callsNamed([name])) {
       if (calleeName(call) === name && !calleeReceiver(call)) add(ownerPath(call), m);
     }
   };
+  let builders: ReturnType<typeof modelBuilders> | undefined;
   for (const layer of model.callsNamed(RECURRENT_LAYER_FACTORIES)) {
     if (!isStatefulLayer(ctx, layer)) continue;
     const info: StatefulModel = { decl: layer, timesteps: timestepsOf(layer) };
@@ -316,8 +317,8 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
     // A functional model: `tf.layers.gru({stateful}).apply(input)` in a builder that returns `tf.model(...)`.
     const builder = enclosingFunction(layer);
     if (builder) {
-      walk(builder, (n) => {
-        if (!ts.isReturnStatement(n) || !n.expression || enclosingFunction(n) !== builder) return;
+      for (const n of ownNodes(model.index.returns, builder)) {
+        if (!n.expression) continue;
         const e = unwrap(n.expression);
         const fn = ts.isCallExpression(e) ? model.tf.fn(e) : undefined;
         if (fn === 'model' || fn === 'sequential') {
@@ -325,18 +326,17 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
           const name = functionName(builder);
           if (name) for (const call of model.callsNamed([name])) if (calleeName(call) === name && !calleeReceiver(call)) add(ownerPath(call), info);
         }
-      });
+      }
       if (info.timesteps === undefined) {
-        walk(builder, (n) => { if (ts.isCallExpression(n) && model.tf.fn(n) === 'input' && info.timesteps === undefined) info.timesteps = timestepsOf(n); });
+        for (const n of nodesInside(model.callsNamed(['input']), builder)) {
+          if (model.tf.fn(n) === 'input') info.timesteps ??= timestepsOf(n);
+        }
       }
     }
     if (layerPath) {
-      for (const call of model.callsNamed(['add', 'sequential', 'model'])) {
-        const r = calleeReceiver(call);
-        if (r && calleeName(call) === 'add' && call.arguments[0] && accessPath(call.arguments[0]) === layerPath) add(accessPath(r), info, call);
-        const fn = model.tf.fn(call);
-        if ((fn === 'sequential' || fn === 'model') && nodeText(ctx, call).includes(layerPath)) add(ownerPath(call), info, call);
-      }
+      builders ??= modelBuilders(ctx);
+      for (const call of builders.addsByArgument.get(layerPath) ?? []) add(accessPath(calleeReceiver(call)!), info, call);
+      for (const { call, text } of builders.constructors) if (text.includes(layerPath)) add(ownerPath(call), info, call);
     }
   }
   for (const call of model.callsNamed(['resetStates'])) {
@@ -344,6 +344,23 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
     if (r && calleeName(call) === 'resetStates' && call.arguments.length === 0) add(accessPath(r), { decl: call, byUse: true, receiver: r });
   }
   return out;
+}
+
+/**
+ * The calls that put layers into models, gathered once per file: `m.add(layer)` by the layer's
+ * access path, and `tf.sequential(...)` / `tf.model(...)` with their text.
+ */
+function modelBuilders(ctx: RuleContext): { addsByArgument: Map<string, ts.CallExpression[]>; constructors: { call: ts.CallExpression; text: string }[] } {
+  const { model } = ctx;
+  const addsByArgument = new Map<string, ts.CallExpression[]>();
+  const constructors: { call: ts.CallExpression; text: string }[] = [];
+  for (const call of model.callsNamed(['add', 'sequential', 'model'])) {
+    const arg = call.arguments[0] && accessPath(call.arguments[0]);
+    if (arg && calleeName(call) === 'add' && calleeReceiver(call)) addsByArgument.set(arg, [...(addsByArgument.get(arg) ?? []), call]);
+    const fn = model.tf.fn(call);
+    if (fn === 'sequential' || fn === 'model') constructors.push({ call, text: nodeText(ctx, call) });
+  }
+  return { addsByArgument, constructors };
 }
 
 /** Key of the model returned by the file's stateful model builder, when there is one. */

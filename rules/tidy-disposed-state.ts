@@ -19,7 +19,7 @@ function isTensorExpr(ctx: RuleContext, e: ts.Expression): boolean {
   const name = calleeName(u);
   if (!name) return false;
   if (READBACK_METHODS.has(name)) return false;
-  if (ctx.model.stepCalls.some((c) => c.call === u)) return true;
+  if (ctx.model.stepCallAt(u)) return true;
   const recv = calleeReceiver(u);
   if (recv && (name === 'apply' || name === 'predict')) return true;
   if (recv && TENSOR_METHODS.has(name)) {

@@ -264,13 +264,12 @@ export function sequentialStacks(model: FileModel): { inner: SequentialLayer; ou
     const list = decl.parent.parent.parent;
     if (!list || !(ts.isBlock(list) || ts.isSourceFile(list))) continue;
     const layers: (SequentialLayer | undefined)[] = [];
-    // The `.add(...)` statements of that list, grouped once per file (not a scan per model).
-    for (const e of addStatementsByList(model).get(list) ?? []) {
+    // The `.add(...)` statements of that list on a receiver of that name, grouped once per file
+    // (not a scan of the list per model).
+    for (const e of addStatementsByList(model).get(list)?.get(binding.text) ?? []) {
       let st: ts.Node = e.parent;
       while (ts.isParenthesizedExpression(st)) st = st.parent;
-      const recv = calleeReceiver(e);
-      const r = recv && unwrap(recv);
-      if (!r || !ts.isIdentifier(r) || !model.scopes.refersTo(r, binding)) continue;
+      if (!model.scopes.refersTo(unwrap(calleeReceiver(e)!) as ts.Identifier, binding)) continue;
       const lineStart = sf.text.lastIndexOf('\n', st.getStart(sf) - 1) + 1;
       const lineEnd = sf.text.indexOf('\n', st.end);
       const onlyOnLine = sf.text.slice(lineStart, st.getStart(sf)).trim() === '' && (lineEnd < 0 ? sf.text.slice(st.end) : sf.text.slice(st.end, lineEnd)).trim() === '';
@@ -281,16 +280,20 @@ export function sequentialStacks(model: FileModel): { inner: SequentialLayer; ou
   return out;
 }
 
-/** `m.add(x);` statements with one argument, by the statement list that holds them, in order. */
-const addStatementsByList = lastFileMemo((model: FileModel): Map<ts.Node, ts.CallExpression[]> => {
-  const byList = new Map<ts.Node, ts.CallExpression[]>();
+/** `m.add(x);` statements with one argument, by the statement list that holds them and the receiver's name, in order. */
+const addStatementsByList = lastFileMemo((model: FileModel): Map<ts.Node, Map<string, ts.CallExpression[]>> => {
+  const byList = new Map<ts.Node, Map<string, ts.CallExpression[]>>();
   for (const e of model.callsNamed(['add'])) {
     let st: ts.Node = e.parent;
     while (ts.isParenthesizedExpression(st)) st = st.parent;
-    if (!ts.isExpressionStatement(st) || e.arguments.length !== 1) continue;
-    const list = byList.get(st.parent);
-    if (list) list.push(e);
-    else byList.set(st.parent, [e]);
+    const recv = calleeReceiver(e);
+    const r = recv && unwrap(recv);
+    if (!ts.isExpressionStatement(st) || e.arguments.length !== 1 || !r || !ts.isIdentifier(r)) continue;
+    let byName = byList.get(st.parent);
+    if (!byName) byList.set(st.parent, (byName = new Map()));
+    const calls = byName.get(r.text);
+    if (calls) calls.push(e);
+    else byName.set(r.text, [e]);
   }
   return byList;
 });

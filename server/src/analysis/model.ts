@@ -95,6 +95,14 @@ export class FileModel implements CallSurroundings {
     return t;
   }
 
+  private stepCallIndex?: Map<ts.CallExpression, StepCall>;
+
+  /** The step call made by `call`, if it is one. */
+  stepCallAt(call: ts.Node): StepCall | undefined {
+    if (!this.stepCallIndex) this.stepCallIndex = new Map(this.stepCalls.map((c) => [c.call, c]));
+    return this.stepCallIndex.get(call as ts.CallExpression);
+  }
+
   stepOf(fn: ts.Node): Step | undefined {
     return this.stepsByFn.get(fn);
   }
