@@ -50,3 +50,35 @@ export function timed(f) {
 export function machineLoad() {
   return { loadavg1: Number(os.loadavg()[0].toFixed(2)), cores: os.availableParallelism?.() ?? os.cpus().length };
 }
+
+/**
+ * Times several ways of processing the same texts, each in blocks: one side processes every text
+ * back to back, then the next side does; the order of the sides rotates every round. A side's
+ * figure for a round is its block's CPU (and wall) time divided by the number of texts.
+ *
+ * Why blocks and not one call at a time: a parse leaves a young generation full of live nodes,
+ * and the scavenge that copies them runs at the next allocation, whoever makes it. Timed one call
+ * at a time, a side that allocates nothing after its parse (the parse+walk floor) left that
+ * collection to be billed to the next side timed. In a block each side pays for the collections
+ * its own work causes, as it does when it lints a workspace; only the last text's debt crosses
+ * into the next block, and rotating the order spreads that evenly.
+ *
+ * Returns, per side name, the per-text CPU and wall milliseconds of every round.
+ */
+export function timeInBlocks(sides, texts, rounds) {
+  const out = Object.fromEntries(sides.map((s) => [s.name, { cpu: [], wall: [], last: undefined }]));
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < sides.length; k++) {
+      const side = sides[(r + k) % sides.length];
+      const t = timed(() => {
+        let last;
+        for (const text of texts) last = side.fn(text);
+        return last;
+      });
+      out[side.name].cpu.push(t.cpu / texts.length);
+      out[side.name].wall.push(t.wall / texts.length);
+      out[side.name].last = t.value;
+    }
+  }
+  return out;
+}

@@ -66,6 +66,20 @@ export function accessPath(node: ts.Expression): string | undefined {
   return undefined;
 }
 
+/** The last name of `node`'s access path (`this.cell.fwd` -> "fwd"), without building the path. */
+export function accessPathTail(node: ts.Expression): string | undefined {
+  const e = unwrap(node);
+  if (e.kind === ts.SyntaxKind.Identifier) return (e as ts.Identifier).text;
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  const name = memberName(e);
+  if (name === undefined) return undefined;
+  // Only a path when its base is one too (`f().cell` is not).
+  for (let b = unwrap((e as ts.PropertyAccessExpression).expression); ; b = unwrap((b as ts.PropertyAccessExpression).expression)) {
+    if (b.kind === ts.SyntaxKind.Identifier || b.kind === ts.SyntaxKind.ThisKeyword) return name;
+    if (memberName(b) === undefined) return undefined;
+  }
+}
+
 export type FunctionLike =
   | ts.FunctionDeclaration
   | ts.FunctionExpression

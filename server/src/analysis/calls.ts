@@ -1,7 +1,7 @@
 // Call sites of steps and the iterations around them: which loop unrolls which step, which
 // variables carry state across iterations, and what happens to each call's result.
 import ts from 'typescript';
-import { accessPath, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator } from './ast';
+import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator } from './ast';
 import type { Scopes } from './scopes';
 import { hasToken, isStateLikeName, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
 import type { TfApi } from './tf-api';
@@ -182,16 +182,17 @@ function isTidyCallbackReturn(r: ts.ReturnStatement): boolean {
 /** Does `call` look like running a cell one step, even without knowing the callee? */
 function looksLikeStepCall(call: ts.CallExpression, cellVar?: (recv: ts.Expression) => boolean): boolean {
   const name = calleeName(call);
-  const recv = calleeReceiver(call);
   if (!name) return false;
-  const recvName = recv ? accessPath(recv)?.split('.').pop() : undefined;
-  if ((name === 'call' || name === 'apply') && recv) {
+  const recv = calleeReceiver(call);
+  // Cheap shape tests first: nearly every call of a file (`tf.matMul`, `x.add`) fails them.
+  if (!recv) return call.arguments.length >= 2 && hasToken(name, STEP_NAME_TOKENS);
+  const recvNamed = (): boolean => { const t = accessPathTail(recv); return t !== undefined && hasToken(t, STEP_NAME_TOKENS); };
+  if (name === 'call' || name === 'apply') {
     const a0 = call.arguments[0] && unwrap(call.arguments[0]);
     if (!a0 || !ts.isArrayLiteralExpression(a0) || a0.elements.length < 2) return false;
-    return (!!recvName && hasToken(recvName, STEP_NAME_TOKENS)) || !!cellVar?.(recv);
+    return recvNamed() || !!cellVar?.(recv);
   }
-  if (recv && (name === 'forward' || name === 'step')) return call.arguments.length >= 2 && !!recvName && hasToken(recvName, STEP_NAME_TOKENS);
-  if (!recv && call.arguments.length >= 2) return hasToken(name, STEP_NAME_TOKENS);
+  if (name === 'forward' || name === 'step') return call.arguments.length >= 2 && recvNamed();
   return false;
 }
 
@@ -212,7 +213,7 @@ function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: 
       if (i === 0) return;
       if (ts.isSpreadElement(el)) { arg(el, -1); return; }
       // `cell.call([x, ...states])`: positions after the input are states (the RNNCell convention).
-      if (step ? i - 1 < step.states.length : looksLikeStepCall(call, cellVar) || isStateLikeName(accessPath(el)?.split('.').pop() ?? '')) arg(el, i - 1);
+      if (step ? i - 1 < step.states.length : looksLikeStepCall(call, cellVar) || isStateLikeName(accessPathTail(el) ?? '')) arg(el, i - 1);
     });
     return out;
   }
@@ -224,7 +225,7 @@ function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: 
   call.arguments.forEach((a, i) => {
     if (step) { const k = step.paramState.get(i); if (k !== undefined) arg(a, k); }
     // Unknown callee: a state by name, or by being a zero tensor made to start the recurrence.
-    else if (i > 0 && (isStateLikeName(accessPath(a)?.split('.').pop() ?? '') || !!zeroState?.(a))) arg(a, i - 1);
+    else if (i > 0 && (isStateLikeName(accessPathTail(a) ?? '') || !!zeroState?.(a))) arg(a, i - 1);
   });
   return out;
 }
