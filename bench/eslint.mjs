@@ -1,12 +1,13 @@
 // (2) RNNLint vs. ESLint on the same generated files. ESLint runs through its Node API (the
 // in-memory `Linter`, flat config: no file system, no config lookup) with the typescript-eslint
 // parser and two trivial core rules, no-debugger and no-empty; the parser runs without type
-// information (no `project`), the cheapest way ESLint can read TypeScript. Both linters get a fresh
-// variant of the text every run; the parse+walk floor is timed too, for the "ESLint pays N times
-// the floor" figure. Times are CPU milliseconds of this process (wall medians in the details).
+// information (no `project`), the cheapest way ESLint can read TypeScript. Both linters get fresh
+// variants of the text every round, timed in blocks (see timeInBlocks in lib/stats.mjs); the
+// parse+walk floor is timed too, for the "ESLint pays N times the floor" figure. Times are CPU
+// milliseconds of this process (wall medians in the details).
 import { createRequire } from 'node:module';
 import { generateFile, lineCount } from './gen.mjs';
-import { median, timed, round, log } from './lib/stats.mjs';
+import { median, timeInBlocks, round, log } from './lib/stats.mjs';
 import { runIfMain } from './lib/main.mjs';
 import { floor } from './floor.mjs';
 
@@ -14,9 +15,10 @@ const require = createRequire(import.meta.url);
 
 // 80,000 lines is left out here: one ESLint pass over it costs about 8 CPU-seconds, and the
 // floor module already covers the engine at that size.
+// reps: rounds; texts: variants per round.
 export const SIZES = [
-  { lines: 800, reps: 15 },
-  { lines: 8000, reps: 5 },
+  { lines: 800, reps: 9, texts: 5 },
+  { lines: 8000, reps: 5, texts: 2 },
 ];
 export const TARGET_SPEEDUP = 5;
 
@@ -51,7 +53,7 @@ export async function run({ quick = false } = {}) {
 
   const rows = [];
   const sizes = [];
-  for (const { lines, reps: fullReps } of SIZES) {
+  for (const { lines, reps: fullReps, texts: textsPerRound } of SIZES) {
     const reps = quick ? Math.max(1, Math.ceil(fullReps / 3)) : fullReps;
     const warm = generateFile(lines, 200000 + lines);
     for (let i = 0; i < (lines <= 800 ? 5 : 1); i++) {
@@ -59,23 +61,25 @@ export async function run({ quick = false } = {}) {
       api.lintText(warm, fileName);
       floor(warm, fileName);
     }
+    // Each round: new variants of the file, each tool timed over all of them as a block (see
+    // timeInBlocks: each pays the garbage collection its own work causes), tool order rotating.
     const cpu = { eslint: [], rnnlint: [], floor: [] };
     const wall = { eslint: [], rnnlint: [], floor: [] };
+    const sides = [
+      { name: 'eslint', fn: (text) => eslint(text) },
+      { name: 'rnnlint', fn: (text) => api.lintText(text, fileName) },
+      { name: 'floor', fn: (text) => floor(text, fileName) },
+    ];
     let actualLines = 0;
     for (let i = 0; i < reps; i++) {
-      const text = generateFile(lines, 300 + i);
-      actualLines = lineCount(text);
-      const order = [['eslint', 'rnnlint', 'floor'], ['rnnlint', 'floor', 'eslint'], ['floor', 'eslint', 'rnnlint']][i % 3];
-      for (const which of order) {
-        const f = which === 'eslint' ? () => eslint(text) : which === 'rnnlint' ? () => api.lintText(text, fileName) : () => floor(text, fileName);
-        const t = timed(f);
-        cpu[which].push(t.cpu);
-        wall[which].push(t.wall);
-      }
+      const texts = Array.from({ length: textsPerRound }, (_, k) => generateFile(lines, 300 + i * textsPerRound + k));
+      actualLines = lineCount(texts[0]);
+      const t = timeInBlocks([...sides.slice(i % 3), ...sides.slice(0, i % 3)], texts, 1);
+      for (const k of Object.keys(cpu)) { cpu[k].push(...t[k].cpu); wall[k].push(...t[k].wall); }
     }
     const m = Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, median(v)]));
     const speedup = m.eslint / m.rnnlint;
-    log(`eslint ${lines} lines: ESLint ${m.eslint.toFixed(1)} ms, RNNLint ${m.rnnlint.toFixed(1)} ms (${speedup.toFixed(2)}x faster), floor ${m.floor.toFixed(1)} ms; ESLint = ${(m.eslint / m.floor).toFixed(1)}x floor (${reps} runs)`);
+    log(`eslint ${lines} lines: ESLint ${m.eslint.toFixed(1)} ms, RNNLint ${m.rnnlint.toFixed(1)} ms (${speedup.toFixed(2)}x faster), floor ${m.floor.toFixed(1)} ms; ESLint = ${(m.eslint / m.floor).toFixed(1)}x floor (${reps} rounds of ${textsPerRound} texts)`);
     sizes.push({
       lines: actualLines, reps,
       eslintMs: round(m.eslint, 2), rnnlintMs: round(m.rnnlint, 2), floorMs: round(m.floor, 2),

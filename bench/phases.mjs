@@ -1,12 +1,13 @@
-// Where lint time goes, phase by phase, on one generated size: parse (with and without the
-// compiler's parent pass), a plain walk, the FileModel, and each rule. Medians of in-process runs
-// with a GC before each phase group (run with --expose-gc), so a phase is not billed for the
-// previous one's garbage. A developer's tool for engine work; `npm run bench` is the record.
-//   node --expose-gc bench/phases.mjs [lines=8000] [runs=12]
+// Where lint time goes, by difference: each side below does one more phase than the one before it
+// on the same texts, timed in blocks (see timeInBlocks in lib/stats.mjs: each side pays the garbage
+// collection its own work causes), so a phase's cost is the step between two medians. A
+// developer's tool for engine work; `npm run bench` is the record.
+//   node bench/phases.mjs [lines=8000] [rounds=7] [texts=3]
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { generateFile } from './gen.mjs';
+import { median, timeInBlocks } from './lib/stats.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 mkdirSync(`${root}dist`, { recursive: true });
@@ -16,38 +17,39 @@ await esbuild.build({
     contents: `export { default as ts } from 'typescript';
       export { FileModel } from './server/src/analysis/model';
       export { parseWithRecovery } from './server/src/analysis/parse';
-      export { rules } from './rules/index';`,
+      export { rules } from './rules/index';
+      export { lintText } from './server/src/lint';`,
     resolveDir: root, loader: 'ts',
   },
   bundle: true, platform: 'node', format: 'cjs', outfile: `${root}dist/bench-phases.js`, logLevel: 'warning', external: ['typescript'],
 });
 const require = createRequire(import.meta.url);
-const { ts, FileModel, parseWithRecovery, rules } = require('../dist/bench-phases.js');
+const { ts, FileModel, parseWithRecovery, rules, lintText } = require('../dist/bench-phases.js');
 
 const lines = Number(process.argv[2] ?? 8000);
-const runs = Number(process.argv[3] ?? 12);
-const times = new Map();
-const add = (k, v) => times.set(k, [...(times.get(k) ?? []), v]);
-const timed = (k, f) => { const t = performance.now(); const r = f(); add(k, performance.now() - t); return r; };
+const rounds = Number(process.argv[3] ?? 7);
+const count = Number(process.argv[4] ?? 3);
 const walk = (n) => ts.forEachChild(n, walk);
-for (let i = 0; i < runs; i++) {
-  const text = generateFile(lines, i + 1);
-  globalThis.gc?.();
-  const bare = timed('parse, no parent pointers', () => ts.createSourceFile('a.ts', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
-  timed('walk (forEachChild)', () => walk(bare));
-  globalThis.gc?.();
-  timed('parse + walk (the floor)', () => walk(ts.createSourceFile('b.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)));
-  globalThis.gc?.();
-  const { sf } = timed('engine parse', () => parseWithRecovery(text, 'c.ts'));
-  const model = timed('FileModel', () => new FileModel(sf));
-  for (const r of rules) timed(`rule ${r.id}`, () => r.check({ model, sf, text, report() {} }));
+const sides = [
+  { name: 'bare parse (no parents) + walk', fn: (t) => walk(ts.createSourceFile('a.ts', t, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS)) },
+  { name: 'floor: parse with parents + walk', fn: (t) => walk(ts.createSourceFile('a.ts', t, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)) },
+  { name: 'engine parse (+ TreeIndex)', fn: (t) => parseWithRecovery(t, 'a.ts') },
+  { name: '+ FileModel', fn: (t) => { const p = parseWithRecovery(t, 'a.ts'); return new FileModel(p.sf, p.index); } },
+  { name: '+ rules', fn: (t) => {
+    const p = parseWithRecovery(t, 'a.ts');
+    const model = new FileModel(p.sf, p.index);
+    for (const r of rules) r.check({ model, sf: p.sf, text: t, report() {} });
+  } },
+  { name: 'lintText', fn: (t) => lintText(t, 'a.ts') },
+];
+const acc = Object.fromEntries(sides.map((s) => [s.name, []]));
+for (let r = 0; r < rounds; r++) {
+  const texts = Array.from({ length: count }, (_, i) => generateFile(lines, r * count + i + 1));
+  const t = timeInBlocks([...sides.slice(r % sides.length), ...sides.slice(0, r % sides.length)], texts, 1);
+  for (const s of sides) acc[s.name].push(...t[s.name].cpu);
 }
-const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
-let analysis = 0;
-for (const [k, v] of times) {
-  if (k === 'FileModel' || k.startsWith('rule ')) analysis += median(v);
-  console.log(`${k.padEnd(34)} ${median(v).toFixed(1).padStart(7)} ms`);
+const floor = median(acc['floor: parse with parents + walk']);
+for (const s of sides) {
+  const m = median(acc[s.name]);
+  console.log(`${s.name.padEnd(34)} ${m.toFixed(1).padStart(8)} CPU-ms  ${(m / floor).toFixed(2)}x floor`);
 }
-const floor = median(times.get('parse + walk (the floor)'));
-const lint = median(times.get('engine parse')) + analysis;
-console.log(`\n${lines} lines: analysis ${analysis.toFixed(1)} ms = ${(analysis / floor).toFixed(2)} floors; parse + analysis = ${(lint / floor).toFixed(2)}x the floor`);
