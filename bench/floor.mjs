@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { generateFile, lineCount } from './gen.mjs';
 import { median, timeInBlocks, round, log } from './lib/stats.mjs';
 import { runIfMain } from './lib/main.mjs';
+import { readRealCode } from './lib/real-code.mjs';
 import { Worker } from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
@@ -191,7 +192,47 @@ export async function run({ quick = false } = {}) {
     // still has the smaller ones.
     process.stdout.write(JSON.stringify({ id: 'floor', partial: true, rows, details: { sizes, typescript: ts.version } }) + '\n');
   }
+  const real = process.env.RNNLINT_BENCH_REAL_CODE;
+  if (real) {
+    const r = realCode(api, real, quick ? 3 : 7);
+    rows.push(r.row);
+    sizes.push(r.detail);
+  }
   return { id: 'floor', rows, details: { sizes, typescript: ts.version } };
+}
+
+/**
+ * The same comparison over a folder of real code (RNNLINT_BENCH_REAL_CODE): every file once per
+ * round, as one block per side, so the figure is the cost of linting that code base against
+ * parsing it. The engine's bail-out (no tfjs, nothing step-shaped: one regex scan) is part of
+ * lintText and counts; the details give the ratio over the files it analyses too.
+ */
+function realCode(api, dir, rounds) {
+  const files = readRealCode(dir);
+  const analysed = files.filter((f) => !api.lintText(f.text, f.file).stats.skipped);
+  const lines = (set) => set.reduce((n, f) => n + lineCount(f.text), 0);
+  const sides = [
+    { name: 'floor', fn: (f) => floor(f.text, f.file) },
+    { name: 'lint', fn: (f) => api.lintText(f.text, f.file) },
+  ];
+  const ratio = (set) => {
+    const acc = { floor: [], lint: [] };
+    for (let r = 0; r < rounds; r++) {
+      const t = timeInBlocks(r % 2 === 0 ? sides : [...sides].reverse(), set, 1);
+      acc.floor.push(t.floor.cpu[0] * set.length);
+      acc.lint.push(t.lint.cpu[0] * set.length);
+    }
+    return { lintMs: median(acc.lint), floorMs: median(acc.floor), ratio: median(acc.lint) / median(acc.floor) };
+  };
+  const all = ratio(files);
+  const some = ratio(analysed);
+  const what = `lint vs parse+walk, real code (${files.length} files, ${lines(files).toLocaleString('en-US')} lines)`;
+  log(`floor real code ${dir}: ${files.length} files, lint ${all.lintMs.toFixed(0)} ms vs parse+walk ${all.floorMs.toFixed(0)} ms: ${all.ratio.toFixed(2)}; the ${analysed.length} files analysed (${lines(analysed)} lines): ${some.ratio.toFixed(2)}`);
+  return {
+    row: { what, figure: `${all.ratio.toFixed(2)}x (${all.lintMs.toFixed(0)} vs ${all.floorMs.toFixed(0)} ms; ${some.ratio.toFixed(2)}x over the ${analysed.length} files not skipped)`, value: round(all.ratio, 2), target: `<= ${TARGET_RATIO}x`, met: all.ratio <= TARGET_RATIO },
+    detail: { realCode: dir, files: files.length, lines: lines(files), analysedFiles: analysed.length, analysedLines: lines(analysed), rounds,
+      lintMs: round(all.lintMs, 1), floorMs: round(all.floorMs, 1), ratio: round(all.ratio, 2), analysedRatio: round(some.ratio, 2) },
+  };
 }
 
 await runIfMain(import.meta.url, run);
