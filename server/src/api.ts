@@ -1,5 +1,6 @@
 // Programmatic entry (dist/api.js): the same functions the CLI and the server use.
-export { lintText, applyEdits, mightBeRecurrent } from './lint';
+export { lintText, applyEdits, mightBeRecurrent, type Reparse } from './lint';
+export { ReparseCache } from './analysis/parse';
 export { findCells } from './analysis/cells';
 export { rules } from '../../rules/index';
 export type * from './report';

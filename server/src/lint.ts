@@ -1,7 +1,7 @@
 // The engine's entry: text -> SourceFile -> model -> rules -> messages. Pure: no I/O, no protocol.
 // The CLI, the API bundle, the language server and the tests all call lintText.
 import type ts from 'typescript';
-import { parseWithRecovery, syntaxErrors, MAX_NESTING } from './analysis/parse';
+import { parseWithRecovery, syntaxErrors, MAX_NESTING, type ReparseCache } from './analysis/parse';
 import { FileModel } from './analysis/model';
 import { rules } from '../../rules/index';
 import { formatMessage, type Rule, type RuleContext, type ReportDescriptor, type FixDescriptor } from '../../rules/rule';
@@ -42,9 +42,9 @@ function eslintFix(text: string, edits: TextEdit[]): { range: [number, number]; 
   return { range: [start, end], text: out };
 }
 
-function lintOnce(text: string, fileName: string, options: LintOptions | undefined): { messages: LintMessage[]; cells: number; loops: number; skipped: boolean } {
+function lintOnce(text: string, fileName: string, options: LintOptions | undefined, reparse?: Reparse): { messages: LintMessage[]; cells: number; loops: number; skipped: boolean } {
   if (!mightBeRecurrent(text)) return { messages: [], cells: 0, loops: 0, skipped: true };
-  const { sf, index, skippedNesting } = parseWithRecovery(text, fileName);
+  const { sf, index, skippedNesting } = reparse ? reparse.cache.parse(reparse.key, text, fileName) : parseWithRecovery(text, fileName);
   const messages: LintMessage[] = [];
   const pos = (offset: number): { line: number; column: number } => {
     const lc = sf.getLineAndCharacterOfPosition(offset);
@@ -171,10 +171,16 @@ function safeFixEdits(messages: LintMessage[]): TextEdit[] {
   return chosen;
 }
 
-export function lintText(text: string, fileName: string, options?: LintOptions): LintResult {
+/** A document's previous tree to reparse incrementally (the language server's, per document). */
+export interface Reparse {
+  cache: ReparseCache;
+  key: string;
+}
+
+export function lintText(text: string, fileName: string, options?: LintOptions, reparse?: Reparse): LintResult {
   const t0 = performance.now();
   let current = text;
-  let run = lintOnce(current, fileName, options);
+  let run = lintOnce(current, fileName, options, reparse);
   if (options?.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const edits = safeFixEdits(run.messages);

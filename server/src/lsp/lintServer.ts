@@ -24,6 +24,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText, mightBeRecurrent } from '../lint';
+import { ReparseCache } from '../analysis/parse';
 import type { LintResult } from '../report';
 import {
   FIX_ALL_KIND,
@@ -112,6 +113,8 @@ export function registerLintServer(connection: Connection, documents: TextDocume
   /** Closed files that got diagnostics from "Lint Workspace". */
   const pushedClosed = new Set<string>();
   const tooLargeWarned = new Set<string>();
+  /** The trees of the open documents edited last, reparsed incrementally on the next change. */
+  const reparses = new ReparseCache(2);
 
   // Last line of defence: a bug anywhere must not end the process (the client would restart it,
   // but every open document would lose its diagnostics meanwhile).
@@ -214,6 +217,7 @@ export function registerLintServer(connection: Connection, documents: TextDocume
     results.delete(document.uri);
     settings.forget(document.uri);
     tooLargeWarned.delete(document.uri);
+    reparses.delete(document.uri);
     if (!caps.pullDiagnostics) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     sendStatus({ ...emptyStatus(document.uri, null), state: 'closed' });
   });
@@ -390,7 +394,9 @@ export function registerLintServer(connection: Connection, documents: TextDocume
       if (inBackground && version !== undefined) {
         sendStatus({ ...emptyStatus(uri, version), state: 'analysing', message: `Analysing ${mb(text.length)} in the background.` });
       }
-      const result = inBackground ? await background.lint(uri, text, fileName, options) : lintText(text, fileName, options);
+      // Open documents (those with a version) keep their tree for an incremental reparse.
+      const reparse = version !== undefined ? { cache: reparses, key: uri } : undefined;
+      const result = inBackground ? await background.lint(uri, text, fileName, options) : lintText(text, fileName, options, reparse);
       if (!result) return { state: 'superseded' };
       // A rule that crashed shows up as a notice without a rule id: not a diagnostic, but logged.
       for (const m of result.messages) {
