@@ -212,7 +212,8 @@ Options:
   -o, --output-file <file> write the report to a file instead of stdout
       --color, --no-color  force colours on or off (default: on for a terminal; NO_COLOR and
                            FORCE_COLOR are respected)
-      --concurrency <n>    auto (default: a worker per extra core, the main thread lints too),
+      --concurrency <n>    auto (default: with 3+ cores, a worker per core beyond two; the main
+                           thread lints too),
                            off (one thread), or n worker threads that do all the linting
       --stdin              lint the text read from stdin (for editor integrations)
       --stdin-filename <f> the path that text stands for (extension, config, report)
