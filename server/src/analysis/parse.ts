@@ -23,10 +23,6 @@ export interface Parsed {
   skippedNesting?: { offset: number };
 }
 
-export function parse(text: string, fileName: string): ts.SourceFile {
-  return parseWithRecovery(text, fileName).sf;
-}
-
 export function parseWithRecovery(text: string, fileName: string): Parsed {
   // No `setParentNodes`: the TreeIndex walk sets the parents for a third of the compiler's cost.
   // No JSDoc parsing either: no rule reads JSDoc (suppression comments are found in the text).
