@@ -21,9 +21,20 @@ export function serverDebounceMs() {
   }
 }
 
+/** The node flags the VS Code client starts the server with (server/src/lsp/server-flags.ts). */
+export function serverNodeFlags() {
+  const src = readFileSync(path.join(ROOT, 'server', 'src', 'lsp', 'server-flags.ts'), 'utf8');
+  const m = /SERVER_NODE_FLAGS[^=]*=\s*\[([^\]]*)\]/.exec(src);
+  if (!m) throw new Error('could not read SERVER_NODE_FLAGS from server/src/lsp/server-flags.ts');
+  return [...m[1].matchAll(/'([^']*)'/g)].map((x) => x[1]);
+}
+
 export class LspClient {
-  /** nodeArgs: flags for the server's node (default: RNNLINT_BENCH_SERVER_FLAGS, space-separated). */
-  constructor({ args = ['--stdio'], env, server = SERVER, nodeArgs = (process.env.RNNLINT_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean) } = {}) {
+  /**
+   * nodeArgs: flags for the server's node: those the VS Code client uses, unless
+   * RNNLINT_BENCH_SERVER_FLAGS (space-separated; may be empty) says otherwise.
+   */
+  constructor({ args = ['--stdio'], env, server = SERVER, nodeArgs = process.env.RNNLINT_BENCH_SERVER_FLAGS !== undefined ? process.env.RNNLINT_BENCH_SERVER_FLAGS.split(' ').filter(Boolean) : serverNodeFlags() } = {}) {
     this.spawnedAt = performance.now();
     this.proc = spawn(process.execPath, [...nodeArgs, server, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: env ?? process.env });
     this.nextId = 1;

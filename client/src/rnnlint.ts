@@ -17,6 +17,7 @@ import { STATUS_NOTIFICATION, StatusParams } from '../../server/src/lsp/protocol
 import { SHOW_DOCUMENTATION_COMMAND, documentationLink, showDocumentation } from './docs';
 import { lintWorkspace } from './lintWorkspace';
 import { documentSelector, runMode } from './settings';
+import { SERVER_NODE_FLAGS } from '../../server/src/lsp/server-flags';
 import { StatusItem } from './status';
 
 /** Automatic restarts allowed within RESTART_WINDOW_MS before giving up. */
@@ -39,8 +40,8 @@ export function startRnnlint(context: vscode.ExtensionContext): LanguageClient {
   const output = vscode.window.createOutputChannel('RNNLint', { log: true });
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   const status = new StatusItem(documentSelector());
   const restarts: number[] = [];

@@ -53,7 +53,7 @@ local function run()
 
   local client_id = vim.lsp.start_client({
     name = 'rnnlint',
-    cmd = { 'node', server, '--stdio' },
+    cmd = { 'node', '--optimize-for-size', server, '--stdio' },
     root_dir = vim.fn.fnamemodify(file, ':h'),
     settings = { rnnlint = { enable = true, run = 'onType' } },
     on_exit = function(code, signal) log(('server exited: code %s signal %s'):format(code, signal)) end,
