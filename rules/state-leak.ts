@@ -5,7 +5,7 @@ import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
-import { CHUNK_LOOP_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken } from '../server/src/analysis/tfjs-facts';
+import { CHUNK_LOOP_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../server/src/analysis/tfjs-facts';
 
 const inside = (n: ts.Node, outer: ts.Node): boolean => n.pos >= outer.pos && n.end <= outer.end;
 
@@ -417,7 +417,7 @@ function statefulLayerLeaks(ctx: RuleContext): void {
     const base = unwrap(recv);
     const binding = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
     if (binding && inside(declarationOf(binding), seqLoop.node)) continue;
-    if (resetsStates(ctx, seqLoop.node)) continue;
+    if (resetsStates(ctx, seqLoop.node) || batchesResetPerEpoch(ctx, its, seqLoop)) continue;
     reported.add(seqLoop.node);
     const seqIsEpoch = seqLoop.names.some((n) => /epoch/i.test(n));
     const data = { model: path, what: seqIsEpoch ? 'epochs' : training ? 'batches' : 'sequences', unit: seqIsEpoch ? 'epoch' : training ? 'batch' : 'sequence' };
@@ -428,6 +428,20 @@ function statefulLayerLeaks(ctx: RuleContext): void {
       related: [{ node: info.decl, messageId: info.byUse ? 'resetOnce' : 'statefulHere', data }],
     });
   }
+}
+
+/**
+ * `for (epoch) { for (const batch of batches) model.trainOnBatch(...); model.resetStates(); }`: a
+ * loop over batches (named so, and for nothing else that is a sequence) inside a loop that resets
+ * the states once per iteration. That is the documented way to train a stateful model: the batches
+ * are consecutive pieces of one series, and the state must flow from one to the next.
+ */
+function batchesResetPerEpoch(ctx: RuleContext, its: Iteration[], seqLoop: Iteration): boolean {
+  const tokens = new Set(seqLoop.names.flatMap((n) => nameTokens(n)));
+  const batches = tokens.has('batch') || tokens.has('batches');
+  const otherSequence = [...tokens].some((t) => t !== 'batch' && t !== 'batches' && SEQUENCE_LOOP_TOKENS.has(t));
+  if (!batches || otherSequence) return false;
+  return its.slice(its.indexOf(seqLoop) + 1).some((outer) => resetsStates(ctx, outer.node));
 }
 
 /** A method that runs a whole sequence and advances `this.h` (or a module variable) without a reset. */

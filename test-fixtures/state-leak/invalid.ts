@@ -94,3 +94,20 @@ export class SentenceEncoder {
     return this.h;
   }
 }
+
+// Looks like the per-epoch reset of consecutive batches, but each iteration is an independent
+// sentence: the reset belongs inside the inner loop.
+const tagger = tf.sequential();
+tagger.add(tf.layers.lstm({ units: 8, stateful: true, batchInputShape: [1, 12, 4] }));
+tagger.add(tf.layers.dense({ units: 3 }));
+
+export async function trainTagger(sentences: { x: tf.Tensor3D; y: tf.Tensor2D }[], epochs: number): Promise<void> {
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const sentence of sentences) {
+      await tagger.trainOnBatch(sentence.x, sentence.y);
+//          ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ state-leak
+    }
+    tagger.resetStates();
+  }
+}
+

@@ -175,3 +175,18 @@ export function riskScores(patients: { visits: tf.Tensor2D[] }[]): number[] {
   }
   return scores;
 }
+
+// Stateful training on one long series cut into consecutive batches: the state flows from batch to
+// batch and is reset once per epoch, the documented way to train a stateful model.
+const seriesNet = tf.sequential();
+seriesNet.add(tf.layers.lstm({ units: 8, stateful: true, batchInputShape: [1, 10, 1] }));
+seriesNet.add(tf.layers.dense({ units: 1 }));
+
+export async function trainOnSeries(consecutiveBatches: { x: tf.Tensor3D; y: tf.Tensor2D }[], epochs: number): Promise<void> {
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (const batch of consecutiveBatches) {
+      await seriesNet.trainOnBatch(batch.x, batch.y);
+    }
+    seriesNet.resetStates();
+  }
+}
