@@ -96,3 +96,17 @@ export const rnnStep = ([x, h]: tf.Tensor[]): tf.Tensor[] => {
   return [out, out];
 //             ~ returns-input-state
 };
+
+// A tuple state in, a tuple state out (`[y, [h, c]]`): the new cell state is computed, the old one returned.
+export class TupleLSTM {
+  constructor(private readonly W: tf.Tensor2D, private readonly b: tf.Tensor1D, private readonly V: tf.Tensor2D) {}
+
+  forward(x: tf.Tensor2D, [h, c]: tf.Tensor2D[]): [tf.Tensor, tf.Tensor[]] {
+    const z = tf.concat([x, h], 1).matMul(this.W).add(this.b);
+    const [i, f, g, o] = tf.split(z, 4, 1);
+    const cNew = tf.sigmoid(f).mul(c).add(tf.sigmoid(i).mul(tf.tanh(g)));
+    const hNew = tf.sigmoid(o).mul(tf.tanh(cNew));
+    return [hNew.matMul(this.V), [hNew, cNew]];
+//                                      ~ returns-input-state
+  }
+}

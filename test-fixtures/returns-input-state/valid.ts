@@ -139,3 +139,17 @@ export class MemoryCell extends tf.layers.RNNCell {
     return [h, h, list[2]];
   }
 }
+
+// A tuple state in, a tuple state out, both new; and a padding step that keeps the tuple as it is
+// on one path only.
+export class TupleLSTMCell {
+  constructor(private readonly W: tf.Tensor2D, private readonly V: tf.Tensor2D) {}
+
+  forward(x: tf.Tensor2D, [h, c]: tf.Tensor2D[], pad = false): [tf.Tensor, tf.Tensor[]] {
+    if (pad) return [h.matMul(this.V), [h, c]];
+    const [i, f, g, o] = tf.split(tf.concat([x, h], 1).matMul(this.W), 4, 1);
+    const cNext = tf.sigmoid(f).mul(c).add(tf.sigmoid(i).mul(tf.tanh(g)));
+    const hNext = tf.sigmoid(o).mul(tf.tanh(cNext));
+    return [hNext.matMul(this.V), [hNext, cNext]];
+  }
+}

@@ -33,6 +33,12 @@ export function newStatePositions(step: Step, s: StateInput): StatePosition[] {
       for (const [, m] of found) out.push({ node: m.node, val: m.val });
       continue;
     }
+    const nested = tupleReturned(step, r.elements);
+    if (nested) {
+      const el = nested[s.index];
+      if (el) out.push(el);
+      continue;
+    }
     const n = r.elements?.length;
     if (r.elements && n !== undefined) {
       // [newStates...] or [output, ...newStates]; in the second shape element 0 is the output,
@@ -51,6 +57,26 @@ export function newStatePositions(step: Step, s: StateInput): StatePosition[] {
     if (step.states.length === 1) out.push({ node: r.expr, val: r.val });
   }
   return out;
+}
+
+/**
+ * `forward(x, [h, c])` returning `[y, [hNew, cNew]]`: states taken as one tuple parameter come back
+ * as one tuple, an array literal of exactly that many elements among the returned ones. Its
+ * elements, in state order; undefined for any other shape.
+ */
+function tupleReturned(step: Step, elements: { node: ts.Expression; val: Val }[] | undefined): StatePosition[] | undefined {
+  const count = step.states.length;
+  if (!elements || count < 2) return undefined;
+  const param = /^p(\d+)\.\d+$/.exec(step.states[0]!.root)?.[1];
+  if (param === undefined || !step.states.every((st, k) => st.root === `p${param}.${k}`)) return undefined;
+  const tuples = elements.filter((e) => {
+    const u = unwrap(e.node);
+    return ts.isArrayLiteralExpression(u) && u.elements.length === count && !u.elements.some(ts.isSpreadElement);
+  });
+  if (tuples.length !== 1) return undefined;
+  const tuple = tuples[0]!;
+  const items = (unwrap(tuple.node) as ts.ArrayLiteralExpression).elements;
+  return items.map((node, k) => ({ node, val: tuple.val.elem ? tuple.val.elem(k) : tuple.val }));
 }
 
 /**
