@@ -123,3 +123,16 @@ export function resetEachStep(xs: tf.Tensor2D[]): tf.Tensor {
   }
   return h;
 }
+
+// A new name for the same initial state, made inside the loop: every step starts from it.
+export function runCell(cell: tf.layers.RNNCell, xs: tf.Tensor2D[], initialState: tf.Tensor): tf.Tensor[] {
+  const ys: tf.Tensor[] = [];
+  for (const x of xs) {
+    const state = initialState;
+    const [y, next] = cell.call([x, state], {}) as tf.Tensor[];
+//                                  ~~~~~ stale-state
+    ys.push(y!);
+    next!.dispose();
+  }
+  return ys;
+}

@@ -130,3 +130,26 @@ export function variableState(xs: tf.Tensor2D[]): tf.Variable {
   for (const x of xs) state.assign(step(x, state as tf.Tensor2D));
   return state;
 }
+
+// A local name for the carried state, which the loop updates after the step.
+export function runCarried(cell: tf.layers.RNNCell, xs: tf.Tensor2D[], initialState: tf.Tensor): tf.Tensor[] {
+  const ys: tf.Tensor[] = [];
+  let carried = initialState;
+  for (const x of xs) {
+    const state = carried;
+    const [y, next] = cell.call([x, state], {}) as tf.Tensor[];
+    ys.push(y!);
+    carried = next!;
+  }
+  return ys;
+}
+
+// Every sequence starts from the same initial state: a reset per sequence, not a stale state.
+export function encodeSequences(cell: tf.layers.RNNCell, sequences: tf.Tensor2D[][], initialState: tf.Tensor): tf.Tensor[] {
+  return sequences.map((sequence) => {
+    const start = initialState;
+    let h = start;
+    for (const x of sequence) h = (cell.call([x, h], {}) as tf.Tensor[])[1]!;
+    return h;
+  });
+}

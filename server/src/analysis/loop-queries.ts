@@ -204,14 +204,24 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
   const decl = declarationOf(b);
   const declaredInside = decl.pos >= it.body.pos && decl.end <= it.body.end;
   if (declaredInside) {
-    // Fresh each iteration: only a constant tensor counts as "the same initial state every step".
+    // Fresh each iteration: a constant tensor, or a new name for a variable from outside the loop
+    // that the loop never writes (`const state = initialState`), is the same initial state every step.
     const init = initializerOf(b);
-    if (!init || !isTensorConstructor(model, init) || !constantAcross(model, init, it) || model.scopes.writes(b, it.body).length > 0) return undefined;
-    return { decl, binding: b, fresh: true };
+    if (!init || model.scopes.writes(b, it.body).length > 0) return undefined;
+    const u = unwrap(init);
+    const constant = isTensorConstructor(model, u) ? constantAcross(model, u, it) : ts.isIdentifier(u) && unchangedOuterName(model, u, it);
+    return constant ? { decl, binding: b, fresh: true } : undefined;
   }
   if (ts.isParameter(decl) && isFunctionLike(decl.parent) && it.callback === decl.parent) return undefined;
   if (writesToPath(model, arg.path, e, it.node).length > 0) return resetBeforeUse(model, b, e, it);
   return { decl, binding: b };
+}
+
+/** A name bound outside the loop (not a parameter of its callback) that nothing in the loop writes. */
+function unchangedOuterName(model: FileModel, id: ts.Identifier, it: Iteration): boolean {
+  const src = model.scopes.resolve(id);
+  if (!src || isInsideNode(declarationOf(src), it.node)) return false;
+  return model.scopes.writes(src, it.node).length === 0;
 }
 
 /**
