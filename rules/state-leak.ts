@@ -157,6 +157,10 @@ function nestedLoopLeaks(ctx: RuleContext): void {
     const [inner, outer] = call.iterations as [Iteration, Iteration];
     if (isChunkLoop(outer) || isFanoutLoop(outer) || isFanoutLoop(inner) || loopRole(outer) === 'steps') continue;
     for (const arg of call.args) {
+      if (arg.path && /^[\w$]+\.[\w$]+$/.test(arg.path) && !arg.path.startsWith('this.')) {
+        objectMemberLeak(ctx, arg as { path: string; expr: ts.Expression }, inner, outer, reported);
+        continue;
+      }
       if (!arg.path || arg.path.includes('.') || !ts.isIdentifier(arg.expr)) continue;
       const b = model.scopes.resolve(arg.expr);
       if (!b) continue;
@@ -179,6 +183,35 @@ function nestedLoopLeaks(ctx: RuleContext): void {
       ctx.report({ node: arg.expr, messageId: 'leak', data, suggest, related: [{ node: decl, messageId: 'initialised', data }] });
     }
   }
+}
+
+/**
+ * The state kept in a member of a local object (`const st = { h: tf.zeros(...) }`, `st.h = step(f,
+ * st.h)` in the inner loop), with the same test as for a variable: written in the inner loop, never
+ * reset (neither the member nor the object) in the outer one.
+ */
+function objectMemberLeak(ctx: RuleContext, arg: { path: string; expr: ts.Expression }, inner: Iteration, outer: Iteration, reported: Set<ts.Node>): void {
+  const { model } = ctx;
+  const [objName, member] = arg.path.split('.') as [string, string];
+  const b = model.scopes.lookup(objName, arg.expr);
+  if (!b || reported.has(b)) return;
+  const decl = declarationOf(b);
+  if (!ts.isVariableDeclaration(decl) || inside(decl, outer.node)) return;
+  const writes = writesToPath(model, arg.path, arg.expr, outer.node);
+  if (!writes.some((w) => inside(w, inner.node)) || writes.some((w) => !inside(w, inner.node))) return;
+  if (model.scopes.writes(b, outer.node).length > 0) return; // the object itself is replaced
+  reported.add(b);
+  const data = { name: arg.path, outer: outerLabel(ctx, outer) };
+  // `{ h: tf.zeros([1, units]) }`: the member's own initialiser, repeated at the start of each iteration.
+  const init = decl.initializer && unwrap(decl.initializer);
+  const prop = init && ts.isObjectLiteralExpression(init)
+    ? init.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === member)
+    : undefined;
+  const at = bodyInsertion(ctx.text, outer);
+  const suggest: FixDescriptor[] = prop && at && isPure(prop.initializer)
+    ? [{ messageId: 'resetInit', data, edits: [insertAt(at.pos, `${at.indent}${arg.path} = ${nodeText(ctx, prop.initializer)};${eol(ctx)}`)] }]
+    : [];
+  ctx.report({ node: arg.expr, messageId: 'leak', data, suggest, related: [{ node: decl, messageId: 'initialised', data }] });
 }
 
 /** An initialiser that can be repeated (no side effects worth worrying about: constructors, literals). */

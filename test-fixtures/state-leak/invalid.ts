@@ -111,3 +111,18 @@ export async function trainTagger(sentences: { x: tf.Tensor3D; y: tf.Tensor2D }[
   }
 }
 
+
+// The state kept in a member of a local object: one session's state flows into the next.
+export function sessionStates(sessions: { id: string; frames: tf.Tensor2D[] }[]): Map<string, tf.Tensor2D> {
+  const out = new Map<string, tf.Tensor2D>();
+  const st = { h: tf.zeros([1, H]) as tf.Tensor2D, seen: 0 };
+  for (const session of sessions) {
+    for (const f of session.frames) {
+      st.h = step(f, st.h);
+//                   ~~~~ state-leak
+      st.seen++;
+    }
+    out.set(session.id, st.h);
+  }
+  return out;
+}

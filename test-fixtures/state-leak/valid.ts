@@ -190,3 +190,34 @@ export async function trainOnSeries(consecutiveBatches: { x: tf.Tensor3D; y: tf.
     seriesNet.resetStates();
   }
 }
+
+// The state kept in a member of a local object, reset for each session (the member, or the whole object).
+export function sessionStates(sessions: { id: string; frames: tf.Tensor2D[] }[]): Map<string, tf.Tensor2D> {
+  const out = new Map<string, tf.Tensor2D>();
+  const st = { h: tf.zeros([1, H]) as tf.Tensor2D };
+  for (const session of sessions) {
+    st.h = tf.zeros([1, H]);
+    for (const f of session.frames) st.h = step(f, st.h);
+    out.set(session.id, st.h);
+  }
+  return out;
+}
+
+export function sessionStatesFreshObject(sessions: { id: string; frames: tf.Tensor2D[] }[]): tf.Tensor2D[] {
+  return sessions.map((session) => {
+    const st = { h: tf.zeros([1, H]) as tf.Tensor2D };
+    for (const f of session.frames) st.h = step(f, st.h);
+    return st.h;
+  });
+}
+
+export function sessionStatesReplaced(sessions: { id: string; frames: tf.Tensor2D[] }[]): tf.Tensor2D[] {
+  const finals: tf.Tensor2D[] = [];
+  let st = { h: tf.zeros([1, H]) as tf.Tensor2D };
+  for (const session of sessions) {
+    st = { h: tf.zeros([1, H]) as tf.Tensor2D };
+    for (const f of session.frames) st.h = step(f, st.h);
+    finals.push(st.h);
+  }
+  return finals;
+}
