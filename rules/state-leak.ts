@@ -3,7 +3,7 @@ import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleConte
 import { bodyInsertion, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
-import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, isFunctionLike, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { CHUNK_LOOP_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../server/src/analysis/tfjs-facts';
 
@@ -408,14 +408,35 @@ function typedModelParam(ctx: RuleContext, recv: ts.Expression, models: Map<stri
   const u = unwrap(recv);
   if (!built || !ts.isIdentifier(u)) return undefined;
   const d = ctx.model.scopes.resolve(u)?.parent;
-  const t = d && ts.isParameter(d) ? d.type : undefined;
-  if (!t || !ts.isTypeReferenceNode(t)) return undefined;
-  const name = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
-  if (!/^(Sequential|LayersModel)$/.test(name)) return undefined;
+  if (!d || !ts.isParameter(d)) return undefined;
+  const t = d.type;
+  if (t) {
+    if (!ts.isTypeReferenceNode(t)) return undefined;
+    const name = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
+    if (!/^(Sequential|LayersModel)$/.test(name)) return undefined;
+  } else if (!passedBuiltModel(ctx, d, built)) return undefined;
   // Every model the file builds must be a stateful one.
   const builds = ctx.model.callsNamed(['sequential', 'model']).filter((c) => /^(sequential|model)$/.test(ctx.model.tf.fn(c) ?? ''));
   const stateful = ctx.model.callsNamed(RECURRENT_LAYER_FACTORIES).filter((c) => isStatefulLayer(ctx, c));
   return builds.length > 0 && stateful.length >= builds.length ? built : undefined;
+}
+
+/**
+ * An untyped parameter (`scoreAll(model, patients)`) that every call of its function in the file
+ * passes the stateful model builder's result (`scoreAll(build(), patients)`).
+ */
+function passedBuiltModel(ctx: RuleContext, param: ts.ParameterDeclaration, built: StatefulModel): boolean {
+  const fn = param.parent;
+  const builder = enclosingFunction(built.decl);
+  const name = isFunctionLike(fn) ? functionName(fn) : undefined;
+  const builderName = builder && functionName(builder);
+  if (!isFunctionLike(fn) || !name || !builderName) return false;
+  const i = fn.parameters.indexOf(param);
+  const calls = ctx.model.callsNamed([name]).filter((c) => calleeName(c) === name && !calleeReceiver(c));
+  return calls.length > 0 && calls.every((c) => {
+    const a = c.arguments[i] && unwrap(c.arguments[i]!);
+    return !!a && ts.isCallExpression(a) && calleeName(a) === builderName && !calleeReceiver(a);
+  });
 }
 
 function statefulLayerLeaks(ctx: RuleContext): void {
