@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { defineRule, nodeText, replaceNode, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
 import { accessPath, calleeName, calleeReceiver, enclosingFunction, thisFieldName, indentAt, isFunctionLike, isLoop, iteratingCallback, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
 import { declarationOf, isPropertyName, type Scopes } from '../server/src/analysis/scopes';
-import { NON_TENSOR_TF_CALLS, READBACK_METHODS, TENSOR_METHODS } from '../server/src/analysis/tfjs-facts';
+import { NON_TENSOR_TF_CALLS, READBACK_METHODS, STEP_NAME_TOKENS, TENSOR_METHODS, hasToken } from '../server/src/analysis/tfjs-facts';
 import type { TextEdit } from '../server/src/report';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 
@@ -20,6 +20,8 @@ function isTensorExpr(ctx: RuleContext, e: ts.Expression): boolean {
   if (!name) return false;
   if (READBACK_METHODS.has(name)) return false;
   if (ctx.model.stepCallAt(u)) return true;
+  // `this.cell(x, this.h)`: a function named like a step (`cell`, `step`, `rnn`), given an input and more.
+  if (u.arguments.length >= 2 && hasToken(name, STEP_NAME_TOKENS)) return true;
   const recv = calleeReceiver(u);
   if (recv && (name === 'apply' || name === 'predict')) return true;
   if (recv && TENSOR_METHODS.has(name)) {

@@ -66,4 +66,18 @@ class Tagger {
   }
 }
 
-module.exports = { encode, decode, Tagger };
+// A greedy decoder driven by an object from outside: the new hidden state is destructured and dropped.
+async function greedyDecode(decoder, encoderState, startToken, maxLen) {
+  const hidden = encoderState;
+  let token = startToken;
+  const ids = [];
+  while (ids.length < maxLen) {
+    const { logits, hidden: nextHidden } = decoder.forward(tf.tensor1d([token], 'int32'), hidden);
+//                                                                                        ~~~~~~ stale-state
+    token = (await logits.argMax(-1).data())[0];
+    ids.push(token);
+  }
+  return ids;
+}
+
+module.exports = { encode, decode, Tagger, greedyDecode };

@@ -57,3 +57,19 @@ function stackedInit(layers, x) {
 }
 
 module.exports = { runForEach, TinyRNN, runWhile, train, stackedInit };
+
+// The same decoder, feeding the new hidden state back.
+async function greedyDecodeFed(decoder, encoderState, startToken, maxLen) {
+  let hidden = encoderState;
+  let token = startToken;
+  const ids = [];
+  while (ids.length < maxLen) {
+    const out = decoder.forward(tf.tensor1d([token], 'int32'), hidden);
+    hidden = out.hidden;
+    token = (await out.logits.argMax(-1).data())[0];
+    ids.push(token);
+  }
+  return ids;
+}
+
+module.exports.greedyDecodeFed = greedyDecodeFed;

@@ -85,3 +85,25 @@ export function trainingLosses(xs: tf.Tensor2D[], target: tf.Tensor2D): number[]
   });
   return losses;
 }
+
+// A state computed by a cell function held in a field: tidy disposes it when it returns the head's output.
+export class StreamingCell {
+  private h: tf.Tensor2D;
+
+  constructor(private readonly cell: (x: tf.Tensor2D, h: tf.Tensor2D) => tf.Tensor2D, private readonly head: tf.LayersModel, units: number) {
+    this.h = tf.zeros([1, units]);
+  }
+
+  push(frame: number[]): tf.Tensor {
+    return tf.tidy(() => {
+      const hNew = this.cell(tf.tensor2d([frame]), this.h);
+      this.h = hNew;
+//    ~~~~~~~~~~~~~ tidy-disposed-state
+      return this.head.predict(hNew) as tf.Tensor;
+    });
+  }
+
+  latest(): tf.Tensor2D {
+    return this.h;
+  }
+}

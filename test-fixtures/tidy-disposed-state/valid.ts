@@ -117,3 +117,27 @@ export class RandomScale {
     });
   }
 }
+
+// The same streaming cell, keeping the new state and disposing the old one itself.
+export class StreamingCellKept {
+  private h: tf.Tensor2D;
+
+  constructor(private readonly cell: (x: tf.Tensor2D, h: tf.Tensor2D) => tf.Tensor2D, private readonly head: tf.LayersModel, units: number) {
+    this.h = tf.zeros([1, units]);
+  }
+
+  push(frame: number[]): tf.Tensor {
+    const old = this.h;
+    const out = tf.tidy(() => {
+      const hNew = tf.keep(this.cell(tf.tensor2d([frame]), this.h));
+      this.h = hNew;
+      return this.head.predict(hNew) as tf.Tensor;
+    });
+    old.dispose();
+    return out;
+  }
+
+  latest(): tf.Tensor2D {
+    return this.h;
+  }
+}

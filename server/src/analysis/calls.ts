@@ -192,7 +192,10 @@ function looksLikeStepCall(call: ts.CallExpression, cellVar?: (recv: ts.Expressi
     if (!a0 || !ts.isArrayLiteralExpression(a0) || a0.elements.length < 2) return false;
     return recvNamed() || !!cellVar?.(recv);
   }
-  if (name === 'forward' || name === 'step') return call.arguments.length >= 2 && recvNamed();
+  // `decoder.forward(input, hidden)`: a receiver named like a cell, or a state passed after the input.
+  if (name === 'forward' || name === 'step') {
+    return call.arguments.length >= 2 && (recvNamed() || call.arguments.slice(1).some((a) => isStateLikeName(accessPathTail(a) ?? '')));
+  }
   return false;
 }
 
