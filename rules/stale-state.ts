@@ -11,7 +11,10 @@ function newStateTarget(call: StepCall, k: number): string | undefined {
   if (targets.length === 0) return undefined;
   if (call.resultStates) return targets.find((t) => t.position === call.resultStates![k])?.path;
   const single = targets.length === 1 && targets[0]!.position === 'all';
-  const isCell = step ? step.kind === 'rnn-cell' : true;
+  // An unknown callee follows the cell convention ([output, ...newStates]) only when it is called
+  // like a cell (`cell.call([x, h])`); `const [h, c] = lstm(x, state)` may be the state itself.
+  const a0 = call.call.arguments[0] && unwrap(call.call.arguments[0]);
+  const isCell = step ? step.kind === 'rnn-cell' : /^(call|apply)$/.test(calleeName(call.call) ?? '') && !!a0 && ts.isArrayLiteralExpression(a0);
   if (single && !isCell && (!step || step.states.length === 1)) return targets[0]!.path;
   const want = isCell ? k + 1 : step && step.states.length > 1 ? k : undefined;
   return targets.find((t) => t.position === want)?.path;

@@ -14,7 +14,7 @@ export class GRUCellLite extends tf.layers.RNNCell {
     this.stateSize = units;
   }
 
-  build(inputShape: tf.Shape | tf.Shape[]): void {
+  override build(inputShape: tf.Shape | tf.Shape[]): void {
     const s = inputShape as number[];
     const dim = s[s.length - 1];
     this.kernel = this.addWeight('kernel', [dim, 3 * this.units], 'float32', tf.initializers.glorotUniform({}));
@@ -23,7 +23,7 @@ export class GRUCellLite extends tf.layers.RNNCell {
     this.built = true;
   }
 
-  call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
     return tf.tidy(() => {
       const [x, h] = inputs as tf.Tensor[];
       const [xz, xr, xh] = tf.split(tf.matMul(x, this.kernel.read()), 3, -1);

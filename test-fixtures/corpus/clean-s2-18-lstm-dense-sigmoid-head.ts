@@ -1,5 +1,5 @@
 // expect: none
-import tf = require('@tensorflow/tfjs');
+import * as tf from '@tensorflow/tfjs';
 
 export function buildClassifier(vocab: number, maxLen: number): tf.Sequential {
   const model = tf.sequential();

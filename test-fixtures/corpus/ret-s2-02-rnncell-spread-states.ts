@@ -13,7 +13,7 @@ export class PlainRNNCell extends tf.layers.RNNCell {
     this.stateSize = config.units;
   }
 
-  build(inputShape: tf.Shape | tf.Shape[]): void {
+  override build(inputShape: tf.Shape | tf.Shape[]): void {
     const s = inputShape as number[];
     this.kernel = this.addWeight('kernel', [s[s.length - 1], this.units], 'float32',
       tf.initializers.glorotNormal({}));
@@ -22,7 +22,7 @@ export class PlainRNNCell extends tf.layers.RNNCell {
     this.built = true;
   }
 
-  call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
     return tf.tidy(() => {
       const list = inputs as tf.Tensor[];
       const x = list[0];

@@ -15,7 +15,7 @@ export class LiteGRUCell extends tf.layers.RNNCell {
     this.stateSize = units;
   }
 
-  build(inputShape: tf.Shape | tf.Shape[]): void {
+  override build(inputShape: tf.Shape | tf.Shape[]): void {
     const shape = inputShape as number[];
     const dim = shape[shape.length - 1];
     const init = tf.initializers.glorotUniform({});
@@ -26,7 +26,7 @@ export class LiteGRUCell extends tf.layers.RNNCell {
     this.built = true;
   }
 
-  call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
     return tf.tidy(() => {
       const [x, hPrev] = inputs as tf.Tensor[];
       const z = tf.sigmoid(tf.matMul(x, this.wz.read()));
