@@ -40,6 +40,15 @@ export class FileModel implements CallSurroundings {
   private gradCache?: ClosureCall[];
   private tidyCache?: ClosureCall[];
 
+  // Memos of call surroundings, filled while the constructor finds step calls and read by the rules.
+  private readonly iterationsMemo = new Map<ts.Node, Iteration[]>();
+  private readonly iterationMemo = new Map<ts.Node, Iteration | undefined>();
+  private readonly targetsMemo = new Map<ts.Node, ResultTarget[]>();
+  private readonly iterationAt = (n: ts.Node): Iteration | undefined => {
+    if (!this.iterationMemo.has(n)) this.iterationMemo.set(n, iterationOf(n));
+    return this.iterationMemo.get(n);
+  };
+
   /** `index`: the parse's TreeIndex; built here (setting parent pointers) when not given. */
   constructor(readonly sf: ts.SourceFile, readonly index: TreeIndex = new TreeIndex(sf)) {
     this.tf = new TfApi(sf);
@@ -72,14 +81,6 @@ export class FileModel implements CallSurroundings {
     this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, this, cellVar, zeroState, fused)
       .filter((c) => c.step || !c.calleeFn || stateParamsMatch(c));
   }
-
-  private readonly iterationsMemo = new Map<ts.Node, Iteration[]>();
-  private readonly iterationMemo = new Map<ts.Node, Iteration | undefined>();
-  private readonly targetsMemo = new Map<ts.Node, ResultTarget[]>();
-  private readonly iterationAt = (n: ts.Node): Iteration | undefined => {
-    if (!this.iterationMemo.has(n)) this.iterationMemo.set(n, iterationOf(n));
-    return this.iterationMemo.get(n);
-  };
 
   /** The iterations around `node`, innermost first (see enclosingIterations); one Iteration per loop. */
   iterationsAround(node: ts.Node): Iteration[] {
