@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { defineRule, nodeText, replaceNode, type FixDescriptor } from './rule';
-import { computedCandidates, inScopeAt, inputStateReturned, memberStatesReturned } from '../server/src/analysis/state-queries';
+import { computedCandidates, inScopeAt, inputStateReturned, memberStatesReturned, tupleElementsReturned } from '../server/src/analysis/state-queries';
 
 export default defineRule({
   id: 'returns-input-state',
@@ -22,6 +22,8 @@ export default defineRule({
       const units = step.states.flatMap((s) => [
         { s, label: s.name, positions: inputStateReturned(step, s) },
         ...memberStatesReturned(step, s).map(({ sub, positions }) => ({ s: sub, label: `${s.name}.${sub.name}`, positions })),
+        // A tuple state rebuilt from its own elements (`[out, [h, c]]` after `const [h, c] = carry`).
+        ...tupleElementsReturned(step, s).map(({ sub, positions }) => ({ s: sub, label: sub.name, positions })),
       ]);
       for (const { s, label, positions } of units) {
         for (const pos of positions) {

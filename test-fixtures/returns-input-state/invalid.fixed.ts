@@ -110,3 +110,18 @@ export class TupleLSTM {
 //                                      ~ returns-input-state
   }
 }
+
+// A tuple state taken whole, destructured inside, and returned rebuilt from its own elements.
+export class CarryLSTM {
+  constructor(private readonly Wx: tf.Tensor2D, private readonly Wh: tf.Tensor2D, private readonly Wout: tf.Tensor2D) {}
+
+  forward(input: tf.Tensor2D, carry: [tf.Tensor2D, tf.Tensor2D]): [tf.Tensor2D, [tf.Tensor2D, tf.Tensor2D]] {
+    const [h, c] = carry;
+    const [zi, zf, zg, zo] = tf.split(input.matMul(this.Wx).add(h.matMul(this.Wh)), 4, -1);
+    const c_n = zf.sigmoid().mul(c).add(zi.sigmoid().mul(zg.tanh())) as tf.Tensor2D;
+    const h_n = zo.sigmoid().mul(c_n.tanh()) as tf.Tensor2D;
+    return [h_n.matMul(this.Wout) as tf.Tensor2D, [h_n, c_n]];
+//                                                 ~ returns-input-state
+//                                                    ~ returns-input-state
+  }
+}

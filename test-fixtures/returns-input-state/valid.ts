@@ -153,3 +153,17 @@ export class TupleLSTMCell {
     return [hNext.matMul(this.V), [hNext, cNext]];
   }
 }
+
+// The same tuple state returned new, and passed through unchanged on a padding branch only.
+export class CarryLSTMCell {
+  constructor(private readonly Wx: tf.Tensor2D, private readonly Wh: tf.Tensor2D) {}
+
+  forward(input: tf.Tensor2D, carry: [tf.Tensor2D, tf.Tensor2D], pad = false): [tf.Tensor2D, [tf.Tensor2D, tf.Tensor2D]] {
+    const [h, c] = carry;
+    if (pad) return [h, [h, c]];
+    const [zi, zf, zg, zo] = tf.split(input.matMul(this.Wx).add(h.matMul(this.Wh)), 4, -1);
+    const c_n = zf.sigmoid().mul(c).add(zi.sigmoid().mul(zg.tanh())) as tf.Tensor2D;
+    const h_n = zo.sigmoid().mul(c_n.tanh()) as tf.Tensor2D;
+    return [h_n, [h_n, c_n]];
+  }
+}

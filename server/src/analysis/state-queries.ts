@@ -192,6 +192,34 @@ export function memberStatesReturned(step: Step, s: StateInput): { sub: StateInp
 }
 
 /**
+ * A tuple state taken whole and destructured inside the step (`const [h, c] = carry`), returned on
+ * every path as an array of its own elements in order (`[out, [h, c]]`): each element is a state
+ * of its own (`carry[0]` as `h`, root `p1.0`), with its position in that array.
+ */
+export function tupleElementsReturned(step: Step, s: StateInput): { sub: StateInput; positions: StatePosition[] }[] {
+  const positions = newStatePositions(step, s);
+  if (positions.length === 0) return [];
+  const rebuilt = positions.map((p) => unwrap(p.node)).filter((e): e is ts.ArrayLiteralExpression => ts.isArrayLiteralExpression(e));
+  if (rebuilt.length !== positions.length) return [];
+  const count = rebuilt[0]!.elements.length;
+  const elementOf = (e: ts.Expression, k: number): boolean => {
+    const v = positions[rebuilt.indexOf(e as ts.ArrayLiteralExpression)]!.val.elem?.(k);
+    return v?.alias === `${s.root}.${k}`;
+  };
+  // Every array holds exactly the elements 0..count-1 of the state, and the step reads no further one.
+  if (count < 2 || rebuilt.some((a) => a.elements.length !== count || a.elements.some((el, k) => ts.isSpreadElement(el) || !elementOf(a, k)))) return [];
+  if ([...step.flow.readRoots].some((r) => r.startsWith(`${s.root}.`) && Number(r.slice(s.root.length + 1).split('.')[0]) >= count)) return [];
+  return rebuilt[0]!.elements.map((el, k) => {
+    const id = unwrap(el);
+    const name = ts.isIdentifier(id) ? id.text : `${s.name}[${k}]`;
+    return {
+      sub: { ...s, index: s.index, root: `${s.root}.${k}`, name },
+      positions: rebuilt.map((a, i) => ({ node: a.elements[k]!, val: positions[i]!.val.elem!(k) })),
+    };
+  });
+}
+
+/**
  * A state object read member by member (`state.h`, `state.c`) and returned as an object literal:
  * each returned key is a state of its own. Undefined when the object is used whole anywhere
  * (passed on, spread), where its members cannot be told apart.
