@@ -165,24 +165,22 @@ function nestedLoopLeaks(ctx: RuleContext): void {
       const b = model.scopes.resolve(arg.expr);
       if (!b) continue;
       const decl = declarationOf(b);
-      if (inside(decl, outer.node)) continue;
-      const writes = model.scopes.writes(b, outer.node);
-      if (!writes.some((w) => inside(w, inner.node))) continue; // not carried: stale-state's business
-      if (writes.some((w) => !inside(w, inner.node))) continue; // reset in the outer loop
-      if (reported.has(b)) continue;
+      if (inside(decl, outer.node) || !carriedOnly(model.scopes.writes(b, outer.node), inner) || reported.has(b)) continue;
       reported.add(b);
-      const init = initializerOf(b);
       const declList = decl.parent;
       const mutable = ts.isVariableDeclarationList(declList) && (declList.flags & ts.NodeFlags.Const) === 0;
-      const at = bodyInsertion(ctx.text, outer);
-      const data = { name: b.text, outer: outerLabel(ctx, outer) };
-      const suggest: FixDescriptor[] = [];
-      if (init && mutable && at && isPure(init)) {
-        suggest.push({ messageId: 'resetInit', data, edits: [insertAt(at.pos, `${at.indent}${b.text} = ${nodeText(ctx, init)};${eol(ctx)}`)] });
-      }
-      ctx.report({ node: arg.expr, messageId: 'leak', data, suggest, related: [{ node: decl, messageId: 'initialised', data }] });
+      reportCarried(ctx, arg.expr, b.text, decl, mutable ? initializerOf(b) : undefined, outer);
     }
   }
+}
+
+/**
+ * Written in the inner loop and nowhere else in the outer one: carried from one sequence into the
+ * next. (Not written in the inner loop: not carried, stale-state's business; written in the outer
+ * loop too: reset there.)
+ */
+function carriedOnly(writes: ts.Node[], inner: Iteration): boolean {
+  return writes.some((w) => inside(w, inner.node)) && !writes.some((w) => !inside(w, inner.node));
 }
 
 /**
@@ -197,21 +195,25 @@ function objectMemberLeak(ctx: RuleContext, arg: { path: string; expr: ts.Expres
   if (!b || reported.has(b)) return;
   const decl = declarationOf(b);
   if (!ts.isVariableDeclaration(decl) || inside(decl, outer.node)) return;
-  const writes = writesToPath(model, arg.path, arg.expr, outer.node);
-  if (!writes.some((w) => inside(w, inner.node)) || writes.some((w) => !inside(w, inner.node))) return;
+  if (!carriedOnly(writesToPath(model, arg.path, arg.expr, outer.node), inner)) return;
   if (model.scopes.writes(b, outer.node).length > 0) return; // the object itself is replaced
   reported.add(b);
-  const data = { name: arg.path, outer: outerLabel(ctx, outer) };
   // `{ h: tf.zeros([1, units]) }`: the member's own initialiser, repeated at the start of each iteration.
   const init = decl.initializer && unwrap(decl.initializer);
   const prop = init && ts.isObjectLiteralExpression(init)
     ? init.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === member)
     : undefined;
+  reportCarried(ctx, arg.expr, arg.path, decl, prop?.initializer, outer);
+}
+
+/** Reports a state carried across the outer loop, with a suggestion to repeat its initialiser there. */
+function reportCarried(ctx: RuleContext, node: ts.Expression, name: string, decl: ts.Node, init: ts.Expression | undefined, outer: Iteration): void {
   const at = bodyInsertion(ctx.text, outer);
-  const suggest: FixDescriptor[] = prop && at && isPure(prop.initializer)
-    ? [{ messageId: 'resetInit', data, edits: [insertAt(at.pos, `${at.indent}${arg.path} = ${nodeText(ctx, prop.initializer)};${eol(ctx)}`)] }]
+  const data = { name, outer: outerLabel(ctx, outer) };
+  const suggest: FixDescriptor[] = init && at && isPure(init)
+    ? [{ messageId: 'resetInit', data, edits: [insertAt(at.pos, `${at.indent}${name} = ${nodeText(ctx, init)};${eol(ctx)}`)] }]
     : [];
-  ctx.report({ node: arg.expr, messageId: 'leak', data, suggest, related: [{ node: decl, messageId: 'initialised', data }] });
+  ctx.report({ node, messageId: 'leak', data, suggest, related: [{ node: decl, messageId: 'initialised', data }] });
 }
 
 /** An initialiser that can be repeated (no side effects worth worrying about: constructors, literals). */

@@ -83,10 +83,10 @@ function collectNames(node: ts.Node, out: string[]): void {
 
 /**
  * Iterations enclosing `node`, innermost first, stopping at the enclosing non-callback function.
- * (Analysis code asks the model's memoised `iterationsAround`; `iterationAt` lets it share
- * the Iteration of a loop between the calls inside it.)
+ * Analysis code asks the model's memoised `iterationsAround`, whose `iterationAt` (a memoised
+ * iterationOf) shares the Iteration of a loop between the calls inside it.
  */
-export function enclosingIterations(node: ts.Node, iterationAt: (n: ts.Node) => Iteration | undefined = iterationOf): Iteration[] {
+export function enclosingIterations(node: ts.Node, iterationAt: (n: ts.Node) => Iteration | undefined): Iteration[] {
   const out: Iteration[] = [];
   let child: ts.Node = node;
   for (let p = node.parent; p; child = p, p = p.parent) {

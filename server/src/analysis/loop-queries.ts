@@ -1,8 +1,9 @@
 // Questions about state across iterations: does an argument change between iterations, is a
 // variable reset per sequence, where does an iteration's body start.
 import ts from 'typescript';
-import { accessPath, calleeName, calleeReceiver, isFunctionLike, unwrap, walk, isAssignmentOperator, enclosingFunction, memberName, boundIdentifiers } from './ast';
+import { accessPath, calleeName, calleeReceiver, isFunctionLike, unwrap, walk, enclosingFunction, memberName, boundIdentifiers } from './ast';
 import { type Iteration, type StateArg, type StepCall } from './calls';
+import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
 import { declarationOf, initializerOf, isPropertyName, type Binding } from './scopes';
 import { CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, FANOUT_PREFIX_TOKENS, FROM_VALUE_CONSTRUCTORS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, STEP_UNIT_TOKENS, TENSOR_CONSTRUCTORS, hasToken, nameTokens } from './tfjs-facts';
@@ -140,17 +141,15 @@ export function writesToPath(model: FileModel, path: string, at: ts.Node, within
     const b = id ? model.scopes.resolve(id) : model.scopes.lookup(path, at);
     if (b) out.push(...model.scopes.writes(b, within));
   } else {
-    walk(within, (n) => {
-      if (ts.isBinaryExpression(n) && isAssignmentOperator(n.operatorToken.kind) && targetsPath(n.left, path)) out.push(n);
-    });
+    for (const n of nodesInside(model.index.writes, within)) {
+      if (ts.isBinaryExpression(n) && targetsPath(n.left, path)) out.push(n);
+    }
   }
   // tf.Variable state updated in place.
-  walk(within, (n) => {
-    if (ts.isCallExpression(n) && calleeName(n) === 'assign') {
-      const r = calleeReceiver(n);
-      if (r && accessPath(r) === path) out.push(n);
-    }
-  });
+  for (const n of nodesInside(model.callsNamed(['assign']), within)) {
+    const r = calleeReceiver(n);
+    if (calleeName(n) === 'assign' && r && accessPath(r) === path) out.push(n);
+  }
   return out;
 }
 
@@ -239,9 +238,7 @@ function resetBeforeUse(model: FileModel, b: Binding, use: ts.Expression, it: It
     if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(unwrap(e.left))) return undefined;
     const value = unwrap(e.right);
     if (isTensorConstructor(model, value)) return { decl: st, binding: b, resetAt: st };
-    if (!ts.isIdentifier(value)) return undefined;
-    const src = model.scopes.resolve(value);
-    if (!src || src === b || isInsideNode(declarationOf(src), it.node) || model.scopes.writes(src, it.node).length > 0) return undefined;
+    if (!ts.isIdentifier(value) || model.scopes.resolve(value) === b || !unchangedOuterName(model, value, it)) return undefined;
     return { decl: st, binding: b, resetAt: st };
   }
   return undefined;
