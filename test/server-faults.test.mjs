@@ -4,40 +4,21 @@
 // bytes to its stdin, and `tap` sees every message the server writes back.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { startServer, ofRule } from './server-lsp-client.mjs';
+import { startServer, ofRule, tempProject, RETURNS_INPUT } from './server-lsp-client.mjs';
 import { fixture } from './probe-helpers.mjs';
 
-const HEADER = `import * as tf from '@tensorflow/tfjs';
-const W = tf.randomNormal([4, 8]);
-const U = tf.randomNormal([8, 8]);
-`;
 /** returns-input-state on line 6 (0-based): `  return h;`. */
-const BUGGY = `${HEADER}
-export function step(x: tf.Tensor, h: tf.Tensor) {
-  const hNew = tf.tanh(tf.add(tf.matMul(x, W), tf.matMul(h, U)));
-  return h;
-}
-`;
+const BUGGY = RETURNS_INPUT;
 const RETURN_LINE = 6;
 const FIXED = BUGGY.replace('  return h;', '  return hNew;');
 
 /** Liveness bound for one request: a server that never answers fails here instead of hanging. */
 const ANSWER_MS = 60_000;
 
-let dir;
-let n = 0;
-const newUri = (name = 'cell.ts') => pathToFileURL(path.join(dir, `${n++}-${name}`)).href;
-
-before(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'rnnlint-server-faults-'));
-  writeFileSync(path.join(dir, 'package.json'), '{"name":"fixture"}\n');
-  writeFileSync(path.join(dir, '.git'), '');
-});
-after(() => rmSync(dir, { recursive: true, force: true }));
+const project = tempProject('rnnlint-server-faults-');
+const newUri = (name) => project.uri(name);
 
 /** One LSP frame (valid header) around `body`, as bytes. */
 const frame = (body) => Buffer.concat([Buffer.from(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`, 'ascii'), Buffer.from(body)]);

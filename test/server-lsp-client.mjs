@@ -3,7 +3,10 @@
 // workspace/configuration from a settings object, records what the server publishes, applies edits.
 import { spawn, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { before, after } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -11,6 +14,41 @@ const rpc = require('vscode-jsonrpc/node');
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const serverJs = path.join(root, 'dist', 'server.js');
+
+/** The tf prelude of the test documents. */
+export const HEADER = `import * as tf from '@tensorflow/tfjs';
+const W = tf.randomNormal([4, 8]);
+const U = tf.randomNormal([8, 8]);
+`;
+/** A step that computes a new state and returns the old one: returns-input-state on line 6 (0-based), safe fix. */
+export const RETURNS_INPUT = `${HEADER}
+export function step(x: tf.Tensor, h: tf.Tensor) {
+  const hNew = tf.tanh(tf.add(tf.matMul(x, W), tf.matMul(h, U)));
+  return h;
+}
+`;
+
+/**
+ * A temporary project folder for a test file (a package.json, and a .git file that stops the
+ * server's project-config walk there), made before its tests and removed after. `uri(name)` gives
+ * a fresh file: URI in it.
+ */
+export function tempProject(prefix) {
+  const project = {
+    dir: '',
+    count: 0,
+    uri(name = 'cell.ts') {
+      return pathToFileURL(path.join(project.dir, `${project.count++}-${name}`)).href;
+    },
+  };
+  before(() => {
+    project.dir = mkdtempSync(path.join(tmpdir(), prefix));
+    writeFileSync(path.join(project.dir, 'package.json'), '{"name":"fixture"}\n');
+    writeFileSync(path.join(project.dir, '.git'), '');
+  });
+  after(() => rmSync(project.dir, { recursive: true, force: true }));
+  return project;
+}
 
 /** How long a test waits for something the server should send before it fails. */
 const WAIT_MS = 240_000;

@@ -1,24 +1,12 @@
 // The language server over real stdio JSON-RPC: what an editor sees and does.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startServer, ofRule, textOf } from './server-lsp-client.mjs';
+import { startServer, ofRule, textOf, tempProject, HEADER, RETURNS_INPUT } from './server-lsp-client.mjs';
 
-const HEADER = `import * as tf from '@tensorflow/tfjs';
-const W = tf.randomNormal([4, 8]);
-const U = tf.randomNormal([8, 8]);
-`;
-/** A step that computes a new state and returns the old one: returns-input-state, safe fix. */
-const RETURNS_INPUT = `${HEADER}
-export function step(x: tf.Tensor, h: tf.Tensor) {
-  const hNew = tf.tanh(tf.add(tf.matMul(x, W), tf.matMul(h, U)));
-  return h;
-}
-`;
-/** Two such steps: fix-all has two fixes to apply. */
+/** Two steps that return their old state (RETURNS_INPUT and one more): fix-all has two fixes to apply. */
 const TWO_RETURNS_INPUT = `${RETURNS_INPUT}
 export function step2(x: tf.Tensor, state: tf.Tensor) {
   const next = tf.sigmoid(tf.add(tf.matMul(x, W), tf.matMul(state, U)));
@@ -36,18 +24,9 @@ export function act(z: tf.Tensor) {
 `;
 const PLAIN = `export function add(a: number, b: number) {\n  return a + b;\n}\n`;
 
-let dir;
-let n = 0;
-/** A fresh file: URI in a temp folder (the server reads the project config next to it). */
-const newUri = (name = 'cell.ts') => pathToFileURL(path.join(dir, `${n++}-${name}`)).href;
-
-before(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'rnnlint-server-test-'));
-  writeFileSync(path.join(dir, 'package.json'), '{"name":"fixture"}\n');
-  // Stop the project-config walk here: a .git folder marks the repository root.
-  writeFileSync(path.join(dir, '.git'), '');
-});
-after(() => rmSync(dir, { recursive: true, force: true }));
+const project = tempProject('rnnlint-server-test-');
+/** A fresh file: URI in the temp project (the server reads the project config next to it). */
+const newUri = (name) => project.uri(name);
 
 describe('push diagnostics (stdio)', () => {
   let c;
@@ -349,7 +328,7 @@ describe('settings', () => {
   });
 
   it('the project rnnlint.config.json sets levels, and rnnlint.rules wins over it', async () => {
-    const proj = mkdtempSync(path.join(dir, 'proj-'));
+    const proj = mkdtempSync(path.join(project.dir, 'proj-'));
     writeFileSync(path.join(proj, '.git'), '');
     writeFileSync(path.join(proj, 'rnnlint.config.json'), JSON.stringify({ rules: { 'stacked-activation': 'off', 'returns-input-state': 'warn' } }));
     const uri = pathToFileURL(path.join(proj, 'cell.ts')).href;
@@ -425,7 +404,7 @@ describe('pull diagnostics', () => {
   });
 
   it('diagnostics pushed by Lint Workspace for a closed file are cleared when it opens (pull takes over)', async () => {
-    const ws = mkdtempSync(path.join(dir, 'pullws-'));
+    const ws = mkdtempSync(path.join(project.dir, 'pullws-'));
     writeFileSync(path.join(ws, 'cell.ts'), RETURNS_INPUT);
     const uri = pathToFileURL(path.join(ws, 'cell.ts')).href;
     const r = await c.conn.sendRequest('rnnlint/lintFiles', { uris: [uri] });
@@ -562,7 +541,7 @@ describe('lint files that are not open (Lint Workspace)', () => {
   after(() => c.stop());
 
   it('pushes diagnostics for files on disk and counts them', async () => {
-    const ws = mkdtempSync(path.join(dir, 'ws-'));
+    const ws = mkdtempSync(path.join(project.dir, 'ws-'));
     writeFileSync(path.join(ws, '.git'), '');
     const files = { 'a.ts': RETURNS_INPUT, 'b.js': STACKED.replace(/: tf\.Tensor/g, ''), 'c.ts': PLAIN };
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(ws, name), text);
