@@ -25,6 +25,8 @@ const MAX_RESTARTS = 4;
 const RESTART_WINDOW_MS = 3 * 60_000;
 
 let client: LanguageClient | undefined;
+/** The output channel and the first server start (true once the server answered `initialize`). */
+let firstStart: { output: vscode.LogOutputChannel; ready: Promise<boolean> } | undefined;
 
 /** Rewrites each RNNLint diagnostic's code link so it opens the bundled doc in VS Code. */
 function withDocLinks(diagnostics: vscode.Diagnostic[]): vscode.Diagnostic[] {
@@ -114,10 +116,29 @@ export function startRnnlint(context: vscode.ExtensionContext): LanguageClient {
     }),
   );
 
-  c.start().catch((e: unknown) => {
-    output.error(`The RNNLint server could not start: ${e instanceof Error ? e.message : String(e)}`);
-  });
+  const ready = c.start().then(
+    () => true,
+    (e: unknown) => {
+      output.error(`The RNNLint server could not start: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    },
+  );
+  firstStart = { output, ready };
   return c;
+}
+
+/**
+ * Writes "RNNLint activated in N ms (server ready in M ms)" to the output channel once the first
+ * server start has finished: N is activate() from its start to its end, M the time from the start
+ * of activate() until the server answered `initialize` (performance.now() of the extension host).
+ */
+export function logStartupTiming(activateStart: number, activateEnd: number): void {
+  const start = firstStart;
+  if (!start) return;
+  void start.ready.then((ok) => {
+    const activated = `RNNLint activated in ${Math.round(activateEnd - activateStart)} ms`;
+    start.output.info(ok ? `${activated} (server ready in ${Math.round(performance.now() - activateStart)} ms)` : `${activated} (the server did not start)`);
+  });
 }
 
 export async function stopRnnlint(): Promise<void> {
