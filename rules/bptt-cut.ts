@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type RuleContext } from './rule';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike } from '../server/src/analysis/ast';
 import { iterationOf, resolveCallee } from '../server/src/analysis/calls';

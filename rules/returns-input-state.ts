@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type FixDescriptor } from './rule';
 import { computedCandidates, inScopeAt, inputStateReturned, memberStatesReturned, tupleElementsReturned } from '../server/src/analysis/state-queries';
 

@@ -1,5 +1,5 @@
 // The shape of a rule, after ESLint / typescript-eslint: id, metadata, message templates, check().
-import ts from 'typescript';
+import ts from '../server/src/typescript';
 import type { FileModel } from '../server/src/analysis/model';
 import type { TextEdit } from '../server/src/report';
 

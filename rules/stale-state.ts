@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
 import { invariantAcross, loopRole, timeLoop, type Invariance } from '../server/src/analysis/loop-queries';
 import { calleeName, calleeReceiver, indentAt, unwrap, walk } from '../server/src/analysis/ast';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
 import { accessPath, calleeName, calleeReceiver, enclosingFunction, thisFieldName, indentAt, isFunctionLike, isLoop, iteratingCallback, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
 import { declarationOf, isPropertyName, type Scopes } from '../server/src/analysis/scopes';

@@ -1,6 +1,6 @@
 // Recognises activations in all their tfjs forms: `tf.tanh(x)`, `x.tanh()`, named `tanh(x)`,
 // `tf.layers.activation({activation: 'tanh'}).apply(x)` and layers created with `activation:`.
-import ts from 'typescript';
+import ts from '../typescript';
 import { accessPath, calleeName, calleeReceiver, isFunctionLike, isInside, thisFieldName, unwrap, walk } from './ast';
 import type { FileModel } from './model';
 import { lastFileMemo } from './calls';

@@ -1,5 +1,5 @@
 // Small, allocation-free helpers over the TypeScript AST shared by the model and the rules.
-import ts from 'typescript';
+import ts from '../typescript';
 
 /** Strips parentheses, `as`, `satisfies`, `<T>x` and `x!`: the value is the same expression. */
 export function unwrap(node: ts.Expression): ts.Expression {

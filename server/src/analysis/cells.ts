@@ -1,5 +1,5 @@
 // The steps of a file, summarised for the probe and the editor (CodeLens, inline traces).
-import ts from 'typescript';
+import ts from '../typescript';
 import { parseWithRecovery } from './parse';
 import { FileModel } from './model';
 import { newStatePositions } from './state-queries';

@@ -3,7 +3,7 @@
 // when it IS one root unchanged, that root (its alias). Branches merge by union; loops run twice.
 // This answers "does state k reach a return?", "is this returned value the incoming state?" and
 // "which locals were computed from state k?" without a type-checker.
-import ts from 'typescript';
+import ts from '../typescript';
 import { calleeName, calleeReceiver, isAssignmentOperator, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
 import type { TfApi } from './tf-api';
 import type { Scopes } from './scopes';

@@ -1,6 +1,6 @@
 // Questions about state across iterations: does an argument change between iterations, is a
 // variable reset per sequence, where does an iteration's body start.
-import ts from 'typescript';
+import ts from '../typescript';
 import { accessPath, calleeName, calleeReceiver, isFunctionLike, unwrap, walk, enclosingFunction, memberName, boundIdentifiers } from './ast';
 import { type Iteration, type StateArg, type StepCall } from './calls';
 import { nodesInside } from './tree-index';

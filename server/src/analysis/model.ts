@@ -1,6 +1,6 @@
 // The per-file model of recurrent code that rules query: steps, their call sites and the loops
 // around them, gradient closures, tidy callbacks, stateful layers. Built once per lint.
-import ts from 'typescript';
+import ts from '../typescript';
 import { calleeName, calleeReceiver, isFunctionLike, unwrap, type FunctionLike } from './ast';
 import { enclosingIterations, fedBackByCallee, findStepCalls, isCellValue, isZeroStateVar, iterationOf, resolveCallee, resultTargets, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
 import { Scopes } from './scopes';

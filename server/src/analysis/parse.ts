@@ -1,7 +1,7 @@
 // Text -> ts.SourceFile with parent pointers and a TreeIndex. Syntax errors do not stop analysis:
 // the compiler's parser recovers, and the engine lints whatever tree it produced (reporting the
 // first syntax error once).
-import ts from 'typescript';
+import ts from '../typescript';
 import { TreeIndex } from './tree-index';
 
 export function scriptKindFor(fileName: string): ts.ScriptKind {

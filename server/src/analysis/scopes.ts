@@ -1,6 +1,6 @@
 // Lexical name resolution without a type-checker: a binding is the Identifier that declares a name.
 // Scopes are indexed lazily, once per container, so files pay only for the names rules ask about.
-import ts from 'typescript';
+import ts from '../typescript';
 import { boundIdentifiers, isFunctionLike, walk } from './ast';
 import { nodesInside, writtenExpression, type TreeIndex } from './tree-index';
 

@@ -1,6 +1,6 @@
 // Questions rules ask about a step's states: where each new state is returned, which locals were
 // computed as its next value, whether a state reaches any output.
-import ts from 'typescript';
+import ts from '../typescript';
 import { reaches, touches, type LocalDef, type Val } from './dataflow';
 import { unwrap } from './ast';
 import type { StateInput, Step } from './steps';

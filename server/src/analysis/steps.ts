@@ -1,6 +1,6 @@
 // Finds the steps of a file: RNNCell/Layer `call`, PyTorch-style `forward`, and plain step
 // functions, and decides which of their inputs are recurrent states.
-import ts from 'typescript';
+import ts from '../typescript';
 import { enclosingFunction, functionName, isFunctionLike, unwrap, walk, type FunctionLike, memberName } from './ast';
 import { analyzeStep, touches, type StepContext, type StepFlow } from './dataflow';
 import type { Scopes } from './scopes';

@@ -1,6 +1,6 @@
 // Which names in a file denote the tfjs API: `tf.*` (namespace import, require, or the usual global),
 // named imports (`import { tanh, layers } from '@tensorflow/tfjs'`) and their aliases.
-import ts from 'typescript';
+import ts from '../typescript';
 import { TFJS_MODULES } from './tfjs-facts';
 import { unwrap, memberName } from './ast';
 

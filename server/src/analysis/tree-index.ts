@@ -2,7 +2,7 @@
 // `setParentNodes`, costs about three plain walks; this costs one) and files the nodes the analysis
 // asks for by kind, in source order. Rules and queries then ask "the calls inside this function"
 // with a binary search instead of walking the subtree again.
-import ts from 'typescript';
+import ts from '../typescript';
 import { isFunctionLike, type FunctionLike } from './ast';
 
 const K = ts.SyntaxKind;

@@ -1,6 +1,6 @@
 // Weights a step could use: fields of its class (`this.recurrentKernel`) or names in scope around a
 // plain function (`const W_hh = tf.variable(...)`), and how the step applies its input weight.
-import ts from 'typescript';
+import ts from '../typescript';
 import { accessPath, calleeName, calleeReceiver, enclosingFunction, thisFieldName, unwrap, walk } from './ast';
 import { reaches } from './dataflow';
 import type { FileModel } from './model';

@@ -13,7 +13,7 @@
 // parent bundle (the engine parses with it), while esbuild would need its native binary at run time,
 // which a VSIX under 10 MB cannot ship for every platform.
 
-import ts from 'typescript';
+import ts from '../typescript';
 import { findCells } from '../analysis/cells';
 import type { CellSummary } from '../analysis/cell-summary';
 import type { CellKind, ProbeCellInfo, ProbeConfig, ProbeRunOptions, StateLayout } from './types';
