@@ -22,6 +22,8 @@ export const TARGET_FILES_PER_S = 2000;
  * and walking the same files on every core (end to end, with start-up, discovery and the report).
  */
 export const FLOOR_SHARE_TARGET = 0.5;
+/** Files edited before each `--cache` rerun (a commit's worth). */
+const CHANGED_PER_RERUN = 10;
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 export function writeWorkspace(dir, files, lines) {
@@ -96,6 +98,7 @@ export async function run({ quick = false } = {}) {
     const single = await runCli([dir, '--format', 'json', '--no-config', '--concurrency', '0'], outFile);
     if (single.code !== 0 && single.code !== 1) throw new Error(`rnnlint --concurrency 0 exited ${single.code}: ${single.stderr.slice(0, 500)}`);
     log(`workspace: --concurrency 0: ${single.ms.toFixed(0)} ms wall, ${single.cpuMs.toFixed(0)} ms CPU (${((files * 1000) / single.ms).toFixed(0)} files/s)`);
+    const rerun = await cachedReruns(dir, tmp, outFile, files, checked.messages, quick ? 1 : 2);
     const fl = parseFloor(dir);
     log(`workspace: parse floor ${fl.cpuMs.toFixed(0)} CPU-ms for ${files} files = ${fl.filesPerCpuSecond.toFixed(0)} files/s per core`);
     return {
@@ -116,6 +119,13 @@ export async function run({ quick = false } = {}) {
           met: null,
         },
         {
+          what: `  same, rerun with --cache, ${CHANGED_PER_RERUN} of ${files.toLocaleString('en-US')} files changed`,
+          figure: `${rerun.rate.toFixed(0)} files/s (${(rerun.ms / 1000).toFixed(2)} s wall, ${(rerun.cpuMs / 1000).toFixed(2)} CPU-s; the run that filled the cache took ${(rerun.firstMs / 1000).toFixed(2)} s)`,
+          value: round(rerun.rate, 0),
+          target: `>= ${TARGET_FILES_PER_S} files/s (the target, for reruns)`,
+          met: rerun.rate >= TARGET_FILES_PER_S,
+        },
+        {
           // The 2,000 files/s target is above what parsing alone reaches on this kind of machine
           // (the floor row below): restated relative to that floor, as the single-file target is.
           what: '  the same run against the parse floor on all cores',
@@ -132,15 +142,49 @@ export async function run({ quick = false } = {}) {
           met: null,
         },
       ],
-      details: { files, linesPerFile: LINES, runsMs: times.map((t) => round(t, 0)), wallMs: round(ms, 0), filesPerSecond: round(rate, 0), cpuRunsMs: cpus.map((t) => round(t, 0)), cpuMs: round(cpu, 0), filesPerSecondFromCpuOn2Cores: round(rateFromCpu, 0), singleThread: { wallMs: round(single.ms, 0), cpuMs: round(single.cpuMs, 0) }, parseFloorCpuMs: round(fl.cpuMs, 0), parseFloorFilesPerCpuSecond: round(fl.filesPerCpuSecond, 0), ...checked, cores: load.cores },
+      details: { files, linesPerFile: LINES, runsMs: times.map((t) => round(t, 0)), wallMs: round(ms, 0), filesPerSecond: round(rate, 0), cpuRunsMs: cpus.map((t) => round(t, 0)), cpuMs: round(cpu, 0), filesPerSecondFromCpuOn2Cores: round(rateFromCpu, 0), singleThread: { wallMs: round(single.ms, 0), cpuMs: round(single.cpuMs, 0) }, cachedRerun: { changedFiles: CHANGED_PER_RERUN, runsMs: rerun.runsMs, firstRunMs: round(rerun.firstMs, 0), cpuMs: round(rerun.cpuMs, 0) }, parseFloorCpuMs: round(fl.cpuMs, 0), parseFloorFilesPerCpuSecond: round(fl.filesPerCpuSecond, 0), ...checked, cores: load.cores },
     };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-/** Read + parse + walk every file once, warm, on one thread: CPU ms and files per CPU-second. */
-function parseFloor(dir) {
+/**
+ * `--cache` reruns: one run fills the cache, then each rerun follows an edit of CHANGED_PER_RERUN
+ * files (a comment appended, so their findings stay the same and the report can be checked
+ * against the uncached run's message count).
+ */
+async function cachedReruns(dir, tmp, outFile, files, expectedMessages, runs) {
+  const args = [dir, '--format', 'json', '--no-config', '--cache', '--cache-location', path.join(tmp, 'rnnlint.cache')];
+  const check = (res, what) => {
+    if (res.code !== 0 && res.code !== 1) throw new Error(`rnnlint ${what} exited ${res.code}: ${res.stderr.slice(0, 2000)}`);
+    const report = JSON.parse(res.stdout);
+    const messages = report.reduce((n, f) => n + f.messages.length, 0);
+    if (report.length !== files || messages !== expectedMessages) {
+      throw new Error(`rnnlint ${what} reported ${report.length} files and ${messages} messages, expected ${files} and ${expectedMessages}`);
+    }
+  };
+  const first = await runCli(args, outFile);
+  check(first, '--cache (first run)');
+  const all = listFiles(dir);
+  const times = [];
+  const cpus = [];
+  for (let r = 0; r < runs; r++) {
+    for (let k = 0; k < CHANGED_PER_RERUN; k++) {
+      const f = all[(r * 97 + k * 31) % all.length];
+      writeFileSync(f, readFileSync(f, 'utf8') + `\n// edited before rerun ${r}\n`);
+    }
+    const res = await runCli(args, outFile);
+    check(res, '--cache (rerun)');
+    times.push(res.ms);
+    cpus.push(res.cpuMs);
+    log(`workspace: --cache rerun, ${CHANGED_PER_RERUN} files changed: ${res.ms.toFixed(0)} ms wall, ${res.cpuMs.toFixed(0)} ms CPU (${((files * 1000) / res.ms).toFixed(0)} files/s)`);
+  }
+  const ms = median(times);
+  return { ms, rate: (files * 1000) / ms, cpuMs: median(cpus), firstMs: first.ms, runsMs: times.map((t) => round(t, 0)) };
+}
+
+function listFiles(dir) {
   const files = [];
   const rec = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
@@ -150,6 +194,12 @@ function parseFloor(dir) {
     }
   };
   rec(dir);
+  return files.sort();
+}
+
+/** Read + parse + walk every file once, warm, on one thread: CPU ms and files per CPU-second. */
+function parseFloor(dir) {
+  const files = listFiles(dir);
   for (const f of files.slice(0, 50)) floor(readFileSync(f, 'utf8'), f);
   const c0 = process.cpuUsage();
   for (const f of files) floor(readFileSync(f, 'utf8'), f);

@@ -3,6 +3,7 @@
 // options. Validation of rule ids happens in the caller, which knows the registry.
 
 import type { RuleLevel } from '../report';
+import { CACHE_STRATEGIES, type CacheStrategy } from './result-cache';
 
 export type FormatName = 'stylish' | 'json' | 'sarif';
 export const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif'];
@@ -27,6 +28,11 @@ export interface CliOptions {
   stdin: boolean;
   /** The path stdin's text stands for (extension, config lookup, report). */
   stdinFilename?: string;
+  /** Reuse the results of unchanged files from the last run (result-cache.ts). */
+  cache: boolean;
+  /** The cache file, or a folder to put .rnnlintcache in (default ./.rnnlintcache). */
+  cacheLocation?: string;
+  cacheStrategy: CacheStrategy;
   help: boolean;
   version: boolean;
 }
@@ -53,7 +59,7 @@ export function parseLevel(value: unknown): RuleLevel | undefined {
   }
 }
 
-const WITH_VALUE = new Set(['--format', '--max-warnings', '--rule', '--config', '--output-file', '--concurrency', '--stdin-filename']);
+const WITH_VALUE = new Set(['--format', '--max-warnings', '--rule', '--config', '--output-file', '--concurrency', '--stdin-filename', '--cache-location', '--cache-strategy']);
 const SHORT: Record<string, string> = {
   '-f': '--format',
   '-c': '--config',
@@ -61,7 +67,7 @@ const SHORT: Record<string, string> = {
   '-h': '--help',
   '-v': '--version',
 };
-const FLAGS = new Set(['--fix', '--quiet', '--help', '--version', '--color', '--no-color', '--no-config', '--stdin']);
+const FLAGS = new Set(['--fix', '--quiet', '--help', '--version', '--color', '--no-color', '--no-config', '--stdin', '--cache']);
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const opts: CliOptions = {
@@ -74,10 +80,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     quiet: false,
     concurrency: 'auto',
     stdin: false,
+    cache: false,
+    cacheStrategy: 'metadata',
     help: false,
     version: false,
   };
   let onlyPaths = false;
+  let cacheStrategySet = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
@@ -103,6 +112,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         value = argv[++i];
       }
       applyValue(opts, name, value);
+      if (name === '--cache-strategy') cacheStrategySet = true;
     } else if (FLAGS.has(name)) {
       if (value !== undefined) throw new UsageError(`option ${name} takes no value`);
       switch (name) {
@@ -130,6 +140,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         case '--stdin':
           opts.stdin = true;
           break;
+        case '--cache':
+          opts.cache = true;
+          break;
       }
     } else {
       throw new UsageError(`unknown option ${arg} (see rnnlint --help)`);
@@ -142,6 +155,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   } else if (opts.stdinFilename !== undefined) {
     throw new UsageError('--stdin-filename needs --stdin');
   }
+  if (!opts.cache && opts.cacheLocation !== undefined) throw new UsageError('--cache-location needs --cache');
+  if (!opts.cache && cacheStrategySet) throw new UsageError('--cache-strategy needs --cache');
+  if (opts.cache && opts.stdin) throw new UsageError('--cache keeps results of files; it does not apply to --stdin');
   if (opts.paths.length === 0 && !opts.stdin) opts.paths.push('.');
   return opts;
 }
@@ -181,6 +197,16 @@ function applyValue(opts: CliOptions, name: string, value: string): void {
       if (value === '') throw new UsageError('--output-file needs a file name');
       opts.outputFile = value;
       return;
+    case '--cache-location':
+      if (value === '') throw new UsageError('--cache-location needs a file or folder name');
+      opts.cacheLocation = value;
+      return;
+    case '--cache-strategy':
+      if (!(CACHE_STRATEGIES as readonly string[]).includes(value)) {
+        throw new UsageError(`unknown cache strategy '${value}' (expected one of: ${CACHE_STRATEGIES.join(', ')})`);
+      }
+      opts.cacheStrategy = value as CacheStrategy;
+      return;
     case '--concurrency': {
       if (value === 'auto') opts.concurrency = 'auto';
       else if (value === 'off') opts.concurrency = 0;
@@ -215,6 +241,12 @@ Options:
       --concurrency <n>    auto (default: with 3+ cores, a worker per core beyond two; the main
                            thread lints too),
                            off (one thread), or n worker threads that do all the linting
+      --cache              only lint files that changed since the last --cache run; reuse the
+                           other results (kept in .rnnlintcache; add it to .gitignore)
+      --cache-location <p> the cache file, or a folder to keep .rnnlintcache in
+      --cache-strategy <s> how a file counts as unchanged: metadata (default: same size and
+                           modification time) or content (same bytes; for CI, where a fresh
+                           checkout changes every modification time)
       --stdin              lint the text read from stdin (for editor integrations)
       --stdin-filename <f> the path that text stands for (extension, config, report)
   -h, --help               show this help

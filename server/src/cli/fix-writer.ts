@@ -34,6 +34,8 @@ export interface SourceText {
   text: string;
   bom: boolean;
   snapshot: SourceSnapshot;
+  /** The bytes as read. */
+  bytes: Buffer;
 }
 
 const BOM = '\uFEFF';
@@ -67,7 +69,7 @@ export function readSource(filePath: string, withSnapshot: boolean): SourceText 
   } else {
     snapshot = { realPath: filePath, mtimeMs: 0, size: buf.length, mode: 0, uid: -1, gid: -1, sha256: '' };
   }
-  return { text, bom, snapshot };
+  return { text, bom, snapshot, bytes: buf };
 }
 
 /** Fixed text with the original's line endings: in a CRLF-only file, a bare LF a fix inserted becomes CRLF. */

@@ -19,6 +19,7 @@ import { formatSarif, type SarifRuleInfo } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { lintSourceText, type FileOutcome } from './lint-file';
 import { lintAll, workerCount, type LintJob } from './pool';
+import { cacheFilePath, configKey, ResultCache } from './result-cache';
 import { recount, type FileReport, type RunProblem } from './types';
 import { version, repository } from '../../../package.json';
 
@@ -130,8 +131,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     stdinOutcome = lintSourceText(text, stdinPath, configs[idx], opts.format === 'json');
   }
 
-  const workers = workerCount(jobs.length, opts.concurrency);
-  const outcomes = await lintAll(jobs, configs, { fix: opts.fix, keepSource: opts.format === 'json' }, workers, io.workerScript, io.fixHooks, opts.concurrency === 'auto');
+  const keepSource = opts.format === 'json';
+  const cache = opts.cache ? ResultCache.open(cacheFilePath(opts.cacheLocation, io.cwd), opts.cacheStrategy) : undefined;
+  const outcomes = await lintJobs(jobs, configs, opts, keepSource, cache, io);
 
   if (stdinOutcome) outcomes.push(stdinOutcome);
   const reports: FileReport[] = [];
@@ -171,6 +173,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     text = formatStylish(reports, colors);
   }
 
+  // A cache that cannot be written costs the next run time, not this run's result: a warning only.
+  const cacheProblem = cache?.save();
+  if (cacheProblem) io.stderr.write(`rnnlint: warning: ${cacheProblem}\n`);
+
   let exit = errors > 0 ? 1 : 0;
   if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
     exit = 1;
@@ -194,6 +200,40 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.stderr.write(`rnnlint found too many warnings (maximum: ${opts.maxWarnings}, found: ${warnings}).\n`);
   }
   return exit;
+}
+
+/**
+ * Lints the jobs (in a pool when there are enough), in discovery order. With a cache, files whose
+ * stored result may be reused are not linted, and the results of the others are stored.
+ */
+async function lintJobs(
+  jobs: LintJob[],
+  configs: Array<Record<string, RuleLevel>>,
+  opts: CliOptions,
+  keepSource: boolean,
+  cache: ResultCache | undefined,
+  io: CliIO,
+): Promise<FileOutcome[]> {
+  const options = { fix: opts.fix, keepSource, cache: cache ? opts.cacheStrategy : undefined };
+  const run = (todo: LintJob[]) => lintAll(todo, configs, options, workerCount(todo.length, opts.concurrency), io.workerScript, io.fixHooks, opts.concurrency === 'auto');
+  if (!cache) return run(jobs);
+
+  const keys = configs.map(configKey);
+  const outcomes: FileOutcome[] = new Array(jobs.length);
+  const misses: number[] = [];
+  jobs.forEach((job, i) => {
+    const report = cache.lookup(job.file, keys[job.config], opts.fix, keepSource);
+    if (report) outcomes[i] = { report, problems: [] };
+    else misses.push(i);
+  });
+  const linted = await run(misses.map((i) => jobs[i]));
+  misses.forEach((i, k) => {
+    const o = linted[k];
+    outcomes[i] = o;
+    if (o.report && o.stamp) cache.store(jobs[i].file, keys[jobs[i].config], o.stamp, o.report);
+    else cache.forget(jobs[i].file);
+  });
+  return outcomes;
 }
 
 function readProcessStdin(): Promise<string> {
