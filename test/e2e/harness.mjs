@@ -73,6 +73,29 @@ export function ensureTools() {
   return tools;
 }
 
+/**
+ * The tools as a previous `npm run test:e2e` left them, without installing anything (for the
+ * benchmark, which must stay fast): { codeServer, chromium } or { error: why they are not usable }.
+ */
+export function installedTools() {
+  const script = fs.readFileSync(path.join(repoRoot, 'scripts', 'install-code-server.sh'), 'utf8');
+  const version = /^VERSION=(\S+)/m.exec(script)?.[1];
+  const cache = process.env.RNNLINT_E2E_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'rnnlint-e2e');
+  const prefix = path.join(cache, `code-server-${version}`);
+  const codeServer = path.join(prefix, 'node_modules', '.bin', 'code-server');
+  if (!version) return { error: 'no VERSION= line in scripts/install-code-server.sh' };
+  if (!fs.existsSync(path.join(prefix, '.complete')) || !fs.existsSync(codeServer)) {
+    return { error: `code-server ${version} is not installed in ${prefix} (npm run test:e2e installs it)` };
+  }
+  if (!fs.existsSync(CHROMIUM)) return { error: `Chromium is missing at ${CHROMIUM} (npm run test:e2e installs it)` };
+  try {
+    require.resolve('playwright-core');
+  } catch {
+    return { error: 'playwright-core is not installed (npm ci)' };
+  }
+  return { codeServer, chromium: CHROMIUM, version };
+}
+
 function which(cmd) {
   for (const dir of (process.env.PATH || '').split(path.delimiter)) {
     const p = path.join(dir, cmd);
@@ -172,11 +195,10 @@ export function makeWorkspace(name, extraFiles = {}) {
 
 /**
  * Starts code-server on a free port with a fresh user-data and extensions dir, the VSIX installed.
- * { workspace, trusted = true, settings } -> { url, port, dirs, stop(), logText() }
+ * { workspace, trusted = true, settings, codeServer = installed by ensureTools(), vsix = the repo's
+ * rnnlint.vsix } -> { url, port, pid (of its process group), dirs, stop(), logText() }
  */
-export async function startCodeServer({ workspace, trusted = true, settings = {} }) {
-  const { codeServer } = ensureTools();
-  const vsix = ensureVsix();
+export async function startCodeServer({ workspace, trusted = true, settings = {}, codeServer = ensureTools().codeServer, vsix = ensureVsix() }) {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'rnnlint-e2e-cs-'));
   const userDataDir = path.join(base, 'user-data');
   const extensionsDir = path.join(base, 'extensions');
@@ -230,6 +252,7 @@ export async function startCodeServer({ workspace, trusted = true, settings = {}
   return {
     url,
     port,
+    pid: proc.pid,
     workspace,
     userDataDir,
     extensionsDir,
@@ -253,8 +276,8 @@ function killGroup(pid, signal = 'SIGTERM') {
   } catch {}
 }
 
-/** Launches Debian's Chromium through playwright-core. */
-export async function launchBrowser() {
+/** Launches Debian's Chromium through playwright-core (`chromium`: its path, else ensureTools()'s). */
+export async function launchBrowser({ chromium: executablePath } = {}) {
   let chromium;
   try {
     ({ chromium } = require('playwright-core'));
@@ -262,7 +285,7 @@ export async function launchBrowser() {
     throw new Error(`playwright-core is not installed (npm ci): ${e.message}`);
   }
   return chromium.launch({
-    executablePath: ensureTools().chromium,
+    executablePath: executablePath ?? ensureTools().chromium,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
   });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as h from './harness.mjs';
+import * as startup from './startup.mjs';
 
 let server;
 let browser;
@@ -34,6 +35,27 @@ const step = (name, fn) => h.step(() => page, name, fn);
 
 /** A Problems row of an RNNLint diagnostic of `rule` (drawn as "rnnlint(rule)"). */
 const isRnnlint = (rule) => (r) => r.text.replace(/[()]/g, '').includes(`rnnlint${rule}`);
+
+test('VS Code: the first file opened activates RNNLint, and the start-up figures are recorded (output channel, Running Extensions)', () =>
+  step('startup', async () => {
+    // Nothing is open yet: opening a .ts file activates the extension (onLanguage:typescript).
+    const open = await startup.timeOpen(page, 'buggy-cell.ts', h.WAIT_MS).catch((e) => {
+      throw new Error(`no squiggle appeared after opening buggy-cell.ts: ${e.message}`);
+    });
+    const client = await startup.waitForActivationLine(server.userDataDir, h.WAIT_MS);
+    const vscode = await startup.runningExtensionsActivation(page, h.WAIT_MS);
+    await h.screenshot(page, 'running-extensions');
+    await h.runCommand(page, 'View: Close All Editors');
+    const figures = { date: new Date().toISOString(), openToFirstSquiggleMs: Math.round(open.squiggleMs), ...vscode, ...client };
+    h.log(`start-up: ${JSON.stringify(figures)}`);
+    fs.mkdirSync(h.artifactsDir, { recursive: true });
+    fs.writeFileSync(path.join(h.artifactsDir, 'vscode-startup-timings.json'), JSON.stringify(figures, null, 2) + '\n');
+    // The figures exist and are times (their size is the benchmark's business: bench/package.mjs).
+    assert.match(vscode.text, /^Activation: \d+\s*ms$/);
+    assert.ok(vscode.vscodeActivationMs > 0, vscode.text);
+    assert.ok(client.clientActivateMs >= 0 && client.serverReadyMs > 0, client.line);
+    assert.ok(open.squiggleMs > 0 && open.tabMs >= 0, JSON.stringify(open));
+  }));
 
 test('VS Code: a buggy cell gets an error squiggle and a Problems entry with the rule id and message', () =>
   step('diagnostics', async () => {
@@ -69,6 +91,7 @@ test('VS Code: the language status item and the output channel show what the ser
       await h.sleep(250);
     }
     assert.match(text.replace(/\u00a0/g, ' '), /rnnlint: server ready/);
+    assert.match(text.replace(/\u00a0/g, ' '), startup.ACTIVATION_LINE);
 
     // "RNNLint: Lint Workspace" lints the files that are not open and reports in the channel.
     await h.runCommand(page, 'RNNLint: Lint Workspace');
