@@ -41,3 +41,19 @@ function buildNormalised() {
 }
 
 module.exports = { readout, gatedUpdate, swish, buildModel, buildNormalised };
+
+// A gated recurrent layer's output is o * tanh(c), not tanh of a pre-activation: an activation
+// layer after it is a design choice, not a squashed squash (see the rule doc).
+function buildGatedThenActivation() {
+  const model = tf.sequential();
+  model.add(tf.layers.lstm({ units: 32, inputShape: [20, 4] }));
+  model.add(tf.layers.activation({ activation: 'tanh' }));
+  model.add(tf.layers.gru({ units: 8, returnSequences: false }));
+  model.add(tf.layers.activation({ activation: 'relu' }));
+  return model;
+}
+
+function gatedApplied(input) {
+  const encoded = tf.layers.lstm({ units: 48 }).apply(input);
+  return tf.layers.activation({ activation: 'tanh' }).apply(encoded);
+}
