@@ -181,7 +181,8 @@ export function makeDriver(tf: Tf, job: ProbeJob, mod: ProbeModule): Driver {
   return { sizes: S, nStates, step: (x, states) => normalize(step(x, states)) };
 }
 
-function stats(values: Float32Array | number[], prev: Float32Array | number[] | null, batch: number): StateStepStats {
+/** One state's figures at one step, and whether all its values are finite (found in the same pass). */
+function stats(values: Float32Array | number[], prev: Float32Array | number[] | null, batch: number): { stats: StateStepStats; finite: boolean } {
   const n = values.length;
   const per = Math.max(1, Math.floor(n / batch));
   let sum = 0;
@@ -189,6 +190,7 @@ function stats(values: Float32Array | number[], prev: Float32Array | number[] | 
   let max = -Infinity;
   let sat = 0;
   let dead = 0;
+  let allFinite = true;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     sum += v;
@@ -196,6 +198,7 @@ function stats(values: Float32Array | number[], prev: Float32Array | number[] | 
     if (v > max) max = v;
     if (Math.abs(v) >= SAT) sat++;
     if (v === 0) dead++;
+    if (v - v !== 0) allFinite = false;
   }
   const mean = sum / n;
   let varSum = 0;
@@ -214,16 +217,21 @@ function stats(values: Float32Array | number[], prev: Float32Array | number[] | 
     norm += Math.sqrt(s);
     change += Math.sqrt(c);
   }
+  const first: number[] = [];
+  for (let i = 0, k = Math.min(8, per, n); i < k; i++) first.push(Math.round(values[i] * 1e4) / 1e4);
   return {
-    norm: norm / batch,
-    mean,
-    std: Math.sqrt(varSum / n),
-    min,
-    max,
-    saturated: sat / n,
-    dead: dead / n,
-    change: change / batch,
-    first: Array.from(values.slice(0, Math.min(8, per)), (v) => Math.round(v * 1e4) / 1e4),
+    stats: {
+      norm: norm / batch,
+      mean,
+      std: Math.sqrt(varSum / n),
+      min,
+      max,
+      saturated: sat / n,
+      dead: dead / n,
+      change: change / batch,
+      first,
+    },
+    finite: allFinite,
   };
 }
 
@@ -238,7 +246,17 @@ function perExampleNorm(values: Float32Array, batch: number): number {
   return total / batch;
 }
 
-const finite = (a: Float32Array) => a.every((v) => Number.isFinite(v));
+function finite(a: Float32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] - a[i] !== 0) return false;
+  return true;
+}
+
+/** How many distinct tensors of `made` are new (not one of `old`) and still alive. */
+function freshCount(old: Tensor[], made: Tensor[]): number {
+  const ids: number[] = [];
+  for (const x of made) if (!x.isDisposed && !ids.includes(x.id) && !old.some((o) => o.id === x.id)) ids.push(x.id);
+  return ids.length;
+}
 
 export interface HarnessResult {
   /** Milliseconds per phase of the harness (bench: overhead over a hand-written loop). */
@@ -287,27 +305,30 @@ export function runHarness(tf: Tf, job: ProbeJob, mod: ProbeModule): HarnessResu
       throw e;
     }
     const after = tf.memory().numTensors;
-    const oldIds = new Set(states.map((s) => s.id));
-    const fresh = new Set([r.output, ...r.states].filter((x) => !oldIds.has(x.id) && !x.isDisposed).map((x) => x.id));
+    const fresh = freshCount(states, [r.output, ...r.states]);
+    // Each tensor is read once: a step whose output is its new state (a plain RNN) reads it once.
     const values = r.states.map((s) => s.dataSync() as Float32Array);
-    const out = r.output.dataSync() as Float32Array;
+    const outState = r.states.indexOf(r.output);
+    const out = outState >= 0 ? values[outState] : (r.output.dataSync() as Float32Array);
     const stateStats: Record<string, StateStepStats> = {};
-    let hasNaN = !finite(out);
-    values.forEach((v, i) => {
-      stateStats[names[i]] = stats(v, prevValues[i], B);
-      if (!finite(v)) hasNaN = true;
-    });
+    let hasNaN = outState < 0 && !finite(out);
+    for (let i = 0; i < values.length; i++) {
+      const st = stats(values[i], prevValues[i], B);
+      stateStats[names[i]] = st.stats;
+      if (!st.finite) hasNaN = true;
+    }
     if (hasNaN && nanStep === null) nanStep = t + 1;
-    outputs.push(Float32Array.from(out));
+    // Copies (the CPU backend hands out its own buffers); the output shares its state's copy.
+    prevValues = values.map((v) => new Float32Array(v));
+    outputs.push(outState >= 0 ? prevValues[outState] : new Float32Array(out));
     steps.push({
       step: t + 1,
       states: stateStats,
       outputNorm: perExampleNorm(out, B),
       liveTensors: after - baseline,
-      leakedTensors: Math.max(0, after - before - fresh.size),
+      leakedTensors: Math.max(0, after - before - fresh),
       hasNaN,
     });
-    prevValues = values.map((v) => Float32Array.from(v));
     states = r.states;
   }
   const leaks = steps.slice(1).map((s) => s.leakedTensors);
