@@ -12,7 +12,7 @@ import { median, round, log, machineLoad } from './lib/stats.mjs';
 import { runIfMain } from './lib/main.mjs';
 import { ROOT } from './lib/lsp.mjs';
 import { floor } from './floor.mjs';
-import { readdirSync } from 'node:fs';
+import { sourceFiles } from './lib/real-code.mjs';
 
 export const FILES = 1000;
 export const LINES = 200;
@@ -166,7 +166,7 @@ async function cachedReruns(dir, tmp, outFile, files, expectedMessages, runs) {
   };
   const first = await runCli(args, outFile);
   check(first, '--cache (first run)');
-  const all = listFiles(dir);
+  const all = sourceFiles(dir);
   const times = [];
   const cpus = [];
   for (let r = 0; r < runs; r++) {
@@ -184,22 +184,9 @@ async function cachedReruns(dir, tmp, outFile, files, expectedMessages, runs) {
   return { ms, rate: (files * 1000) / ms, cpuMs: median(cpus), firstMs: first.ms, runsMs: times.map((t) => round(t, 0)) };
 }
 
-function listFiles(dir) {
-  const files = [];
-  const rec = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) rec(p);
-      else files.push(p);
-    }
-  };
-  rec(dir);
-  return files.sort();
-}
-
 /** Read + parse + walk every file once, warm, on one thread: CPU ms and files per CPU-second. */
 function parseFloor(dir) {
-  const files = listFiles(dir);
+  const files = sourceFiles(dir);
   for (const f of files.slice(0, 50)) floor(readFileSync(f, 'utf8'), f);
   const c0 = process.cpuUsage();
   for (const f of files) floor(readFileSync(f, 'utf8'), f);

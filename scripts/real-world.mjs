@@ -13,30 +13,16 @@
 // (parse problems, internal errors). Exit 0 unless the CLI could not be run (2).
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourceFiles } from '../bench/lib/real-code.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE_EXT = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
 
 function countSources(dir) {
-  let n = 0;
-  let lines = 0;
-  const walk = (p) => {
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p)) {
-        if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
-        walk(path.join(p, name));
-      }
-    } else if (SOURCE_EXT.test(p)) {
-      n++;
-      lines += readFileSync(p, 'utf8').split('\n').length;
-    }
-  };
-  walk(dir);
-  return { files: n, lines };
+  const files = sourceFiles(dir);
+  return { files: files.length, lines: files.reduce((n, f) => n + readFileSync(f, 'utf8').split('\n').length, 0) };
 }
 
 function main(argv) {
