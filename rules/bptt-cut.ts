@@ -2,7 +2,7 @@ import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type RuleContext } from './rule';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike } from '../server/src/analysis/ast';
 import { iterationOf, resolveCallee } from '../server/src/analysis/calls';
-import { writesToPath } from '../server/src/analysis/loop-queries';
+import { inlineRecurrences, writesToPath } from '../server/src/analysis/loop-queries';
 import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, isStateLikeName } from '../server/src/analysis/tfjs-facts';
 import type { ClosureCall } from '../server/src/analysis/model';
@@ -57,17 +57,7 @@ function carriedStates(ctx: RuleContext): Carried[] {
     }
   }
   // Inline recurrences: `h = tf.tanh(tf.matMul(x, W).add(tf.matMul(h, U)))` in a loop.
-  for (const call of model.calls) {
-    const value = unwrapParent(call);
-    const assign = value.parent;
-    if (!ts.isBinaryExpression(assign) || assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assign.right !== value) continue;
-    const target = unwrap(assign.left);
-    if (!ts.isIdentifier(target) || model.tf.path(call.expression) === undefined) continue;
-    const b = model.scopes.resolve(target);
-    const loop = ctx.model.iterationsAround(assign)[0];
-    if (!b || !loop || inside(b, loop.node) || model.scopes.references(b, call).length === 0) continue;
-    out.push({ binding: b, loop: loop.node });
-  }
+  for (const r of inlineRecurrences(model)) out.push({ binding: r.binding, loop: r.loop.node });
   return out;
 }
 

@@ -296,10 +296,20 @@ export function timeLoop(call: StepCall): Iteration | undefined {
 /**
  * Recurrences written inline, without a step function: `h = tf.tanh(tf.matMul(x, W).add(tf.matMul(h, U)))`
  * inside a loop (a tf call assigned to a variable from outside the loop that it also reads).
- * `read` is the variable's use on the right-hand side.
+ * `read` is the variable's use on the right-hand side. Found once per model (two rules ask).
  */
-export function inlineRecurrences(model: FileModel): { binding: Binding; read: ts.Identifier; assign: ts.BinaryExpression }[] {
-  const out: { binding: Binding; read: ts.Identifier; assign: ts.BinaryExpression }[] = [];
+export function inlineRecurrences(model: FileModel): InlineRecurrence[] {
+  let found = inlineRecurrencesOf.get(model);
+  if (!found) inlineRecurrencesOf.set(model, (found = findInlineRecurrences(model)));
+  return found;
+}
+
+export interface InlineRecurrence { binding: Binding; read: ts.Identifier; assign: ts.BinaryExpression; loop: Iteration }
+
+const inlineRecurrencesOf = new WeakMap<FileModel, InlineRecurrence[]>();
+
+function findInlineRecurrences(model: FileModel): InlineRecurrence[] {
+  const out: InlineRecurrence[] = [];
   for (const call of model.calls) {
     let value: ts.Node = call;
     while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isNonNullExpression(value.parent)) value = value.parent;
@@ -311,7 +321,7 @@ export function inlineRecurrences(model: FileModel): { binding: Binding; read: t
     const loop = model.iterationsAround(assign)[0];
     if (!b || !loop || isInsideNode(b, loop.node)) continue;
     const read = model.scopes.references(b, call)[0];
-    if (read) out.push({ binding: b, read, assign });
+    if (read) out.push({ binding: b, read, assign, loop });
   }
   return out;
 }
