@@ -97,6 +97,44 @@ test('a NaN cell reports the first step with NaN', () => {
   assert.ok(json.findings.some((f) => f.id === 'nan' && f.step === 1));
 });
 
+test('per-step figures: tensors a step leaves behind, NaN in an output that is not a state', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rnnlint-probe-'));
+  const cell = (name, body) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(
+      file,
+      `import * as tf from '@tensorflow/tfjs';\n\nconst Wx = tf.variable(tf.randomNormal([6, 12], 0, 0.4));\nconst Wh = tf.variable(tf.randomNormal([12, 12], 0, 0.3));\n\n${body}\n`,
+    );
+    return file;
+  };
+  const run = (file) => {
+    const r = probeCli([file, '--format', 'json', ...SLOW_OK]);
+    assert.ok(r.json, `no JSON from ${file}: ${r.stderr}`);
+    assert.deepEqual(validate(schema, r.json), [], `${file}: trace does not match the schema`);
+    return r.json;
+  };
+
+  // No tf.tidy: the two products and their sum stay behind every step; the new state does not count.
+  const untidy = run(cell('untidy.ts', 'export function step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {\n  return tf.tanh(tf.matMul(x, Wx).add(tf.matMul(h, Wh)));\n}'));
+  assert.deepEqual(untidy.steps.map((s) => s.leakedTensors), Array(8).fill(3));
+  assert.equal(untidy.checks.leakedTensorsPerStep, 3);
+  assert.ok(untidy.findings.some((f) => f.id === 'leak'));
+  const tidy = probeJson('simple-rnn.ts').json;
+  assert.equal(tidy.checks.leakedTensorsPerStep, 0);
+  assert.ok(!tidy.findings.some((f) => f.id === 'leak'));
+
+  // The output is a tensor of its own: its NaN is the step's, while the state stays finite.
+  const nanOut = run(
+    cell(
+      'nan-output.ts',
+      'export function step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D[] {\n  return tf.tidy(() => {\n    const hNew = tf.tanh(tf.matMul(x, Wx).add(tf.matMul(h, Wh)));\n    return [tf.log(hNew.sub(2)), hNew];\n  });\n}',
+    ),
+  );
+  assert.equal(nanOut.checks.nanStep, 1);
+  assert.ok(nanOut.steps.every((s) => s.hasNaN && s.outputNorm === null && Number.isFinite(s.states.h.std) && s.leakedTensors === 0));
+  assert.ok(nanOut.steps[1].states.h.change > 0);
+});
+
 test('the top level of the file does not run: no file write, no infinite loop', () => {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rnnlint-probe-')), 'side-effect.txt');
   const r = probeCli([fixture('side-effects.ts'), '--format', 'json'], { env: { RNNLINT_SIDE_EFFECT_FILE: out } });
