@@ -21,7 +21,7 @@ await esbuild.build({
       export { lintText } from './server/src/lint';`,
     resolveDir: root, loader: 'ts',
   },
-  bundle: true, platform: 'node', format: 'cjs', outfile: `${root}dist/bench-phases.js`, logLevel: 'warning', external: ['typescript'],
+  bundle: true, platform: 'node', format: 'cjs', outfile: `${root}dist/bench-phases.js`, logLevel: 'warning', external: ['typescript'], sourcemap: true,
 });
 const require = createRequire(import.meta.url);
 const { ts, FileModel, parseWithRecovery, rules, lintText } = require('../dist/bench-phases.js');
