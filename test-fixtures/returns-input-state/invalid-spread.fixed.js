@@ -84,3 +84,20 @@ export function run(xs) {
   for (const x of xs) state = lstmStep(x, state);
   return state.h;
 }
+
+// The state object wrapped next to the output (`{ y, state: { h, c } }`), with the new cell state
+// named like the member: `c: state.c` hands the old one back.
+export function peepholeStep(x, state) {
+  const z = tf.matMul(x, W).add(tf.matMul(state.h, U));
+  const [i, f, g, o] = tf.split(z, 4, 1);
+  const c = tf.sigmoid(f).mul(state.c).add(tf.sigmoid(i).mul(tf.tanh(g)));
+  const h = tf.sigmoid(o).mul(tf.tanh(c));
+  return { y: h, state: { h, c: c } };
+//                              ~~~~~~~ returns-input-state
+}
+
+export function runPeephole(xs) {
+  let state = { h: tf.zeros([1, 8]), c: tf.zeros([1, 8]) };
+  for (const x of xs) ({ state } = peepholeStep(x, state));
+  return state.h;
+}

@@ -112,4 +112,25 @@ function runObject(xs) {
   return state.h;
 }
 
-module.exports = { SliceCell, RestLayer, runWhile, runDo, runMap, runResidual, runObject };
+// The state object wrapped next to the output: `state` is the returned member, not a member of
+// the incoming state (no `state.state` to look for).
+function wrappedStep(x, state) {
+  const z = tf.matMul(x, Wg).add(tf.matMul(state.h, Ug));
+  const [i, f, g, o] = tf.split(z, 4, 1);
+  const c = f.sigmoid().mul(state.c).add(i.sigmoid().mul(g.tanh()));
+  const h = o.sigmoid().mul(c.tanh());
+  return { y: h, state: { h, c } };
+}
+
+function runWrapped(xs) {
+  let state = { h: tf.zeros([1, 6]), c: tf.zeros([1, 6]) };
+  const ys = [];
+  for (const x of xs) {
+    const out = wrappedStep(x, state);
+    ys.push(out.y);
+    state = out.state;
+  }
+  return ys;
+}
+
+module.exports = { SliceCell, RestLayer, runWhile, runDo, runMap, runResidual, runObject, runWrapped };

@@ -1,7 +1,7 @@
 // Questions rules ask about a step's states: where each new state is returned, which locals were
 // computed as its next value, whether a state reaches any output.
 import ts from '../typescript';
-import { reaches, touches, type LocalDef, type Val } from './dataflow';
+import { reaches, touches, type LocalDef, type ReturnRecord, type Val } from './dataflow';
 import { unwrap } from './ast';
 import type { StateInput, Step } from './steps';
 import { NEW_TOKENS, hasToken, isStateLikeName, nameTokens, stateBase } from './tfjs-facts';
@@ -103,7 +103,7 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
   for (const list of step.flow.restNames.values()) for (const r of list) aliasNames.add(r.name);
   const lastByName = new Map<string, LocalDef>();
   for (const l of step.flow.locals) {
-    if (l.val.alias !== undefined || aliasNames.has(l.name) || l.name === s.name) continue;
+    if (l.val.alias !== undefined || aliasNames.has(l.name) || (l.name === s.name && s.memberOf === undefined)) continue;
     if (!ts.isIdentifier(l.node) && !ts.isBinaryExpression(l.node)) continue;
     if (l.val.deps.size === 0) continue;
     // A view of the inputs (`const states = list.slice(1)`) holds the states; it computes nothing.
@@ -173,20 +173,43 @@ export function droppedUsesOf(step: Step, s: StateInput): LocalDef[] {
     touches(l.val.deps, s.root) && !reachesAnyReturn(step, l.root));
 }
 
+type Members = ReadonlyMap<string, { node: ts.Expression; val: Val }>;
+
+/**
+ * The object literal a return gives back as state object `s`: the return itself (`return { h:
+ * hNew, c: cNew }`), or, when the return wraps the state next to an output, the object literal
+ * under the state's own name (`return { y, state: { h, c } }` for a parameter `state`).
+ */
+function returnedStateObject(r: ReturnRecord, s: StateInput): Members | undefined {
+  if (!r.members) return undefined;
+  const inner = [...r.members].filter(([key]) => stateBase(key) === stateBase(s.name));
+  const lit = inner.length === 1 ? unwrap(inner[0]![1].node) : undefined;
+  if (!lit || !ts.isObjectLiteralExpression(lit)) return r.members;
+  const props = inner[0]![1].val.props;
+  const out = new Map<string, { node: ts.Expression; val: Val }>();
+  for (const p of lit.properties) {
+    const node = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.initializer : undefined;
+    const val = node && props?.get((p.name as ts.Identifier).text);
+    if (!node || !val) return undefined; // a spread or computed key: the members cannot be listed
+    out.set((p.name as ts.Identifier).text, { node, val });
+  }
+  return out;
+}
+
 /**
  * A state passed as one object (`lstmStep(x, state)`) and returned as an object literal: members
  * that hand back the incoming member unchanged on every path (`{ h: hNew, c: state.c }`), each as
  * a sub-state of its own (`state.c`, root `p1.c`) with its positions.
  */
 export function memberStatesReturned(step: Step, s: StateInput): { sub: StateInput; positions: StatePosition[] }[] {
-  const returns = step.flow.returns;
-  if (returns.length === 0 || returns.some((r) => !r.members)) return [];
+  const objects = step.flow.returns.map((r) => returnedStateObject(r, s));
+  if (objects.length === 0 || objects.some((o) => !o)) return [];
   const out: { sub: StateInput; positions: StatePosition[] }[] = [];
-  for (const key of returns[0]!.members!.keys()) {
+  for (const key of objects[0]!.keys()) {
     const root = `${s.root}.${key}`;
-    const positions = returns.map((r) => r.members!.get(key)).filter((m): m is { node: ts.Expression; val: Val } => !!m);
-    if (positions.length !== returns.length || positions.some((p) => p.val.alias !== root)) continue;
-    out.push({ sub: { ...s, root, name: key }, positions: positions.map((p) => ({ node: p.node, val: p.val })) });
+    const positions = objects.map((o) => o!.get(key)).filter((m): m is { node: ts.Expression; val: Val } => !!m);
+    if (positions.length !== objects.length || positions.some((p) => p.val.alias !== root)) continue;
+    out.push({ sub: { ...s, root, name: key, memberOf: s.name }, positions: positions.map((p) => ({ node: p.node, val: p.val })) });
   }
   return out;
 }
@@ -226,10 +249,11 @@ export function tupleElementsReturned(step: Step, s: StateInput): { sub: StateIn
  */
 export function memberStates(step: Step, s: StateInput): StateInput[] {
   const returns = step.flow.returns;
-  if (returns.length === 0 || returns.some((r) => !r.members)) return [];
+  const objects = returns.map((r) => returnedStateObject(r, s));
+  if (objects.length === 0 || objects.some((o) => !o)) return [];
   const whole = (deps: ReadonlySet<string>): boolean => deps.has(s.root);
   if (returns.some((r) => whole(r.val.deps)) || whole(step.flow.sinks)) return [];
   // Only members named like states (`h`, `c`, `hidden`): a step counter or a constant is not one.
-  const keys = [...returns[0]!.members!.keys()].filter((k) => isStateLikeName(k));
+  const keys = [...objects[0]!.keys()].filter((k) => isStateLikeName(k));
   return keys.map((key, index) => ({ ...s, index, root: `${s.root}.${key}`, name: `${s.name}.${key}` }));
 }

@@ -21,6 +21,8 @@ export interface StateInput {
   evidence: 'position' | 'use' | 'name';
   /** For matching new values by name when the step names the state nothing useful (`inputs[2]`): `c`. */
   baseName?: string;
+  /** A member of a state object (`c` of `state.c`): read through the object, so no local is it by name. */
+  memberOf?: string;
 }
 
 export interface Step {
