@@ -40,4 +40,25 @@ function valueAndGrads(xs, y) {
   return f([V]);
 }
 
-module.exports = { weightGrads, gradsFor, valueAndGrads };
+// The loss closure made by a factory (`tf.variableGrads(lossFor(xs, ys))`), rebuilding the state
+// from a read-back at every step.
+function lossFor(xs, ys) {
+  return () => {
+    let h = tf.zeros([1, units]);
+    let total = tf.scalar(0);
+    xs.forEach((x, t) => {
+      const hNext = step(x, h, W, U);
+      total = total.add(tf.losses.meanSquaredError(ys[t], hNext.matMul(V)));
+      h = tf.tensor2d(hNext.arraySync());
+//        ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ bptt-cut
+    });
+    return total;
+  };
+}
+
+function trainFactory(xs, ys, optimizer) {
+  const { grads } = tf.variableGrads(lossFor(xs, ys));
+  optimizer.applyGradients(grads);
+}
+
+module.exports = { weightGrads, gradsFor, valueAndGrads, trainFactory };

@@ -29,4 +29,19 @@ function valueAndGrads(xs, y) {
   })([U]);
 }
 
-module.exports = { recurrentGrad, valueAndGrads };
+// A factory-made loss closure that unrolls inside itself and keeps the graph (a read-back for
+// logging only, not rebuilt into the state).
+function lossFor(xs, y) {
+  return () => {
+    let h = tf.zeros([1, 8]);
+    for (const x of xs) h = step(x, h, U);
+    console.log('last state norm', h.norm().arraySync());
+    return tf.losses.meanSquaredError(y, h);
+  };
+}
+
+function trainFactory(xs, y, optimizer) {
+  optimizer.minimize(lossFor(xs, y));
+}
+
+module.exports = { recurrentGrad, valueAndGrads, trainFactory };

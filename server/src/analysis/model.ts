@@ -6,7 +6,7 @@ import { enclosingIterations, fedBackByCallee, findStepCalls, isCellValue, isZer
 import { Scopes } from './scopes';
 import { discoverSteps, type Step } from './steps';
 import { TfApi } from './tf-api';
-import { TreeIndex } from './tree-index';
+import { ownNodes, TreeIndex } from './tree-index';
 import { FUSED_CELL_STATE_ARGS, GRADIENT_CLOSURE_CALLS, isStateLikeName } from './tfjs-facts';
 
 export interface ClosureCall {
@@ -164,8 +164,12 @@ export class FileModel implements CallSurroundings {
     return (this.tidyCache = out);
   }
 
-  /** A function given inline or by the name of a local function/arrow. */
-  functionArg(arg: ts.Expression | undefined): FunctionLike | undefined {
+  /**
+   * A function given inline, by the name of a local function/arrow, or made by a call to a local
+   * factory that returns one (`tf.variableGrads(lossFn(xs, ys))` with `function lossFn(xs, ys) {
+   * return () => ... }`).
+   */
+  functionArg(arg: ts.Expression | undefined, viaFactory = true): FunctionLike | undefined {
     if (!arg) return undefined;
     const a = unwrap(arg);
     if (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) return a;
@@ -178,7 +182,24 @@ export class FileModel implements CallSurroundings {
         if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
       }
     }
+    if (viaFactory && ts.isCallExpression(a)) {
+      const factory = this.functionArg(a.expression, false);
+      return factory ? this.returnedFunction(factory) : undefined;
+    }
     return undefined;
+  }
+
+  /** The one function a function returns on every path (`return () => ...`, or `() => () => ...`). */
+  private returnedFunction(fn: FunctionLike): FunctionLike | undefined {
+    if (!fn.body) return undefined;
+    const asFunction = (e: ts.Expression | undefined): FunctionLike | undefined => {
+      const u = e && unwrap(e);
+      return u && (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) ? u : undefined;
+    };
+    if (!ts.isBlock(fn.body)) return asFunction(fn.body);
+    const returns = ownNodes(this.index.returns, fn.body);
+    const made = returns.map((r) => asFunction(r.expression));
+    return made.length === 1 ? made[0] : undefined;
   }
 
   /** The innermost gradient closure containing `node`, if any. */
