@@ -328,7 +328,7 @@ function methodOf(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclarat
 }
 
 /** The function a factory returns: `(W) => (x, h) => ...` or `function f(W) { return (x, h) => ...; }`. */
-function returnedFunction(factory: FunctionLike): FunctionLike | undefined {
+export function returnedFunction(factory: FunctionLike): FunctionLike | undefined {
   const body = factory.body;
   if (!body) return undefined;
   const asFn = (e: ts.Expression | undefined): FunctionLike | undefined => {

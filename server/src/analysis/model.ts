@@ -2,11 +2,11 @@
 // around them, gradient closures, tidy callbacks, stateful layers. Built once per lint.
 import ts from '../typescript';
 import { calleeName, calleeReceiver, isFunctionLike, unwrap, type FunctionLike } from './ast';
-import { enclosingIterations, fedBackByCallee, findStepCalls, isCellValue, isZeroStateVar, iterationOf, resolveCallee, resultTargets, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
+import { enclosingIterations, fedBackByCallee, findStepCalls, isCellValue, isZeroStateVar, iterationOf, resolveCallee, resultTargets, returnedFunction, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
 import { Scopes } from './scopes';
 import { discoverSteps, type Step } from './steps';
 import { TfApi } from './tf-api';
-import { ownNodes, TreeIndex } from './tree-index';
+import { TreeIndex } from './tree-index';
 import { FUSED_CELL_STATE_ARGS, GRADIENT_CLOSURE_CALLS, isStateLikeName } from './tfjs-facts';
 
 export interface ClosureCall {
@@ -184,22 +184,9 @@ export class FileModel implements CallSurroundings {
     }
     if (viaFactory && ts.isCallExpression(a)) {
       const factory = this.functionArg(a.expression, false);
-      return factory ? this.returnedFunction(factory) : undefined;
+      return factory ? returnedFunction(factory) : undefined;
     }
     return undefined;
-  }
-
-  /** The one function a function returns on every path (`return () => ...`, or `() => () => ...`). */
-  private returnedFunction(fn: FunctionLike): FunctionLike | undefined {
-    if (!fn.body) return undefined;
-    const asFunction = (e: ts.Expression | undefined): FunctionLike | undefined => {
-      const u = e && unwrap(e);
-      return u && (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) ? u : undefined;
-    };
-    if (!ts.isBlock(fn.body)) return asFunction(fn.body);
-    const returns = ownNodes(this.index.returns, fn.body);
-    const made = returns.map((r) => asFunction(r.expression));
-    return made.length === 1 ? made[0] : undefined;
   }
 
   /** The innermost gradient closure containing `node`, if any. */
