@@ -73,3 +73,32 @@ async function greedyDecodeFed(decoder, encoderState, startToken, maxLen) {
 }
 
 module.exports.greedyDecodeFed = greedyDecodeFed;
+
+// A tuple state taken as a destructuring parameter and fed back whole, or rebuilt from its parts.
+function tupleStep(x, [h, c]) {
+  const [i, f, g, o] = tf.split(tf.concat([x, h], 1).matMul(tf.ones([12, 32])), 4, 1);
+  const cNew = f.sigmoid().mul(c).add(i.sigmoid().mul(g.tanh()));
+  return [o.sigmoid().mul(cNew.tanh()), cNew];
+}
+
+function* unrollTupleFed(frames, initial) {
+  let state = initial;
+  for (const frame of frames) {
+    state = tupleStep(frame, state);
+    yield state[0];
+  }
+}
+
+function unrollTupleRebuilt(frames, initial) {
+  let carry = initial;
+  const outs = [];
+  for (const frame of frames) {
+    const [h, c] = tupleStep(frame, carry);
+    carry = [h, c];
+    outs.push(h);
+  }
+  return outs;
+}
+
+module.exports.unrollTupleFed = unrollTupleFed;
+module.exports.unrollTupleRebuilt = unrollTupleRebuilt;
