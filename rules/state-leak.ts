@@ -1,6 +1,6 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
-import { bodyInsertion, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
+import { bodyInsertion, fieldRecurrences, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, isFunctionLike, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
@@ -504,7 +504,12 @@ function batchesResetPerEpoch(ctx: RuleContext, its: Iteration[], seqLoop: Itera
 function perSequenceMethodLeaks(ctx: RuleContext): void {
   const { model } = ctx;
   const reported = new Set<string>();
-  for (const call of model.stepCalls) {
+  // Step calls, and fields advanced inline (`const next = tf.tidy(() => ... this.h ...); this.h = next`).
+  const candidates: { iterations: Iteration[]; stateArgs: { path?: string; expr: ts.Expression }[] }[] = [
+    ...model.stepCalls,
+    ...fieldRecurrences(model).map((r) => ({ iterations: model.iterationsAround(r.assign), stateArgs: [{ path: r.path, expr: r.read }] })),
+  ];
+  for (const call of candidates) {
     if (call.iterations.length === 0) continue;
     const outermost = call.iterations[call.iterations.length - 1]!;
     // The function that owns the loops; a tf.tidy callback around them is part of it.
@@ -617,8 +622,18 @@ function resetElsewhere(ctx: RuleContext, path: string, at: ts.Expression, fn: t
     const owner = functionOrConstructor(w);
     // A constructor or field initialiser sets the first state; that alone is not a per-sequence reset.
     if (ts.isConstructorDeclaration(owner)) return false;
-    return true;
+    // Nor does a method only the constructor calls (`this.loadWeights().then(...)`).
+    return !(ts.isMethodDeclaration(owner) && calledOnlyByConstructor(ctx, owner));
   }) || (!isModuleVar && thisFieldName(unwrap(at)) !== undefined && hasResetMethodCall(fn));
+}
+
+/** Is `method` called in this file, and only from its class's constructor? */
+function calledOnlyByConstructor(ctx: RuleContext, method: ts.MethodDeclaration): boolean {
+  if (!ts.isIdentifier(method.name)) return false;
+  const name = method.name.text;
+  const calls = ctx.model.callsNamed([name]).filter((c) => calleeName(c) === name);
+  const ctor = ts.isClassLike(method.parent) ? method.parent.members.find(ts.isConstructorDeclaration) : undefined;
+  return !!ctor && calls.length > 0 && calls.every((c) => inside(c, ctor));
 }
 
 /**
@@ -631,14 +646,24 @@ function fieldInitialiser(ctx: RuleContext, path: string, method: ts.Node): { va
   if (!cls || !ts.isClassLike(cls)) return undefined;
   const field = path.slice('this.'.length);
   let found: { value: ts.Expression; at: ts.Node } | undefined;
-  for (const m of cls.members) {
-    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === field && m.initializer) found = { value: m.initializer, at: m };
-    if (ts.isConstructorDeclaration(m) && m.body) {
-      for (const st of m.body.statements) {
-        const e = ts.isExpressionStatement(st) ? unwrap(st.expression) : undefined;
-        if (e && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(unwrap(e.left)) === field) found = { value: e.right, at: st };
-      }
+  // `null` / `undefined` only hold the place of a state made later: not a value to reset to.
+  const take = (value: ts.Expression, at: ts.Node): void => {
+    const v = unwrap(value);
+    if (v.kind !== ts.SyntaxKind.NullKeyword && !(ts.isIdentifier(v) && v.text === 'undefined')) found = { value, at };
+  };
+  const fromStatements = (body: ts.Block): void => {
+    for (const st of body.statements) {
+      const e = ts.isExpressionStatement(st) ? unwrap(st.expression) : undefined;
+      if (e && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(unwrap(e.left)) === field) take(e.right, st);
     }
+  };
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === field && m.initializer) take(m.initializer, m);
+    if (ts.isConstructorDeclaration(m) && m.body) fromStatements(m.body);
+  }
+  // The first state made by a method only the constructor calls (`this.loadWeights()`).
+  for (const m of cls.members) {
+    if (ts.isMethodDeclaration(m) && m.body && m !== method && calledOnlyByConstructor(ctx, m)) fromStatements(m.body);
   }
   if (!found || !isPure(found.value)) return undefined;
   const body = (method as ts.FunctionLikeDeclaration).body;

@@ -97,3 +97,53 @@ function twoTicks(xs) {
 }
 
 module.exports = { inlineEncode, twoTicks,  summarize, trainStateful, forecast, scoreAll, StreamingGRU, transcribeAll };
+
+// A field advanced inline over a whole sequence, reset at the start of the method, or by a
+// reset() that callers use; and a streaming method that carries it on purpose.
+class InlineClassifier {
+  constructor(Wx, Wh) {
+    this.Wx = Wx;
+    this.Wh = Wh;
+    this.hidden = tf.zeros([1, units]);
+  }
+
+  classify(sequence) {
+    this.hidden = tf.zeros([1, units]);
+    for (const frame of sequence) {
+      const next = tf.tidy(() => tf.tensor2d([frame]).matMul(this.Wx).add(this.hidden.matMul(this.Wh)).tanh());
+      this.hidden.dispose();
+      this.hidden = next;
+    }
+    return this.hidden;
+  }
+
+  reset() {
+    this.memory = tf.zeros([1, units]);
+  }
+
+  score(sequence) {
+    for (const frame of sequence) {
+      const next = tf.tidy(() => tf.tanh(tf.tensor2d([frame]).matMul(this.Wx).add(this.memory.matMul(this.Wh))));
+      this.memory = next;
+    }
+    return this.memory;
+  }
+
+  onFrames(frames) {
+    for (const frame of frames) {
+      const next = tf.tidy(() => tf.tanh(tf.tensor2d([frame]).matMul(this.Wx).add(this.stream.matMul(this.Wh))));
+      this.stream = next;
+    }
+    return this.stream;
+  }
+}
+
+function scoreAll(clf, sequences) {
+  return sequences.map((s) => {
+    clf.reset();
+    return clf.score(s);
+  });
+}
+
+module.exports.InlineClassifier = InlineClassifier;
+module.exports.scoreAll = scoreAll;

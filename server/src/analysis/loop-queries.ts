@@ -325,3 +325,57 @@ function findInlineRecurrences(model: FileModel): InlineRecurrence[] {
   }
   return out;
 }
+
+/**
+ * Recurrences on an object's field written inline in a loop: `this.h = tf.tanh(... this.h ...)`,
+ * or through a local of the loop, the idiomatic tfjs form
+ * `const next = tf.tidy(() => ... this.h ...); this.h.dispose(); this.h = next;`.
+ * `read` is the field's use inside the computation. Found once per model.
+ */
+export function fieldRecurrences(model: FileModel): FieldRecurrence[] {
+  let found = fieldRecurrencesOf.get(model);
+  if (!found) fieldRecurrencesOf.set(model, (found = findFieldRecurrences(model)));
+  return found;
+}
+
+export interface FieldRecurrence { path: string; read: ts.Expression; assign: ts.BinaryExpression; loop: Iteration }
+
+const fieldRecurrencesOf = new WeakMap<FileModel, FieldRecurrence[]>();
+
+function findFieldRecurrences(model: FileModel): FieldRecurrence[] {
+  const out: FieldRecurrence[] = [];
+  const fieldAssign = (n: ts.Node, value: ts.Node): { assign: ts.BinaryExpression; path: string } | undefined => {
+    if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken || n.right !== value) return undefined;
+    const path = accessPath(n.left);
+    return path && path.startsWith('this.') && path.split('.').length === 2 ? { assign: n, path } : undefined;
+  };
+  for (const call of model.calls) {
+    let value: ts.Node = call;
+    while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isNonNullExpression(value.parent)) value = value.parent;
+    const holder = value.parent;
+    const direct = fieldAssign(holder, value);
+    const local = !direct && ts.isVariableDeclaration(holder) && holder.initializer === value && ts.isIdentifier(holder.name) ? holder.name : undefined;
+    if ((!direct && !local) || model.tf.path(call.expression) === undefined) continue;
+    const loop = model.iterationsAround(call)[0];
+    if (!loop) continue;
+    // `this.h = next` in the same loop, for a local computed from the field.
+    const targets = direct ? [direct] : model.scopes.references(local!, loop.node).map((r) => fieldAssign(unwrapParentOf(r).parent, unwrapParentOf(r))).filter((t): t is { assign: ts.BinaryExpression; path: string } => !!t);
+    for (const t of targets) {
+      if (model.iterationsAround(t.assign)[0]?.node !== loop.node) continue;
+      let read: ts.Expression | undefined;
+      walk(call, (n) => {
+        if (read) return false;
+        if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && accessPath(n) === t.path) read = n;
+      });
+      if (read) out.push({ path: t.path, read, assign: t.assign, loop });
+    }
+  }
+  return out;
+}
+
+/** The outermost expression that is `n` (through parentheses, `as` and `!`). */
+function unwrapParentOf(n: ts.Node): ts.Node {
+  let e = n;
+  while (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isNonNullExpression(e.parent)) e = e.parent;
+  return e;
+}
