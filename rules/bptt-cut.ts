@@ -130,6 +130,21 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
     if (call.stateArgs.some((a) => a.path && returned.has(a.path) && ts.isIdentifier(a.expr) &&
         model.scopes.writes(model.scopes.resolve(a.expr) ?? a.expr as ts.Identifier, loop.node).length > 0)) return loop.node;
   }
+  // An inline recurrence (`const hNew = tf.tanh(... h ...); h = hNew`) returning the state, or a
+  // value the loop computes from it at every step (`prob = tf.sigmoid(hNew)`).
+  for (const r of inlineRecurrences(model)) {
+    if (!inside(r.assign, fn) || !inside(r.loop.node, fn)) continue;
+    if (returned.has(r.read.text)) return r.loop.node;
+    // The state and the loop's local that carries its new value (`hNew`).
+    const via = unwrap(r.assign.right);
+    const state = [r.binding, ...(ts.isIdentifier(via) ? [model.scopes.resolve(via)] : [])].filter((b) => b !== undefined);
+    for (const path of returned) {
+      if (path.includes('.')) continue;
+      const b = model.scopes.lookup(path, r.loop.node);
+      if (!b || inside(b, r.loop.node)) continue;
+      if (model.scopes.writes(b, r.loop.node).some((w) => state.some((s) => model.scopes.references(s, w).length > 0))) return r.loop.node;
+    }
+  }
   return undefined;
 }
 

@@ -44,4 +44,34 @@ function trainFactory(xs, y, optimizer) {
   optimizer.minimize(lossFor(xs, y));
 }
 
-module.exports = { recurrentGrad, valueAndGrads, trainFactory };
+// The same inline-recurrence helper, called inside the closure; and a value computed in the loop
+// from the input only (no state), used inside the closure.
+function forwardSequence(frames) {
+  let h = tf.zeros([1, units]);
+  let prob = null;
+  for (const x of frames) {
+    const hNew = tf.tanh(x.matMul(W).add(h.matMul(U)));
+    prob = hNew.sum(1, true).sigmoid();
+    h = hNew;
+  }
+  return prob;
+}
+
+function meanInput(frames) {
+  let h = tf.zeros([1, units]);
+  let avg = null;
+  for (const x of frames) {
+    const hNew = tf.tanh(x.matMul(W).add(h.matMul(U)));
+    avg = x.mean(0, true);
+    h = hNew;
+  }
+  return avg;
+}
+
+function trainInside(frames, ys, optimizer) {
+  optimizer.minimize(() => tf.losses.logLoss(ys, forwardSequence(frames)));
+  const avg = meanInput(frames);
+  optimizer.minimize(() => tf.losses.meanSquaredError(ys, avg.matMul(U)));
+}
+
+module.exports = { recurrentGrad, valueAndGrads, trainFactory, trainInside };

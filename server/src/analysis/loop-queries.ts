@@ -295,7 +295,8 @@ export function timeLoop(call: StepCall): Iteration | undefined {
 
 /**
  * Recurrences written inline, without a step function: `h = tf.tanh(tf.matMul(x, W).add(tf.matMul(h, U)))`
- * inside a loop (a tf call assigned to a variable from outside the loop that it also reads).
+ * inside a loop (a tf call assigned to a variable from outside the loop that it also reads), also
+ * through a local of the loop (`const hNew = tf.tanh(... h ...); h.dispose(); h = hNew`).
  * `read` is the variable's use on the right-hand side. Found once per model (two rules ask).
  */
 export function inlineRecurrences(model: FileModel): InlineRecurrence[] {
@@ -311,17 +312,13 @@ const inlineRecurrencesOf = new WeakMap<FileModel, InlineRecurrence[]>();
 function findInlineRecurrences(model: FileModel): InlineRecurrence[] {
   const out: InlineRecurrence[] = [];
   for (const call of model.calls) {
-    let value: ts.Node = call;
-    while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isNonNullExpression(value.parent)) value = value.parent;
-    const assign = value.parent;
-    if (!ts.isBinaryExpression(assign) || assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assign.right !== value) continue;
-    const target = unwrap(assign.left);
-    if (!ts.isIdentifier(target) || model.tf.path(call.expression) === undefined) continue;
-    const b = model.scopes.resolve(target);
-    const loop = model.iterationsAround(assign)[0];
-    if (!b || !loop || isInsideNode(b, loop.node)) continue;
-    const read = model.scopes.references(b, call)[0];
-    if (read) out.push({ binding: b, read, assign, loop });
+    for (const { assign, target, loop } of storedBack(model, call)) {
+      if (!ts.isIdentifier(target)) continue;
+      const b = model.scopes.resolve(target);
+      if (!b || isInsideNode(b, loop.node)) continue;
+      const read = model.scopes.references(b, call)[0];
+      if (read) out.push({ binding: b, read, assign, loop });
+    }
   }
   return out;
 }
@@ -344,33 +341,44 @@ const fieldRecurrencesOf = new WeakMap<FileModel, FieldRecurrence[]>();
 
 function findFieldRecurrences(model: FileModel): FieldRecurrence[] {
   const out: FieldRecurrence[] = [];
-  const fieldAssign = (n: ts.Node, value: ts.Node): { assign: ts.BinaryExpression; path: string } | undefined => {
-    if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken || n.right !== value) return undefined;
-    const path = accessPath(n.left);
-    return path && path.startsWith('this.') && path.split('.').length === 2 ? { assign: n, path } : undefined;
-  };
   for (const call of model.calls) {
-    let value: ts.Node = call;
-    while (ts.isParenthesizedExpression(value.parent) || ts.isAsExpression(value.parent) || ts.isNonNullExpression(value.parent)) value = value.parent;
-    const holder = value.parent;
-    const direct = fieldAssign(holder, value);
-    const local = !direct && ts.isVariableDeclaration(holder) && holder.initializer === value && ts.isIdentifier(holder.name) ? holder.name : undefined;
-    if ((!direct && !local) || model.tf.path(call.expression) === undefined) continue;
-    const loop = model.iterationsAround(call)[0];
-    if (!loop) continue;
-    // `this.h = next` in the same loop, for a local computed from the field.
-    const targets = direct ? [direct] : model.scopes.references(local!, loop.node).map((r) => fieldAssign(unwrapParentOf(r).parent, unwrapParentOf(r))).filter((t): t is { assign: ts.BinaryExpression; path: string } => !!t);
-    for (const t of targets) {
-      if (model.iterationsAround(t.assign)[0]?.node !== loop.node) continue;
+    for (const { assign, target, loop } of storedBack(model, call)) {
+      const path = accessPath(target);
+      if (!path || !path.startsWith('this.') || path.split('.').length !== 2) continue;
       let read: ts.Expression | undefined;
       walk(call, (n) => {
         if (read) return false;
-        if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && accessPath(n) === t.path) read = n;
+        if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && accessPath(n) === path) read = n;
       });
-      if (read) out.push({ path: t.path, read, assign: t.assign, loop });
+      if (read) out.push({ path, read, assign, loop });
     }
   }
   return out;
+}
+
+/**
+ * Where the value of a tf call is stored in its loop: `T = call`, or through a local of the loop,
+ * `const next = call; ...; T = next` (the idiomatic form that disposes the old value in between).
+ */
+function storedBack(model: FileModel, call: ts.CallExpression): { assign: ts.BinaryExpression; target: ts.Expression; loop: Iteration }[] {
+  const value = unwrapParentOf(call);
+  const holder = value.parent;
+  const direct = plainAssignment(holder, value);
+  const local = !direct && ts.isVariableDeclaration(holder) && holder.initializer === value && ts.isIdentifier(holder.name) ? holder.name : undefined;
+  if ((!direct && !local) || model.tf.path(call.expression) === undefined) return [];
+  const loop = model.iterationsAround(direct ?? call)[0];
+  if (!loop) return [];
+  if (direct) return [{ assign: direct, target: unwrap(direct.left), loop }];
+  const out: { assign: ts.BinaryExpression; target: ts.Expression; loop: Iteration }[] = [];
+  for (const r of model.scopes.references(local!, loop.node)) {
+    const assign = plainAssignment(unwrapParentOf(r).parent, unwrapParentOf(r));
+    if (assign && model.iterationsAround(assign)[0]?.node === loop.node) out.push({ assign, target: unwrap(assign.left), loop });
+  }
+  return out;
+}
+
+function plainAssignment(n: ts.Node, value: ts.Node): ts.BinaryExpression | undefined {
+  return ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.right === value ? n : undefined;
 }
 
 /** The outermost expression that is `n` (through parentheses, `as` and `!`). */
