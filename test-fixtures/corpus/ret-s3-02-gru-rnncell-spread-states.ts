@@ -1,0 +1,48 @@
+// expect: returns-input-state
+// Custom GRU RNNCell with fused kernels for tf.layers.rnn; bug: call() computes the new state `h` but returns `...states`, the incoming state list, as the next state.
+import * as tf from '@tensorflow/tfjs';
+
+export class FusedGRUCell extends tf.layers.RNNCell {
+  static className = 'FusedGRUCell';
+  readonly units: number;
+  readonly stateSize: number;
+  private kernel!: tf.LayerVariable;
+  private recurrentKernel!: tf.LayerVariable;
+  private bias!: tf.LayerVariable;
+
+  constructor(config: { units: number }) {
+    super({});
+    this.units = config.units;
+    this.stateSize = config.units;
+  }
+
+  override build(inputShape: tf.Shape | tf.Shape[]): void {
+    const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
+    const dim = shape[shape.length - 1] as number;
+    this.kernel = this.addWeight('kernel', [dim, 3 * this.units], 'float32', tf.initializers.glorotUniform({}));
+    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, 3 * this.units], 'float32', tf.initializers.orthogonal({}));
+    this.bias = this.addWeight('bias', [3 * this.units], 'float32', tf.initializers.zeros());
+    this.built = true;
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Record<string, unknown>): tf.Tensor[] {
+    return tf.tidy(() => {
+      const [x, ...states] = inputs as tf.Tensor2D[];
+      const hTm1 = states[0];
+      const xw = tf.add(tf.matMul(x, this.kernel.read() as tf.Tensor2D), this.bias.read());
+      const hu = tf.matMul(hTm1, this.recurrentKernel.read() as tf.Tensor2D);
+      const [xz, xr, xh] = tf.split(xw, 3, 1);
+      const [uz, ur, uh] = tf.split(hu, 3, 1);
+      const z = tf.sigmoid(tf.add(xz, uz));
+      const r = tf.sigmoid(tf.add(xr, ur));
+      const hh = tf.tanh(tf.add(xh, tf.mul(r, uh)));
+      const h = tf.add(tf.mul(z, hTm1), tf.mul(tf.sub(1, z), hh));
+      return [h, ...states];
+    });
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), units: this.units };
+  }
+}
+tf.serialization.registerClass(FusedGRUCell);
