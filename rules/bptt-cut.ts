@@ -1,6 +1,6 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type RuleContext } from './rule';
-import { calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, accessPath, outermost, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike } from '../server/src/analysis/ast';
 import { iterationOf, resolveCallee } from '../server/src/analysis/calls';
 import { inlineRecurrences, writesToPath } from '../server/src/analysis/loop-queries';
 import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
@@ -184,13 +184,6 @@ function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
   }
 }
 
-/** The outermost expression that is `n` (through parentheses and `as`). */
-function unwrapParent(n: ts.Node): ts.Node {
-  let e = n;
-  while (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isNonNullExpression(e.parent)) e = e.parent;
-  return e;
-}
-
 /** The tensor read back by `h.arraySync()` / `await h.data()`, inline or through a const. */
 function readBackSource(ctx: RuleContext, e: ts.Expression): { tensor: ts.Expression; method: string; inline: boolean } | undefined {
   let u = unwrap(e);
@@ -246,7 +239,7 @@ function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void {
       if (ctx.model.tf.fn(n) === 'variable' && n.arguments[0]) {
         const value = unwrap(n.arguments[0]);
         const isStep = ts.isCallExpression(value) && !!ctx.model.stepCallAt(value);
-        if (isStep || (accessPath(value) && isStateTensor(ctx, value, unwrapParent(n)))) {
+        if (isStep || (accessPath(value) && isStateTensor(ctx, value, outermost(n)))) {
           const name = nodeText(ctx, value);
           const data = { name, closure: closureLabel(ctx, g) };
           const safe = n.arguments.length <= 2 && (n.arguments.length < 2 || n.arguments[1]!.kind === ts.SyntaxKind.FalseKeyword);
@@ -257,7 +250,7 @@ function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void {
       const ctor = ctx.model.tf.fn(n);
       if (!ctor || !FROM_VALUE_CONSTRUCTORS.has(ctor) || !n.arguments[0]) return;
       const src = readBackSource(ctx, n.arguments[0]);
-      if (!src || !isStateTensor(ctx, src.tensor, unwrapParent(n))) return;
+      if (!src || !isStateTensor(ctx, src.tensor, outermost(n))) return;
       const name = nodeText(ctx, src.tensor);
       const data = { name, readback: `${src.method}()`, closure: closureLabel(ctx, g) };
       // Dropping the round-trip is exact when it keeps the shape: nested arrays (arraySync) with no

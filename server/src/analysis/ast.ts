@@ -20,6 +20,13 @@ export function unwrap(node: ts.Expression): ts.Expression {
   }
 }
 
+/** The outermost expression that is `n` (through parentheses, `as` and `!`): unwrap's inverse. */
+export function outermost(n: ts.Node): ts.Node {
+  let e = n;
+  while (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isNonNullExpression(e.parent)) e = e.parent;
+  return e;
+}
+
 /** The name of a property access / element access with a string literal, else undefined. */
 export function memberName(node: ts.Node): string | undefined {
   if (node.kind === ts.SyntaxKind.PropertyAccessExpression) return (node as ts.PropertyAccessExpression).name.text;

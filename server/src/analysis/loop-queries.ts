@@ -1,7 +1,7 @@
 // Questions about state across iterations: does an argument change between iterations, is a
 // variable reset per sequence, where does an iteration's body start.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, isFunctionLike, unwrap, walk, enclosingFunction, memberName, boundIdentifiers } from './ast';
+import { accessPath, calleeName, calleeReceiver, isFunctionLike, outermost, unwrap, walk, enclosingFunction, memberName, boundIdentifiers } from './ast';
 import { type Iteration, type StateArg, type StepCall } from './calls';
 import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
@@ -361,7 +361,7 @@ function findFieldRecurrences(model: FileModel): FieldRecurrence[] {
  * `const next = call; ...; T = next` (the idiomatic form that disposes the old value in between).
  */
 function storedBack(model: FileModel, call: ts.CallExpression): { assign: ts.BinaryExpression; target: ts.Expression; loop: Iteration }[] {
-  const value = unwrapParentOf(call);
+  const value = outermost(call);
   const holder = value.parent;
   const direct = plainAssignment(holder, value);
   const local = !direct && ts.isVariableDeclaration(holder) && holder.initializer === value && ts.isIdentifier(holder.name) ? holder.name : undefined;
@@ -371,7 +371,7 @@ function storedBack(model: FileModel, call: ts.CallExpression): { assign: ts.Bin
   if (direct) return [{ assign: direct, target: unwrap(direct.left), loop }];
   const out: { assign: ts.BinaryExpression; target: ts.Expression; loop: Iteration }[] = [];
   for (const r of model.scopes.references(local!, loop.node)) {
-    const assign = plainAssignment(unwrapParentOf(r).parent, unwrapParentOf(r));
+    const assign = plainAssignment(outermost(r).parent, outermost(r));
     if (assign && model.iterationsAround(assign)[0]?.node === loop.node) out.push({ assign, target: unwrap(assign.left), loop });
   }
   return out;
@@ -379,11 +379,4 @@ function storedBack(model: FileModel, call: ts.CallExpression): { assign: ts.Bin
 
 function plainAssignment(n: ts.Node, value: ts.Node): ts.BinaryExpression | undefined {
   return ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.right === value ? n : undefined;
-}
-
-/** The outermost expression that is `n` (through parentheses, `as` and `!`). */
-function unwrapParentOf(n: ts.Node): ts.Node {
-  let e = n;
-  while (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isNonNullExpression(e.parent)) e = e.parent;
-  return e;
 }
