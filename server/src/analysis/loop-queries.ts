@@ -365,6 +365,8 @@ function storedBack(model: FileModel, call: ts.CallExpression): { assign: ts.Bin
   const holder = value.parent;
   const direct = plainAssignment(holder, value);
   const local = !direct && ts.isVariableDeclaration(holder) && holder.initializer === value && ts.isIdentifier(holder.name) ? holder.name : undefined;
+  // Most locals (`const z = tf.matMul(...)`) are never assigned to anything: skip them by name.
+  if (local && !assignedNames(model).has(local.text)) return [];
   if ((!direct && !local) || model.tf.path(call.expression) === undefined) return [];
   const loop = model.iterationsAround(direct ?? call)[0];
   if (!loop) return [];
@@ -376,6 +378,23 @@ function storedBack(model: FileModel, call: ts.CallExpression): { assign: ts.Bin
   }
   return out;
 }
+
+/** Names that are the whole right-hand side of a plain assignment somewhere in the file (`h = hNew`). */
+function assignedNames(model: FileModel): Set<string> {
+  let names = assignedNamesOf.get(model);
+  if (!names) {
+    names = new Set();
+    for (const w of model.index.writes) {
+      if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const r = unwrap(w.right);
+      if (ts.isIdentifier(r)) names.add(r.text);
+    }
+    assignedNamesOf.set(model, names);
+  }
+  return names;
+}
+
+const assignedNamesOf = new WeakMap<FileModel, Set<string>>();
 
 function plainAssignment(n: ts.Node, value: ts.Node): ts.BinaryExpression | undefined {
   return ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.right === value ? n : undefined;
