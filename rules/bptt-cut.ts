@@ -164,7 +164,7 @@ function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
       if (!b || seen.has(b) || inside(b, g.fn)) return;
       seen.add(b);
       const init = initializerOf(b);
-      const e = init && unwrap(init);
+      const e = init && tidyResult(ctx, unwrap(init));
       if (!e || !ts.isCallExpression(e) || inside(e, g.fn)) return;
       // `const hT = xs.reduce((h, x) => step(x, h), h0)`: the fold is the unroll.
       const fold = iterationOf(e);
@@ -231,9 +231,41 @@ function isStateTensor(ctx: RuleContext, tensor: ts.Expression, rebuilt: ts.Node
   return !!b && !!loop && !inside(b, loop.node) && ctx.model.scopes.references(b, loop.node).some((r) => r !== target && !inside(r, p));
 }
 
+/** `tf.tidy(() => encode(xs))`: the expression the callback returns; otherwise `e` itself. */
+function tidyResult(ctx: RuleContext, e: ts.Expression): ts.Expression {
+  if (!ts.isCallExpression(e) || ctx.model.tf.fn(e) !== 'tidy') return e;
+  const cb = ctx.model.functionArg(e.arguments[e.arguments.length - 1], false);
+  if (!cb?.body) return e;
+  if (!ts.isBlock(cb.body)) return unwrap(cb.body);
+  const last = cb.body.statements[cb.body.statements.length - 1];
+  return last && ts.isReturnStatement(last) && last.expression ? unwrap(last.expression) : e;
+}
+
+/**
+ * The closure and the functions of this file it calls, to a small depth (`() =>
+ * this.reconstructionLoss(w)` runs the method's body on the tape too).
+ */
+function tapedBodies(ctx: RuleContext, g: ClosureCall, depth = 2): FunctionLike[] {
+  const out: FunctionLike[] = [g.fn];
+  for (let i = 0, level = 0; i < out.length && level < depth; level++) {
+    const end = out.length;
+    for (; i < end; i++) {
+      walk(out[i]!, (n) => {
+        if (!ts.isCallExpression(n)) return;
+        const f = resolveCallee(n, ctx.model.scopes, ctx.model.classes);
+        if (f && !out.includes(f) && !inside(g.call, f)) out.push(f);
+      });
+    }
+  }
+  return out;
+}
+
 function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void {
-  for (const g of closures) {
-    walk(g.fn, (n) => {
+  const seen = new Set<ts.Node>();
+  for (const g of closures) for (const body of tapedBodies(ctx, g)) {
+    walk(body, (n) => {
+      if (seen.has(n)) return false;
+      seen.add(n);
       if (!ts.isCallExpression(n)) return;
       // `h = tf.variable(step(x, h), false)`: a new variable starts a new tape history.
       if (ctx.model.tf.fn(n) === 'variable' && n.arguments[0]) {

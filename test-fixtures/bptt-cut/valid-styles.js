@@ -74,4 +74,24 @@ function trainInside(frames, ys, optimizer) {
   optimizer.minimize(() => tf.losses.meanSquaredError(ys, avg.matMul(U)));
 }
 
-module.exports = { recurrentGrad, valueAndGrads, trainFactory, trainInside };
+// The tidy-wrapped unroll inside the closure; a method the closure calls that keeps the state a
+// tensor (a zero start in a variable is no state).
+function trainTidyInside(frames, ys, optimizer) {
+  optimizer.minimize(() => tf.losses.logLoss(ys, tf.tidy(() => forwardSequence(frames))));
+}
+
+class KeptScorer {
+  loss(window) {
+    this.start = tf.variable(tf.zeros([1, units]), false);
+    let h = this.start;
+    for (const x of window) h = step(x, h, U);
+    this.last = h;
+    return h.square().mean();
+  }
+
+  fit(windows, optimizer) {
+    for (const w of windows) optimizer.minimize(() => this.loss(w));
+  }
+}
+
+module.exports = { recurrentGrad, valueAndGrads, trainFactory, trainInside, trainTidyInside, KeptScorer };
