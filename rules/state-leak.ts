@@ -463,12 +463,18 @@ function statefulLayerLeaks(ctx: RuleContext): void {
     // sequences/epochs/batches, a loop around the loop that feeds steps one at a time, or a loop
     // that feeds the model whole multi-step sequences (`batchInputShape: [1, 20, 3]`).
     const wholeSequences = info.timesteps !== undefined && info.timesteps > 1;
-    const seqLoop = its.find((it, i) => {
-      const role = loopRole(it);
-      if (role === 'chunks' || role === 'fanout') return false;
-      return (i === 0 && training) || role === 'sequences' || i > 0 || (wholeSequences && role !== 'steps');
-    });
-    if (!seqLoop || its.some((it) => isChunkLoop(it)) || reported.has(seqLoop.node)) continue;
+    // Inside a loop over the chunks of one series, the state flows from chunk to chunk on purpose;
+    // only a loop named for sequences around that one (`for (const review of reviews)`) separates
+    // sequences that must not share it.
+    const chunks = its.findIndex((it) => isChunkLoop(it));
+    const seqLoop = chunks >= 0
+      ? its.slice(chunks + 1).find((it) => loopRole(it) === 'sequences')
+      : its.find((it, i) => {
+        const role = loopRole(it);
+        if (role === 'chunks' || role === 'fanout') return false;
+        return (i === 0 && training) || role === 'sequences' || i > 0 || (wholeSequences && role !== 'steps');
+      });
+    if (!seqLoop || reported.has(seqLoop.node)) continue;
     // A model built inside the loop (`const m = buildModel()`) starts every iteration from zero.
     const base = unwrap(recv);
     const binding = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;

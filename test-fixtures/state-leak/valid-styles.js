@@ -147,3 +147,24 @@ function scoreAll(clf, sequences) {
 
 module.exports.InlineClassifier = InlineClassifier;
 module.exports.scoreAll = scoreAll;
+
+// A stateful model fed each review in chunks and reset between reviews.
+function buildChunkScorer() {
+  const m = tf.sequential();
+  m.add(tf.layers.lstm({ units: 16, stateful: true, batchInputShape: [1, 50, 4] }));
+  return m;
+}
+
+async function scoreChunked(reviews) {
+  const m = buildChunkScorer();
+  const out = [];
+  for (const review of reviews) {
+    m.resetStates();
+    let y;
+    for (const chunk of review.chunks) y = m.predict(chunk);
+    out.push(y);
+  }
+  return out;
+}
+
+module.exports.scoreChunked = scoreChunked;

@@ -107,6 +107,7 @@ export const SEQUENCE_LOOP_TOKENS = new Set([
   'sentence', 'sentences', 'utterance', 'utterances', 'example', 'examples', 'episode', 'episodes',
   'doc', 'docs', 'document', 'documents', 'dataset', 'line', 'lines', 'text', 'texts', 'word', 'words',
   'story', 'stories', 'item', 'items', 'song', 'songs', 'melody', 'melodies', 'track', 'tracks',
+  'review', 'reviews', 'recording', 'recordings',
 ]);
 /** Tokens naming chunks of ONE long sequence: carrying state across them is truncated BPTT, not a leak. */
 export const CHUNK_LOOP_TOKENS = new Set(['chunk', 'chunks', 'window', 'windows', 'segment', 'segments', 'piece', 'pieces', 'block', 'blocks', 'span', 'spans', 'part', 'parts']);
