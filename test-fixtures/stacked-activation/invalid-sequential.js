@@ -40,4 +40,14 @@ function score(batch) {
 //       ~~~~~~~~~~~~~~~~~~~~~~~~~~~~ stacked-activation
 }
 
-module.exports = { buildAdded, buildDefault, buildArray, score };
+// A time-distributed dense layer that already ends in softmax, then a softmax layer.
+function buildDecoder() {
+  const model = tf.sequential();
+  model.add(tf.layers.lstm({ units: 64, returnSequences: true, inputShape: [8, 12] }));
+  model.add(tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 12, activation: 'softmax' }) }));
+  model.add(tf.layers.activation({ activation: 'softmax' }));
+//          ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ stacked-activation
+  return model;
+}
+
+module.exports = { buildAdded, buildDefault, buildArray, score, buildDecoder };

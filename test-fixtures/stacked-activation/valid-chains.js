@@ -57,3 +57,12 @@ function gatedApplied(input) {
   const encoded = tf.layers.lstm({ units: 48 }).apply(input);
   return tf.layers.activation({ activation: 'tanh' }).apply(encoded);
 }
+
+// A linear time-distributed dense layer, then the softmax: one activation.
+function buildLinearDecoder() {
+  const model = tf.sequential();
+  model.add(tf.layers.lstm({ units: 64, returnSequences: true, inputShape: [8, 12] }));
+  model.add(tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 12 }) }));
+  model.add(tf.layers.activation({ activation: 'softmax' }));
+  return model;
+}

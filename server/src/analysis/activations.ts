@@ -29,6 +29,12 @@ export function layerCreation(model: FileModel, layer: ts.Expression): { factory
   const factory = model.tf.layerFactory(create);
   if (!factory) return undefined;
   const cfg = create.arguments[0] && unwrap(create.arguments[0]);
+  // `tf.layers.timeDistributed({ layer: tf.layers.dense({ activation }) })` applies the inner layer
+  // at every step: its output is the inner layer's.
+  if (factory === 'timeDistributed' && cfg && ts.isObjectLiteralExpression(cfg)) {
+    const inner = cfg.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'layer');
+    return inner ? layerCreation(model, inner.initializer) : undefined;
+  }
   let activation: string | undefined;
   let activationProp: ts.PropertyAssignment | undefined;
   let configured = false;
