@@ -1,5 +1,7 @@
 import ts from '../server/src/typescript';
-import { defineRule, nodeText, replaceNode, type FixDescriptor } from './rule';
+import { defineRule, nodeText, replaceNode, type FixDescriptor, type RuleContext } from './rule';
+import { unwrap, type FunctionLike } from '../server/src/analysis/ast';
+import type { LocalDef } from '../server/src/analysis/dataflow';
 import { computedCandidates, inScopeAt, inputStateReturned, memberStatesReturned, tupleElementsReturned } from '../server/src/analysis/state-queries';
 
 export default defineRule({
@@ -41,7 +43,7 @@ export default defineRule({
           const fixes = replaceable
             ? candidates.filter((c) => inScopeAt(c, pos.node)).map((c): FixDescriptor => ({
               messageId: 'returnCandidate', data: { candidate: c.name },
-              edits: [replaceNode(ctx, pos.node, replacement(c.name))],
+              edits: [replaceNode(ctx, pos.node, replacement(keepingDeclaredType(ctx, step.fn, pos.node, c)))],
             }))
             : [];
           // Safe only when the choice is not ours to make: one computed state, and it is in scope.
@@ -60,3 +62,28 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * The candidate's name, cast to the returned state's declared type when the step's declared return
+ * type names that type and the candidate's type is only inferred (`hNew as tf.Tensor2D` for
+ * `h: tf.Tensor2D` in a step returning `[tf.Tensor2D, tf.Tensor2D]`): tf ops return
+ * `Tensor<Rank>`, which `Tensor2D` does not accept, and the fix must keep the program type-correct.
+ * JavaScript needs no cast.
+ */
+function keepingDeclaredType(ctx: RuleContext, fn: FunctionLike, returned: ts.Expression, candidate: LocalDef): string {
+  if (!/\.[cm]?tsx?$/i.test(ctx.sf.fileName) || !fn.type) return candidate.name;
+  const id = unwrap(returned);
+  const binding = ts.isIdentifier(id) ? ctx.model.scopes.resolve(id) : undefined;
+  const holder = binding?.parent;
+  const declared = holder && (ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.name === binding ? holder.type : undefined;
+  if (!declared || !nodeText(ctx, fn.type).includes(nodeText(ctx, declared))) return candidate.name;
+  const own = candidate.node.parent;
+  const init = own && ts.isVariableDeclaration(own) ? own.initializer && unwrapParens(own.initializer) : undefined;
+  const typed = own && ts.isVariableDeclaration(own) && (own.type !== undefined || (init !== undefined && (ts.isAsExpression(init) || ts.isTypeAssertionExpression(init))));
+  return typed ? candidate.name : `${candidate.name} as ${nodeText(ctx, declared)}`;
+}
+
+function unwrapParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}

@@ -59,3 +59,12 @@ export class SliceLSTM extends tf.layers.RNNCell {
     });
   }
 }
+
+// A declared `[tf.Tensor2D, tf.Tensor2D]` return: the new state is only inferred (`Tensor<Rank>`),
+// so the fix keeps the declared type with a cast.
+export function decoderStep(e: tf.Tensor2D, h: tf.Tensor2D, W: tf.Tensor2D, V: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] {
+  const hNew = tf.tanh(tf.matMul(tf.concat([e, h], 1), W));
+  const logits = tf.matMul(hNew, V) as tf.Tensor2D;
+  return [logits, hNew as tf.Tensor2D];
+//                ~ returns-input-state
+}
