@@ -64,8 +64,8 @@ export default defineRule({
 });
 
 /**
- * The candidate's name, cast to the returned state's declared type when the step's declared return
- * type names that type and the candidate's type is only inferred (`hNew as tf.Tensor2D` for
+ * The candidate's name, cast to the returned state's declared type when that type is rank-specific
+ * (`Tensor2D`), the step's declared return type names it, and the candidate's type is only inferred (`hNew as tf.Tensor2D` for
  * `h: tf.Tensor2D` in a step returning `[tf.Tensor2D, tf.Tensor2D]`): tf ops return
  * `Tensor<Rank>`, which `Tensor2D` does not accept, and the fix must keep the program type-correct.
  * JavaScript needs no cast.
@@ -76,12 +76,16 @@ function keepingDeclaredType(ctx: RuleContext, fn: FunctionLike, returned: ts.Ex
   const binding = ts.isIdentifier(id) ? ctx.model.scopes.resolve(id) : undefined;
   const holder = binding?.parent;
   const declared = holder && (ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.name === binding ? holder.type : undefined;
-  if (!declared || !nodeText(ctx, fn.type).includes(nodeText(ctx, declared))) return candidate.name;
+  // Only a rank-specific tensor type is narrower than what tf ops return (`Tensor` accepts them).
+  const typeText = declared && nodeText(ctx, declared);
+  if (!typeText || !RANKED_TENSOR_TYPE.test(typeText) || !nodeText(ctx, fn.type).includes(typeText)) return candidate.name;
   const own = candidate.node.parent;
   const init = own && ts.isVariableDeclaration(own) ? own.initializer && unwrapParens(own.initializer) : undefined;
   const typed = own && ts.isVariableDeclaration(own) && (own.type !== undefined || (init !== undefined && (ts.isAsExpression(init) || ts.isTypeAssertionExpression(init))));
   return typed ? candidate.name : `${candidate.name} as ${nodeText(ctx, declared)}`;
 }
+
+const RANKED_TENSOR_TYPE = /\b(Tensor[1-6]D|Scalar)\b|Rank\.R\d/;
 
 function unwrapParens(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
