@@ -1,7 +1,7 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type RuleContext } from './rule';
 import { calleeName, calleeReceiver, accessPath, outermost, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike } from '../server/src/analysis/ast';
-import { iterationOf, resolveCallee } from '../server/src/analysis/calls';
+import { finalReturn, iterationOf, resolveCallee } from '../server/src/analysis/calls';
 import { inlineRecurrences, writesToPath } from '../server/src/analysis/loop-queries';
 import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, isStateLikeName } from '../server/src/analysis/tfjs-facts';
@@ -235,10 +235,7 @@ function isStateTensor(ctx: RuleContext, tensor: ts.Expression, rebuilt: ts.Node
 function tidyResult(ctx: RuleContext, e: ts.Expression): ts.Expression {
   if (!ts.isCallExpression(e) || ctx.model.tf.fn(e) !== 'tidy') return e;
   const cb = ctx.model.functionArg(e.arguments[e.arguments.length - 1], false);
-  if (!cb?.body) return e;
-  if (!ts.isBlock(cb.body)) return unwrap(cb.body);
-  const last = cb.body.statements[cb.body.statements.length - 1];
-  return last && ts.isReturnStatement(last) && last.expression ? unwrap(last.expression) : e;
+  return (cb && finalReturn(cb)) ?? e;
 }
 
 /**

@@ -329,15 +329,17 @@ function methodOf(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclarat
 
 /** The function a factory returns: `(W) => (x, h) => ...` or `function f(W) { return (x, h) => ...; }`. */
 export function returnedFunction(factory: FunctionLike): FunctionLike | undefined {
-  const body = factory.body;
+  const u = finalReturn(factory);
+  return u && (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) ? u : undefined;
+}
+
+/** What a function returns at its end: an arrow's expression body, or its last statement's `return` (unwrapped). */
+export function finalReturn(fn: FunctionLike): ts.Expression | undefined {
+  const body = fn.body;
   if (!body) return undefined;
-  const asFn = (e: ts.Expression | undefined): FunctionLike | undefined => {
-    const u = e && unwrap(e);
-    return u && (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) ? u : undefined;
-  };
-  if (!ts.isBlock(body)) return asFn(body);
+  if (!ts.isBlock(body)) return unwrap(body);
   const last = body.statements[body.statements.length - 1];
-  return last && ts.isReturnStatement(last) ? asFn(last.expression) : undefined;
+  return last && ts.isReturnStatement(last) && last.expression ? unwrap(last.expression) : undefined;
 }
 
 /** The class of `new C()` bound to an identifier or a `this.field` (assigned in the class). */

@@ -311,14 +311,12 @@ const inlineRecurrencesOf = new WeakMap<FileModel, InlineRecurrence[]>();
 
 function findInlineRecurrences(model: FileModel): InlineRecurrence[] {
   const out: InlineRecurrence[] = [];
-  for (const call of model.calls) {
-    for (const { assign, target, loop } of storedBack(model, call)) {
-      if (!ts.isIdentifier(target)) continue;
-      const b = model.scopes.resolve(target);
-      if (!b || isInsideNode(b, loop.node)) continue;
-      const read = model.scopes.references(b, call)[0];
-      if (read) out.push({ binding: b, read, assign, loop });
-    }
+  for (const { call, assign, target, loop } of storesInLoops(model)) {
+    if (!ts.isIdentifier(target)) continue;
+    const b = model.scopes.resolve(target);
+    if (!b || isInsideNode(b, loop.node)) continue;
+    const read = model.scopes.references(b, call)[0];
+    if (read) out.push({ binding: b, read, assign, loop });
   }
   return out;
 }
@@ -341,26 +339,35 @@ const fieldRecurrencesOf = new WeakMap<FileModel, FieldRecurrence[]>();
 
 function findFieldRecurrences(model: FileModel): FieldRecurrence[] {
   const out: FieldRecurrence[] = [];
-  for (const call of model.calls) {
-    for (const { assign, target, loop } of storedBack(model, call)) {
-      const path = accessPath(target);
-      if (!path || !path.startsWith('this.') || path.split('.').length !== 2) continue;
-      let read: ts.Expression | undefined;
-      walk(call, (n) => {
-        if (read) return false;
-        if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && accessPath(n) === path) read = n;
-      });
-      if (read) out.push({ path, read, assign, loop });
-    }
+  for (const { call, assign, target, loop } of storesInLoops(model)) {
+    const path = accessPath(target);
+    if (!path || !path.startsWith('this.') || path.split('.').length !== 2) continue;
+    let read: ts.Expression | undefined;
+    walk(call, (n) => {
+      if (read) return false;
+      if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && accessPath(n) === path) read = n;
+    });
+    if (read) out.push({ path, read, assign, loop });
   }
   return out;
 }
+
+interface StoredValue { call: ts.CallExpression; assign: ts.BinaryExpression; target: ts.Expression; loop: Iteration }
+
+/** Every tf call of the file whose value is stored back in its loop (storedBack), found once per model for both kinds of recurrence. */
+function storesInLoops(model: FileModel): StoredValue[] {
+  let found = storesOf.get(model);
+  if (!found) storesOf.set(model, (found = model.calls.flatMap((call) => storedBack(model, call))));
+  return found;
+}
+
+const storesOf = new WeakMap<FileModel, StoredValue[]>();
 
 /**
  * Where the value of a tf call is stored in its loop: `T = call`, or through a local of the loop,
  * `const next = call; ...; T = next` (the idiomatic form that disposes the old value in between).
  */
-function storedBack(model: FileModel, call: ts.CallExpression): { assign: ts.BinaryExpression; target: ts.Expression; loop: Iteration }[] {
+function storedBack(model: FileModel, call: ts.CallExpression): StoredValue[] {
   const value = outermost(call);
   const holder = value.parent;
   const direct = plainAssignment(holder, value);
@@ -370,11 +377,12 @@ function storedBack(model: FileModel, call: ts.CallExpression): { assign: ts.Bin
   if ((!direct && !local) || model.tf.path(call.expression) === undefined) return [];
   const loop = model.iterationsAround(direct ?? call)[0];
   if (!loop) return [];
-  if (direct) return [{ assign: direct, target: unwrap(direct.left), loop }];
-  const out: { assign: ts.BinaryExpression; target: ts.Expression; loop: Iteration }[] = [];
+  if (direct) return [{ call, assign: direct, target: unwrap(direct.left), loop }];
+  const out: StoredValue[] = [];
   for (const r of model.scopes.references(local!, loop.node)) {
-    const assign = plainAssignment(outermost(r).parent, outermost(r));
-    if (assign && model.iterationsAround(assign)[0]?.node === loop.node) out.push({ assign, target: unwrap(assign.left), loop });
+    const use = outermost(r);
+    const assign = plainAssignment(use.parent, use);
+    if (assign && model.iterationsAround(assign)[0]?.node === loop.node) out.push({ call, assign, target: unwrap(assign.left), loop });
   }
   return out;
 }
