@@ -2,7 +2,7 @@
 // variable reset per sequence, where does an iteration's body start.
 import ts from '../typescript';
 import { accessPath, calleeName, calleeReceiver, isFunctionLike, outermost, unwrap, walk, enclosingFunction, memberName, boundIdentifiers } from './ast';
-import { type Iteration, type StateArg, type StepCall } from './calls';
+import { lastFileMemo, type Iteration, type StateArg, type StepCall } from './calls';
 import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
 import { declarationOf, initializerOf, isPropertyName, type Binding } from './scopes';
@@ -299,15 +299,9 @@ export function timeLoop(call: StepCall): Iteration | undefined {
  * through a local of the loop (`const hNew = tf.tanh(... h ...); h.dispose(); h = hNew`).
  * `read` is the variable's use on the right-hand side. Found once per model (two rules ask).
  */
-export function inlineRecurrences(model: FileModel): InlineRecurrence[] {
-  let found = inlineRecurrencesOf.get(model);
-  if (!found) inlineRecurrencesOf.set(model, (found = findInlineRecurrences(model)));
-  return found;
-}
+export const inlineRecurrences: (model: FileModel) => InlineRecurrence[] = lastFileMemo(findInlineRecurrences);
 
 export interface InlineRecurrence { binding: Binding; read: ts.Identifier; assign: ts.BinaryExpression; loop: Iteration }
-
-const inlineRecurrencesOf = new WeakMap<FileModel, InlineRecurrence[]>();
 
 function findInlineRecurrences(model: FileModel): InlineRecurrence[] {
   const out: InlineRecurrence[] = [];
@@ -327,15 +321,9 @@ function findInlineRecurrences(model: FileModel): InlineRecurrence[] {
  * `const next = tf.tidy(() => ... this.h ...); this.h.dispose(); this.h = next;`.
  * `read` is the field's use inside the computation. Found once per model.
  */
-export function fieldRecurrences(model: FileModel): FieldRecurrence[] {
-  let found = fieldRecurrencesOf.get(model);
-  if (!found) fieldRecurrencesOf.set(model, (found = findFieldRecurrences(model)));
-  return found;
-}
+export const fieldRecurrences: (model: FileModel) => FieldRecurrence[] = lastFileMemo(findFieldRecurrences);
 
 export interface FieldRecurrence { path: string; read: ts.Expression; assign: ts.BinaryExpression; loop: Iteration }
-
-const fieldRecurrencesOf = new WeakMap<FileModel, FieldRecurrence[]>();
 
 function findFieldRecurrences(model: FileModel): FieldRecurrence[] {
   const out: FieldRecurrence[] = [];
@@ -355,13 +343,7 @@ function findFieldRecurrences(model: FileModel): FieldRecurrence[] {
 interface StoredValue { call: ts.CallExpression; assign: ts.BinaryExpression; target: ts.Expression; loop: Iteration }
 
 /** Every tf call of the file whose value is stored back in its loop (storedBack), found once per model for both kinds of recurrence. */
-function storesInLoops(model: FileModel): StoredValue[] {
-  let found = storesOf.get(model);
-  if (!found) storesOf.set(model, (found = model.calls.flatMap((call) => storedBack(model, call))));
-  return found;
-}
-
-const storesOf = new WeakMap<FileModel, StoredValue[]>();
+const storesInLoops = lastFileMemo((model: FileModel): StoredValue[] => model.calls.flatMap((call) => storedBack(model, call)));
 
 /**
  * Where the value of a tf call is stored in its loop: `T = call`, or through a local of the loop,
@@ -388,21 +370,15 @@ function storedBack(model: FileModel, call: ts.CallExpression): StoredValue[] {
 }
 
 /** Names that are the whole right-hand side of a plain assignment somewhere in the file (`h = hNew`). */
-function assignedNames(model: FileModel): Set<string> {
-  let names = assignedNamesOf.get(model);
-  if (!names) {
-    names = new Set();
-    for (const w of model.index.writes) {
-      if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-      const r = unwrap(w.right);
-      if (ts.isIdentifier(r)) names.add(r.text);
-    }
-    assignedNamesOf.set(model, names);
+const assignedNames = lastFileMemo((model: FileModel): Set<string> => {
+  const names = new Set<string>();
+  for (const w of model.index.writes) {
+    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const r = unwrap(w.right);
+    if (ts.isIdentifier(r)) names.add(r.text);
   }
   return names;
-}
-
-const assignedNamesOf = new WeakMap<FileModel, Set<string>>();
+});
 
 function plainAssignment(n: ts.Node, value: ts.Node): ts.BinaryExpression | undefined {
   return ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.right === value ? n : undefined;
