@@ -7,7 +7,7 @@
 // milliseconds of this process (wall medians in the details).
 import { createRequire } from 'node:module';
 import { generateFile, lineCount } from './gen.mjs';
-import { median, timeInBlocks, round, log } from './lib/stats.mjs';
+import { median, timeInBlocks, warmUp, round, log } from './lib/stats.mjs';
 import { runIfMain } from './lib/main.mjs';
 import { floor } from './floor.mjs';
 
@@ -17,8 +17,8 @@ const require = createRequire(import.meta.url);
 // floor module already covers the engine at that size.
 // reps: rounds; texts: variants per round.
 export const SIZES = [
-  { lines: 800, reps: 9, texts: 5 },
-  { lines: 8000, reps: 5, texts: 2 },
+  { lines: 800, reps: 9, texts: 5, warmMs: 5000 },
+  { lines: 8000, reps: 5, texts: 2, warmMs: 1000 },
 ];
 export const TARGET_SPEEDUP = 5;
 
@@ -53,14 +53,8 @@ export async function run({ quick = false } = {}) {
 
   const rows = [];
   const sizes = [];
-  for (const { lines, reps: fullReps, texts: textsPerRound } of SIZES) {
+  for (const { lines, reps: fullReps, texts: textsPerRound, warmMs } of SIZES) {
     const reps = quick ? Math.max(1, Math.ceil(fullReps / 3)) : fullReps;
-    const warm = generateFile(lines, 200000 + lines);
-    for (let i = 0; i < (lines <= 800 ? 5 : 1); i++) {
-      eslint(warm);
-      api.lintText(warm, fileName);
-      floor(warm, fileName);
-    }
     // Each round: new variants of the file, each tool timed over all of them as a block (see
     // timeInBlocks: each pays the garbage collection its own work causes), tool order rotating.
     const cpu = { eslint: [], rnnlint: [], floor: [] };
@@ -70,6 +64,8 @@ export async function run({ quick = false } = {}) {
       { name: 'rnnlint', fn: (text) => api.lintText(text, fileName) },
       { name: 'floor', fn: (text) => floor(text, fileName) },
     ];
+    // Each tool first reaches its steady state on variants that are not measured (see warmUp).
+    warmUp(sides, (k) => generateFile(lines, 200000 + lines + k), quick ? warmMs / 4 : warmMs, 2);
     let actualLines = 0;
     for (let i = 0; i < reps; i++) {
       const texts = Array.from({ length: textsPerRound }, (_, k) => generateFile(lines, 300 + i * textsPerRound + k));

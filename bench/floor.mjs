@@ -11,7 +11,7 @@
 // also counts the time spent waiting for a core.
 import { createRequire } from 'node:module';
 import { generateFile, lineCount } from './gen.mjs';
-import { median, timeInBlocks, round, log } from './lib/stats.mjs';
+import { median, timeInBlocks, warmUp, round, log } from './lib/stats.mjs';
 import { runIfMain } from './lib/main.mjs';
 import { readRealCode } from './lib/real-code.mjs';
 import { Worker } from 'node:worker_threads';
@@ -23,11 +23,15 @@ const ts = require('typescript');
 // isolated: lintText runs in a worker thread that is stopped after deadlineS, so a superlinear
 // engine yields a lower bound ("> N x") instead of an endless bench.
 // texts: variants per round, timed as a block (see timeInBlocks in lib/stats.mjs); reps: rounds.
+// warmMs: CPU time each side spends on unmeasured variants first (see warmUp in lib/stats.mjs);
+// the sizes run in this order in one process, so 8,000 lines starts where 800 left off. The
+// isolated size warms each fresh worker on 800-line variants (WORKER_WARM_MS).
 export const SIZES = [
-  { lines: 800, reps: 9, texts: 5, budgetS: 20 },
-  { lines: 8000, reps: 5, texts: 3, budgetS: 30 },
+  { lines: 800, reps: 9, texts: 5, budgetS: 20, warmMs: 5000 },
+  { lines: 8000, reps: 5, texts: 3, budgetS: 30, warmMs: 1000 },
   { lines: 80000, reps: 2, budgetS: 45, isolated: true, deadlineS: 40 },
 ];
+export const WORKER_WARM_MS = 1500;
 export const TARGET_RATIO = 1.5;
 
 function walk(node) {
@@ -47,7 +51,7 @@ export function floor(text, fileName, parents = true) {
  */
 function inWorker(lines, variant, deadlineS, mode = 'lint') {
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL('./lib/lint-worker.mjs', import.meta.url), { workerData: { lines, variant, warm: true, mode } });
+    const w = new Worker(new URL('./lib/lint-worker.mjs', import.meta.url), { workerData: { lines, variant, warmMs: WORKER_WARM_MS, mode } });
     let c0;
     let t0;
     let timer;
@@ -122,7 +126,7 @@ export async function run({ quick = false } = {}) {
   const sizes = [];
   const pick = process.argv.find((a) => a.startsWith('--sizes='));
   const sizesToRun = pick ? SIZES.filter((x) => pick.slice(8).split(',').map(Number).includes(x.lines)) : SIZES;
-  for (const { lines, reps: fullReps, texts: textsPerRound = 1, budgetS, isolated, deadlineS } of sizesToRun) {
+  for (const { lines, reps: fullReps, texts: textsPerRound = 1, budgetS, isolated, deadlineS, warmMs } of sizesToRun) {
     const reps = quick ? Math.max(lines >= 80000 ? 1 : 2, Math.ceil(fullReps / 3)) : fullReps;
     if (isolated) {
       const r = await isolatedSize(lines, quick ? 1 : reps, budgetS, deadlineS);
@@ -131,13 +135,6 @@ export async function run({ quick = false } = {}) {
       process.stdout.write(JSON.stringify({ id: 'floor', partial: true, rows, details: { sizes, typescript: ts.version } }) + '\n');
       continue;
     }
-    // Warm both paths up on a variant that is not measured.
-    const warm = generateFile(lines, 100000 + lines);
-    // (80,000 lines: the smaller sizes have warmed everything; one more pass would cost seconds.)
-    for (let i = 0; i < (lines <= 800 ? 5 : lines <= 8000 ? 1 : 0); i++) {
-      floor(warm, fileName);
-      api.lintText(warm, fileName);
-    }
     // `texts` variants per round (every identifier renamed, so no cache can reuse a result), in
     // blocks (see timeInBlocks), `rounds` rounds; each round ends early once the budget is spent.
     const sides = [
@@ -145,6 +142,8 @@ export async function run({ quick = false } = {}) {
       { name: 'lint', fn: (text) => api.lintText(text, fileName) },
       { name: 'bare', fn: (text) => floor(text, fileName, false) },
     ];
+    // Every side first reaches its steady state on variants that are not measured.
+    warmUp(sides, (i) => generateFile(lines, 100000 + lines + i), quick ? warmMs / 4 : warmMs, 2);
     const sizeStart = performance.now();
     const acc = { floor: { cpu: [], wall: [] }, lint: { cpu: [], wall: [] }, bare: { cpu: [], wall: [] } };
     let last;
