@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { root, scratch } from './cli-helpers.mjs';
 
 const usesNodeCache = typeof Module.enableCompileCache === 'function';
@@ -75,4 +76,27 @@ test('a cache folder others can write to is not used', { skip: (usesNodeCache &&
   assert.equal(r.err, '');
   assert.ok(JSON.parse(r.out).length > 0);
   assert.deepEqual(cacheFiles(cacheDir), []);
+});
+
+test('the language server writes its code cache after its first lint, so a killed server still leaves one', { skip: usesNodeCache && 'Node has its own compile cache' }, async (t) => {
+  const { startServer, RETURNS_INPUT } = await import('./server-lsp-client.mjs');
+  const dir = scratch(t);
+  const uid = process.getuid?.();
+  const cacheDir = path.join(dir, `rnnlint-compile-cache${uid === undefined ? '' : `-${uid}`}`);
+  const server = await startServer({ env: { TMPDIR: dir, RNNLINT_CODE_CACHE_CHECKPOINT_MS: '50' } });
+  const uri = pathToFileURL(path.join(dir, 'cell.ts')).href;
+  server.open(uri, RETURNS_INPUT);
+  const diagnostics = await server.diagnosticsFor(uri);
+  assert.ok(diagnostics.length > 0);
+  // The checkpoint runs 50 ms after the lint; give a loaded machine a few seconds.
+  const deadline = Date.now() + 10_000;
+  while (cacheFiles(cacheDir).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const exited = new Promise((r) => server.proc.once('exit', r));
+  server.proc.kill('SIGKILL');
+  await exited;
+  const files = cacheFiles(cacheDir);
+  assert.equal(files.length, 1, 'one cache file, written before the kill');
+  const header = fs.readFileSync(path.join(cacheDir, files[0])).subarray(0, 200).toString('latin1').split('\n')[0];
+  assert.match(header, /^\d+:[\d.]+:[0-9a-f]{40}$/, 'the stamp of dist/server-main.js');
+  assert.ok(fs.statSync(path.join(cacheDir, files[0])).size > 100_000, 'the compiled engine, not an empty cache');
 });

@@ -5,6 +5,9 @@
 // On Node >= 22.1 this is Node's own module.enableCompileCache(). On Node 20 the bundle is compiled
 // through vm.Script with `cachedData`, the way v8-compile-cache does it, and the cache is written
 // once, by the main thread, after a run (so it also holds the functions that linting compiled).
+// A long-running process (the language server) can also ask for the cache to be written earlier,
+// after its first lint, with requestCodeCacheCheckpoint(): a server that is killed rather than
+// stopped (an editor that quits without waiting) then still leaves a cache for the next start.
 // The cache lives in a per-user folder under the temp dir that must be owned by the user and closed
 // to others (mode 0700); there is one file per bundle path and Node version, whose header records
 // the bundle's size, mtime and SHA-1, so a rebuilt bundle never runs stale code (V8's own check
@@ -20,6 +23,26 @@ import * as vm from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 
 type Exports = Record<string, unknown>;
+
+/**
+ * The process event that asks the loader to write its cache now. An event rather than a call: the
+ * loader (dist/server.js) and the bundle it loads (dist/server-main.js) are separate bundles, each
+ * with its own copy of this module, and share only the process.
+ */
+const CHECKPOINT_EVENT = 'rnnlint:code-cache-checkpoint';
+
+let checkpointRequested = false;
+
+/**
+ * Asks the loader, once per process, to write the code cache `delayMs` from now (from the bundle it
+ * loaded: the functions run so far are compiled, so the cache covers them). Nothing happens when
+ * the bundle was loaded without a cache, or when its cache was valid.
+ */
+export function requestCodeCacheCheckpoint(delayMs: number): void {
+  if (checkpointRequested) return;
+  checkpointRequested = true;
+  setTimeout(() => (process as NodeJS.EventEmitter).emit(CHECKPOINT_EVENT), delayMs).unref();
+}
 
 interface NodeModuleInternals {
   wrap(source: string): string;
@@ -86,7 +109,7 @@ export function loadWithCodeCache(file: string, parent: NodeJS.Module): Exports 
   (mod as unknown as { loaded: boolean }).loaded = true;
 
   if (cacheFile && isMainThread && (!cachedData || script.cachedDataRejected)) {
-    process.once('exit', () => {
+    const write = (): void => {
       try {
         const data = Buffer.concat([Buffer.from(stamp + '\n', 'latin1'), script.createCachedData()]);
         const tmp = `${cacheFile}.${process.pid}.tmp`;
@@ -95,7 +118,10 @@ export function loadWithCodeCache(file: string, parent: NodeJS.Module): Exports 
       } catch {
         /* a cache is an optimisation */
       }
-    });
+    };
+    // At a checkpoint, and again at exit: by then more functions have been compiled.
+    process.once(CHECKPOINT_EVENT, write);
+    process.once('exit', write);
   }
   return mod.exports as Exports;
 }

@@ -47,6 +47,7 @@ import { Reason, Scheduler } from './scheduler';
 import { Settings, SettingsResolver, errorText } from './settings';
 import { engineFileName, pathToUri, uriToPath } from './uri';
 import { BackgroundLinter } from './worker';
+import { requestCodeCacheCheckpoint } from '../cli/code-cache';
 
 /** Typing pauses shorter than this do not start an analysis. */
 const DEBOUNCE_MS = 200;
@@ -58,6 +59,8 @@ const ANALYSIS_TIMEOUT_MS = envInt('RNNLINT_ANALYSIS_TIMEOUT_MS', 120_000);
 /** Heap limit of the background worker: a document that needs more fails alone. */
 const WORKER_HEAP_MB = envInt('RNNLINT_WORKER_HEAP_MB', 4096);
 const CONFIG_GLOB = '**/{rnnlint.config.json,package.json}';
+/** After the first lint, the V8 code cache is written this much later (cli/code-cache.ts). */
+const CODE_CACHE_CHECKPOINT_DELAY_MS = envInt('RNNLINT_CODE_CACHE_CHECKPOINT_MS', 2000);
 
 type Analysis =
   | { state: 'ok'; result: LintResult }
@@ -406,6 +409,8 @@ export function registerLintServer(connection: Connection, documents: TextDocume
       const reparse = edited ? { cache: reparses, key: uri } : undefined;
       const result = inBackground ? await background.lint(uri, text, fileName, options) : lintText(text, fileName, options, reparse);
       if (!result) return { state: 'superseded' };
+      // The engine is compiled now: have the loader write the code cache soon (not only at exit).
+      if (!inBackground) requestCodeCacheCheckpoint(CODE_CACHE_CHECKPOINT_DELAY_MS);
       // A rule that crashed shows up as a notice without a rule id: not a diagnostic, but logged.
       for (const m of result.messages) {
         if (!m.ruleId && m.message.startsWith('Internal error')) log.error(`rnnlint: ${fileName}:${m.line}: ${m.message}`);
