@@ -169,14 +169,32 @@ function readAfterTidy(ctx: RuleContext, b: ts.Identifier, call: ts.CallExpressi
   const events = orderedRefs(scopes, b, owner, call);
   const end = events.findIndex((e) => e === 'tidy-end');
   const after = events.slice(end + 1);
-  const first = after.find((e): e is Ref => e !== 'tidy-end');
+  // A write that may not run (`if (!h) h = init()` without an else) does not end the search.
+  const first = after.find((e): e is Ref => e !== 'tidy-end' && (e.read || !mayBeSkipped(e.node, owner)));
   if (first) return first.read ? first.node : false;
   if (!loop) return false;
   // Wrap around to the next iteration: the loop's uses from its start, up to the write.
   for (const e of events) {
     if (e === 'tidy-end' || !inside(e.node, loop)) continue;
     if (e.node === write || (inside(e.node, write) && !e.read)) break;
+    if (!e.read && mayBeSkipped(e.node, loop)) continue;
     return e.read ? e.node : false;
+  }
+  return false;
+}
+
+/**
+ * Does `n` run only on some paths through `within`: in an `if` without an `else`, or on the
+ * right of `&&`, `||`, `??` or `? :`? (An if/else is taken to write on both branches.)
+ */
+function mayBeSkipped(n: ts.Node, within: ts.Node): boolean {
+  for (let c = n, p = n.parent; p && c !== within; c = p, p = p.parent) {
+    if (ts.isIfStatement(p) && c === p.thenStatement && !p.elseStatement) return true;
+    if (ts.isConditionalExpression(p) && c !== p.condition) return true;
+    if (ts.isBinaryExpression(p) && c === p.right) {
+      const op = p.operatorToken.kind;
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return true;
+    }
   }
   return false;
 }

@@ -40,3 +40,20 @@ export class Prototypes {
     return this.norms();
   }
 }
+
+// The state is created lazily on the first frame (`if (!h)`): the later frames read the `h` the
+// previous frame's tidy disposed.
+export async function* scores(frames: AsyncIterable<number[]>, step: (x: tf.Tensor2D, h: tf.Tensor2D) => tf.Tensor2D, units: number) {
+  let h: tf.Tensor2D | null = null;
+  for await (const frame of frames) {
+    if (!h) h = tf.zeros([1, units]);
+    const state: tf.Tensor2D = h;
+    const score = tf.tidy(() => {
+      const next = step(tf.tensor2d([frame]), state);
+      h = next;
+//    ~~~~~~~~ tidy-disposed-state
+      return next.sum();
+    });
+    yield (await score.data())[0];
+  }
+}
