@@ -125,3 +125,18 @@ export class CarryLSTM {
 //                                                    ~ returns-input-state
   }
 }
+
+// A tuple state destructured inside and returned under its own name next to the output: the new
+// cell state is computed (and feeds hNext) but the old one is handed back.
+export class PeepholeTupleLSTM {
+  constructor(private readonly W: tf.Tensor2D, private readonly peep: tf.Tensor1D) {}
+
+  step(x: tf.Tensor2D, state: [tf.Tensor2D, tf.Tensor2D]): { y: tf.Tensor2D; state: [tf.Tensor2D, tf.Tensor2D] } {
+    const [h, c] = state;
+    const [zi, zf, zg, zo] = tf.split(tf.concat([x, h], 1).matMul(this.W), 4, 1);
+    const cNext = tf.sigmoid(zf).mul(c).add(tf.sigmoid(zi).mul(tf.tanh(zg))) as tf.Tensor2D;
+    const hNext = tf.sigmoid(tf.add(zo, tf.mul(cNext, this.peep))).mul(tf.tanh(cNext)) as tf.Tensor2D;
+    return { y: hNext, state: [hNext, c] };
+//                                    ~ returns-input-state
+  }
+}

@@ -167,3 +167,17 @@ export class CarryLSTMCell {
     return [h_n, [h_n, c_n]];
   }
 }
+
+// The same shape returned right, and on a masked branch the whole old tuple on purpose.
+export class PeepholeTupleLSTMCell {
+  constructor(private readonly W: tf.Tensor2D) {}
+
+  step(x: tf.Tensor2D, state: [tf.Tensor2D, tf.Tensor2D], masked = false): { y: tf.Tensor2D; state: [tf.Tensor2D, tf.Tensor2D] } {
+    const [h, c] = state;
+    if (masked) return { y: h, state: [h, c] };
+    const [zi, zf, zg, zo] = tf.split(tf.concat([x, h], 1).matMul(this.W), 4, 1);
+    const cNext = tf.sigmoid(zf).mul(c).add(tf.sigmoid(zi).mul(tf.tanh(zg))) as tf.Tensor2D;
+    const hNext = tf.sigmoid(zo).mul(tf.tanh(cNext)) as tf.Tensor2D;
+    return { y: hNext, state: [hNext, cNext] };
+  }
+}

@@ -196,3 +196,17 @@ export class PairCell {
     return [hNew, cNew];
   }
 }
+
+// A tuple state returned under its own name next to the output (`{ y, state: [hNext, cNext] }`):
+// both elements are read; `state.state` is not a state of its own.
+export class NamedTupleLSTM {
+  constructor(private readonly W: tf.Tensor2D) {}
+
+  step(x: tf.Tensor2D, state: [tf.Tensor2D, tf.Tensor2D]): { y: tf.Tensor2D; state: [tf.Tensor2D, tf.Tensor2D] } {
+    const [h, c] = state;
+    const [zi, zf, zg, zo] = tf.split(tf.concat([x, h], 1).matMul(this.W), 4, 1);
+    const cNext = tf.sigmoid(zf).mul(c).add(tf.sigmoid(zi).mul(tf.tanh(zg))) as tf.Tensor2D;
+    const hNext = tf.sigmoid(zo).mul(tf.tanh(cNext)) as tf.Tensor2D;
+    return { y: hNext, state: [hNext, cNext] };
+  }
+}

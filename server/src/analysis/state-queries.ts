@@ -184,7 +184,12 @@ function returnedStateObject(r: ReturnRecord, s: StateInput): Members | undefine
   if (!r.members) return undefined;
   const inner = [...r.members].filter(([key]) => stateBase(key) === stateBase(s.name));
   const lit = inner.length === 1 ? unwrap(inner[0]![1].node) : undefined;
-  if (!lit || !ts.isObjectLiteralExpression(lit)) return r.members;
+  if (!lit) return r.members;
+  if (!ts.isObjectLiteralExpression(lit)) {
+    // `{ y, state: [h, c] }`, `{ y, state: next }` for a parameter `state`: the state is that member,
+    // not an object of members. (`{ h: hNew, c: cNew }` for `hidden` is the state object itself.)
+    return inner[0]![0] === s.name || ts.isArrayLiteralExpression(lit) ? undefined : r.members;
+  }
   const props = inner[0]![1].val.props;
   const out = new Map<string, { node: ts.Expression; val: Val }>();
   for (const p of lit.properties) {
@@ -216,8 +221,10 @@ export function memberStatesReturned(step: Step, s: StateInput): { sub: StateInp
 
 /**
  * A tuple state taken whole and destructured inside the step (`const [h, c] = carry`), returned on
- * every path as an array of its own elements in order (`[out, [h, c]]`): each element is a state
- * of its own (`carry[0]` as `h`, root `p1.0`), with its position in that array.
+ * every path as an array of as many elements (`[out, [hNew, c]]`): each element is a state of its
+ * own (`carry[1]` as `c`, root `p1.1`). The elements the step hands back unchanged on every path
+ * (`c` above), each with its positions. Empty for any other shape, or when an element comes back in
+ * another element's place (a swap is not this rule's pattern).
  */
 export function tupleElementsReturned(step: Step, s: StateInput): { sub: StateInput; positions: StatePosition[] }[] {
   const positions = newStatePositions(step, s);
@@ -225,21 +232,23 @@ export function tupleElementsReturned(step: Step, s: StateInput): { sub: StateIn
   const rebuilt = positions.map((p) => unwrap(p.node)).filter((e): e is ts.ArrayLiteralExpression => ts.isArrayLiteralExpression(e));
   if (rebuilt.length !== positions.length) return [];
   const count = rebuilt[0]!.elements.length;
-  const elementOf = (e: ts.Expression, k: number): boolean => {
-    const v = positions[rebuilt.indexOf(e as ts.ArrayLiteralExpression)]!.val.elem?.(k);
-    return v?.alias === `${s.root}.${k}`;
-  };
-  // Every array holds exactly the elements 0..count-1 of the state, and the step reads no further one.
-  if (count < 2 || rebuilt.some((a) => a.elements.length !== count || a.elements.some((el, k) => ts.isSpreadElement(el) || !elementOf(a, k)))) return [];
+  const elementRoot = (i: number, k: number): string | undefined => positions[i]!.val.elem?.(k)?.alias;
+  const ownElement = (root: string | undefined): number => (root?.startsWith(`${s.root}.`) ? Number(root.slice(s.root.length + 1).split('.')[0]) : -1);
+  // Every array has exactly `count` elements, none spread, none an element of the state in another
+  // place; the step reads no element past them, and reads its elements by destructuring.
+  if (count < 2 || rebuilt.some((a, i) => a.elements.length !== count || a.elements.some((el, k) => {
+    const own = ownElement(elementRoot(i, k));
+    return ts.isSpreadElement(el) || (own >= 0 && own !== k);
+  }))) return [];
   if ([...step.flow.readRoots].some((r) => r.startsWith(`${s.root}.`) && Number(r.slice(s.root.length + 1).split('.')[0]) >= count)) return [];
-  return rebuilt[0]!.elements.map((el, k) => {
-    const id = unwrap(el);
-    const name = ts.isIdentifier(id) ? id.text : `${s.name}[${k}]`;
+  return Array.from({ length: count }, (_, k) => {
+    const names = step.flow.aliasNames.get(`${s.root}.${k}`);
+    const name = names?.[0] ?? `${s.name}[${k}]`;
     return {
       sub: { ...s, index: s.index, root: `${s.root}.${k}`, name },
       positions: rebuilt.map((a, i) => ({ node: a.elements[k]!, val: positions[i]!.val.elem!(k) })),
     };
-  });
+  }).filter((e) => e.positions.every((p) => p.val.alias === e.sub.root));
 }
 
 /**
