@@ -184,6 +184,15 @@ function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
   }
 }
 
+/** Array methods whose result is a JS copy of the values they are given (`from` takes them as argument). */
+const JS_COPY_METHODS = new Set(['map', 'slice', 'filter', 'flat', 'from']);
+
+/** `Array`, `Float32Array`, ...: the receiver of `X.from(values)`. */
+function isArrayConstructor(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isIdentifier(u) && /^(Array|(Float|Int|Uint)(8|16|32|64)(Clamped)?Array|BigInt64Array|BigUint64Array)$/.test(u.text);
+}
+
 /** The tensor read back by `h.arraySync()` / `await h.data()`, inline or through a const. */
 function readBackSource(ctx: RuleContext, e: ts.Expression): { tensor: ts.Expression; method: string; inline: boolean } | undefined {
   let u = unwrap(e);
@@ -192,13 +201,19 @@ function readBackSource(ctx: RuleContext, e: ts.Expression): { tensor: ts.Expres
     const m = calleeName(u);
     const r = calleeReceiver(u);
     if (m && r && READBACK_METHODS.has(m) && u.arguments.length === 0) return { tensor: r, method: m, inline: true };
-    return undefined;
+    // The read-back values transformed in JS (`h.dataSync().map(clip)`, `Array.from(data, f)`) are
+    // still a copy: no gradient flows back through them (and dropping the round-trip would change
+    // the values, so never a fix).
+    const copied = m && JS_COPY_METHODS.has(m) ? (r && !isArrayConstructor(r) ? r : u.arguments[0]) : undefined;
+    const inner = copied ? readBackSource(ctx, copied) : undefined;
+    return inner ? { ...inner, inline: false } : undefined;
   }
   if (ts.isIdentifier(u)) {
     // A JS copy: every value the variable ever holds (initialiser and assignments) is a read-back.
     const b = ctx.model.scopes.resolve(u);
     if (!b) return undefined;
     const init = initializerOf(b);
+    if (init && ts.isNewExpression(unwrap(init))) return filledFromReadBack(ctx, b);
     const values: ts.Expression[] = [];
     for (const w of ctx.model.scopes.writes(b, b.getSourceFile())) {
       if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(unwrap(w.left))) return undefined;
@@ -209,6 +224,36 @@ function readBackSource(ctx: RuleContext, e: ts.Expression): { tensor: ts.Expres
     if (sources.some((x) => x === undefined)) return undefined;
     const first = sources[0] ?? (init ? readBackSource(ctx, init) : undefined);
     return first ? { ...first, inline: false } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * `const out = new Float32Array(n); for (...) out[i] = clip(raw[i])` with `raw = h.dataSync()`: an
+ * array filled element by element from a read-back (through consts, to a small depth) is a copy.
+ */
+function filledFromReadBack(ctx: RuleContext, b: ts.Identifier): { tensor: ts.Expression; method: string; inline: boolean } | undefined {
+  const owner = enclosingFunction(b) ?? b.getSourceFile();
+  const fromReadBack = (e: ts.Node, depth: number): ReturnType<typeof readBackSource> => {
+    let found: ReturnType<typeof readBackSource>;
+    walk(e, (n) => {
+      if (found) return false;
+      if (ts.isCallExpression(n)) found = readBackSource(ctx, n);
+      else if (ts.isIdentifier(n) && !isPropertyName(n) && depth > 0) {
+        const v = ctx.model.scopes.resolve(n);
+        const init = v && v !== b ? initializerOf(v) : undefined;
+        if (init) found = readBackSource(ctx, n) ?? fromReadBack(init, depth - 1);
+      }
+      return found ? false : undefined;
+    });
+    return found;
+  };
+  for (const w of ctx.model.index.writes) {
+    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !inside(w, owner)) continue;
+    const left = unwrap(w.left);
+    if (!ts.isElementAccessExpression(left) || !ts.isIdentifier(unwrap(left.expression)) || ctx.model.scopes.resolve(unwrap(left.expression) as ts.Identifier) !== b) continue;
+    const src = fromReadBack(w.right, 2);
+    if (src) return { ...src, inline: false };
   }
   return undefined;
 }
@@ -289,7 +334,7 @@ function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void {
       const writtenBetween = !src.inline; // a const copy: the tensor may have changed since.
       const safe = src.inline && keepsShape && n.arguments.length <= 2 && !writtenBetween && writesToPath(ctx.model, name, src.tensor, n).length === 0;
       ctx.report({
-        node: n, messageId: inside(src.tensor, g.fn) ? 'readBack' : 'readBackOutside', data,
+        node: n, messageId: inside(src.tensor, body) ? 'readBack' : 'readBackOutside', data,
         fix: safe ? { messageId: 'dropRoundTrip', data, edits: [replaceNode(ctx, n, name)] } : undefined,
       });
     });

@@ -42,3 +42,37 @@ class Scorer {
 }
 
 module.exports = { trainBatch, Scorer };
+
+// The state clamped in JS inside a helper the unroll calls: the read-back values are mapped, or
+// copied element by element into a typed array, then rebuilt as a tensor.
+const CLIP = 3;
+
+function clampMapped(h) {
+  const vals = h.dataSync().map((v) => Math.min(CLIP, Math.max(-CLIP, v)));
+  return tf.tensor2d(vals, h.shape);
+//       ~~~~~~~~~~~~~~~~~~~~~~~~~~ bptt-cut
+}
+
+function clampCopied(h) {
+  const raw = h.dataSync();
+  const out = new Float32Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const v = Number.isFinite(raw[i]) ? raw[i] : 0;
+    out[i] = Math.max(-CLIP, Math.min(CLIP, v));
+  }
+  return tf.tensor2d(out, h.shape);
+//       ~~~~~~~~~~~~~~~~~~~~~~~~~ bptt-cut
+}
+
+function trainClamped(optimizer, xs, ys, copy) {
+  return optimizer.minimize(() => {
+    let h = tf.zeros([xs.shape[0], units]);
+    for (let t = 0; t < xs.shape[1]; t++) {
+      const next = cellStep(xs.slice([0, t], [xs.shape[0], 1]), h);
+      h = copy ? clampCopied(next) : clampMapped(next);
+    }
+    return tf.losses.meanSquaredError(ys, h.matMul(Wy));
+  }, true);
+}
+
+module.exports.trainClamped = trainClamped;

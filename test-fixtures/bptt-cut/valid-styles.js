@@ -95,3 +95,33 @@ class KeptScorer {
 }
 
 module.exports = { recurrentGrad, valueAndGrads, trainFactory, trainInside, trainTidyInside, KeptScorer };
+
+// The same JS clamp in a free-running generator, outside any gradient, and a clamp kept on the
+// tape with tf.clipByValue inside the training closure.
+const LIMIT = 3;
+const Wc = tf.variable(tf.randomNormal([LIMIT, LIMIT], 0, 0.1));
+const stepC = (x, h) => tf.tanh(x.matMul(Wc).add(h.matMul(Wc)));
+
+function clampJs(h) {
+  const raw = h.dataSync();
+  const out = new Float32Array(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = Math.max(-LIMIT, Math.min(LIMIT, raw[i]));
+  return tf.tensor2d(out, h.shape);
+}
+
+function freeRun(x0, steps) {
+  let h = tf.zeros([1, LIMIT]);
+  for (let t = 0; t < steps; t++) h = clampJs(stepC(x0, h));
+  return h;
+}
+
+function trainClipped(xs, y, optimizer) {
+  return optimizer.minimize(() => {
+    let h = tf.zeros([1, LIMIT]);
+    for (const x of xs) h = tf.clipByValue(stepC(x, h), -LIMIT, LIMIT);
+    return h.sub(y).square().mean();
+  }, true);
+}
+
+module.exports.freeRun = freeRun;
+module.exports.trainClipped = trainClipped;
