@@ -29,7 +29,7 @@ const ts = require('typescript');
 export const SIZES = [
   { lines: 800, reps: 9, texts: 5, budgetS: 20, warmMs: 5000 },
   { lines: 8000, reps: 5, texts: 3, budgetS: 30, warmMs: 1000 },
-  { lines: 80000, reps: 2, budgetS: 45, isolated: true, deadlineS: 40 },
+  { lines: 80000, reps: 5, budgetS: 60, isolated: true, deadlineS: 40 },
 ];
 export const WORKER_WARM_MS = 1500;
 export const TARGET_RATIO = 1.5;
