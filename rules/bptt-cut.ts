@@ -6,6 +6,7 @@ import { inlineRecurrences, writesToPath } from '../server/src/analysis/loop-que
 import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, isStateLikeName } from '../server/src/analysis/tfjs-facts';
 import type { ClosureCall } from '../server/src/analysis/model';
+import { nodesInside } from '../server/src/analysis/tree-index';
 
 const inside = (n: ts.Node, outer: ts.Node): boolean => n.pos >= outer.pos && n.end <= outer.end;
 
@@ -193,8 +194,17 @@ function isArrayConstructor(e: ts.Expression): boolean {
   return ts.isIdentifier(u) && /^(Array|(Float|Int|Uint)(8|16|32|64)(Clamped)?Array|BigInt64Array|BigUint64Array)$/.test(u.text);
 }
 
+type ReadBack = { tensor: ts.Expression; method: string; inline: boolean };
+
+/**
+ * Variables followed from a rebuilt tensor back to its read-back (`const raw = h.dataSync()`, a
+ * copy of a copy). A bound, not a guess at how deep copies go: variables that fill each other
+ * (`a = b; b = a`, `a[i] = b[i]; b[i] = a[i]`) would otherwise recurse without end.
+ */
+const MAX_COPY_HOPS = 4;
+
 /** The tensor read back by `h.arraySync()` / `await h.data()`, inline or through a const. */
-function readBackSource(ctx: RuleContext, e: ts.Expression): { tensor: ts.Expression; method: string; inline: boolean } | undefined {
+function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS): ReadBack | undefined {
   let u = unwrap(e);
   if (ts.isAwaitExpression(u)) u = unwrap(u.expression);
   if (ts.isCallExpression(u)) {
@@ -205,24 +215,24 @@ function readBackSource(ctx: RuleContext, e: ts.Expression): { tensor: ts.Expres
     // still a copy: no gradient flows back through them (and dropping the round-trip would change
     // the values, so never a fix).
     const copied = m && JS_COPY_METHODS.has(m) ? (r && !isArrayConstructor(r) ? r : u.arguments[0]) : undefined;
-    const inner = copied ? readBackSource(ctx, copied) : undefined;
+    const inner = copied ? readBackSource(ctx, copied, hops) : undefined;
     return inner ? { ...inner, inline: false } : undefined;
   }
-  if (ts.isIdentifier(u)) {
+  if (ts.isIdentifier(u) && hops > 0) {
     // A JS copy: every value the variable ever holds (initialiser and assignments) is a read-back.
     const b = ctx.model.scopes.resolve(u);
     if (!b) return undefined;
     const init = initializerOf(b);
-    if (init && ts.isNewExpression(unwrap(init))) return filledFromReadBack(ctx, b);
+    if (init && ts.isNewExpression(unwrap(init))) return filledFromReadBack(ctx, b, hops - 1);
     const values: ts.Expression[] = [];
     for (const w of ctx.model.scopes.writes(b, b.getSourceFile())) {
       if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(unwrap(w.left))) return undefined;
       values.push(w.right);
     }
     // The initialiser may be a plain JS start value (`[[0, 0]]`) when the assignments are read-backs.
-    const sources = values.map((v) => readBackSource(ctx, v));
+    const sources = values.map((v) => readBackSource(ctx, v, hops - 1));
     if (sources.some((x) => x === undefined)) return undefined;
-    const first = sources[0] ?? (init ? readBackSource(ctx, init) : undefined);
+    const first = sources[0] ?? (init ? readBackSource(ctx, init, hops - 1) : undefined);
     return first ? { ...first, inline: false } : undefined;
   }
   return undefined;
@@ -232,24 +242,24 @@ function readBackSource(ctx: RuleContext, e: ts.Expression): { tensor: ts.Expres
  * `const out = new Float32Array(n); for (...) out[i] = clip(raw[i])` with `raw = h.dataSync()`: an
  * array filled element by element from a read-back (through consts, to a small depth) is a copy.
  */
-function filledFromReadBack(ctx: RuleContext, b: ts.Identifier): { tensor: ts.Expression; method: string; inline: boolean } | undefined {
+function filledFromReadBack(ctx: RuleContext, b: ts.Identifier, hops: number): ReadBack | undefined {
   const owner = enclosingFunction(b) ?? b.getSourceFile();
-  const fromReadBack = (e: ts.Node, depth: number): ReturnType<typeof readBackSource> => {
-    let found: ReturnType<typeof readBackSource>;
+  const fromReadBack = (e: ts.Node, depth: number): ReadBack | undefined => {
+    let found: ReadBack | undefined;
     walk(e, (n) => {
       if (found) return false;
-      if (ts.isCallExpression(n)) found = readBackSource(ctx, n);
+      if (ts.isCallExpression(n)) found = readBackSource(ctx, n, hops);
       else if (ts.isIdentifier(n) && !isPropertyName(n) && depth > 0) {
         const v = ctx.model.scopes.resolve(n);
         const init = v && v !== b ? initializerOf(v) : undefined;
-        if (init) found = readBackSource(ctx, n) ?? fromReadBack(init, depth - 1);
+        if (init) found = readBackSource(ctx, n, hops) ?? fromReadBack(init, depth - 1);
       }
       return found ? false : undefined;
     });
     return found;
   };
-  for (const w of ctx.model.index.writes) {
-    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !inside(w, owner)) continue;
+  for (const w of nodesInside(ctx.model.index.writes, owner)) {
+    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
     const left = unwrap(w.left);
     if (!ts.isElementAccessExpression(left) || !ts.isIdentifier(unwrap(left.expression)) || ctx.model.scopes.resolve(unwrap(left.expression) as ts.Identifier) !== b) continue;
     const src = fromReadBack(w.right, 2);
