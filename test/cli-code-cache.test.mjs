@@ -31,10 +31,17 @@ function setup(t) {
     });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
-  const uid = process.getuid?.();
-  const cacheDir = path.join(tmp, `rnnlint-compile-cache${uid === undefined ? '' : `-${uid}`}`);
-  return { dist, tmp, run, cacheDir };
+  return { dist, tmp, run, cacheDir: cacheDirIn(tmp) };
 }
+
+/** The loader's per-user cache folder under a temp dir (cli/code-cache.ts). */
+function cacheDirIn(tmp) {
+  const uid = process.getuid?.();
+  return path.join(tmp, `rnnlint-compile-cache${uid === undefined ? '' : `-${uid}`}`);
+}
+
+/** A cache file's stamp line: the bundle's size, mtime and SHA-1. */
+const stampOf = (f) => fs.readFileSync(f).subarray(0, 200).toString('latin1').split('\n')[0];
 
 const cacheFiles = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => !f.endsWith('.tmp')) : []);
 
@@ -53,13 +60,12 @@ test('the code cache is written once, reused with the same results, and replaced
   assert.equal(fs.statSync(cache).mtimeMs, written, 'a valid cache is not rewritten');
 
   // A rebuilt bundle (here: one more comment) must not run with the old cache; the file is replaced.
-  const header = (f) => fs.readFileSync(f).subarray(0, 200).toString('latin1').split('\n')[0];
-  const before = header(cache);
+  const before = stampOf(cache);
   fs.appendFileSync(path.join(dist, 'cli-main.js'), '\n// rebuilt\n');
   const third = run();
   assert.deepEqual([third.code, third.out], [first.code, first.out]);
   assert.deepEqual(cacheFiles(cacheDir), files, 'still one file per bundle');
-  assert.notEqual(header(cache), before);
+  assert.notEqual(stampOf(cache), before);
 
   // Off switch.
   fs.rmSync(cacheDir, { recursive: true });
@@ -81,8 +87,7 @@ test('a cache folder others can write to is not used', { skip: (usesNodeCache &&
 test('the language server writes its code cache after its first lint, so a killed server still leaves one', { skip: usesNodeCache && 'Node has its own compile cache' }, async (t) => {
   const { startServer, RETURNS_INPUT } = await import('./server-lsp-client.mjs');
   const dir = scratch(t);
-  const uid = process.getuid?.();
-  const cacheDir = path.join(dir, `rnnlint-compile-cache${uid === undefined ? '' : `-${uid}`}`);
+  const cacheDir = cacheDirIn(dir);
   const server = await startServer({ env: { TMPDIR: dir, RNNLINT_CODE_CACHE_CHECKPOINT_MS: '50' } });
   const uri = pathToFileURL(path.join(dir, 'cell.ts')).href;
   server.open(uri, RETURNS_INPUT);
@@ -96,7 +101,6 @@ test('the language server writes its code cache after its first lint, so a kille
   await exited;
   const files = cacheFiles(cacheDir);
   assert.equal(files.length, 1, 'one cache file, written before the kill');
-  const header = fs.readFileSync(path.join(cacheDir, files[0])).subarray(0, 200).toString('latin1').split('\n')[0];
-  assert.match(header, /^\d+:[\d.]+:[0-9a-f]{40}$/, 'the stamp of dist/server-main.js');
+  assert.match(stampOf(path.join(cacheDir, files[0])), /^\d+:[\d.]+:[0-9a-f]{40}$/, 'the stamp of dist/server-main.js');
   assert.ok(fs.statSync(path.join(cacheDir, files[0])).size > 100_000, 'the compiled engine, not an empty cache');
 });

@@ -240,7 +240,7 @@ export function tupleElementsReturned(step: Step, s: StateInput): { sub: StateIn
     const own = ownElement(elementRoot(i, k));
     return ts.isSpreadElement(el) || (own >= 0 && own !== k);
   }))) return [];
-  if ([...step.flow.readRoots].some((r) => r.startsWith(`${s.root}.`) && Number(r.slice(s.root.length + 1).split('.')[0]) >= count)) return [];
+  if ([...step.flow.readRoots].some((r) => ownElement(r) >= count)) return [];
   return Array.from({ length: count }, (_, k) => {
     const names = step.flow.aliasNames.get(`${s.root}.${k}`);
     const name = names?.[0] ?? `${s.name}[${k}]`;
