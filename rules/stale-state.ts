@@ -1,8 +1,9 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
-import { invariantAcross, loopRole, timeLoop, type Invariance } from '../server/src/analysis/loop-queries';
+import { invariantAcross, loopRole, timeLoop, type HandedOn, type Invariance } from '../server/src/analysis/loop-queries';
 import { calleeName, calleeReceiver, indentAt, unwrap, walk } from '../server/src/analysis/ast';
 import type { StateArg, StepCall } from '../server/src/analysis/calls';
+import { recursiveCarries, type RecursiveCarry } from '../server/src/analysis/recursion';
 
 /** The name the call's result binds for state `k` (`h` in `const [out, h] = cell.call(...)`). */
 function newStateTarget(call: StepCall, k: number): string | undefined {
@@ -30,11 +31,17 @@ export default defineRule({
     messages: {
       stale: '`{{name}}` is passed to `{{step}}` on every iteration but never updated in the loop: each step starts from the same state and the new state is thrown away. Carry the state: assign each step\'s new state to the variable that the next step reads.',
       staleFresh: 'A fresh `{{name}}` is passed to `{{step}}` on every iteration: each step starts from the same initial state. Create the state once before the loop and assign each step\'s new state back to it.',
+      staleHandedOn: 'The reducer hands `{{name}}` on unchanged in its accumulator (`{{handedOn}}`) while `{{step}}` computes the new state from it: every step starts from the initial state. Put the new state in the accumulator the reducer returns.',
+      staleRecursive: '`{{fn}}` passes its own `{{name}}` on to the next step while it computes the new state `{{target}}` from it: every step starts from the same state. Pass `{{target}}` to the recursive call.',
       staleReset: '`{{name}}` is set back to `{{value}}` in every iteration before `{{step}}` reads it: each step starts from the same state. Initialise it once, before the loop.',
       feedBack: 'Feed the new state back: `{{name}} = {{target}}`',
+      passNew: 'Pass `{{target}}` to the recursive call',
+      returnNew: 'Return the new state in the accumulator: `{{replacement}}`',
       removeReset: 'Remove `{{reset}}` from the loop',
       declared: '`{{name}}` is initialised here and never updated in the loop',
       resetHere: 'the state is set back here on every iteration',
+      computedHere: 'the new state is computed here and never passed on',
+      handedOnHere: 'the incoming state is returned here as the next accumulator\'s',
     },
   },
   check(ctx) {
@@ -47,6 +54,7 @@ export default defineRule({
         if (inv) report(ctx, call, arg, inv);
       }
     }
+    for (const carry of recursiveCarries(ctx.model)) reportRecursive(ctx, carry);
   },
 });
 
@@ -66,6 +74,10 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
     const edit = alone && lineEnd >= 0 ? { start: lineStart, end: lineEnd + 1, text: '' } : { start: inv.resetAt.getStart(ctx.sf), end: inv.resetAt.end, text: '' };
     suggest.push({ messageId: 'removeReset', data, edits: [edit] });
     ctx.report({ node: arg.expr, messageId: 'staleReset', data, suggest, related: [{ node: inv.resetAt, messageId: 'resetHere', data }] });
+    return;
+  }
+  if (inv.handedOn) {
+    reportHandedOn(ctx, call, arg, inv.handedOn, data);
     return;
   }
   const declaredInLoop = !!inv.fresh;
@@ -90,6 +102,43 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
     suggest,
     related: inv.decl && !declaredInLoop ? [{ node: inv.decl, messageId: 'declared', data: { ...data, name: inv.binding?.text ?? name } }] : undefined,
   });
+}
+
+/**
+ * A reducer that returns the incoming state in its accumulator. The fix puts the step's new state
+ * at that slot in every return (`{ h, outs }` -> `{ h: hNext, outs }`); offered only when the new
+ * state has a name.
+ */
+function reportHandedOn(ctx: RuleContext, call: StepCall, arg: StateArg, handedOn: HandedOn[], data: Record<string, string>): void {
+  const target = data.target;
+  const suggest: FixDescriptor[] = [];
+  const replacementOf = (h: HandedOn): string =>
+    typeof h.key === 'number' ? target : `${/^[A-Za-z_$][\w$]*$/.test(h.key) ? h.key : JSON.stringify(h.key)}: ${target}`;
+  const first = handedOn[0]!;
+  // A spread (`...acc`) hands the state on without naming it: the fix adds the key after it.
+  const editOf = (h: HandedOn) => ts.isSpreadAssignment(h.node)
+    ? insertAt(h.node.end, `, ${replacementOf(h)}`)
+    : { start: h.node.getStart(ctx.sf), end: h.node.end, text: replacementOf(h) };
+  if (target && arg.index >= 0) {
+    suggest.push({ messageId: 'returnNew', data: { ...data, replacement: replacementOf(first) }, edits: handedOn.map(editOf) });
+  }
+  ctx.report({
+    node: arg.expr,
+    messageId: 'staleHandedOn',
+    data: { ...data, handedOn: nodeText(ctx, first.node) },
+    suggest,
+    related: handedOn.map((h) => ({ node: h.node, messageId: 'handedOnHere', data })),
+  });
+}
+
+/** The fix passes the new state instead, where every recursive call can see its name. */
+function reportRecursive(ctx: RuleContext, carry: RecursiveCarry): void {
+  const data = { fn: carry.name, name: carry.param.text, target: carry.next.text };
+  const visible = carry.passed.every((p) => ctx.model.scopes.lookup(carry.next.text, p) === carry.next);
+  const suggest: FixDescriptor[] = visible
+    ? [{ messageId: 'passNew', data, edits: carry.passed.map((p) => ({ start: p.getStart(ctx.sf), end: p.end, text: carry.next.text })) }]
+    : [];
+  ctx.report({ node: carry.passed[0]!, messageId: 'staleRecursive', data, suggest, related: [{ node: carry.next, messageId: 'computedHere', data }] });
 }
 
 /** `hNew.dispose()` / `tf.dispose(hNew)` later in the same block: feeding it back would read a disposed tensor. */

@@ -50,6 +50,41 @@ interface Escape {
   path: string;
   /** Where the stored value is read after `tidy` returned, when known. */
   readAt?: ts.Node;
+  /** For a tensor put into a map (`sessions.set(id, next)`): the value stored. */
+  stored?: ts.Expression;
+}
+
+/**
+ * `sessions.set(id, next)` / `this.cache.set(key, h)` inside the callback, into a map from outside
+ * it: the map holds the tensor past `tidy`, and a `get` of that map (after `tidy`, or in another
+ * call) reads it disposed. Without such a `get` nothing is known to read it, and nothing is reported.
+ */
+function storedInMap(ctx: RuleContext, set: ts.CallExpression, fn: FunctionLike, returned: Set<string>, kept: Set<string>): Escape | undefined {
+  const recv = calleeReceiver(set);
+  const value = set.arguments[1];
+  if (!recv || !value || set.arguments.length !== 2) return undefined;
+  const mapPath = accessPath(recv);
+  if (!mapPath) return undefined;
+  const valuePath = accessPath(value);
+  if ((valuePath && (returned.has(valuePath) || kept.has(valuePath))) || !isTensorCreatedIn(ctx, value, fn)) return undefined;
+  const owner = mapOwner(ctx, recv);
+  if (!owner || inside(owner, fn)) return undefined;
+  const readAt = ctx.model.callsNamed(['get']).find((g) => {
+    const r = calleeReceiver(g);
+    return !!r && accessPath(r) === mapPath && mapOwner(ctx, r) === owner && (!inside(g, fn) || g.end <= set.pos);
+  });
+  return readAt ? { node: set, path: mapPath, readAt, stored: unwrap(value) } : undefined;
+}
+
+/** What makes two spellings of a map the same map: the binding of `sessions`, or the class of `this.sessions`. */
+function mapOwner(ctx: RuleContext, recv: ts.Expression): ts.Node | undefined {
+  let base = unwrap(recv);
+  while (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) base = unwrap(base.expression);
+  if (ts.isIdentifier(base)) return ctx.model.scopes.resolve(base);
+  if (base.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  let cls: ts.Node | undefined = base.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  return cls;
 }
 
 export default defineRule({
@@ -64,6 +99,8 @@ export default defineRule({
       returnFromTidy: 'Return the new state from `tidy`: `{{target}} = tf.tidy(...)`',
       keep: 'Keep it with `tf.keep(...)` (dispose the old state yourself)',
       readAfter: '`{{name}}` is read here after `tidy` disposed it',
+      disposedStored: '`{{value}}` is stored in `{{name}}` inside `tf.tidy` but neither returned nor kept: it is disposed when `tidy` returns, and the next read from `{{name}}` gets a disposed state. Keep it with `tf.keep()` (or return it from `tidy` and store it after).',
+      readAfterStored: '`{{name}}` is read here; the entry stored inside `tidy` is disposed by then',
     },
   },
   check(ctx) {
@@ -105,10 +142,23 @@ export default defineRule({
           }
         }
       }
+      for (const set of ownNodes(ctx.model.callsNamed(['set']), body)) {
+        const stored = storedInMap(ctx, set, fn, returned, kept);
+        if (stored) escapes.push(stored);
+      }
       if (escapes.length === 0) continue;
       const ns = ctx.model.tf.namespaceForFixes ?? 'tf';
-      const returnFix = returnFromTidy(ctx, call, fn, [...new Set(escapes.map((e) => e.path))]);
+      const returnFix = returnFromTidy(ctx, call, fn, [...new Set(escapes.filter((e) => !e.stored).map((e) => e.path))]);
       for (const esc of escapes) {
+        if (esc.stored) {
+          const data = { name: esc.path, value: nodeText(ctx, esc.stored) };
+          ctx.report({
+            node: esc.node, messageId: 'disposedStored', data,
+            suggest: [{ messageId: 'keep', data, edits: [replaceNode(ctx, esc.stored, `${ns}.keep(${nodeText(ctx, esc.stored)})`)] }],
+            related: esc.readAt ? [{ node: esc.readAt, messageId: 'readAfterStored', data }] : undefined,
+          });
+          continue;
+        }
         const data = { name: esc.path, target: returnFix?.target ?? esc.path };
         const suggest: FixDescriptor[] = [];
         if (returnFix) suggest.push({ messageId: 'returnFromTidy', data, edits: returnFix.edits });

@@ -1,7 +1,7 @@
 // Questions about state across iterations: does an argument change between iterations, is a
 // variable reset per sequence, where does an iteration's body start.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, isFunctionLike, outermost, unwrap, walk, enclosingFunction, memberName, boundIdentifiers } from './ast';
+import { accessPath, calleeName, calleeReceiver, isFunctionLike, outermost, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, type FunctionLike } from './ast';
 import { lastFileMemo, type Iteration, type StateArg, type StepCall } from './calls';
 import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
@@ -168,6 +168,15 @@ export interface Invariance {
   fresh?: boolean;
   /** The statement in the loop that puts the same value back before every use. */
   resetAt?: ts.Node;
+  /** reduce: where each return of the reducer hands the incoming state on (`h` in `return { h, outs }`). */
+  handedOn?: HandedOn[];
+}
+
+/** A property or element of a reducer's returned accumulator that passes the incoming state on. */
+export interface HandedOn {
+  node: ts.ObjectLiteralElementLike | ts.Expression;
+  /** The property name (`h`) or element index the state sits at in the accumulator. */
+  key: string | number;
 }
 
 /** Does the state argument keep the same value on every iteration of `it`? */
@@ -184,6 +193,8 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
   if (isTensorConstructor(model, e)) return constantAcross(model, e, it) ? { fresh: true } : undefined;
   if (!arg.path) return undefined;
   if (it.accumulator && arg.path === it.accumulator.text) return undefined;
+  const handedOn = handedOnByReducer(model, e, it);
+  if (handedOn) return handedOn;
   if (arg.path.startsWith('this.')) {
     if (writesToPath(model, arg.path, e, it.node).length > 0) return undefined;
     // A method call on `this` in the loop may update the field: do not guess.
@@ -214,6 +225,97 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
   if (ts.isParameter(decl) && isFunctionLike(decl.parent) && it.callback === decl.parent) return undefined;
   if (writesToPath(model, arg.path, e, it.node).length > 0) return resetBeforeUse(model, b, e, it);
   return { decl, binding: b };
+}
+
+/**
+ * reduce/reduceRight: the accumulator carries state from one call of the reducer to the next, so a
+ * state read from it is stale when every return puts the incoming value back at the same place:
+ * `({ h, outs }, x) => ({ h, outs: [...outs, step(x, h)] })`, `(acc, x) => ({ ...acc, y: step(x, acc.h) })`,
+ * `([h, c], x) => [h, c2]`. A return that is not a literal (the accumulator mutated and returned,
+ * a helper's result) is not read: we do not guess.
+ */
+function handedOnByReducer(model: FileModel, arg: ts.Expression, it: Iteration): Invariance | undefined {
+  const cb = it.callback;
+  const method = cb && ts.isCallExpression(it.node) ? calleeName(it.node) : undefined;
+  const acc = cb?.parameters[0];
+  if (!cb || !acc || (method !== 'reduce' && method !== 'reduceRight')) return undefined;
+  const slot = accumulatorSlot(model, acc, arg);
+  if (!slot) return undefined;
+  const written = slot.binding ? model.scopes.writes(slot.binding, cb).length > 0 : writesToPath(model, accessPath(arg)!, arg, cb).length > 0;
+  if (written) return undefined;
+  const handedOn: HandedOn[] = [];
+  for (const r of returnedValues(cb) ?? []) {
+    const at = slotInLiteral(model, r, slot);
+    if (!at) return undefined;
+    handedOn.push({ node: at, key: slot.key });
+  }
+  return handedOn.length > 0 ? { decl: slot.binding ?? acc, binding: slot.binding, handedOn } : undefined;
+}
+
+interface AccumulatorSlot {
+  key: string | number;
+  /** The destructured name (`h` of `({ h }, x)`), or undefined for `acc.h`. */
+  binding?: Binding;
+  /** `acc` for `acc.h` reads. */
+  accumulator?: Binding;
+}
+
+/** Where in the accumulator parameter a state read comes from: `h` of `({ h }, x)` / `([h], x)`, or `acc.h`. */
+function accumulatorSlot(model: FileModel, acc: ts.ParameterDeclaration, arg: ts.Expression): AccumulatorSlot | undefined {
+  if (ts.isIdentifier(acc.name)) {
+    if (!ts.isPropertyAccessExpression(arg) || !ts.isIdentifier(arg.expression) || !ts.isIdentifier(arg.name)) return undefined;
+    return model.scopes.refersTo(arg.expression, acc.name) ? { key: arg.name.text, accumulator: acc.name } : undefined;
+  }
+  if (!ts.isIdentifier(arg)) return undefined;
+  const b = model.scopes.resolve(arg);
+  const el = b?.parent;
+  if (!b || !el || !ts.isBindingElement(el) || el.parent !== acc.name || el.dotDotDotToken) return undefined;
+  if (ts.isArrayBindingPattern(acc.name)) return { key: acc.name.elements.indexOf(el), binding: b };
+  const prop = el.propertyName;
+  const key = prop ? (ts.isIdentifier(prop) || ts.isStringLiteral(prop) ? prop.text : undefined) : b.text;
+  return key === undefined ? undefined : { key, binding: b };
+}
+
+/** Does `value` (from a reducer's return) put the incoming state back at its slot? Returns that property/element. */
+function slotInLiteral(model: FileModel, value: ts.Expression, slot: AccumulatorSlot): ts.ObjectLiteralElementLike | ts.Expression | undefined {
+  const same = (e: ts.Expression): boolean => {
+    const u = unwrap(e);
+    if (slot.binding) return ts.isIdentifier(u) && model.scopes.refersTo(u, slot.binding);
+    return ts.isPropertyAccessExpression(u) && ts.isIdentifier(u.expression) && model.scopes.refersTo(u.expression, slot.accumulator!) &&
+      u.name.text === slot.key;
+  };
+  if (typeof slot.key === 'number') {
+    if (!ts.isArrayLiteralExpression(value)) return undefined;
+    const el = value.elements[slot.key];
+    return el && !value.elements.slice(0, slot.key + 1).some(ts.isSpreadElement) && same(el) ? el : undefined;
+  }
+  if (!ts.isObjectLiteralExpression(value)) return undefined;
+  // The last property for the key wins; `...acc` keeps the accumulator's own value.
+  for (let i = value.properties.length - 1; i >= 0; i--) {
+    const p = value.properties[i]!;
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === slot.key) return slot.binding && model.scopes.refersTo(p.name, slot.binding) ? p : undefined;
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === slot.key) return same(p.initializer) ? p : undefined;
+    if (ts.isSpreadAssignment(p)) {
+      const u = unwrap(p.expression);
+      return slot.accumulator && ts.isIdentifier(u) && model.scopes.refersTo(u, slot.accumulator) ? p : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Every value a function returns (unwrapped), or undefined when one of its returns has none. */
+function returnedValues(fn: FunctionLike): ts.Expression[] | undefined {
+  if (!fn.body) return undefined;
+  if (!ts.isBlock(fn.body)) return [unwrap(fn.body)];
+  const out: ts.Expression[] = [];
+  let bare = false;
+  walk(fn.body, (n) => {
+    if (ts.isReturnStatement(n)) {
+      if (n.expression) out.push(unwrap(n.expression));
+      else bare = true;
+    }
+  }, false);
+  return bare ? undefined : out;
 }
 
 /** A name bound outside the loop (not a parameter of its callback) that nothing in the loop writes. */

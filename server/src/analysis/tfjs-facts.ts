@@ -164,8 +164,11 @@ export function hasToken(name: string, set: Set<string>): boolean {
   return nameTokens(name).some((t) => set.has(t));
 }
 
-/** Tokens naming a fan-out from one state (beam search, scoring each candidate): not a time loop. */
-export const FANOUT_LOOP_TOKENS = new Set(['beam', 'beams', 'candidate', 'candidates', 'vocab', 'vocabulary', 'option', 'options', 'choice', 'choices', 'action', 'actions', 'branch', 'branches', 'hypothesis', 'hypotheses', 'head', 'heads', 'layer', 'layers', 'model', 'models', 'continuation', 'continuations', 'alternative', 'alternatives', 'proposal', 'proposals']);
+/**
+ * Tokens naming a fan-out from one state (beam search, scoring each candidate, the children of a
+ * tree node, which all start from their parent's state): not a time loop.
+ */
+export const FANOUT_LOOP_TOKENS = new Set(['child', 'children', 'kid', 'kids', 'subtree', 'subtrees', 'beam', 'beams', 'candidate', 'candidates', 'vocab', 'vocabulary', 'option', 'options', 'choice', 'choices', 'action', 'actions', 'branch', 'branches', 'hypothesis', 'hypotheses', 'head', 'heads', 'layer', 'layers', 'model', 'models', 'continuation', 'continuations', 'alternative', 'alternatives', 'proposal', 'proposals']);
 /** Function names of code meant to continue a stream from the current state (no reset expected). */
 export const STREAMING_FUNCTION_NAME = /^(feed|next|continue|stream|advance|step|tick|push|update|observe|consume|on[A-Z])/;
 

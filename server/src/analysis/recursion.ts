@@ -1,0 +1,120 @@
+// Unrolls written as recursion: `function unroll(node, h) { const hNext = cell(x, h); return unroll(node.next, hNext); }`.
+// The recursive call is the next iteration, and the state it passes is the state the next step reads.
+import ts from '../typescript';
+import { calleeName, calleeReceiver, functionName, isFunctionLike, unwrap, walk, type FunctionLike } from './ast';
+import { lastFileMemo, resolveCallee } from './calls';
+import type { FileModel } from './model';
+import type { Binding } from './scopes';
+import { isStateLikeName, stateBase } from './tfjs-facts';
+
+/** A recursive unroll that passes its own incoming state on while it computes a new one from it. */
+export interface RecursiveCarry {
+  fn: FunctionLike;
+  name: string;
+  /** The state parameter. */
+  param: Binding;
+  /** Each recursive call's argument that passes `param` on unchanged (source order). */
+  passed: ts.Identifier[];
+  /** The new state the function computes from `param` (`hNext`), which no recursive call receives. */
+  next: Binding;
+}
+
+export const recursiveCarries: (model: FileModel) => RecursiveCarry[] = lastFileMemo(findRecursiveCarries);
+
+function findRecursiveCarries(model: FileModel): RecursiveCarry[] {
+  const selfCalls = new Map<FunctionLike, ts.CallExpression[]>();
+  for (const call of model.calls) {
+    const name = calleeName(call);
+    // Only names this file defines a function by can call a function of this file.
+    if (!name || !model.index.callableNames.has(name)) continue;
+    const fn = recursedFunction(model, call, name);
+    if (!fn) continue;
+    const list = selfCalls.get(fn);
+    if (list) list.push(call);
+    else selfCalls.set(fn, [call]);
+  }
+  const out: RecursiveCarry[] = [];
+  for (const [fn, calls] of selfCalls) {
+    fn.parameters.forEach((p, i) => {
+      if (!ts.isIdentifier(p.name) || !isStateLikeName(p.name.text)) return;
+      const carry = carriedUnchanged(model, fn, calls, p.name, i);
+      if (carry) out.push(carry);
+    });
+  }
+  return out;
+}
+
+/** The function a call recurses into: `f(...)` inside `function f`, `this.m(...)` inside method `m`. */
+function recursedFunction(model: FileModel, call: ts.CallExpression, name: string): FunctionLike | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const target = resolveCallee(call, model.scopes, model.classes);
+    return target && isInsideFunction(call, target) ? target : undefined;
+  }
+  const recv = calleeReceiver(call);
+  if (!recv || unwrap(recv).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  // `this` is the method's own only through arrows.
+  for (let p = call.parent; p; p = p.parent) {
+    if (ts.isMethodDeclaration(p)) return functionName(p) === name ? p : undefined;
+    if (isFunctionLike(p) && !ts.isArrowFunction(p)) return undefined;
+  }
+  return undefined;
+}
+
+function isInsideFunction(n: ts.Node, fn: FunctionLike): boolean {
+  for (let p = n.parent; p; p = p.parent) if (p === fn) return true;
+  return false;
+}
+
+function carriedUnchanged(model: FileModel, fn: FunctionLike, calls: ts.CallExpression[], param: Binding, i: number): RecursiveCarry | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  const passed: ts.Identifier[] = [];
+  for (const call of calls) {
+    const a = call.arguments[i] && unwrap(call.arguments[i]!);
+    if (!a || !ts.isIdentifier(a) || !model.scopes.refersTo(a, param)) return undefined;
+    passed.push(a);
+  }
+  if (model.scopes.writes(param, body).length > 0) return undefined;
+  const next = newStateFrom(model, body, param);
+  // A recursion before the new state is computed is a fold (a tree encoded bottom-up, children
+  // first, the incoming state a context), not the next step of an unroll.
+  if (!next || passed.some((p) => p.pos < next.end)) return undefined;
+  // The new state reaching any recursive call (at any position) is a hand-over we do not second-guess.
+  for (const call of calls) {
+    let reached = false;
+    for (const a of call.arguments) walk(a, (n) => { if (ts.isIdentifier(n) && model.scopes.refersTo(n, next)) reached = true; });
+    if (reached) return undefined;
+  }
+  return { fn, name: functionName(fn) ?? 'the function', param, passed, next };
+}
+
+/**
+ * A variable the function computes from the state parameter and names as its new value: `hNext`,
+ * `newHidden`, `[out, h2]`... for `h`/`hidden` (same name once previous/new markers are dropped).
+ * Its value must read the parameter through a call (a step, a tf op), not copy it.
+ */
+function newStateFrom(model: FileModel, body: ts.Node, param: Binding): Binding | undefined {
+  const base = stateBase(param.text);
+  let found: Binding | undefined;
+  walk(body, (n) => {
+    if (found || !ts.isVariableDeclaration(n) || !n.initializer) return;
+    const init = unwrap(n.initializer);
+    if (ts.isIdentifier(init) || !readsThroughCall(model, init, param)) return;
+    const names: ts.Identifier[] = [];
+    if (ts.isIdentifier(n.name)) names.push(n.name);
+    else if (ts.isArrayBindingPattern(n.name)) for (const el of n.name.elements) if (ts.isBindingElement(el) && ts.isIdentifier(el.name)) names.push(el.name);
+    found = names.find((id) => id.text !== param.text && stateBase(id.text) === base);
+  });
+  return found;
+}
+
+function readsThroughCall(model: FileModel, e: ts.Expression, param: Binding): boolean {
+  let calls = false;
+  let reads = false;
+  walk(e, (n) => {
+    if (ts.isCallExpression(n)) calls = true;
+    else if (ts.isIdentifier(n) && model.scopes.refersTo(n, param)) reads = true;
+  });
+  return calls && reads;
+}

@@ -1,0 +1,37 @@
+// State kept per session in a Map, stored from inside tf.tidy without being kept.
+import * as tf from '@tensorflow/tfjs';
+
+const H = 8;
+const Wx = tf.variable(tf.randomNormal([4, H], 0, 0.1));
+const Wh = tf.variable(tf.randomNormal([H, H], 0, 0.1));
+
+function step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+  return tf.tanh(tf.matMul(x, Wx).add(tf.matMul(h, Wh))) as tf.Tensor2D;
+}
+
+export class SessionStates {
+  private readonly states = new Map<string, tf.Tensor2D>();
+
+  push(id: string, x: tf.Tensor2D): tf.Tensor {
+    const h = this.states.get(id) ?? tf.zeros([1, H]) as tf.Tensor2D;
+    return tf.tidy(() => {
+      const next = step(x, h);
+      this.states.set(id, next);
+//    ~~~~~~~~~~~~~~~~~~~~~~~~~ tidy-disposed-state
+      return tf.sum(next);
+    });
+  }
+}
+
+// A module-level map, read on the next call.
+const byUser = new Map<string, tf.Tensor2D>();
+
+export function observe(user: string, x: tf.Tensor2D): number {
+  const prev = byUser.get(user) ?? tf.zeros([1, H]) as tf.Tensor2D;
+  const score = tf.tidy(() => {
+    byUser.set(user, step(x, prev));
+//  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ tidy-disposed-state
+    return tf.sum(prev);
+  });
+  return score.dataSync()[0]!;
+}

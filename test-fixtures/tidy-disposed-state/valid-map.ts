@@ -1,0 +1,63 @@
+// Maps that hold state across tf.tidy correctly, and maps nothing reads back.
+import * as tf from '@tensorflow/tfjs';
+
+const H = 8;
+const Wx = tf.variable(tf.randomNormal([4, H], 0, 0.1));
+const Wh = tf.variable(tf.randomNormal([H, H], 0, 0.1));
+
+function step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+  return tf.tanh(tf.matMul(x, Wx).add(tf.matMul(h, Wh))) as tf.Tensor2D;
+}
+
+export class SessionStates {
+  private readonly states = new Map<string, tf.Tensor2D>();
+
+  // Kept: tidy leaves it alone.
+  pushKept(id: string, x: tf.Tensor2D): tf.Tensor {
+    const h = this.states.get(id) ?? tf.zeros([1, H]) as tf.Tensor2D;
+    return tf.tidy(() => {
+      const next = tf.keep(step(x, h));
+      this.states.set(id, next);
+      return tf.sum(next);
+    });
+  }
+
+  // Returned from tidy and stored after it.
+  pushReturned(id: string, x: tf.Tensor2D): void {
+    const h = this.states.get(id) ?? tf.zeros([1, H]) as tf.Tensor2D;
+    const next = tf.tidy(() => step(x, h));
+    this.states.set(id, next);
+  }
+
+  // The callback returns the stored state itself: tidy keeps what it returns.
+  pushAndReturn(id: string, x: tf.Tensor2D): tf.Tensor2D {
+    const h = this.states.get(id) ?? tf.zeros([1, H]) as tf.Tensor2D;
+    return tf.tidy(() => {
+      const next = step(x, h);
+      this.states.set(id, next);
+      return next;
+    });
+  }
+}
+
+// A map of plain numbers (a readback), and a map local to the callback.
+const norms = new Map<string, number>();
+
+export function track(user: string, x: tf.Tensor2D, h: tf.Tensor2D): number {
+  tf.tidy(() => {
+    const local = new Map<string, tf.Tensor>();
+    local.set('h', step(x, h));
+    norms.set(user, tf.norm(step(x, h)).dataSync()[0]!);
+    return local.get('h');
+  });
+  return norms.get(user) ?? 0;
+}
+
+// Written from tidy, never read from the map: nothing reads a disposed entry.
+const lastSeen = new Map<string, tf.Tensor2D>();
+
+export function writeOnly(user: string, x: tf.Tensor2D, h: tf.Tensor2D): void {
+  tf.tidy(() => {
+    lastSeen.set(user, step(x, h));
+  });
+}
