@@ -5,6 +5,7 @@ import { stateReachesOutput, type StateInput, type Step } from '../server/src/an
 import { carriesNoState, droppedUsesOf, memberStates } from '../server/src/analysis/state-queries';
 import { inputProjection, unusedRecurrentWeights } from '../server/src/analysis/weights';
 import { scriptKindFor } from '../server/src/analysis/parse';
+import { closureStateReachesOutput, closureSteps, droppedClosureUses } from '../server/src/analysis/closure-state';
 import { CELL_STATE_TOKENS, hasToken } from '../server/src/analysis/tfjs-facts';
 import type { RuleContext } from './rule';
 
@@ -62,6 +63,7 @@ export default defineRule({
       unusedWithWeights: '`{{step}}` never uses its incoming state `{{name}}`, and the recurrent weights `{{weight}}` are declared but never used: the recurrent terms (`{{name}}` through each of them) are missing from the gates\' pre-activations, so every step starts from scratch.',
       droppedUse: '`{{step}}` reads its incoming state `{{name}}` only into `{{local}}`, which never reaches the output or new state: the recurrent term is computed and then dropped. Add `{{local}}` to the pre-activation.',
       notRead: '`{{step}}` never reads its state input `{{name}}`: the cell ignores its hidden state, so every step starts from scratch. Read it (e.g. `const [x, h] = inputs`) and add the recurrent term (`h` times a recurrent weight) to the pre-activation.',
+      closureDroppedUse: '`{{step}}` reads the state `{{name}}` it keeps between calls only into `{{local}}`, which never reaches its output or the new `{{name}}`: the recurrent term is computed and then dropped. Add `{{local}}` to the pre-activation.',
       addRecurrentTerm: 'Add the recurrent term `{{term}}`',
       weightDeclared: '`{{weight}}` is declared here but never used by the step',
       droppedHere: '`{{local}}` is computed from `{{name}}` here and then dropped',
@@ -104,5 +106,25 @@ export default defineRule({
         ctx.report({ node: where, messageId, data, suggest: suggestion ? [suggestion] : undefined, related: related.length ? related : undefined });
       }
     }
+    // State captured by a closure (`let h` in a factory, advanced by `step(x)`): reported only when
+    // the step reads it into a term it then drops, the evidence that a recurrence was meant.
+    for (const step of closureSteps(model)) {
+      if (closureStateReachesOutput(step)) continue;
+      const dropped = droppedClosureUses(step);
+      const last = dropped.filter((l) => !dropped.some((o) => o !== l && o.val.deps.has(l.root))).pop();
+      if (!last) continue;
+      const data = { step: step.name, name: step.state.text, local: last.name };
+      ctx.report({
+        node: namingNode(step.fn) ?? step.write, messageId: 'closureDroppedUse', data,
+        related: [{ node: last.node, messageId: 'droppedHere', data }],
+      });
+    }
   },
 });
+
+/** Where a function's name is written: its own name, or the variable/property it is assigned to. */
+function namingNode(fn: ts.FunctionLikeDeclaration): ts.Node | undefined {
+  if (fn.name) return fn.name;
+  const p = fn.parent;
+  return ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) ? p.name : undefined;
+}
