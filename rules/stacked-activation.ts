@@ -1,6 +1,6 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type FixDescriptor, type RuleContext } from './rule';
-import { activationOf, isSelfGated, producingActivation, sequentialStacks, type ActivationUse, type SequentialLayer } from '../server/src/analysis/activations';
+import { activationHelpers, activationOf, isSelfGated, producingActivation, sequentialStacks, type ActivationUse, type SequentialLayer } from '../server/src/analysis/activations';
 import { enclosingFunction } from '../server/src/analysis/ast';
 import { ACTIVATION_OPS, RECURRENT_LAYER_FACTORIES } from '../server/src/analysis/tfjs-facts';
 
@@ -18,6 +18,7 @@ function removal(ctx: RuleContext, act: ActivationUse): FixDescriptor['edits'] {
 
 /** How a message names an activation: `tanh`, or the layer that applies it. */
 function describe(act: ActivationUse): string {
+  if (act.helper) return `\`${act.helper}\` (\`${act.name}\`)`;
   return act.form === 'layer' && act.layer && act.layer !== 'activation'
     ? `the \`${act.layer}\` layer's \`activation: '${act.name}'\``
     : `\`${act.name}\``;
@@ -47,6 +48,7 @@ export default defineRule({
     docs: { description: 'An activation applied directly to the output of another, with nothing linear between' },
     messages: {
       stacked: '`{{outer}}` is applied directly to the output of {{innerDesc}}, with nothing linear between: two activations in a row distort the signal and weaken its gradients. Keep one of them.',
+      stackedHelper: '`{{helper}}` applies `{{outer}}` directly to the output of {{innerDesc}}, with nothing linear between: two activations in a row distort the signal and weaken its gradients. Keep one of them.',
       removeOuter: 'Remove the outer `{{outer}}`',
       removeInner: 'Remove the inner `{{inner}}`',
       removeOuterLayer: 'Remove the `{{outer}}` activation layer',
@@ -59,7 +61,7 @@ export default defineRule({
     const { model } = ctx;
     if (!model.tf.hasImport && model.steps.length === 0) return;
     // activationOf recognises tf functions (and their aliases), tensor methods and layer `apply`.
-    for (const call of model.callsNamed([...ACTIVATION_OPS, 'apply'])) {
+    for (const call of model.callsNamed([...ACTIVATION_OPS, 'apply', ...activationHelpers(model).keys()])) {
       const outer = activationOf(model, call);
       // A layer with a kernel (dense with `activation:`) applies a linear map first: not stacking.
       if (!outer || outer.linearFirst) continue;
@@ -67,17 +69,19 @@ export default defineRule({
       const inner = producingActivation(model, outer.operand, 0, via);
       if (!inner || isSelfGated(outer, inner)) continue;
       const innerDesc = describe(inner);
-      const data = { outer: outer.name, inner: inner.name, innerDesc };
+      const data = { outer: outer.name, inner: inner.name, innerDesc, helper: outer.helper ?? '' };
       const inline = inner.call.pos >= outer.call.pos && inner.call.end <= outer.call.end;
-      const suggest: FixDescriptor[] = [{ messageId: 'removeOuter', data, edits: removal(ctx, outer) }];
+      // The fixes name what they remove as written: the helper (`squash`) or the activation.
+      const named = { ...data, outer: outer.helper ?? outer.name, inner: inner.helper ?? inner.name };
+      const suggest: FixDescriptor[] = [{ messageId: 'removeOuter', data: named, edits: removal(ctx, outer) }];
       // Removing the inner one edits where it is computed: only when nothing else reads that value,
       // and never for a layer with a kernel (that would drop the layer, not just its activation).
       if ((inline || usedOnlyHere(ctx, via)) && !(inner.form === 'layer' && inner.linearFirst)) {
-        suggest.push({ messageId: 'removeInner', data, edits: removal(ctx, inner) });
+        suggest.push({ messageId: 'removeInner', data: named, edits: removal(ctx, inner) });
       }
       ctx.report({
         node: outer.call,
-        messageId: 'stacked',
+        messageId: outer.helper ? 'stackedHelper' : 'stacked',
         data,
         suggest,
         related: inline ? undefined : [{ node: inner.call, messageId: 'innerHere', data: { ...data, innerDesc: innerDesc[0]!.toUpperCase() + innerDesc.slice(1) } }],

@@ -39,8 +39,17 @@ function isTensorCreatedIn(ctx: RuleContext, e: ts.Expression, scope: ts.Node, d
     const b = ctx.model.scopes.resolve(u);
     if (!b || !inside(b, scope)) return false;
     const decl = declarationOf(b);
-    return ts.isVariableDeclaration(decl) && !!decl.initializer && isTensorCreatedIn(ctx, decl.initializer, scope, depth + 1);
+    if (ts.isVariableDeclaration(decl) && !!decl.initializer && isTensorCreatedIn(ctx, decl.initializer, scope, depth + 1)) return true;
+    // `let { h, c } = prev; for (...) ({ h, c } = lstmStep(...))`: reassigned in the callback from a tensor made there.
+    return ctx.model.scopes.writes(b, scope).some((w) => ts.isBinaryExpression(w) && w.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      isTensorCreatedIn(ctx, w.right, scope, depth + 1));
   }
+  // `{ h, c }`, `[h, c]`: a container of tensors made in the callback.
+  if (ts.isObjectLiteralExpression(u) && depth < 4) {
+    return u.properties.some((p) => ts.isShorthandPropertyAssignment(p) ? isTensorCreatedIn(ctx, p.name, scope, depth + 1)
+      : ts.isPropertyAssignment(p) && isTensorCreatedIn(ctx, p.initializer, scope, depth + 1));
+  }
+  if (ts.isArrayLiteralExpression(u) && depth < 4) return u.elements.some((el) => !ts.isSpreadElement(el) && isTensorCreatedIn(ctx, el, scope, depth + 1));
   return isTensorExpr(ctx, u);
 }
 
@@ -74,6 +83,18 @@ function storedInMap(ctx: RuleContext, set: ts.CallExpression, fn: FunctionLike,
     return !!r && accessPath(r) === mapPath && mapOwner(ctx, r) === owner && (!inside(g, fn) || g.end <= set.pos);
   });
   return readAt ? { node: set, path: mapPath, readAt, stored: unwrap(value) } : undefined;
+}
+
+/** `tf.keep` takes one tensor: a stored `{ h, c }` / `[h, c]` keeps each member (`{ h: tf.keep(h), c: tf.keep(c) }`). */
+function keepEdits(ctx: RuleContext, value: ts.Expression, ns: string): TextEdit[] {
+  const keep = (e: ts.Expression): TextEdit => replaceNode(ctx, e, `${ns}.keep(${nodeText(ctx, e)})`);
+  if (ts.isObjectLiteralExpression(value)) {
+    return value.properties.flatMap((p) => ts.isShorthandPropertyAssignment(p)
+      ? [replaceNode(ctx, p, `${p.name.text}: ${ns}.keep(${p.name.text})`)]
+      : ts.isPropertyAssignment(p) ? [keep(p.initializer)] : []);
+  }
+  if (ts.isArrayLiteralExpression(value)) return value.elements.filter((el) => !ts.isSpreadElement(el) && !ts.isOmittedExpression(el)).map(keep);
+  return [keep(value)];
 }
 
 /** What makes two spellings of a map the same map: the binding of `sessions`, or the class of `this.sessions`. */
@@ -154,7 +175,7 @@ export default defineRule({
           const data = { name: esc.path, value: nodeText(ctx, esc.stored) };
           ctx.report({
             node: esc.node, messageId: 'disposedStored', data,
-            suggest: [{ messageId: 'keep', data, edits: [replaceNode(ctx, esc.stored, `${ns}.keep(${nodeText(ctx, esc.stored)})`)] }],
+            suggest: [{ messageId: 'keep', data, edits: keepEdits(ctx, esc.stored, ns) }],
             related: esc.readAt ? [{ node: esc.readAt, messageId: 'readAfterStored', data }] : undefined,
           });
           continue;

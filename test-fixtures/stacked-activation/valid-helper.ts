@@ -21,3 +21,20 @@ export function step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
 export function configurableStep(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
   return tf.sigmoid(maybeSquash(preActivation(x, h), true));
 }
+
+// Helpers applied to pre-activations, and helpers that are not one activation of their argument.
+const toPolarity = (t: tf.Tensor2D): tf.Tensor2D => tf.tanh(t);
+const scaleBy = (t: tf.Tensor2D): tf.Tensor2D => t.mul(2);
+const mixed = (t: tf.Tensor2D): tf.Tensor2D => (t.rank > 1 ? tf.tanh(t) : tf.sigmoid(t));
+
+export function polarity(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+  return toPolarity(preActivation(x, h));
+}
+
+export function scaled(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+  return scaleBy(tf.sigmoid(preActivation(x, h)));
+}
+
+export function mixedHelper(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+  return toPolarity(mixed(preActivation(x, h)).matMul(W) as tf.Tensor2D);
+}

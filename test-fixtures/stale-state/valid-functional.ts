@@ -103,3 +103,30 @@ export function scoreAll(nodes: TokenNode[], i: number, h: tf.Tensor2D, scores: 
   scores.push(score);
   return scoreAll(nodes, i + 1, h, scores);
 }
+
+// A step known by its state members, carried correctly.
+interface LstmState { h: tf.Tensor2D; c: tf.Tensor2D }
+
+function lstmStep(x: tf.Tensor2D, s: LstmState): LstmState {
+  const c = tf.tanh(tf.matMul(x, Wx).add(tf.matMul(s.h, Wh))).add(s.c) as tf.Tensor2D;
+  return { h: tf.tanh(c) as tf.Tensor2D, c };
+}
+
+export function trackCarried(frames: tf.Tensor2D[], s0: LstmState): LstmState {
+  let s = s0;
+  for (const x of frames) s = lstmStep(x, s);
+  return s;
+}
+
+// An options object with no state members, passed unchanged every step.
+interface StepOptions { rate: number; training: boolean }
+
+function noisyStep(x: tf.Tensor2D, h: tf.Tensor2D, opts: StepOptions): tf.Tensor2D {
+  return opts.training ? tf.dropout(step(x, h), opts.rate) as tf.Tensor2D : step(x, h);
+}
+
+export function runWithOptions(frames: tf.Tensor2D[], h0: tf.Tensor2D, opts: StepOptions): tf.Tensor2D {
+  let h = h0;
+  for (const x of frames) h = noisyStep(x, h, opts);
+  return h;
+}

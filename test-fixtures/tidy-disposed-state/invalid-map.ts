@@ -35,3 +35,23 @@ export function observe(user: string, x: tf.Tensor2D): number {
   });
   return score.dataSync()[0]!;
 }
+
+// The state object is built in the callback by a loop of steps and stored whole.
+interface Conversation { h: tf.Tensor2D; c: tf.Tensor2D }
+const conversations = new Map<string, Conversation>();
+
+function lstmStep(x: tf.Tensor2D, h: tf.Tensor2D, c: tf.Tensor2D): Conversation {
+  const cNext = tf.tanh(tf.matMul(x, Wx).add(tf.matMul(h, Wh))).add(c) as tf.Tensor2D;
+  return { h: tf.tanh(cNext) as tf.Tensor2D, c: cNext };
+}
+
+export function onMessage(id: string, xs: tf.Tensor2D[]): tf.Tensor {
+  const prev = conversations.get(id) ?? { h: tf.zeros([1, H]) as tf.Tensor2D, c: tf.zeros([1, H]) as tf.Tensor2D };
+  return tf.tidy(() => {
+    let { h, c } = prev;
+    for (const x of xs) ({ h, c } = lstmStep(x, h, c));
+    conversations.set(id, { h, c });
+//  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ tidy-disposed-state
+    return tf.matMul(h, Wh);
+  });
+}

@@ -61,3 +61,22 @@ export function writeOnly(user: string, x: tf.Tensor2D, h: tf.Tensor2D): void {
     lastSeen.set(user, step(x, h));
   });
 }
+
+// The state object is returned from tidy and stored after it (the old one disposed).
+interface Conversation { h: tf.Tensor2D; c: tf.Tensor2D }
+const conversations = new Map<string, Conversation>();
+
+export function onMessage(id: string, xs: tf.Tensor2D[]): tf.Tensor2D {
+  const prev = conversations.get(id) ?? { h: tf.zeros([1, H]) as tf.Tensor2D, c: tf.zeros([1, H]) as tf.Tensor2D };
+  const [h, c] = tf.tidy(() => {
+    let { h, c } = prev;
+    for (const x of xs) {
+      h = step(x, h);
+      c = c.add(h) as tf.Tensor2D;
+    }
+    return [h, c];
+  });
+  tf.dispose([prev.h, prev.c]);
+  conversations.set(id, { h, c });
+  return h;
+}

@@ -1,7 +1,7 @@
 // Recognises activations in all their tfjs forms: `tf.tanh(x)`, `x.tanh()`, named `tanh(x)`,
 // `tf.layers.activation({activation: 'tanh'}).apply(x)` and layers created with `activation:`.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, isFunctionLike, isInside, thisFieldName, unwrap, walk } from './ast';
+import { accessPath, calleeName, calleeReceiver, functionName, isFunctionLike, isInside, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
 import type { FileModel } from './model';
 import { lastFileMemo } from './calls';
 import { initializerOf } from './scopes';
@@ -18,7 +18,38 @@ export interface ActivationUse {
   linearFirst: boolean;
   /** For the layer form: the factory that created the layer (`dense`, `activation`, `simpleRNN`). */
   layer?: string;
+  /** A function of the file that applies the activation to its argument (`toPolarity` for `const toPolarity = (t) => tf.tanh(t)`). */
+  helper?: string;
 }
+
+/**
+ * Functions of the file that apply one activation to their only parameter on every return
+ * (`const squash = (t) => tf.tanh(t)`, `function bound(x) { return x.sigmoid(); }`), by name.
+ * A call of one is that activation applied to its argument.
+ */
+export const activationHelpers: (model: FileModel) => Map<string, { fn: FunctionLike; activation: string }> = lastFileMemo((model: FileModel) => {
+  const out = new Map<string, { fn: FunctionLike; activation: string }>();
+  for (const c of model.index.containers) {
+    if (!isFunctionLike(c) || c.parameters.length !== 1 || !c.body) continue;
+    const param = c.parameters[0]!.name;
+    const name = functionName(c);
+    if (!ts.isIdentifier(param) || !name) continue;
+    const returns = returnedExpressions(c);
+    let activation: string | undefined;
+    const all = returns.length > 0 && returns.every((r) => {
+      const u = unwrap(r);
+      // Direct activations only: a helper of a helper would ask for this very table.
+      const act = ts.isCallExpression(u) ? activationOf(model, u, false) : undefined;
+      const operand = act && unwrap(act.operand);
+      if (!act || act.form === 'layer' || !operand || !ts.isIdentifier(operand) || !model.scopes.refersTo(operand, param)) return false;
+      if (activation !== undefined && activation !== act.name) return false;
+      activation = act.name;
+      return true;
+    });
+    if (all && activation) out.set(name, { fn: c, activation });
+  }
+  return out;
+});
 
 const NOT_TENSORS = new Set(['Math', 'console', 'JSON', 'Number']);
 
@@ -85,7 +116,7 @@ function creatingCall(model: FileModel, expr: ts.Expression, depth = 0): ts.Call
 }
 
 /** If `call` applies an activation, describes it. */
-export function activationOf(model: FileModel, call: ts.CallExpression): ActivationUse | undefined {
+export function activationOf(model: FileModel, call: ts.CallExpression, viaHelpers = true): ActivationUse | undefined {
   const fn = model.tf.fn(call);
   if (fn !== undefined) {
     if (ACTIVATION_OPS.has(fn) && call.arguments[0]) {
@@ -95,6 +126,12 @@ export function activationOf(model: FileModel, call: ts.CallExpression): Activat
   }
   const name = calleeName(call);
   const recv = calleeReceiver(call);
+  if (viaHelpers && name && !recv && call.arguments.length === 1) {
+    const helper = activationHelpers(model).get(name);
+    if (helper && model.functionArg(call.expression, false) === helper.fn) {
+      return { call, name: helper.activation, operand: call.arguments[0]!, form: 'function', linearFirst: false, helper: name };
+    }
+  }
   if (!name || !recv) return undefined;
   if (ACTIVATION_OPS.has(name) && model.tf.path(recv) === undefined) {
     const base = unwrap(recv);
@@ -129,10 +166,15 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
       const ret = callbackResult(e.arguments[e.arguments.length - 1]);
       return ret ? producingActivation(model, ret, depth + 1, via) : undefined;
     }
-    if (fn !== undefined) return TRANSPARENT_OPS.has(fn) && e.arguments[0] ? producingActivation(model, e.arguments[0], depth + 1, via) : undefined;
+    if (fn !== undefined) {
+      const scaled = scaledByConstant(model, fn, e.arguments);
+      if (scaled) return producingActivation(model, scaled, depth + 1, via);
+      return TRANSPARENT_OPS.has(fn) && e.arguments[0] ? producingActivation(model, e.arguments[0], depth + 1, via) : undefined;
+    }
     const name = calleeName(e);
     const recv = calleeReceiver(e);
     if (name && recv && TRANSPARENT_OPS.has(name)) return producingActivation(model, recv, depth + 1, via);
+    if (name && recv && e.arguments.length === 1 && scaledByConstant(model, name, [recv, e.arguments[0]!])) return producingActivation(model, recv, depth + 1, via);
     // A helper of this file whose every return is an activation (`const squash = (z) => tf.tanh(z)`).
     const helper = !recv ? model.functionArg(e.expression) : undefined;
     if (helper) {
@@ -163,6 +205,28 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     return init ? producingActivation(model, init, depth + 1, via) : undefined;
   }
   return undefined;
+}
+
+/**
+ * `tf.div(relu, temperature)`, `x.mul(0.5)`: an activation's output divided or multiplied by a
+ * constant scalar (a number, `tf.scalar(...)`, a temperature by name) is still that activation's
+ * output, only sharper or flatter; returns the scaled operand. A tensor weight (`x.mul(gamma)`)
+ * or a bias is a linear layer and stops the chain.
+ */
+function scaledByConstant(model: FileModel, op: string, args: readonly ts.Expression[]): ts.Expression | undefined {
+  if ((op !== 'div' && op !== 'mul') || args.length !== 2) return undefined;
+  if (isConstantScalar(model, args[1]!)) return args[0];
+  return op === 'mul' && isConstantScalar(model, args[0]!) ? args[1] : undefined;
+}
+
+const TEMPERATURE_NAME = /^(t|temp|temperature|tau|sampling_?temp(erature)?|inv_?temp(erature)?)$/i;
+
+function isConstantScalar(model: FileModel, expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (ts.isNumericLiteral(e)) return true;
+  if (ts.isCallExpression(e)) return model.tf.fn(e) === 'scalar' && !!e.arguments[0] && isConstantScalar(model, e.arguments[0]);
+  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+  return name !== undefined && TEMPERATURE_NAME.test(name);
 }
 
 /** The expressions a function returns (its own returns, not those of functions nested in it). */

@@ -138,13 +138,25 @@ function cellStep(cls: ts.ClassLikeDeclaration, call: ts.MethodDeclaration, tf: 
 }
 
 /** Candidate state parameters of a function, by name (the weakest evidence), in order. */
-function namedStateParams(fn: FunctionLike, from: number): { index: number; name: string; node: ts.Node }[] {
-  const out: { index: number; name: string; node: ts.Node }[] = [];
+function namedStateParams(fn: FunctionLike, from: number, flow: StepFlow): { index: number; name: string; node: ts.Node; byMembers?: boolean }[] {
+  const out: { index: number; name: string; node: ts.Node; byMembers?: boolean }[] = [];
   fn.parameters.forEach((p, i) => {
-    if (i < from) return;
-    if (ts.isIdentifier(p.name) && isStateLikeName(p.name.text)) out.push({ index: i, name: p.name.text, node: p.name });
+    if (i < from || !ts.isIdentifier(p.name)) return;
+    // `step(x, s)` reading `s.h` and `s.c`: a state object, whatever the parameter is called.
+    if (isStateLikeName(p.name.text)) out.push({ index: i, name: p.name.text, node: p.name });
+    else if (readsStateMembers(flow, i)) out.push({ index: i, name: p.name.text, node: p.name, byMembers: true });
   });
   return out;
+}
+
+/** Does the step read at least two state-named members of parameter `i` (`s.h`, `s.c`)? */
+function readsStateMembers(flow: StepFlow, i: number): boolean {
+  const prefix = `p${i}.`;
+  let count = 0;
+  for (const r of flow.readRoots) {
+    if (r.startsWith(prefix) && !r.includes('.', prefix.length) && isStateLikeName(r.slice(prefix.length))) count++;
+  }
+  return count >= 2;
 }
 
 /** How many new states a step returns, and which names they carry (for matching to params). */
@@ -162,7 +174,7 @@ function returnShape(flow: StepFlow): { count: number; names: (string | undefine
  * limited to what the step returns (a step returning one tensor carries one state).
  */
 function chooseStates(fn: FunctionLike, flow: StepFlow, from: number, fedBack: Set<number>): StateInput[] {
-  const named = namedStateParams(fn, from);
+  const named = namedStateParams(fn, from, flow);
   const byIndex = new Map<number, StateInput>();
   for (const i of fedBack) {
     const p = fn.parameters[i];
@@ -180,7 +192,8 @@ function chooseStates(fn: FunctionLike, flow: StepFlow, from: number, fedBack: S
     const loneSlot = named.length === 1 && shape !== undefined && shape.names.filter((x) => x !== undefined && isStateLikeName(x)).length === 1;
     // (`lstmStep(x, state)` reading `state.h` / `state.c` and returning `{ h, c }`: an object state.)
     const memberSlot = shape !== undefined && shape.names.some((k) => k !== undefined && readsMember(flow, `p${n.index}.${k}`));
-    if (shape && shape.count > 1 && shape.names.every((x) => x !== undefined) && !loneSlot && !memberSlot &&
+    // (A state known by its members needs no name match: `{ stress, next: { h, c } }` for `s`.)
+    if (shape && shape.count > 1 && shape.names.every((x) => x !== undefined) && !loneSlot && !memberSlot && !n.byMembers &&
         !shape.names.some((x) => stateBase(x!) === stateBase(n.name))) continue;
     byIndex.set(n.index, { index: 0, root: `p${n.index}`, name: n.name, binding: n.node, evidence: 'name' });
   }
