@@ -75,6 +75,25 @@ function containersOf(ctx: RuleContext, c: Carried): ts.Identifier[] {
   return out;
 }
 
+/**
+ * Names given to the carried state after its loop (`const summary = hidden;`): the closure reading
+ * `summary` reads the unrolled state. One level, declared after the loop in the same function.
+ */
+function withAliases(ctx: RuleContext, bindings: ts.Identifier[], loop: ts.Node): ts.Identifier[] {
+  const out = [...bindings];
+  for (const b of bindings) {
+    const scope = enclosingFunction(b) ?? b.getSourceFile();
+    for (const ref of ctx.model.scopes.references(b, scope)) {
+      if (ref.pos < loop.end) continue;
+      let e: ts.Node = ref;
+      while (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isNonNullExpression(e.parent)) e = e.parent;
+      const d = e.parent;
+      if (ts.isVariableDeclaration(d) && d.initializer === e && ts.isIdentifier(d.name)) out.push(d.name);
+    }
+  }
+  return out;
+}
+
 /** Does the closure unroll its own loop (truncated BPTT from a carried state)? */
 function closureUnrolls(carried: Carried[], g: ClosureCall): boolean {
   return carried.some((c) => inside(c.loop, g.fn));
@@ -89,7 +108,7 @@ function unrolledOutside(ctx: RuleContext, closures: ClosureCall[]): void {
   const unrolling = new Set(closures.filter((g) => closureUnrolls(carried, g)));
   for (const c of carried) {
     if (closures.some((g) => inside(c.loop, g.fn))) continue;
-    const bindings = [c.binding, ...containersOf(ctx, c)];
+    const bindings = withAliases(ctx, [c.binding, ...containersOf(ctx, c)], c.loop);
     // Only closures inside the scope that declares a binding can read it.
     const scopes = bindings.map((b) => enclosingFunction(b) ?? b.getSourceFile());
     for (const g of closures) {

@@ -1,6 +1,6 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
-import { bodyInsertion, fieldRecurrences, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
+import { bodyInsertion, fieldAdvancingCalls, fieldRecurrences, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, isFunctionLike, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
@@ -511,9 +511,13 @@ function perSequenceMethodLeaks(ctx: RuleContext): void {
   const { model } = ctx;
   const reported = new Set<string>();
   // Step calls, and fields advanced inline (`const next = tf.tidy(() => ... this.h ...); this.h = next`).
-  const candidates: { iterations: Iteration[]; stateArgs: { path?: string; expr: ts.Expression }[] }[] = [
+  // And calls of a method that advances a field by itself (`this.step(tok)` replacing `this.h`):
+  // the call is where the loop advances the state.
+  const candidates: { iterations: Iteration[]; stateArgs: { path?: string; expr: ts.Expression }[]; advancer?: ts.MethodDeclaration }[] = [
     ...model.stepCalls,
     ...fieldRecurrences(model).map((r) => ({ iterations: model.iterationsAround(r.assign), stateArgs: [{ path: r.path, expr: r.read }] })),
+    ...fieldAdvancingCalls(model).filter((a) => !streamingApi(a.method))
+      .map((a) => ({ iterations: model.iterationsAround(a.call), stateArgs: [{ path: a.path, expr: a.call }], advancer: a.method })),
   ];
   for (const call of candidates) {
     if (call.iterations.length === 0) continue;
@@ -539,9 +543,10 @@ function perSequenceMethodLeaks(ctx: RuleContext): void {
         isModuleVar = true;
       }
       const writesInFn = writesToPath(model, arg.path, arg.expr, fn);
-      if (!writesInFn.some((w) => inside(w, outermost.node))) continue; // not advanced here
+      const advancedAt = call.advancer ? [arg.expr] : writesInFn;
+      if (!advancedAt.some((w) => inside(w, outermost.node))) continue; // not advanced here
       if (writesInFn.some((w) => !inside(w, outermost.node))) continue; // reset in the method
-      if (resetElsewhere(ctx, arg.path, arg.expr, fn, isModuleVar)) continue;
+      if (resetElsewhere(ctx, arg.path, arg.expr, fn, isModuleVar, call.advancer)) continue;
       const key = `${fn.pos}:${arg.path}`;
       if (reported.has(key)) continue;
       reported.add(key);
@@ -560,6 +565,17 @@ function perSequenceMethodLeaks(ctx: RuleContext): void {
       });
     }
   }
+}
+
+/**
+ * A public method named for streaming (`push(frame)`, `step(x)`, `update(obs)`) that advances the
+ * state is the class's streaming interface: another method looping over it continues the stream on
+ * purpose. A private one (`#step`, `private advance`) is a detail of the method that loops.
+ */
+function streamingApi(method: ts.MethodDeclaration): boolean {
+  const isPrivate = ts.isPrivateIdentifier(method.name) ||
+    !!ts.getModifiers(method)?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword);
+  return !isPrivate && ts.isIdentifier(method.name) && STREAMING_FUNCTION_NAME.test(method.name.text);
 }
 
 /**
@@ -619,11 +635,12 @@ function freshOrStreamingUses(ctx: RuleContext, method: string): boolean {
 }
 
 /** Does some other method/function reset the state (assign it something not computed from a step)? */
-function resetElsewhere(ctx: RuleContext, path: string, at: ts.Expression, fn: ts.Node, isModuleVar: boolean): boolean {
+function resetElsewhere(ctx: RuleContext, path: string, at: ts.Expression, fn: ts.Node, isModuleVar: boolean, advancer?: ts.Node): boolean {
   const { model } = ctx;
   const scope = isModuleVar ? ctx.sf : (() => { let c: ts.Node | undefined = fn.parent; while (c && !ts.isClassLike(c)) c = c.parent; return c; })();
   if (!scope) return true;
-  const writes = writesToPath(model, path, at, scope).filter((w) => !inside(w, fn));
+  // The method that advances the state (`step`, called by `fn`'s loop) does not reset it.
+  const writes = writesToPath(model, path, at, scope).filter((w) => !inside(w, fn) && !(advancer && inside(w, advancer)));
   return writes.some((w) => {
     const owner = functionOrConstructor(w);
     // A constructor or field initialiser sets the first state; that alone is not a per-sequence reset.

@@ -97,6 +97,19 @@ function keepEdits(ctx: RuleContext, value: ts.Expression, ns: string): TextEdit
   return [keep(value)];
 }
 
+/**
+ * A later statement of the callback's own body replaces the value unconditionally before `tidy`
+ * returns (`this.states_ = [zeros]; ...; this.states_ = this.states_.map((s) => tf.keep(s.clone()))`):
+ * the first value is never what outlives the callback.
+ */
+function overwrittenLater(body: ts.Block, write: ts.Node, path: string): boolean {
+  const i = body.statements.findIndex((st) => inside(write, st));
+  return i >= 0 && body.statements.slice(i + 1).some((st) => {
+    const e = ts.isExpressionStatement(st) ? unwrap(st.expression) : undefined;
+    return !!e && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && accessPath(e.left) === path;
+  });
+}
+
 /** What makes two spellings of a map the same map: the binding of `sessions`, or the class of `this.sessions`. */
 function mapOwner(ctx: RuleContext, recv: ts.Expression): ts.Node | undefined {
   let base = unwrap(recv);
@@ -142,7 +155,7 @@ export default defineRule({
             : [left];
         for (const target of targets) {
           const path = accessPath(target);
-          if (!path || returned.has(path) || kept.has(path)) continue;
+          if (!path || returned.has(path) || kept.has(path) || overwrittenLater(body, n, path)) continue;
           const node = targets.length === 1 ? n : target;
           if (ts.isIdentifier(target)) {
             const b = ctx.model.scopes.resolve(target);
@@ -403,6 +416,15 @@ function keptPaths(ctx: RuleContext, fn: FunctionLike): Set<string> {
     if (ctx.model.tf.fn(n) === 'keep' && n.arguments[0]) {
       const p = accessPath(n.arguments[0]);
       if (p) out.add(p);
+      // `this.states.forEach((s) => tf.keep(s))`: every element of the array is kept.
+      const arg = unwrap(n.arguments[0]);
+      const cb = enclosingFunction(n);
+      const iterated = cb && ts.isCallExpression(cb.parent) && /^(forEach|map)$/.test(calleeName(cb.parent) ?? '') ? calleeReceiver(cb.parent) : undefined;
+      const param = cb?.parameters[0]?.name;
+      if (iterated && param && ts.isIdentifier(param) && ts.isIdentifier(arg) && ctx.model.scopes.refersTo(arg, param)) {
+        const q = accessPath(iterated);
+        if (q) out.add(q);
+      }
     }
   }
   return out;

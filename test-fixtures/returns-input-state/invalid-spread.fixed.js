@@ -101,3 +101,16 @@ export function runPeephole(xs) {
   for (const x of xs) ({ state } = peepholeStep(x, state));
   return state.h;
 }
+
+// An object literal's `call(x, h)` is a cell too.
+const makeGru = (p) => ({
+  call(x, h) {
+    const z = tf.sigmoid(tf.add(tf.matMul(x, p.Wz), tf.matMul(h, p.Uz)));
+    const hNew = tf.add(tf.mul(tf.sub(1, z), h), tf.mul(z, tf.tanh(tf.matMul(x, p.Wh))));
+    const y = tf.matMul(hNew, p.Wy);
+    return [y, hNew];
+//             ~ returns-input-state
+  },
+});
+
+module.exports.makeGru = makeGru;

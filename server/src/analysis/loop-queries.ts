@@ -6,7 +6,8 @@ import { lastFileMemo, type Iteration, type StateArg, type StepCall } from './ca
 import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
 import { declarationOf, initializerOf, isPropertyName, type Binding } from './scopes';
-import { CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, FANOUT_PREFIX_TOKENS, FROM_VALUE_CONSTRUCTORS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, STEP_UNIT_TOKENS, TENSOR_CONSTRUCTORS, hasToken, nameTokens } from './tfjs-facts';
+import { analyzeStep } from './dataflow';
+import { isStateLikeName, CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, FANOUT_PREFIX_TOKENS, FROM_VALUE_CONSTRUCTORS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, STEP_UNIT_TOKENS, TENSOR_CONSTRUCTORS, hasToken, nameTokens } from './tfjs-facts';
 
 export function namesHave(it: Iteration, set: Set<string>): boolean {
   return it.names.some((n) => hasToken(n, set));
@@ -426,6 +427,51 @@ function findInlineRecurrences(model: FileModel): InlineRecurrence[] {
 export const fieldRecurrences: (model: FileModel) => FieldRecurrence[] = lastFileMemo(findFieldRecurrences);
 
 export interface FieldRecurrence { path: string; read: ts.Expression; assign: ts.BinaryExpression; loop: Iteration }
+
+/**
+ * `for (const id of tokens) this.step(id)` where `step` (a method of the same class, without a loop
+ * of its own) replaces `this.h` with a value computed by tf from `this.h`: the call advances the
+ * field, though no state is passed. One entry per call and advanced field.
+ */
+export const fieldAdvancingCalls: (model: FileModel) => FieldAdvance[] = lastFileMemo(findFieldAdvancingCalls);
+
+export interface FieldAdvance { path: string; call: ts.CallExpression; method: ts.MethodDeclaration }
+
+function findFieldAdvancingCalls(model: FileModel): FieldAdvance[] {
+  const out: FieldAdvance[] = [];
+  const advanced = new Map<ts.MethodDeclaration, string[]>();
+  for (const call of model.calls) {
+    const recv = calleeReceiver(call);
+    if (!recv || unwrap(recv).kind !== ts.SyntaxKind.ThisKeyword || model.iterationsAround(call).length === 0) continue;
+    const method = ownMethod(call, calleeName(call));
+    if (!method) continue;
+    let fields = advanced.get(method);
+    if (!fields) advanced.set(method, (fields = fieldsAdvancedBy(model, method)));
+    for (const f of fields) out.push({ path: `this.${f}`, call, method });
+  }
+  return out;
+}
+
+/** The method `name` of the class whose code makes `call` (through arrows only: `this` is theirs). */
+function ownMethod(call: ts.CallExpression, name: string | undefined): ts.MethodDeclaration | undefined {
+  if (!name) return undefined;
+  let p: ts.Node | undefined = call.parent;
+  while (p && !ts.isClassLike(p)) {
+    if (isFunctionLike(p) && !ts.isArrowFunction(p) && !ts.isMethodDeclaration(p)) return undefined;
+    p = p.parent;
+  }
+  return p?.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && !!m.body &&
+    (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && m.name.text === name);
+}
+
+/** State-named fields a loop-free method replaces with a value computed from their old value. */
+function fieldsAdvancedBy(model: FileModel, method: ts.MethodDeclaration): string[] {
+  if (!method.body || nodesInside(model.index.loops, method.body).length > 0) return [];
+  if (!nodesInside(model.calls, method.body).some((c) => model.tf.path(c.expression) !== undefined)) return [];
+  const cls = method.parent;
+  const flow = analyzeStep(method, model.tf, undefined, { classNode: ts.isClassLike(cls) ? cls : undefined, scopes: model.scopes });
+  return [...flow.fieldSinks].filter(([f, deps]) => isStateLikeName(f) && deps.has(`this.${f}`)).map(([f]) => f);
+}
 
 function findFieldRecurrences(model: FileModel): FieldRecurrence[] {
   const out: FieldRecurrence[] = [];

@@ -268,7 +268,8 @@ export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node
     }
     if (!fileUsesTf) return;
     // Other class methods (`private step(x, h)`) are step functions like any other (rnnlint: calls.ts resolves `this.step`).
-    const otherMethod = ts.isMethodDeclaration(n) && !(ts.isIdentifier(n.name) && /^(call|forward)$/.test(n.name.text));
+    // `call`/`forward` of a class are cells (above); of an object literal (`{ call(x, h) {...} }`), step functions.
+    const otherMethod = ts.isMethodDeclaration(n) && (!(ts.isIdentifier(n.name) && /^(call|forward)$/.test(n.name.text)) || ts.isObjectLiteralExpression(n.parent));
     if ((ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isArrowFunction(n) || otherMethod) && n.body) {
       const s = functionStep(n, tf, fedBack.get(n) ?? new Set(), scopes, tree);
       if (s) steps.push(s);
@@ -338,8 +339,10 @@ function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes:
     };
   }
   if (fn.parameters.length < 2) return undefined;
-  // Without use evidence, a step must say so by name (`step`, `lstmCell`, `gruForward`...).
-  if (fedBack.size === 0 && !hasToken(name, STEP_NAME_TOKENS)) return undefined;
+  // Without use evidence, a step must say so by name (`step`, `lstmCell`, `gruForward`...), or be
+  // an object's `call`/`forward` method, the cell conventions (`const gru = { call(x, h) {...} }`).
+  const cellMethod = ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent) && /^(call|forward)$/.test(name);
+  if (fedBack.size === 0 && !cellMethod && !hasToken(name, STEP_NAME_TOKENS)) return undefined;
   if (!isTensorCode(fn, tf, tree) || containsStepLoop(fn, tree)) return undefined;
   const flow = analyzeStep(fn, tf, undefined, context);
   const states = chooseStates(fn, flow, 1, fedBack);

@@ -108,6 +108,10 @@ export const SEQUENCE_LOOP_TOKENS = new Set([
   'doc', 'docs', 'document', 'documents', 'dataset', 'line', 'lines', 'text', 'texts', 'word', 'words',
   'story', 'stories', 'item', 'items', 'song', 'songs', 'melody', 'melodies', 'track', 'tracks',
   'review', 'reviews', 'recording', 'recordings',
+  // Independent entities, each with its own sequence (a ticker's price history, a user's session).
+  'ticker', 'tickers', 'patient', 'patients', 'speaker', 'speakers', 'customer', 'customers', 'session', 'sessions',
+  'conversation', 'conversations', 'dialog', 'dialogs', 'dialogue', 'dialogues', 'device', 'devices', 'user', 'users',
+  'clip', 'clips', 'trajectory', 'trajectories', 'histories', 'ticket', 'tickets',
 ]);
 /** Tokens naming chunks of ONE long sequence: carrying state across them is truncated BPTT, not a leak. */
 export const CHUNK_LOOP_TOKENS = new Set(['chunk', 'chunks', 'window', 'windows', 'segment', 'segments', 'piece', 'pieces', 'block', 'blocks', 'span', 'spans', 'part', 'parts']);
