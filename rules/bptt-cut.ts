@@ -76,19 +76,19 @@ function containersOf(ctx: RuleContext, c: Carried): ts.Identifier[] {
 }
 
 /**
- * Names given to the carried state after its loop (`const summary = hidden;`): the closure reading
- * `summary` reads the unrolled state. One level, declared after the loop in the same function.
+ * Names given to the carried state right after its loop, in the statements that follow it in the
+ * same block (`for (...) h = step(x, h); const summary = h;`): the closure reading `summary` reads
+ * the unrolled state. (Looking only there keeps this to a few statements per loop.)
  */
 function withAliases(ctx: RuleContext, bindings: ts.Identifier[], loop: ts.Node): ts.Identifier[] {
+  const block = loop.parent;
+  if (!ts.isBlock(block) && !ts.isSourceFile(block)) return bindings;
   const out = [...bindings];
-  for (const b of bindings) {
-    const scope = enclosingFunction(b) ?? b.getSourceFile();
-    for (const ref of ctx.model.scopes.references(b, scope)) {
-      if (ref.pos < loop.end) continue;
-      let e: ts.Node = ref;
-      while (ts.isParenthesizedExpression(e.parent) || ts.isAsExpression(e.parent) || ts.isNonNullExpression(e.parent)) e = e.parent;
-      const d = e.parent;
-      if (ts.isVariableDeclaration(d) && d.initializer === e && ts.isIdentifier(d.name)) out.push(d.name);
+  for (const st of block.statements.slice(block.statements.indexOf(loop as ts.Statement) + 1)) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      const init = d.initializer && unwrap(d.initializer);
+      if (ts.isIdentifier(d.name) && init && ts.isIdentifier(init) && bindings.some((b) => ctx.model.scopes.refersTo(init, b))) out.push(d.name);
     }
   }
   return out;

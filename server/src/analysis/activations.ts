@@ -30,7 +30,9 @@ export interface ActivationUse {
 export const activationHelpers: (model: FileModel) => Map<string, { fn: FunctionLike; activation: string }> = lastFileMemo((model: FileModel) => {
   const out = new Map<string, { fn: FunctionLike; activation: string }>();
   for (const c of model.index.containers) {
+    // A helper is small: an arrow's expression, or a body that is one `return` (no walk needed).
     if (!isFunctionLike(c) || c.parameters.length !== 1 || !c.body) continue;
+    if (ts.isBlock(c.body) && (c.body.statements.length !== 1 || !ts.isReturnStatement(c.body.statements[0]!))) continue;
     const param = c.parameters[0]!.name;
     const name = functionName(c);
     if (!ts.isIdentifier(param) || !name) continue;

@@ -35,11 +35,11 @@ function findClosureSteps(model: FileModel): ClosureStep[] {
     const left = unwrap(w.left);
     if (!ts.isIdentifier(left) || !isStateLikeName(left.text)) continue;
     const fn = owningFunction(w);
-    if (!fn || fn.parameters.length === 0 || stepFns.has(fn)) continue;
+    if (!fn || fn.parameters.length === 0 || stepFns.has(fn) || insideLoopOf(w, fn)) continue;
     const b = model.scopes.resolve(left);
     const decl = b && declarationOf(b);
     if (!b || !decl || !ts.isVariableDeclaration(decl) || decl.name !== b || isInsideNode(decl, fn)) continue;
-    if ((decl.parent.flags & ts.NodeFlags.Const) !== 0 || insideLoopOf(w, fn)) continue;
+    if ((decl.parent.flags & ts.NodeFlags.Const) !== 0) continue;
     const key = `${fn.pos}:${b.pos}`;
     if (seen.has(key)) continue;
     seen.add(key);

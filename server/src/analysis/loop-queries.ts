@@ -1,7 +1,7 @@
 // Questions about state across iterations: does an argument change between iterations, is a
 // variable reset per sequence, where does an iteration's body start.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, isFunctionLike, outermost, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, type FunctionLike } from './ast';
+import { accessPath, calleeName, calleeReceiver, isFunctionLike, outermost, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, thisFieldName, type FunctionLike } from './ast';
 import { lastFileMemo, type Iteration, type StateArg, type StepCall } from './calls';
 import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
@@ -439,17 +439,23 @@ export interface FieldAdvance { path: string; call: ts.CallExpression; method: t
 
 function findFieldAdvancingCalls(model: FileModel): FieldAdvance[] {
   const out: FieldAdvance[] = [];
-  const advanced = new Map<ts.MethodDeclaration, string[]>();
-  for (const call of model.calls) {
-    const recv = calleeReceiver(call);
-    if (!recv || unwrap(recv).kind !== ts.SyntaxKind.ThisKeyword || model.iterationsAround(call).length === 0) continue;
-    const method = ownMethod(call, calleeName(call));
-    if (!method) continue;
-    let fields = advanced.get(method);
-    if (!fields) advanced.set(method, (fields = fieldsAdvancedBy(model, method)));
-    for (const f of fields) out.push({ path: `this.${f}`, call, method });
+  // From the methods (few) to their `this.m(...)` calls (by name, from the model's index), not
+  // from every call of the file.
+  for (const cls of new Set(model.classes.values())) {
+    for (const method of cls.members) {
+      if (!ts.isMethodDeclaration(method) || !method.body || !(ts.isIdentifier(method.name) || ts.isPrivateIdentifier(method.name))) continue;
+      const name = method.name.text;
+      const sites = nodesInside(model.callsNamed([name]), cls).filter((call) => {
+        const recv = calleeReceiver(call);
+        return !!recv && unwrap(recv).kind === ts.SyntaxKind.ThisKeyword && calleeName(call) === name &&
+          ownMethod(call, name) === method && model.iterationsAround(call).length > 0;
+      });
+      if (sites.length === 0) continue;
+      const fields = fieldsAdvancedBy(model, method);
+      for (const call of sites) for (const f of fields) out.push({ path: `this.${f}`, call, method });
+    }
   }
-  return out;
+  return out.sort((a, b) => a.call.pos - b.call.pos);
 }
 
 /** The method `name` of the class whose code makes `call` (through arrows only: `this` is theirs). */
@@ -467,6 +473,12 @@ function ownMethod(call: ts.CallExpression, name: string | undefined): ts.Method
 /** State-named fields a loop-free method replaces with a value computed from their old value. */
 function fieldsAdvancedBy(model: FileModel, method: ts.MethodDeclaration): string[] {
   if (!method.body || nodesInside(model.index.loops, method.body).length > 0) return [];
+  // Only a method that writes a state-named field can advance one: checked before any dataflow.
+  const writesState = nodesInside(model.index.writes, method.body).some((w) => {
+    const f = ts.isBinaryExpression(w) && w.operatorToken.kind === ts.SyntaxKind.EqualsToken ? thisFieldName(unwrap(w.left)) : undefined;
+    return f !== undefined && isStateLikeName(f);
+  });
+  if (!writesState) return [];
   if (!nodesInside(model.calls, method.body).some((c) => model.tf.path(c.expression) !== undefined)) return [];
   const cls = method.parent;
   const flow = analyzeStep(method, model.tf, undefined, { classNode: ts.isClassLike(cls) ? cls : undefined, scopes: model.scopes });

@@ -3,6 +3,7 @@
 import ts from '../typescript';
 import { calleeName, calleeReceiver, functionName, isFunctionLike, unwrap, walk, type FunctionLike } from './ast';
 import { lastFileMemo, resolveCallee } from './calls';
+import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
 import type { Binding } from './scopes';
 import { isStateLikeName, stateBase } from './tfjs-facts';
@@ -23,15 +24,20 @@ export const recursiveCarries: (model: FileModel) => RecursiveCarry[] = lastFile
 
 function findRecursiveCarries(model: FileModel): RecursiveCarry[] {
   const selfCalls = new Map<FunctionLike, ts.CallExpression[]>();
-  for (const call of model.calls) {
-    const name = calleeName(call);
-    // Only names this file defines a function by can call a function of this file.
-    if (!name || !model.index.callableNames.has(name)) continue;
-    const fn = recursedFunction(model, call, name);
-    if (!fn) continue;
-    const list = selfCalls.get(fn);
-    if (list) list.push(call);
-    else selfCalls.set(fn, [call]);
+  // Only the calls of a state-carrying function's own name, inside it, can recurse (the calls by
+  // name come from the model's index: no pass over every call of the file).
+  for (const [name, fns] of functionsByName(model)) {
+    const named = model.callsNamed([name]);
+    for (const f of fns) {
+      // Binary search of the calls inside `f` (the list is in source order): no calls × functions scan.
+      for (const call of nodesInside(named, f)) {
+        if (calleeName(call) !== name) continue;
+        const fn = recursedFunction(model, call, name);
+        if (!fn) continue;
+        const list = selfCalls.get(fn);
+        if (list) { if (!list.includes(call)) list.push(call); } else selfCalls.set(fn, [call]);
+      }
+    }
   }
   const out: RecursiveCarry[] = [];
   for (const [fn, calls] of selfCalls) {
@@ -40,6 +46,20 @@ function findRecursiveCarries(model: FileModel): RecursiveCarry[] {
       const carry = carriedUnchanged(model, fn, calls, p.name, i);
       if (carry) out.push(carry);
     });
+  }
+  return out;
+}
+
+/** The file's functions with a state-named parameter, by name (only they can carry a state). */
+function functionsByName(model: FileModel): Map<string, FunctionLike[]> {
+  const out = new Map<string, FunctionLike[]>();
+  for (const c of model.index.containers) {
+    if (!isFunctionLike(c) || !c.parameters.some((p) => ts.isIdentifier(p.name) && isStateLikeName(p.name.text))) continue;
+    const name = functionName(c);
+    if (!name) continue;
+    const list = out.get(name);
+    if (list) list.push(c);
+    else out.set(name, [c]);
   }
   return out;
 }
