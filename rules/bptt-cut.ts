@@ -115,7 +115,7 @@ function unrolledOutside(ctx: RuleContext, closures: ClosureCall[]): void {
       if (g.call.pos < c.loop.end || unrolling.has(g)) continue;
       for (const [i, b] of bindings.entries()) {
         if (!inside(g.call, scopes[i]!)) continue;
-        const read = model.scopes.references(b, g.fn)[0];
+        const read = model.scopes.firstReference(b, g.fn);
         if (!read) continue;
         const key = `${b.pos}:${g.call.pos}`;
         if (reported.has(key)) continue;
@@ -162,7 +162,7 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
       if (path.includes('.')) continue;
       const b = model.scopes.lookup(path, r.loop.node);
       if (!b || inside(b, r.loop.node)) continue;
-      if (model.scopes.writes(b, r.loop.node).some((w) => state.some((s) => model.scopes.references(s, w).length > 0))) return r.loop.node;
+      if (model.scopes.writes(b, r.loop.node).some((w) => state.some((s) => model.scopes.firstReference(s, w) !== undefined))) return r.loop.node;
     }
   }
   return undefined;

@@ -119,7 +119,7 @@ function variableStateLeaks(ctx: RuleContext): void {
     const initCall = init && unwrap(init);
     if (!b || !initCall || !ts.isCallExpression(initCall) || model.tf.fn(initCall) !== 'variable') continue;
     // A recurrent update: the new value is computed from the variable itself.
-    if (!model.scopes.references(b, call.arguments[0]!).length) continue;
+    if (!model.scopes.firstReference(b, call.arguments[0]!)) continue;
     const its = ctx.model.iterationsAround(call);
     if (its.length < 2) continue;
     const [inner, outer] = its as [Iteration, Iteration];

@@ -46,9 +46,18 @@ function lintOnce(text: string, fileName: string, options: LintOptions | undefin
   if (!mightBeRecurrent(text)) return { messages: [], cells: 0, loops: 0, skipped: true };
   const { sf, index, skippedNesting } = reparse ? reparse.cache.parse(reparse.key, text, fileName) : parseWithRecovery(text, fileName);
   const messages: LintMessage[] = [];
+  let starts: readonly number[] | undefined;
   const pos = (offset: number): { line: number; column: number } => {
-    const lc = sf.getLineAndCharacterOfPosition(offset);
-    return { line: lc.line + 1, column: lc.character + 1 };
+    starts ??= lineStarts(text);
+    // The last line start at or before `offset` (binary search).
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
   };
   const errors = syntaxErrors(sf);
   if (errors.length > 0) {
@@ -81,7 +90,7 @@ function lintOnce(text: string, fileName: string, options: LintOptions | undefin
     });
     return { messages, cells: 0, loops: 0, skipped: false };
   }
-  const suppressions = parseSuppressions(text, (o) => sf.getLineAndCharacterOfPosition(o).line);
+  const suppressions = parseSuppressions(text, (o) => pos(o).line - 1);
   for (const rule of rules) {
     const severity = severityOf(rule, options?.rules);
     if (severity === 0) continue;
@@ -105,6 +114,25 @@ function lintOnce(text: string, fileName: string, options: LintOptions | undefin
   }
   messages.sort((a, b) => a.start - b.start || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
   return { messages, cells: model.steps.length, loops: model.stepCalls.filter((c) => c.iterations.length > 0).length, skipped: false };
+}
+
+/**
+ * Offsets at which the lines of `text` start, with the compiler's line ends (`\n`, `\r\n`, `\r`,
+ * U+2028, U+2029), so positions match what it and ESLint report. Most files have only `\n`:
+ * `indexOf` finds those several times faster than the compiler's character loop.
+ */
+export function lineStarts(text: string): readonly number[] {
+  const starts = [0];
+  if (!/[\r\u2028\u2029]/.test(text)) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) starts.push(i + 1);
+  }
+  return starts;
 }
 
 function toMessage(rule: Rule, d: ReportDescriptor, severity: Severity, sf: ts.SourceFile, text: string,

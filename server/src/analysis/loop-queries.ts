@@ -412,7 +412,7 @@ function findInlineRecurrences(model: FileModel): InlineRecurrence[] {
     if (!ts.isIdentifier(target)) continue;
     const b = model.scopes.resolve(target);
     if (!b || isInsideNode(b, loop.node)) continue;
-    const read = model.scopes.references(b, call)[0];
+    const read = model.scopes.firstReference(b, call);
     if (read) out.push({ binding: b, read, assign, loop });
   }
   return out;

@@ -115,7 +115,20 @@ export class FileModel implements CallSurroundings {
    * tf function, `const squash = tf.tanh`), in source order. Rules that look for particular calls
    * ask this instead of scanning every call of the file.
    */
-  callsNamed(names: Iterable<string>): ts.CallExpression[] {
+  callsNamed(names: Iterable<string>): readonly ts.CallExpression[] {
+    // Rules ask for the same few names thousands of times per file (`assign` for every state
+    // write check): each answer is kept, and shared, so callers must not change it.
+    const key = [...names].join('\0');
+    const cached = this.namedMemo.get(key);
+    if (cached) return cached;
+    const found = this.findCallsNamed(names);
+    this.namedMemo.set(key, found);
+    return found;
+  }
+
+  private readonly namedMemo = new Map<string, readonly ts.CallExpression[]>();
+
+  private findCallsNamed(names: Iterable<string>): ts.CallExpression[] {
     if (!this.callIndex) {
       this.callIndex = new Map();
       for (const c of this.calls) {

@@ -38,6 +38,16 @@ export class Scopes {
     return nodesInside(this.tree.writes, within).filter((n) => this.targets(writtenExpression(n), binding));
   }
 
+  /** The first reference to `binding` inside `within` in source order, without looking further. */
+  firstReference(binding: Binding, within: ts.Node): ts.Identifier | undefined {
+    let found: ts.Identifier | undefined;
+    walk(within, (n) => {
+      if (found) return false;
+      if (ts.isIdentifier(n) && n !== binding && n.text === binding.text && !isPropertyName(n) && this.resolve(n) === binding) found = n;
+    });
+    return found;
+  }
+
   /** Every read or write reference to `binding` inside `within` (the declaration itself excluded). */
   references(binding: Binding, within: ts.Node): ts.Identifier[] {
     const out: ts.Identifier[] = [];

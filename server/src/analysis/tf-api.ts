@@ -70,14 +70,16 @@ export class TfApi {
    * -> ['tanh'], `tf` -> []. Undefined when it is not the tfjs API.
    */
   path(expr: ts.Expression): string[] | undefined {
-    // Rules ask this of every call several times: remember the answer per node.
-    if (this.pathCache.has(expr)) return this.pathCache.get(expr);
+    // Rules ask this of every call several times: remember the answer per node (`null` for "not
+    // the tfjs API", so one lookup answers both ways).
+    const cached = this.pathCache.get(expr);
+    if (cached !== undefined) return cached ?? undefined;
     const p = this.computePath(expr);
-    this.pathCache.set(expr, p);
+    this.pathCache.set(expr, p ?? null);
     return p;
   }
 
-  private readonly pathCache = new Map<ts.Node, string[] | undefined>();
+  private readonly pathCache = new Map<ts.Node, string[] | null>();
 
   private computePath(expr: ts.Expression): string[] | undefined {
     const e = unwrap(expr);

@@ -165,8 +165,14 @@ export function isStateLikeName(name: string): boolean {
 }
 
 export function hasToken(name: string, set: Set<string>): boolean {
-  return nameTokens(name).some((t) => set.has(t));
+  // A token of the name is a substring of it: when no word of the set occurs in the name at all,
+  // one regular-expression test answers without splitting the name (most names match no set).
+  let prefilter = substringTests.get(set);
+  if (!prefilter) substringTests.set(set, (prefilter = new RegExp([...set].map((t) => t.replace(/[^a-z0-9]/gi, '\\$&')).join('|'), 'i')));
+  return prefilter.test(name) && nameTokens(name).some((t) => set.has(t));
 }
+
+const substringTests = new WeakMap<Set<string>, RegExp>();
 
 /**
  * Tokens naming a fan-out from one state (beam search, scoring each candidate, the children of a
