@@ -74,8 +74,17 @@ function storedInMap(ctx: RuleContext, set: ts.CallExpression, fn: FunctionLike,
   if (!recv || !value || set.arguments.length !== 2) return undefined;
   const mapPath = accessPath(recv);
   if (!mapPath) return undefined;
-  const valuePath = accessPath(value);
-  if ((valuePath && (returned.has(valuePath) || kept.has(valuePath))) || !isTensorCreatedIn(ctx, value, fn)) return undefined;
+  // A stored container (`{ h, c }`, `[h, c]`) is disposed member by member: what matters is a
+  // member made here that is neither returned nor kept.
+  const v = unwrap(value);
+  const members = ts.isObjectLiteralExpression(v)
+    ? v.properties.flatMap((p) => ts.isShorthandPropertyAssignment(p) ? [p.name] : ts.isPropertyAssignment(p) ? [p.initializer] : [])
+    : ts.isArrayLiteralExpression(v) ? v.elements.filter((el) => !ts.isSpreadElement(el) && !ts.isOmittedExpression(el)) : [v];
+  const disposed = members.some((m) => {
+    const path = accessPath(m);
+    return !(path && (returned.has(path) || kept.has(path))) && isTensorCreatedIn(ctx, m, fn);
+  });
+  if (!disposed) return undefined;
   const owner = mapOwner(ctx, recv);
   if (!owner || inside(owner, fn)) return undefined;
   const readAt = ctx.model.callsNamed(['get']).find((g) => {

@@ -24,3 +24,9 @@ export function velocity(h: tf.Tensor2D): tf.Tensor {
 export function gatedBias(z: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor {
   return tf.tanh(tf.sigmoid(z).mul(2).add(b));
 }
+
+// A relu output multiplied by a gate tensor called `t` is a gating product, not a scale.
+export function gatedByT(z: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor {
+  const t = tf.tanh(h);
+  return tf.sigmoid(tf.relu(z).mul(t));
+}

@@ -34,8 +34,7 @@ export const activationHelpers: (model: FileModel) => Map<string, { fn: Function
     if (!isFunctionLike(c) || c.parameters.length !== 1 || !c.body) continue;
     if (ts.isBlock(c.body) && (c.body.statements.length !== 1 || !ts.isReturnStatement(c.body.statements[0]!))) continue;
     const param = c.parameters[0]!.name;
-    const name = functionName(c);
-    if (!ts.isIdentifier(param) || !name) continue;
+    if (!ts.isIdentifier(param)) continue;
     const returns = returnedExpressions(c);
     let activation: string | undefined;
     const all = returns.length > 0 && returns.every((r) => {
@@ -48,7 +47,8 @@ export const activationHelpers: (model: FileModel) => Map<string, { fn: Function
       activation = act.name;
       return true;
     });
-    if (all && activation) out.set(name, { fn: c, activation });
+    const name = all && activation ? functionName(c) : undefined;
+    if (name && activation) out.set(name, { fn: c, activation });
   }
   return out;
 });
@@ -217,18 +217,23 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
  */
 function scaledByConstant(model: FileModel, op: string, args: readonly ts.Expression[]): ts.Expression | undefined {
   if ((op !== 'div' && op !== 'mul') || args.length !== 2) return undefined;
-  if (isConstantScalar(model, args[1]!)) return args[0];
-  return op === 'mul' && isConstantScalar(model, args[0]!) ? args[1] : undefined;
+  const divides = op === 'div';
+  if (isConstantScalar(model, args[1]!, divides)) return args[0];
+  return !divides && isConstantScalar(model, args[0]!, false) ? args[1] : undefined;
 }
 
-const TEMPERATURE_NAME = /^(t|temp|temperature|tau|sampling_?temp(erature)?|inv_?temp(erature)?)$/i;
+const TEMPERATURE_NAME = /^(temp|temperature|tau|sampling_?temp(erature)?|inv_?temp(erature)?)$/i;
 
-function isConstantScalar(model: FileModel, expr: ts.Expression): boolean {
+/**
+ * A number, `tf.scalar(...)` of one, or a temperature by name. A bare `t`/`T` counts only as a
+ * divisor (`logits.div(T)`): multiplied, `t` is as often a tensor (a gate) as a temperature.
+ */
+function isConstantScalar(model: FileModel, expr: ts.Expression, divisor: boolean): boolean {
   const e = unwrap(expr);
   if (ts.isNumericLiteral(e)) return true;
-  if (ts.isCallExpression(e)) return model.tf.fn(e) === 'scalar' && !!e.arguments[0] && isConstantScalar(model, e.arguments[0]);
+  if (ts.isCallExpression(e)) return model.tf.fn(e) === 'scalar' && !!e.arguments[0] && isConstantScalar(model, e.arguments[0], divisor);
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
-  return name !== undefined && TEMPERATURE_NAME.test(name);
+  return name !== undefined && (TEMPERATURE_NAME.test(name) || (divisor && /^t$/i.test(name)));
 }
 
 /** The expressions a function returns (its own returns, not those of functions nested in it). */

@@ -2,7 +2,7 @@
 // function step(x) { ...h...; h = next; return next; } return { step, reset }; }` (also a module
 // `let` that a function advances). The function is a step whose state is the captured variable.
 import ts from '../typescript';
-import { enclosingFunction, functionName, isFunctionLike, isLoop, iteratingCallback, unwrap, type FunctionLike } from './ast';
+import { functionName, isFunctionLike, isLoop, iteratingCallback, unwrap, type FunctionLike } from './ast';
 import { lastFileMemo } from './calls';
 import { analyzeStep, reaches, type LocalDef, type StepFlow } from './dataflow';
 import type { FileModel } from './model';
@@ -33,9 +33,10 @@ function findClosureSteps(model: FileModel): ClosureStep[] {
   for (const w of model.index.writes) {
     if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
     const left = unwrap(w.left);
-    if (!ts.isIdentifier(left) || !isStateLikeName(left.text)) continue;
-    const fn = owningFunction(w);
-    if (!fn || fn.parameters.length === 0 || stepFns.has(fn) || insideLoopOf(w, fn)) continue;
+    if (!ts.isIdentifier(left)) continue;
+    // Most state writes advance a loop (`h = step(x, h)`): one walk up finds the loop and skips them.
+    const fn = loopFreeOwner(w);
+    if (!fn || fn.parameters.length === 0 || stepFns.has(fn) || !isStateLikeName(left.text)) continue;
     const b = model.scopes.resolve(left);
     const decl = b && declarationOf(b);
     if (!b || !decl || !ts.isVariableDeclaration(decl) || decl.name !== b || isInsideNode(decl, fn)) continue;
@@ -45,10 +46,24 @@ function findClosureSteps(model: FileModel): ClosureStep[] {
     seen.add(key);
     const flow = analyzeStep(fn, model.tf, undefined, { scopes: model.scopes });
     // The new value is computed from the function's input: a step, not a reset or a setter.
-    if (![...flow.otherSinks].some((d) => /^p\d/.test(d))) continue;
+    if (![...writtenDeps(flow, w)].some((d) => /^p\d/.test(d))) continue;
     out.push({ fn, name: functionName(fn) ?? 'the step', state: b, write: w, flow });
   }
   return out;
+}
+
+/**
+ * What the write stores depends on: the local it assigns (`h = next`: `next`'s dependencies, its
+ * last definition), else everything that left the function other than through returns (outer
+ * writes are not told apart in the flow, so this over-approximates).
+ */
+function writtenDeps(flow: StepFlow, w: ts.BinaryExpression): ReadonlySet<string> {
+  const right = unwrap(w.right);
+  if (ts.isIdentifier(right)) {
+    const def = flow.locals.filter((l) => l.name === right.text && l.node.pos < w.pos).pop();
+    if (def) return def.val.deps;
+  }
+  return flow.otherSinks;
 }
 
 /** The dataflow root of a captured variable in its reader's flow. */
@@ -69,20 +84,20 @@ export function droppedClosureUses(step: ClosureStep): LocalDef[] {
     !flow.returns.some((r) => reaches(r.val.deps, l.root)) && !flow.sinks.has(l.root));
 }
 
-/** The function a write belongs to, seen through callbacks it passes inline (`tf.tidy(() => { h = ... })`). */
-function owningFunction(n: ts.Node): FunctionLike | undefined {
-  let fn = enclosingFunction(n);
-  while (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(fn.parent) && !iteratingCallback(fn.parent)) {
-    fn = enclosingFunction(fn);
+/**
+ * The function a write belongs to, seen through callbacks it passes inline (`tf.tidy(() => { h = ... })`),
+ * or undefined when the write sits in a loop of that function (or an iterating callback).
+ */
+function loopFreeOwner(n: ts.Node): FunctionLike | undefined {
+  for (let p = n.parent; p; p = p.parent) {
+    if (isLoop(p)) return undefined;
+    if (!isFunctionLike(p)) continue;
+    const call = p.parent;
+    const inline = (ts.isArrowFunction(p) || ts.isFunctionExpression(p)) && ts.isCallExpression(call);
+    if (!inline) return p;
+    if (iteratingCallback(call)) return undefined;
   }
-  return fn;
-}
-
-function insideLoopOf(n: ts.Node, fn: FunctionLike): boolean {
-  for (let p = n.parent; p && p !== fn; p = p.parent) {
-    if (isLoop(p) || (isFunctionLike(p) && iteratingCallback(p.parent))) return true;
-  }
-  return false;
+  return undefined;
 }
 
 function isInsideNode(n: ts.Node, outer: ts.Node): boolean {
