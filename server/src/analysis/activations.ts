@@ -1,7 +1,7 @@
 // Recognises activations in all their tfjs forms: `tf.tanh(x)`, `x.tanh()`, named `tanh(x)`,
 // `tf.layers.activation({activation: 'tanh'}).apply(x)` and layers created with `activation:`.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, functionName, isFunctionLike, isInside, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
+import { accessPath, calleeName, calleeReceiver, functionName, isFunctionLike, isInside, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
 import type { FileModel } from './model';
 import { lastFileMemo } from './calls';
 import { initializerOf } from './scopes';
@@ -35,7 +35,7 @@ export const activationHelpers: (model: FileModel) => Map<string, { fn: Function
     if (ts.isBlock(c.body) && (c.body.statements.length !== 1 || !ts.isReturnStatement(c.body.statements[0]!))) continue;
     const param = c.parameters[0]!.name;
     if (!ts.isIdentifier(param)) continue;
-    const returns = returnedExpressions(c);
+    const returns = returnedExpressions(c) ?? [];
     let activation: string | undefined;
     const all = returns.length > 0 && returns.every((r) => {
       const u = unwrap(r);
@@ -181,7 +181,7 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     const helper = !recv ? model.functionArg(e.expression) : undefined;
     if (helper) {
       const id = unwrap(e.expression) as ts.Identifier;
-      const results = returnedExpressions(helper).map((r) => producingActivation(model, r, depth + 1, [...via, id]));
+      const results = (returnedExpressions(helper) ?? []).map((r) => producingActivation(model, r, depth + 1, [...via, id]));
       if (results.length > 0 && results.every((r) => r !== undefined)) {
         via.push(id);
         return results[0];
@@ -236,22 +236,6 @@ function isConstantScalar(model: FileModel, expr: ts.Expression, divisor: boolea
   return name !== undefined && (TEMPERATURE_NAME.test(name) || (divisor && /^t$/i.test(name)));
 }
 
-/** The expressions a function returns (its own returns, not those of functions nested in it). */
-function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
-  const body = fn.body;
-  if (!body) return [];
-  if (!ts.isBlock(body)) return [body];
-  const out: ts.Expression[] = [];
-  let bare = false;
-  walk(body, (n) => {
-    if (n !== body && ts.isFunctionLike(n)) return false;
-    if (ts.isReturnStatement(n)) {
-      if (n.expression) out.push(n.expression);
-      else bare = true;
-    }
-  });
-  return bare ? [] : out;
-}
 
 /**
  * The value a `let` variable holds at `use` when that is plain to see: the last `x = value`

@@ -182,3 +182,27 @@ export function numericLiteralValue(node: ts.Expression): number | undefined {
   const e = unwrap(node);
   return ts.isNumericLiteral(e) ? Number(e.text) : undefined;
 }
+
+/**
+ * The expressions a function returns: an arrow's expression body, or the values of its own
+ * `return` statements (not those of functions nested in it). Undefined when a `return` has no
+ * value, so callers that need every path's value can tell.
+ */
+export function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) return [body];
+  const out: ts.Expression[] = [];
+  let bare = false;
+  const visit = (n: ts.Node): void => {
+    // Any nested function-like (arrows, methods, accessors, constructors) returns for itself.
+    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isReturnStatement(n)) {
+      if (n.expression) out.push(n.expression);
+      else bare = true;
+    }
+    ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return bare ? undefined : out;
+}

@@ -1,7 +1,7 @@
 // Questions about state across iterations: does an argument change between iterations, is a
 // variable reset per sequence, where does an iteration's body start.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, isFunctionLike, outermost, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, thisFieldName, type FunctionLike } from './ast';
+import { accessPath, calleeName, calleeReceiver, isFunctionLike, outermost, returnedExpressions, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, thisFieldName, type FunctionLike } from './ast';
 import { lastFileMemo, type Iteration, type StateArg, type StepCall } from './calls';
 import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
@@ -245,8 +245,8 @@ function handedOnByReducer(model: FileModel, arg: ts.Expression, it: Iteration):
   const written = slot.binding ? model.scopes.writes(slot.binding, cb).length > 0 : writesToPath(model, accessPath(arg)!, arg, cb).length > 0;
   if (written) return undefined;
   const handedOn: HandedOn[] = [];
-  for (const r of returnedValues(cb) ?? []) {
-    const at = slotInLiteral(model, r, slot);
+  for (const r of returnedExpressions(cb) ?? []) {
+    const at = slotInLiteral(model, unwrap(r), slot);
     if (!at) return undefined;
     handedOn.push({ node: at, key: slot.key });
   }
@@ -304,20 +304,6 @@ function slotInLiteral(model: FileModel, value: ts.Expression, slot: Accumulator
   return undefined;
 }
 
-/** Every value a function returns (unwrapped), or undefined when one of its returns has none. */
-function returnedValues(fn: FunctionLike): ts.Expression[] | undefined {
-  if (!fn.body) return undefined;
-  if (!ts.isBlock(fn.body)) return [unwrap(fn.body)];
-  const out: ts.Expression[] = [];
-  let bare = false;
-  walk(fn.body, (n) => {
-    if (ts.isReturnStatement(n)) {
-      if (n.expression) out.push(unwrap(n.expression));
-      else bare = true;
-    }
-  }, false);
-  return bare ? undefined : out;
-}
 
 /** A name bound outside the loop (not a parameter of its callback) that nothing in the loop writes. */
 function unchangedOuterName(model: FileModel, id: ts.Identifier, it: Iteration): boolean {
