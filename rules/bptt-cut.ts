@@ -162,7 +162,14 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
       if (path.includes('.')) continue;
       const b = model.scopes.lookup(path, r.loop.node);
       if (!b || inside(b, r.loop.node)) continue;
-      if (model.scopes.writes(b, r.loop.node).some((w) => state.some((s) => model.scopes.firstReference(s, w) !== undefined))) return r.loop.node;
+      const holdsState = (n: ts.Node): boolean => state.some((s) => model.scopes.firstReference(s, n) !== undefined);
+      if (model.scopes.writes(b, r.loop.node).some(holdsState)) return r.loop.node;
+      // `states.push(h)`: the returned array collects the state of every step.
+      const pushes = nodesInside(model.callsNamed(['push']), r.loop.node).filter((c) => {
+        const recv = calleeReceiver(c);
+        return !!recv && ts.isIdentifier(unwrap(recv)) && model.scopes.refersTo(unwrap(recv) as ts.Identifier, b);
+      });
+      if (pushes.some((c) => c.arguments.some(holdsState))) return r.loop.node;
     }
   }
   return undefined;

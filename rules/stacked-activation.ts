@@ -76,7 +76,7 @@ export default defineRule({
       const suggest: FixDescriptor[] = [{ messageId: 'removeOuter', data: named, edits: removal(ctx, outer) }];
       // Removing the inner one edits where it is computed: only when nothing else reads that value,
       // and never for a layer with a kernel (that would drop the layer, not just its activation).
-      if ((inline || usedOnlyHere(ctx, via)) && !(inner.form === 'layer' && inner.linearFirst)) {
+      if ((inline || usedOnlyHere(ctx, via)) && !(inner.form === 'layer' && inner.linearFirst) && !inner.crossesCall) {
         suggest.push({ messageId: 'removeInner', data: named, edits: removal(ctx, inner) });
       }
       ctx.report({

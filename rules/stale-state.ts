@@ -2,8 +2,10 @@ import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
 import { invariantAcross, loopRole, timeLoop, type HandedOn, type Invariance } from '../server/src/analysis/loop-queries';
 import { calleeName, calleeReceiver, indentAt, unwrap, walk } from '../server/src/analysis/ast';
-import type { StateArg, StepCall } from '../server/src/analysis/calls';
+import { isArrayStepForm, type StateArg, type StepCall } from '../server/src/analysis/calls';
 import { recursiveCarries, type RecursiveCarry } from '../server/src/analysis/recursion';
+import { containsStepLoop } from '../server/src/analysis/steps';
+import { stateBase } from '../server/src/analysis/tfjs-facts';
 
 /** The name the call's result binds for state `k` (`h` in `const [out, h] = cell.call(...)`). */
 function newStateTarget(call: StepCall, k: number): string | undefined {
@@ -15,8 +17,14 @@ function newStateTarget(call: StepCall, k: number): string | undefined {
   // An unknown callee follows the cell convention ([output, ...newStates]) only when it is called
   // like a cell (`cell.call([x, h])`); `const [h, c] = lstm(x, state)` may be the state itself.
   const a0 = call.call.arguments[0] && unwrap(call.call.arguments[0]);
-  const isCell = step ? step.kind === 'rnn-cell' : /^(call|apply)$/.test(calleeName(call.call) ?? '') && !!a0 && ts.isArrayLiteralExpression(a0);
-  if (single && !isCell && (!step || step.states.length === 1)) return targets[0]!.path;
+  const isCell = step ? step.kind === 'rnn-cell' : isArrayStepForm(call.call) || (/^(call|apply)$/.test(calleeName(call.call) ?? '') && !!a0 && ts.isArrayLiteralExpression(a0));
+  if (single && !isCell && (!step || step.states.length === 1)) {
+    // A step returning an object (`{ logits, memory }`) gives its new state as a member of it.
+    const members = step?.flow.returns[step.flow.returns.length - 1]?.members;
+    if (!members) return targets[0]!.path;
+    const key = [...members.keys()].find((k) => stateBase(k) === stateBase(step!.states[0]!.name));
+    return key ? `${targets[0]!.path}.${key}` : undefined;
+  }
   const want = isCell ? k + 1 : step && step.states.length > 1 ? k : undefined;
   return targets.find((t) => t.position === want)?.path;
 }
@@ -47,8 +55,10 @@ export default defineRule({
   check(ctx) {
     for (const call of ctx.model.stepCalls) {
       const it = timeLoop(call);
-      // A loop over whole sequences may start each one from the same state: that is a reset.
+      // A loop over whole sequences may start each one from the same state: that is a reset. So
+      // is a callee that unrolls a sequence itself (`runSequence(chunk, h0)` per chunk).
       if (!it || loopRole(it) === 'sequences') continue;
+      if (!call.step && call.calleeFn && containsStepLoop(call.calleeFn, ctx.model.index)) continue;
       for (const arg of call.stateArgs) {
         const inv = invariantAcross(ctx.model, arg, it);
         if (inv) report(ctx, call, arg, inv);

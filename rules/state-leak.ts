@@ -1,6 +1,6 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
-import { bodyInsertion, fieldAdvancingCalls, fieldRecurrences, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
+import { bodyInsertion, fieldAdvancingCalls, fieldRecurrences, fieldsAdvancedBy, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, isFunctionLike, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
@@ -70,6 +70,14 @@ function statefulObjectLeaks(ctx: RuleContext): void {
     if (!m || !ts.isMethodDeclaration(m) || !ts.isIdentifier(m.name) || advancing.has(m) || !advancesField(ctx, m)) continue;
     advancing.add(m);
     names.add(m.name.text);
+  }
+  // ...and methods that advance a field inline (`const [y, hx] = tf.tidy(() => ... this.hx ...); this.hx = hx`).
+  for (const cls of new Set(model.classes.values())) {
+    for (const m of cls.members) {
+      if (!ts.isMethodDeclaration(m) || !ts.isIdentifier(m.name) || advancing.has(m) || fieldsAdvancedBy(model, m).length === 0) continue;
+      advancing.add(m);
+      names.add(m.name.text);
+    }
   }
   if (names.size === 0) return;
   const reported = new Set<ts.Node>();

@@ -2,7 +2,7 @@ import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
 import { accessPath, calleeName, calleeReceiver, enclosingFunction, thisFieldName, indentAt, isFunctionLike, isLoop, iteratingCallback, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
 import { declarationOf, isPropertyName, type Scopes } from '../server/src/analysis/scopes';
-import { NON_TENSOR_TF_CALLS, READBACK_METHODS, STEP_NAME_TOKENS, TENSOR_METHODS, hasToken } from '../server/src/analysis/tfjs-facts';
+import { NON_TENSOR_TF_CALLS, READBACK_METHODS, STEP_NAME_TOKENS, TENSOR_METHODS, hasToken, isStateLikeName } from '../server/src/analysis/tfjs-facts';
 import type { TextEdit } from '../server/src/report';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 
@@ -94,16 +94,35 @@ function storedInMap(ctx: RuleContext, set: ts.CallExpression, fn: FunctionLike,
   return readAt ? { node: set, path: mapPath, readAt, stored: unwrap(value) } : undefined;
 }
 
+/**
+ * `trace.push(h)` inside the callback, with `h` a state made there (named like one) and `trace` an
+ * array from outside that is used after `tidy` returns (returned, passed on, read): every element
+ * it collected is disposed by then. An array only the callback uses is not reported.
+ */
+function statePushed(ctx: RuleContext, push: ts.CallExpression, tidy: ts.CallExpression, fn: FunctionLike, returned: Set<string>, kept: Set<string>): Escape | undefined {
+  const recv = calleeReceiver(push);
+  const arr = recv && unwrap(recv);
+  if (!arr || !ts.isIdentifier(arr)) return undefined;
+  const value = push.arguments.map(unwrap).find((a) => ts.isIdentifier(a) && isStateLikeName(a.text) &&
+    !returned.has(a.text) && !kept.has(a.text) && isTensorCreatedIn(ctx, a, fn));
+  const b = value && ctx.model.scopes.resolve(arr);
+  if (!value || !b || inside(b, fn) || returned.has(arr.text)) return undefined;
+  const scope = enclosingFunction(b) ?? ctx.sf;
+  const readAt = ctx.model.scopes.references(b, scope).find((r) => !inside(r, fn) && (r.pos > tidy.end || enclosingFunction(r) !== enclosingFunction(tidy)));
+  return readAt ? { node: push, path: arr.text, readAt, stored: value } : undefined;
+}
+
 /** `tf.keep` takes one tensor: a stored `{ h, c }` / `[h, c]` keeps each member (`{ h: tf.keep(h), c: tf.keep(c) }`). */
-function keepEdits(ctx: RuleContext, value: ts.Expression, ns: string): TextEdit[] {
+function keepEdits(ctx: RuleContext, written: ts.Expression, ns: string): TextEdit[] {
   const keep = (e: ts.Expression): TextEdit => replaceNode(ctx, e, `${ns}.keep(${nodeText(ctx, e)})`);
+  const value = unwrap(written);
   if (ts.isObjectLiteralExpression(value)) {
     return value.properties.flatMap((p) => ts.isShorthandPropertyAssignment(p)
       ? [replaceNode(ctx, p, `${p.name.text}: ${ns}.keep(${p.name.text})`)]
       : ts.isPropertyAssignment(p) ? [keep(p.initializer)] : []);
   }
   if (ts.isArrayLiteralExpression(value)) return value.elements.filter((el) => !ts.isSpreadElement(el) && !ts.isOmittedExpression(el)).map(keep);
-  return [keep(value)];
+  return [keep(written)];
 }
 
 /**
@@ -189,6 +208,10 @@ export default defineRule({
         const stored = storedInMap(ctx, set, fn, returned, kept);
         if (stored) escapes.push(stored);
       }
+      for (const push of ownNodes(ctx.model.callsNamed(['push', 'unshift']), body)) {
+        const stored = statePushed(ctx, push, call, fn, returned, kept);
+        if (stored) escapes.push(stored);
+      }
       if (escapes.length === 0) continue;
       const ns = ctx.model.tf.namespaceForFixes ?? 'tf';
       const returnFix = returnFromTidy(ctx, call, fn, [...new Set(escapes.filter((e) => !e.stored).map((e) => e.path))]);
@@ -206,7 +229,7 @@ export default defineRule({
         const suggest: FixDescriptor[] = [];
         if (returnFix) suggest.push({ messageId: 'returnFromTidy', data, edits: returnFix.edits });
         if (ts.isBinaryExpression(esc.node)) {
-          suggest.push({ messageId: 'keep', data, edits: [replaceNode(ctx, esc.node.right, `${ns}.keep(${nodeText(ctx, esc.node.right)})`)] });
+          suggest.push({ messageId: 'keep', data, edits: keepEdits(ctx, esc.node.right, ns) });
         }
         ctx.report({
           node: esc.node, messageId: 'disposed', data, suggest,

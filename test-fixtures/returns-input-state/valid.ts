@@ -181,3 +181,14 @@ export class PeepholeTupleLSTMCell {
     return { y: hNext, state: [hNext, cNext] };
   }
 }
+
+// [output, stateObject] with every member advanced.
+interface CarryObject { h: tf.Tensor2D; c: tf.Tensor2D }
+
+export function lstmStepObject(kernel: tf.Tensor2D, x: tf.Tensor2D, carry: CarryObject): [tf.Tensor2D, CarryObject] {
+  const z = tf.matMul(tf.concat([x, carry.h], 1), kernel);
+  const [i, f, g, o] = tf.split(z, 4, 1) as tf.Tensor2D[];
+  const newC = tf.add(tf.mul(carry.c, tf.sigmoid(f!)), tf.mul(tf.sigmoid(i!), tf.tanh(g!))) as tf.Tensor2D;
+  const newH = tf.mul(tf.tanh(newC), tf.sigmoid(o!)) as tf.Tensor2D;
+  return [newH, { h: newH, c: newC }];
+}

@@ -33,3 +33,38 @@ export function helperOverLayer(state: tf.Tensor2D): tf.Tensor2D {
   return squash(score);
 //       ~~~~~~~~~~~~~ stacked-activation
 }
+
+// A method of the class returns a gate (a sigmoid); the candidate squashes it again.
+export class GatedCell {
+  private gate(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    return tf.sigmoid(tf.matMul(x, W).add(tf.matMul(h, U))) as tf.Tensor2D;
+  }
+
+  step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    const i = this.gate(x, h);
+    const g = tf.tanh(this.gate(x, h));
+//            ~~~~~~~~~~~~~~~~~~~~~~~~ stacked-activation
+    return tf.mul(i, g) as tf.Tensor2D;
+  }
+}
+
+// The readout squashes its argument, and its only caller passes it the recurrence's tanh.
+function recur(x: tf.Tensor2D, hPrev: tf.Tensor2D): tf.Tensor2D {
+  return tf.tanh(tf.matMul(x, W).add(tf.matMul(hPrev, U))) as tf.Tensor2D;
+}
+
+function readout(h: tf.Tensor2D, gain: number): tf.Tensor {
+  const feat = tf.relu(h);
+//             ~~~~~~~~~~ stacked-activation
+  return feat.mul(gain);
+}
+
+export function forecast(xs: tf.Tensor2D[], h0: tf.Tensor2D): tf.Tensor[] {
+  let h = h0;
+  const preds: tf.Tensor[] = [];
+  for (const x of xs) {
+    h = recur(x, h);
+    preds.push(readout(h, 2));
+  }
+  return preds;
+}

@@ -38,3 +38,25 @@ export function scaled(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
 export function mixedHelper(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
   return toPolarity(mixed(preActivation(x, h)).matMul(W) as tf.Tensor2D);
 }
+
+// A readout called once with an activation's output and once with a pre-activation: not every
+// caller stacks, so the readout is not reported.
+function readout(h: tf.Tensor2D, gain: number): tf.Tensor {
+  const feat = tf.relu(h);
+  return feat.mul(gain);
+}
+
+export function readBoth(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor[] {
+  return [readout(tf.tanh(preActivation(x, h)) as tf.Tensor2D, 2), readout(preActivation(x, h), 2)];
+}
+
+// A method returning a pre-activation, then squashed once.
+export class Projector {
+  private project(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    return preActivation(x, h);
+  }
+
+  step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    return tf.tanh(this.project(x, h)) as tf.Tensor2D;
+  }
+}

@@ -130,3 +130,23 @@ export function runWithOptions(frames: tf.Tensor2D[], h0: tf.Tensor2D, opts: Ste
   for (const x of frames) h = noisyStep(x, h, opts);
   return h;
 }
+
+// A helper that unrolls a whole chunk itself, started from zeros for every chunk: a reset per chunk.
+function runSequence(xs: tf.Tensor2D[], hPrev: tf.Tensor2D): tf.Tensor2D[] {
+  const states: tf.Tensor2D[] = [];
+  let h = hPrev;
+  for (const x of xs) {
+    h = step(x, h);
+    states.push(h);
+  }
+  return states;
+}
+
+export function perChunk(chunks: tf.Tensor2D[][]): tf.Tensor2D[][] {
+  const out: tf.Tensor2D[][] = [];
+  for (let p = 0; p < chunks.length; p++) {
+    const h0 = tf.zeros([1, H]) as tf.Tensor2D;
+    out.push(runSequence(chunks[p]!, h0));
+  }
+  return out;
+}

@@ -55,3 +55,18 @@ export function onMessage(id: string, xs: tf.Tensor2D[]): tf.Tensor {
     return tf.matMul(h, Wh);
   });
 }
+
+// Every state of the unroll is pushed into an array the caller reads after tidy.
+export function runWithTrace(xs: tf.Tensor2D[]): { logit: tf.Tensor; trace: tf.Tensor2D[] } {
+  const trace: tf.Tensor2D[] = [];
+  const logit = tf.tidy(() => {
+    let h = tf.zeros([1, H]) as tf.Tensor2D;
+    for (const x of xs) {
+      h = step(x, h);
+      trace.push(h);
+//    ~~~~~~~~~~~~~ tidy-disposed-state
+    }
+    return tf.matMul(h, Wh);
+  });
+  return { logit, trace };
+}

@@ -93,3 +93,28 @@ export function onMessageKept(id: string, xs: tf.Tensor2D[]): tf.Tensor {
     return tf.matMul(h, Wh);
   });
 }
+
+// An array of states used only inside the callback, and one whose states are kept.
+export function meanState(xs: tf.Tensor2D[]): tf.Tensor {
+  return tf.tidy(() => {
+    const states: tf.Tensor2D[] = [];
+    let h = tf.zeros([1, H]) as tf.Tensor2D;
+    for (const x of xs) {
+      h = step(x, h);
+      states.push(h);
+    }
+    return tf.mean(tf.concat(states, 0), 0);
+  });
+}
+
+export function keptTrace(xs: tf.Tensor2D[]): tf.Tensor2D[] {
+  const trace: tf.Tensor2D[] = [];
+  tf.tidy(() => {
+    let h = tf.zeros([1, H]) as tf.Tensor2D;
+    for (const x of xs) {
+      h = step(x, h);
+      trace.push(tf.keep(h));
+    }
+  });
+  return trace;
+}

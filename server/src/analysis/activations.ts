@@ -3,7 +3,7 @@
 import ts from '../typescript';
 import { accessPath, calleeName, calleeReceiver, functionName, isFunctionLike, isInside, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
 import type { FileModel } from './model';
-import { lastFileMemo } from './calls';
+import { lastFileMemo, resolveCallee } from './calls';
 import { initializerOf } from './scopes';
 import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
 
@@ -20,6 +20,32 @@ export interface ActivationUse {
   layer?: string;
   /** A function of the file that applies the activation to its argument (`toPolarity` for `const toPolarity = (t) => tf.tanh(t)`). */
   helper?: string;
+  /**
+   * Found across a call boundary (in a method, or at the call sites of the function whose
+   * parameter carries it): the activation's code serves other callers too, so it is not edited.
+   */
+  crossesCall?: boolean;
+}
+
+/**
+ * A parameter whose argument is an activation's output at every call site of its function in the
+ * file (`function readout(p, h) { return tf.relu(h) }` only ever called as `readout(p, recur(...))`
+ * with `recur` returning `tf.tanh(...)`). Callbacks (whose callers are not in the file) and
+ * functions never called here give nothing.
+ */
+function argumentActivation(model: FileModel, param: ts.ParameterDeclaration, depth: number): ActivationUse | undefined {
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || (ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression)) || param.dotDotDotToken) return undefined;
+  const name = functionName(fn);
+  const index = fn.parameters.indexOf(param);
+  // An activation helper's callers are reported one by one, where each applies it.
+  if (!name || index < 0 || activationHelpers(model).get(name)?.fn === fn) return undefined;
+  const sites = model.callsNamed([name]).filter((c) => calleeName(c) === name && resolveCallee(c, model.scopes, model.classes) === fn);
+  if (sites.length === 0) return undefined;
+  const found = sites.map((c) => (c.arguments[index] ? producingActivation(model, c.arguments[index]!, depth + 1, []) : undefined));
+  const first = found[0];
+  if (!first || !found.every((a) => a !== undefined && a.name === first.name)) return undefined;
+  return { ...first, crossesCall: true };
 }
 
 /**
@@ -177,14 +203,18 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     const recv = calleeReceiver(e);
     if (name && recv && TRANSPARENT_OPS.has(name)) return producingActivation(model, recv, depth + 1, via);
     if (name && recv && e.arguments.length === 1 && scaledByConstant(model, name, [recv, e.arguments[0]!])) return producingActivation(model, recv, depth + 1, via);
-    // A helper of this file whose every return is an activation (`const squash = (z) => tf.tanh(z)`).
-    const helper = !recv ? model.functionArg(e.expression) : undefined;
+    // A helper of this file whose every return is an activation (`const squash = (z) => tf.tanh(z)`),
+    // or a method of the class (`this.gate(x, h, p)` returning `tf.sigmoid(...)`).
+    const helper = !recv ? model.functionArg(e.expression)
+      : unwrap(recv).kind === ts.SyntaxKind.ThisKeyword ? resolveCallee(e, model.scopes, model.classes) : undefined;
     if (helper) {
-      const id = unwrap(e.expression) as ts.Identifier;
-      const results = (returnedExpressions(helper) ?? []).map((r) => producingActivation(model, r, depth + 1, [...via, id]));
+      const callee = unwrap(e.expression);
+      const id = ts.isIdentifier(callee) ? callee : undefined;
+      const results = (returnedExpressions(helper) ?? []).map((r) => producingActivation(model, r, depth + 1, id ? [...via, id] : [...via]));
       if (results.length > 0 && results.every((r) => r !== undefined)) {
-        via.push(id);
-        return results[0];
+        if (id) via.push(id);
+        // A method's body is shared by every caller we did not look at: no edit inside it.
+        return id ? results[0] : { ...results[0]!, crossesCall: true };
       }
     }
     return undefined;
@@ -194,6 +224,7 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     if (!b) return undefined;
     via.push(e);
     const decl = b.parent;
+    if (ts.isParameter(decl) && decl.name === b) return argumentActivation(model, decl, depth);
     if (!ts.isVariableDeclaration(decl) || decl.name !== b) return undefined;
     const isConst = (decl.parent.flags & ts.NodeFlags.Const) !== 0;
     if (!isConst) {

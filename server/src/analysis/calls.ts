@@ -179,6 +179,20 @@ function isTidyCallbackReturn(r: ts.ReturnStatement): boolean {
   return !!fn && ts.isCallExpression(fn.parent) && calleeName(fn.parent) === 'tidy';
 }
 
+/**
+ * `cell.call([x, h, c])`, `layer.apply([x, h])`, and a step model run on its states,
+ * `model.predict([x, h, c])` (a model built with state inputs and outputs, `returnState`): the
+ * tfjs cell convention, inputs `[input, ...states]` and outputs `[output, ...newStates]`. For
+ * `predict` every input after the first must be named like a state (a multi-input model otherwise).
+ */
+export function isArrayStepForm(call: ts.CallExpression): boolean {
+  const name = calleeName(call);
+  if (name !== 'call' && name !== 'apply' && name !== 'predict') return false;
+  const a0 = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!a0 || !ts.isArrayLiteralExpression(a0) || a0.elements.length < 2) return false;
+  return name !== 'predict' || a0.elements.slice(1).every((el) => !ts.isSpreadElement(el) && isStateLikeName(accessPathTail(el) ?? ''));
+}
+
 /** Does `call` look like running a cell one step, even without knowing the callee? */
 function looksLikeStepCall(call: ts.CallExpression, cellVar?: (recv: ts.Expression) => boolean): boolean {
   const name = calleeName(call);
@@ -187,9 +201,9 @@ function looksLikeStepCall(call: ts.CallExpression, cellVar?: (recv: ts.Expressi
   // Cheap shape tests first: nearly every call of a file (`tf.matMul`, `x.add`) fails them.
   if (!recv) return call.arguments.length >= 2 && hasToken(name, STEP_NAME_TOKENS);
   const recvNamed = (): boolean => { const t = accessPathTail(recv); return t !== undefined && hasToken(t, STEP_NAME_TOKENS); };
+  if (name === 'predict') return isArrayStepForm(call);
   if (name === 'call' || name === 'apply') {
-    const a0 = call.arguments[0] && unwrap(call.arguments[0]);
-    if (!a0 || !ts.isArrayLiteralExpression(a0) || a0.elements.length < 2) return false;
+    if (!isArrayStepForm(call)) return false;
     return recvNamed() || !!cellVar?.(recv);
   }
   // `decoder.forward(input, hidden)`: a receiver named like a cell, or a state passed after the input.
@@ -209,7 +223,7 @@ function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: 
   };
   const name = calleeName(call);
   const a0 = call.arguments[0] && unwrap(call.arguments[0]);
-  const arrayForm = (name === 'call' || name === 'apply') && a0 && ts.isArrayLiteralExpression(a0);
+  const arrayForm = (name === 'call' || name === 'apply') ? !!a0 && ts.isArrayLiteralExpression(a0) : isArrayStepForm(call);
   if (step?.kind === 'rnn-cell' || (!step && arrayForm)) {
     if (!a0 || !ts.isArrayLiteralExpression(a0)) return out;
     a0.elements.forEach((el, i) => {

@@ -456,8 +456,17 @@ function ownMethod(call: ts.CallExpression, name: string | undefined): ts.Method
     (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name)) && m.name.text === name);
 }
 
-/** State-named fields a loop-free method replaces with a value computed from their old value. */
-function fieldsAdvancedBy(model: FileModel, method: ts.MethodDeclaration): string[] {
+/** State-named fields a loop-free method replaces with a value computed from their old value (memoised per method). */
+export function fieldsAdvancedBy(model: FileModel, method: ts.MethodDeclaration): string[] {
+  const memo = advancedFieldsMemo(model);
+  let fields = memo.get(method);
+  if (!fields) memo.set(method, (fields = computeFieldsAdvancedBy(model, method)));
+  return fields;
+}
+
+const advancedFieldsMemo = lastFileMemo((_model: FileModel) => new Map<ts.MethodDeclaration, string[]>());
+
+function computeFieldsAdvancedBy(model: FileModel, method: ts.MethodDeclaration): string[] {
   if (!method.body || nodesInside(model.index.loops, method.body).length > 0) return [];
   // Only a method that writes a state-named field can advance one: checked before any dataflow.
   const writesState = nodesInside(model.index.writes, method.body).some((w) => {

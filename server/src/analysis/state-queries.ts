@@ -181,7 +181,11 @@ type Members = ReadonlyMap<string, { node: ts.Expression; val: Val }>;
  * under the state's own name (`return { y, state: { h, c } }` for a parameter `state`).
  */
 function returnedStateObject(r: ReturnRecord, s: StateInput): Members | undefined {
-  if (!r.members) return undefined;
+  if (!r.members) {
+    // `return [out, { h: hNew, c: carry.c }]`: the one object literal next to the output.
+    const objects = (r.elements ?? []).filter((e) => ts.isObjectLiteralExpression(unwrap(e.node)));
+    return objects.length === 1 ? membersOf(unwrap(objects[0]!.node) as ts.ObjectLiteralExpression, objects[0]!.val.props) : undefined;
+  }
   const inner = [...r.members].filter(([key]) => stateBase(key) === stateBase(s.name));
   const lit = inner.length === 1 ? unwrap(inner[0]![1].node) : undefined;
   if (!lit) return r.members;
@@ -190,7 +194,11 @@ function returnedStateObject(r: ReturnRecord, s: StateInput): Members | undefine
     // not an object of members. (`{ h: hNew, c: cNew }` for `hidden` is the state object itself.)
     return inner[0]![0] === s.name || ts.isArrayLiteralExpression(lit) ? undefined : r.members;
   }
-  const props = inner[0]![1].val.props;
+  return membersOf(lit, inner[0]![1].val.props);
+}
+
+/** The members of a returned object literal with their values; undefined when a spread or computed key hides one. */
+function membersOf(lit: ts.ObjectLiteralExpression, props: ReadonlyMap<string, Val> | undefined): Members | undefined {
   const out = new Map<string, { node: ts.Expression; val: Val }>();
   for (const p of lit.properties) {
     const node = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.initializer : undefined;

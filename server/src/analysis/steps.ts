@@ -299,7 +299,7 @@ function makeFunctionStep(fn: FunctionLike, kind: StepKind, name: string, cls: t
 }
 
 /** A function that loops over steps itself is a sequence function, not a step. */
-function containsStepLoop(fn: FunctionLike, tree: TreeIndex): boolean {
+export function containsStepLoop(fn: FunctionLike, tree: TreeIndex): boolean {
   // Loops in nested arrows count (`xs.forEach(() => { for ... })`); nested functions do not.
   return !!fn.body && ownNodes(tree.loops, fn.body, (n) => isFunctionLike(n) && !ts.isArrowFunction(n)).some((l) => !ts.isForInStatement(l));
 }
