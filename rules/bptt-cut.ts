@@ -7,6 +7,7 @@ import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, isStateLikeName } from '../server/src/analysis/tfjs-facts';
 import type { ClosureCall } from '../server/src/analysis/model';
 import { nodesInside } from '../server/src/analysis/tree-index';
+import { recursiveUnroll } from '../server/src/analysis/recursion';
 
 const inside = (n: ts.Node, outer: ts.Node): boolean => n.pos >= outer.pos && n.end <= outer.end;
 
@@ -202,7 +203,7 @@ function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
       }
       const helper = resolveCallee(e, model.scopes, model.classes);
       if (!helper || model.stepOf(helper)) return;
-      if (!cache.has(helper)) cache.set(helper, unrollingLoop(ctx, helper));
+      if (!cache.has(helper)) cache.set(helper, unrollingLoop(ctx, helper) ?? recursiveUnroll(model, helper));
       const loop = cache.get(helper);
       if (!loop) return;
       const data = { name: b.text, closure: closureLabel(ctx, g), helper: nodeText(ctx, unwrap(e.expression)) };

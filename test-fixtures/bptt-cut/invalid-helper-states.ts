@@ -32,3 +32,26 @@ export function trainChunk(inputs: tf.Tensor2D[], labels: tf.Tensor2D): tf.Scala
 export function trainChunkRecorded(inputs: tf.Tensor2D[], labels: tf.Tensor2D): tf.Scalar | null {
   return optimizer.minimize(() => chunkLoss(runSequence(inputs, tf.zeros([1, H]) as tf.Tensor2D), labels), true);
 }
+
+// An encoder written as a recursion, run before the gradient closure.
+function encodeFrom(xs: tf.Tensor2D[], t: number, h: tf.Tensor2D): tf.Tensor2D {
+  if (t === xs.length) return h;
+  const next = tf.tanh(tf.addN([tf.matMul(xs[t]!, Wxh), tf.matMul(h, Whh)])) as tf.Tensor2D;
+  return encodeFrom(xs, t + 1, next);
+}
+
+export function trainEncoded(xs: tf.Tensor2D[], labels: tf.Tensor2D): void {
+  const context = encodeFrom(xs, 0, tf.zeros([1, H]) as tf.Tensor2D);
+  const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(labels, tf.matMul(context, Why)) as tf.Scalar);
+//                                                                                         ~~~~~~~ bptt-cut
+  (optimizer as tf.Optimizer).applyGradients(grads);
+}
+
+// Inside the closure the recursion is recorded.
+export function trainEncodedRecorded(xs: tf.Tensor2D[], labels: tf.Tensor2D): void {
+  const { grads } = tf.variableGrads(() => {
+    const context = encodeFrom(xs, 0, tf.zeros([1, H]) as tf.Tensor2D);
+    return tf.losses.softmaxCrossEntropy(labels, tf.matMul(context, Why)) as tf.Scalar;
+  });
+  (optimizer as tf.Optimizer).applyGradients(grads);
+}

@@ -22,7 +22,10 @@ export interface RecursiveCarry {
 
 export const recursiveCarries: (model: FileModel) => RecursiveCarry[] = lastFileMemo(findRecursiveCarries);
 
-function findRecursiveCarries(model: FileModel): RecursiveCarry[] {
+/** Each self-recursive function of the file with a state-named parameter, with its recursive calls. */
+const selfCallsOf: (model: FileModel) => Map<FunctionLike, ts.CallExpression[]> = lastFileMemo(findSelfCalls);
+
+function findSelfCalls(model: FileModel): Map<FunctionLike, ts.CallExpression[]> {
   const selfCalls = new Map<FunctionLike, ts.CallExpression[]>();
   // Only the calls of a state-carrying function's own name, inside it, can recurse (the calls by
   // name come from the model's index: no pass over every call of the file).
@@ -39,8 +42,12 @@ function findRecursiveCarries(model: FileModel): RecursiveCarry[] {
       }
     }
   }
+  return selfCalls;
+}
+
+function findRecursiveCarries(model: FileModel): RecursiveCarry[] {
   const out: RecursiveCarry[] = [];
-  for (const [fn, calls] of selfCalls) {
+  for (const [fn, calls] of selfCallsOf(model)) {
     fn.parameters.forEach((p, i) => {
       if (!ts.isIdentifier(p.name) || !isStateLikeName(p.name.text)) return;
       const carry = carriedUnchanged(model, fn, calls, p.name, i);
@@ -48,6 +55,31 @@ function findRecursiveCarries(model: FileModel): RecursiveCarry[] {
     });
   }
   return out;
+}
+
+/**
+ * The recursive call through which `fn` unrolls a sequence, passing the new state it computed
+ * from its state parameter (`return encodeFrom(ids, t + 1, next)` with `next = tf.tanh(... h ...)`),
+ * or undefined when `fn` is no such recursion.
+ */
+export function recursiveUnroll(model: FileModel, fn: FunctionLike): ts.CallExpression | undefined {
+  const calls = selfCallsOf(model).get(fn);
+  if (!calls || !fn.body) return undefined;
+  for (const [i, p] of fn.parameters.entries()) {
+    if (!ts.isIdentifier(p.name) || !isStateLikeName(p.name.text)) continue;
+    const param = p.name;
+    // The argument in the state's place is a local computed from the state through a call (the
+    // position says it is the new state, whatever its name: `next`, `hNew`).
+    const passing = calls.find((c) => {
+      const a = c.arguments[i] && unwrap(c.arguments[i]!);
+      const b = a && ts.isIdentifier(a) ? model.scopes.resolve(a) : undefined;
+      const d = b?.parent;
+      return !!d && ts.isVariableDeclaration(d) && d.name === b && !!d.initializer && isInsideFunction(d, fn) &&
+        readsThroughCall(model, unwrap(d.initializer), param);
+    });
+    if (passing) return passing;
+  }
+  return undefined;
 }
 
 /** The file's functions with a state-named parameter, by name (only they can carry a state). */
