@@ -4,6 +4,7 @@ import { invariantAcross, loopRole, timeLoop, type HandedOn, type Invariance } f
 import { calleeName, calleeReceiver, indentAt, unwrap, walk } from '../server/src/analysis/ast';
 import { isArrayStepForm, type StateArg, type StepCall } from '../server/src/analysis/calls';
 import { recursiveCarries, type RecursiveCarry } from '../server/src/analysis/recursion';
+import { staleLayerStates, type StaleLayerState } from '../server/src/analysis/layer-stacks';
 import { containsStepLoop } from '../server/src/analysis/steps';
 import { stateBase } from '../server/src/analysis/tfjs-facts';
 
@@ -41,6 +42,9 @@ export default defineRule({
       staleFresh: 'A fresh `{{name}}` is passed to `{{step}}` on every iteration: each step starts from the same initial state. Create the state once before the loop and assign each step\'s new state back to it.',
       staleHandedOn: 'The reducer hands `{{name}}` on unchanged in its accumulator (`{{handedOn}}`) while `{{step}}` computes the new state from it: every step starts from the initial state. Put the new state in the accumulator the reducer returns.',
       staleRecursive: '`{{fn}}` passes its own `{{name}}` on to the next step while it computes the new state `{{target}}` from it: every step starts from the same state. Pass `{{target}}` to the recursive call.',
+      staleLayer: '`{{name}}` is read for every layer on every time step, but `{{array}}` is never updated in the loop over time: the new states go into `{{collected}}` and each step starts again from the initial ones. Carry them: `{{array}} = {{collected}}` after the loop over layers.',
+      carryLayers: 'Carry the new states: `{{array}} = {{collected}}` after the loop over layers',
+      collectedHere: 'the new state is collected here and never read back',
       staleReset: '`{{name}}` is set back to `{{value}}` in every iteration before `{{step}}` reads it: each step starts from the same state. Initialise it once, before the loop.',
       feedBack: 'Feed the new state back: `{{name}} = {{target}}`',
       passNew: 'Pass `{{target}}` to the recursive call',
@@ -65,6 +69,7 @@ export default defineRule({
       }
     }
     for (const carry of recursiveCarries(ctx.model)) reportRecursive(ctx, carry);
+    for (const s of staleLayerStates(ctx.model)) reportLayer(ctx, s);
   },
 });
 
@@ -139,6 +144,29 @@ function reportHandedOn(ctx: RuleContext, call: StepCall, arg: StateArg, handedO
     suggest,
     related: handedOn.map((h) => ({ node: h.node, messageId: 'handedOnHere', data })),
   });
+}
+
+/**
+ * Per-layer states read from an array that the time loop never updates. The fix assigns the
+ * collected array back right after the layer loop, offered only when nothing but blocks lies
+ * between the two loops (inside a `tidy` callback the assignment would keep disposed tensors) and
+ * the array is a `let` or a parameter (a `const` becomes `let`).
+ */
+function reportLayer(ctx: RuleContext, s: StaleLayerState): void {
+  const data = { name: nodeText(ctx, s.arg), array: s.array.text, collected: s.collected.text };
+  const decl = s.array.parent;
+  const suggest: FixDescriptor[] = [];
+  const assignable = ts.isParameter(decl) || (ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(decl.parent));
+  if (s.direct && assignable) {
+    const indent = indentAt(ctx.text, s.layerLoop.getStart(ctx.sf));
+    const edits = [insertAt(s.layerLoop.end, `${eol(ctx)}${indent}${s.array.text} = ${s.collected.text};`)];
+    if (ts.isVariableDeclaration(decl) && (decl.parent.flags & ts.NodeFlags.Const) && ts.isVariableDeclarationList(decl.parent)) {
+      const kw = decl.parent.getStart(ctx.sf);
+      edits.push({ start: kw, end: kw + 'const'.length, text: 'let' });
+    }
+    suggest.push({ messageId: 'carryLayers', data, edits });
+  }
+  ctx.report({ node: s.arg, messageId: 'staleLayer', data, suggest, related: [{ node: s.collectedAt, messageId: 'collectedHere', data }] });
 }
 
 /** The fix passes the new state instead, where every recursive call can see its name. */

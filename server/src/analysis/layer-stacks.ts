@@ -1,0 +1,103 @@
+// Stacked recurrent layers unrolled by hand: a loop over time around a loop over layers that reads
+// each layer's state from an array, `for (t) { for (l) { const h = cell[l](x, states[l]); next.push(h) } }`.
+// The states must be carried from one time step to the next (`states = next`, `states[l] = h`).
+import ts from '../typescript';
+import { isFunctionLike, isLoop, iteratingCallback, unwrap } from './ast';
+import { lastFileMemo } from './calls';
+import type { FileModel } from './model';
+import { declarationOf, type Binding } from './scopes';
+import { nodesInside } from './tree-index';
+import { isStateLikeName } from './tfjs-facts';
+
+/** A per-layer state array read on every time step and never updated: the new states go elsewhere. */
+export interface StaleLayerState {
+  /** `states[l]`, the argument that reads the unchanging state. */
+  arg: ts.ElementAccessExpression;
+  array: Binding;
+  call: ts.CallExpression;
+  /** The array the new states are collected into (`next`), and where. */
+  collected: Binding;
+  collectedAt: ts.Node;
+  layerLoop: ts.ForStatement;
+  /** The enclosing loop over time steps. */
+  timeLoop: ts.IterationStatement;
+  /** Only plain blocks lie between the two loops (no callback such as a `tidy`): a statement can go after the layer loop. */
+  direct: boolean;
+}
+
+export const staleLayerStates: (model: FileModel) => StaleLayerState[] = lastFileMemo(findStaleLayerStates);
+
+/** Array methods that change the array they are called on. */
+const MUTATORS = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'fill', 'reverse', 'sort', 'copyWithin', 'set']);
+
+function findStaleLayerStates(model: FileModel): StaleLayerState[] {
+  const out: StaleLayerState[] = [];
+  for (const layerLoop of model.index.loops) {
+    // `for (let l = 0; l < n; l++)`: the counter indexes the layers.
+    if (!ts.isForStatement(layerLoop) || !layerLoop.initializer || !ts.isVariableDeclarationList(layerLoop.initializer)) continue;
+    const counter = layerLoop.initializer.declarations[0]?.name;
+    if (!counter || !ts.isIdentifier(counter)) continue;
+    const around = enclosingLoop(layerLoop);
+    if (!around) continue;
+    for (const call of nodesInside(model.calls, layerLoop.statement)) {
+      for (const a of call.arguments) {
+        const found = staleElement(model, unwrap(a), counter, call, layerLoop, around.loop);
+        if (found) out.push({ ...found, direct: around.direct });
+      }
+    }
+  }
+  return out;
+}
+
+/** The loop around `n`, seen through callbacks passed inline (`tf.tidy(() => ...)`), not through other functions. */
+function enclosingLoop(n: ts.Node): { loop: ts.IterationStatement; direct: boolean } | undefined {
+  let direct = true;
+  for (let p = n.parent; p; p = p.parent) {
+    if (isLoop(p)) return { loop: p, direct };
+    if (isFunctionLike(p)) {
+      if (!(ts.isArrowFunction(p) || ts.isFunctionExpression(p)) || !ts.isCallExpression(p.parent) || iteratingCallback(p.parent)) return undefined;
+      direct = false;
+    }
+  }
+  return undefined;
+}
+
+function staleElement(model: FileModel, arg: ts.Expression, counter: ts.Identifier, call: ts.CallExpression,
+                      layerLoop: ts.ForStatement, timeLoop: ts.IterationStatement): Omit<StaleLayerState, 'direct'> | undefined {
+  if (!ts.isElementAccessExpression(arg)) return undefined;
+  const index = unwrap(arg.argumentExpression);
+  const base = unwrap(arg.expression);
+  if (!ts.isIdentifier(index) || !model.scopes.refersTo(index, counter) || !ts.isIdentifier(base) || !isStateLikeName(base.text)) return undefined;
+  const array = model.scopes.resolve(base);
+  if (!array || isInside(declarationOf(array), timeLoop)) return undefined;
+  // Unchanged over the time loop: every use there reads an element or the length.
+  for (const ref of model.scopes.references(array, timeLoop)) {
+    const p = ref.parent;
+    const readsElement = ts.isElementAccessExpression(p) && p.expression === ref && !isWriteTarget(p);
+    const readsLength = ts.isPropertyAccessExpression(p) && p.expression === ref && !MUTATORS.has(p.name.text) && !isWriteTarget(p);
+    if (!readsElement && !readsLength) return undefined;
+  }
+  // The step's result is collected per layer into an array made fresh for each time step.
+  const holder = call.parent;
+  const result = ts.isVariableDeclaration(holder) && holder.initializer === call && ts.isIdentifier(holder.name) ? holder.name : undefined;
+  if (!result) return undefined;
+  for (const push of nodesInside(model.callsNamed(['push']), layerLoop.statement)) {
+    const recv = push.expression;
+    if (!ts.isPropertyAccessExpression(recv) || !ts.isIdentifier(recv.expression)) continue;
+    if (!push.arguments.some((x) => { const u = unwrap(x); return ts.isIdentifier(u) && model.scopes.refersTo(u, result); })) continue;
+    const collected = model.scopes.resolve(recv.expression);
+    if (collected && isInside(declarationOf(collected), timeLoop) && !isInside(declarationOf(collected), layerLoop)) {
+      return { arg, array, call, collected, collectedAt: push, layerLoop, timeLoop };
+    }
+  }
+  return undefined;
+}
+
+function isWriteTarget(e: ts.Expression): boolean {
+  const p = e.parent;
+  return ts.isBinaryExpression(p) && p.left === e && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
+function isInside(n: ts.Node, outer: ts.Node): boolean {
+  return n.pos >= outer.pos && n.end <= outer.end;
+}
