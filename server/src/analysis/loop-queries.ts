@@ -1,7 +1,7 @@
 // Questions about state across iterations: does an argument change between iterations, is a
 // variable reset per sequence, where does an iteration's body start.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, isFunctionLike, outermost, returnedExpressions, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, thisFieldName, type FunctionLike } from './ast';
+import { accessPath, calleeName, calleeReceiver, isFunctionLike, returnedExpressions, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, thisFieldName, type FunctionLike } from './ast';
 import { lastFileMemo, type Iteration, type StateArg, type StepCall } from './calls';
 import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
@@ -497,44 +497,31 @@ function findFieldRecurrences(model: FileModel): FieldRecurrence[] {
 
 interface StoredValue { call: ts.CallExpression; assign: ts.BinaryExpression; target: ts.Expression; loop: Iteration }
 
-/** Every tf call of the file whose value is stored back in its loop (storedBack), found once per model for both kinds of recurrence. */
-const storesInLoops = lastFileMemo((model: FileModel): StoredValue[] => model.calls.flatMap((call) => storedBack(model, call)));
-
 /**
- * Where the value of a tf call is stored in its loop: `T = call`, or through a local of the loop,
- * `const next = call; ...; T = next` (the idiomatic form that disposes the old value in between).
+ * Every tf call of the file whose value is stored back in its loop, found once per model for both
+ * kinds of recurrence: `T = call`, or through a local of the loop, `const next = call; ...; T = next`
+ * (the idiomatic form that disposes the old value in between). Found from the file's assignments,
+ * which are far fewer than its calls.
  */
-function storedBack(model: FileModel, call: ts.CallExpression): StoredValue[] {
-  const value = outermost(call);
-  const holder = value.parent;
-  const direct = plainAssignment(holder, value);
-  const local = !direct && ts.isVariableDeclaration(holder) && holder.initializer === value && ts.isIdentifier(holder.name) ? holder.name : undefined;
-  // Most locals (`const z = tf.matMul(...)`) are never assigned to anything: skip them by name.
-  if (local && !assignedNames(model).has(local.text)) return [];
-  if ((!direct && !local) || model.tf.path(call.expression) === undefined) return [];
-  const loop = model.iterationsAround(direct ?? call)[0];
-  if (!loop) return [];
-  if (direct) return [{ call, assign: direct, target: unwrap(direct.left), loop }];
+const storesInLoops = lastFileMemo((model: FileModel): StoredValue[] => {
   const out: StoredValue[] = [];
-  for (const r of model.scopes.references(local!, loop.node)) {
-    const use = outermost(r);
-    const assign = plainAssignment(use.parent, use);
-    if (assign && model.iterationsAround(assign)[0]?.node === loop.node) out.push({ call, assign, target: unwrap(assign.left), loop });
-  }
-  return out;
-}
-
-/** Names that are the whole right-hand side of a plain assignment somewhere in the file (`h = hNew`). */
-const assignedNames = lastFileMemo((model: FileModel): Set<string> => {
-  const names = new Set<string>();
   for (const w of model.index.writes) {
     if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-    const r = unwrap(w.right);
-    if (ts.isIdentifier(r)) names.add(r.text);
+    const right = unwrap(w.right);
+    let call: ts.CallExpression | undefined;
+    if (ts.isCallExpression(right)) call = right;
+    else if (ts.isIdentifier(right)) {
+      const b = model.scopes.resolve(right);
+      const d = b?.parent;
+      const init = d && ts.isVariableDeclaration(d) && d.name === b && d.initializer ? unwrap(d.initializer) : undefined;
+      if (init && ts.isCallExpression(init)) call = init;
+    }
+    if (!call || model.tf.path(call.expression) === undefined) continue;
+    const loop = model.iterationsAround(w)[0];
+    // Through a local: the local is made in the same iteration that stores it back.
+    if (!loop || (call !== right && model.iterationsAround(call)[0]?.node !== loop.node)) continue;
+    out.push({ call, assign: w, target: unwrap(w.left), loop });
   }
-  return names;
+  return out.sort((a, b) => a.call.pos - b.call.pos || a.assign.pos - b.assign.pos);
 });
 
-function plainAssignment(n: ts.Node, value: ts.Node): ts.BinaryExpression | undefined {
-  return ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n.right === value ? n : undefined;
-}
