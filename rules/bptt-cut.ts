@@ -176,6 +176,13 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
   return undefined;
 }
 
+/** `function encode(read) { return unrollFrom(0, h0, xs); }`: a helper whose result is a recursive unroll's. */
+function returnedRecursion(ctx: RuleContext, helper: FunctionLike): ts.Node | undefined {
+  const r = finalReturn(helper);
+  const callee = r && ts.isCallExpression(r) ? resolveCallee(r, ctx.model.scopes, ctx.model.classes) : undefined;
+  return callee && callee !== helper ? recursiveUnroll(ctx.model, callee) : undefined;
+}
+
 function iteratingCallbackOf(n: ts.Node): boolean {
   return ts.isCallExpression(n.parent) && iteratingCallback(n.parent) === n;
 }
@@ -203,7 +210,7 @@ function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
       }
       const helper = resolveCallee(e, model.scopes, model.classes);
       if (!helper || model.stepOf(helper)) return;
-      if (!cache.has(helper)) cache.set(helper, unrollingLoop(ctx, helper) ?? recursiveUnroll(model, helper));
+      if (!cache.has(helper)) cache.set(helper, unrollingLoop(ctx, helper) ?? recursiveUnroll(model, helper) ?? returnedRecursion(ctx, helper));
       const loop = cache.get(helper);
       if (!loop) return;
       const data = { name: b.text, closure: closureLabel(ctx, g), helper: nodeText(ctx, unwrap(e.expression)) };

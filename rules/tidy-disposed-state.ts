@@ -44,6 +44,11 @@ function isTensorCreatedIn(ctx: RuleContext, e: ts.Expression, scope: ts.Node, d
     return ctx.model.scopes.writes(b, scope).some((w) => ts.isBinaryExpression(w) && w.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
       isTensorCreatedIn(ctx, w.right, scope, depth + 1));
   }
+  // `out.h` of `const out = lstmStep(...)` made in the callback: a member of a step's result.
+  if (ts.isPropertyAccessExpression(u) && depth < 4) {
+    const base = unwrap(u.expression);
+    return ts.isIdentifier(base) && isTensorCreatedIn(ctx, base, scope, depth + 1);
+  }
   // `{ h, c }`, `[h, c]`: a container of tensors made in the callback.
   if (ts.isObjectLiteralExpression(u) && depth < 4) {
     return u.properties.some((p) => ts.isShorthandPropertyAssignment(p) ? isTensorCreatedIn(ctx, p.name, scope, depth + 1)

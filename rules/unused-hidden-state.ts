@@ -6,7 +6,7 @@ import { carriesNoState, droppedUsesOf, memberStates } from '../server/src/analy
 import { inputProjection, unusedRecurrentWeights } from '../server/src/analysis/weights';
 import { scriptKindFor } from '../server/src/analysis/parse';
 import { closureStateReachesOutput, closureSteps, droppedClosureUses } from '../server/src/analysis/closure-state';
-import { CELL_STATE_TOKENS, hasToken } from '../server/src/analysis/tfjs-facts';
+import { CELL_STATE_TOKENS, RECURRENT_WEIGHT_NAME, hasToken } from '../server/src/analysis/tfjs-facts';
 import type { RuleContext } from './rule';
 
 /** An LSTM-like cell state (`c`, `carry`) of a step with several states: its missing term is the forget path. */
@@ -64,6 +64,7 @@ export default defineRule({
       droppedUse: '`{{step}}` reads its incoming state `{{name}}` only into `{{local}}`, which never reaches the output or new state: the recurrent term is computed and then dropped. Add `{{local}}` to the pre-activation.',
       notRead: '`{{step}}` never reads its state input `{{name}}`: the cell ignores its hidden state, so every step starts from scratch. Read it (e.g. `const [x, h] = inputs`) and add the recurrent term (`h` times a recurrent weight) to the pre-activation.',
       closureDroppedUse: '`{{step}}` reads the state `{{name}}` it keeps between calls only into `{{local}}`, which never reaches its output or the new `{{name}}`: the recurrent term is computed and then dropped. Add `{{local}}` to the pre-activation.',
+      closureUnusedWithWeight: '`{{step}}` keeps the state `{{name}}` between calls but never uses it, and the recurrent weight `{{weight}}` is declared but never used: the recurrent term (`{{name}}` through `{{weight}}`) is missing, so every call starts from scratch.',
       addRecurrentTerm: 'Add the recurrent term `{{term}}`',
       weightDeclared: '`{{weight}}` is declared here but never used by the step',
       droppedHere: '`{{local}}` is computed from `{{name}}` here and then dropped',
@@ -112,11 +113,22 @@ export default defineRule({
       if (closureStateReachesOutput(step)) continue;
       const dropped = droppedClosureUses(step);
       const last = dropped.filter((l) => !dropped.some((o) => o !== l && o.val.deps.has(l.root))).pop();
-      if (!last) continue;
-      const data = { step: step.name, name: step.state.text, local: last.name };
+      if (last) {
+        const data = { step: step.name, name: step.state.text, local: last.name };
+        ctx.report({
+          node: namingNode(step.fn) ?? step.write, messageId: 'closureDroppedUse', data,
+          related: [{ node: last.node, messageId: 'droppedHere', data }],
+        });
+        continue;
+      }
+      // Not read at all: reported only when the closure also declares a recurrent weight it never
+      // uses (`Wh` next to `let memory`), the evidence that a recurrence was meant.
+      const weight = unusedClosureWeight(ctx, step.state);
+      if (!weight) continue;
+      const data = { step: step.name, name: step.state.text, weight: weight.text };
       ctx.report({
-        node: namingNode(step.fn) ?? step.write, messageId: 'closureDroppedUse', data,
-        related: [{ node: last.node, messageId: 'droppedHere', data }],
+        node: namingNode(step.fn) ?? step.write, messageId: 'closureUnusedWithWeight', data,
+        related: [{ node: weight, messageId: 'weightDeclared', data }],
       });
     }
   },
@@ -127,4 +139,33 @@ function namingNode(fn: ts.FunctionLikeDeclaration): ts.Node | undefined {
   if (fn.name) return fn.name;
   const p = fn.parent;
   return ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) ? p.name : undefined;
+}
+
+/**
+ * A recurrent weight (`Wh`, `U`, `recurrentKernel`) declared next to a closure's state, in the same
+ * function or module, that nothing uses except to dispose it.
+ */
+function unusedClosureWeight(ctx: RuleContext, state: ts.Identifier): ts.Identifier | undefined {
+  const { scopes } = ctx.model;
+  const declList = state.parent.parent;
+  const block = declList?.parent?.parent;
+  if (!block || !(ts.isBlock(block) || ts.isSourceFile(block))) return undefined;
+  for (const st of block.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || !RECURRENT_WEIGHT_NAME.test(d.name.text)) continue;
+      const scope = ts.isSourceFile(block) ? block : block.parent;
+      const used = scopes.references(d.name, scope).some((r) => !disposedOnly(r));
+      if (!used) return d.name;
+    }
+  }
+  return undefined;
+}
+
+/** `w.dispose()`, `tf.dispose([w, ...])`: a reference that only frees the tensor. */
+function disposedOnly(r: ts.Identifier): boolean {
+  const p = r.parent;
+  if (ts.isPropertyAccessExpression(p) && p.expression === r && p.name.text === 'dispose') return true;
+  const call = ts.isArrayLiteralExpression(p) ? p.parent : p;
+  return ts.isCallExpression(call) && /dispose$/.test(call.expression.getText());
 }

@@ -55,3 +55,18 @@ export function trainEncodedRecorded(xs: tf.Tensor2D[], labels: tf.Tensor2D): vo
   });
   (optimizer as tf.Optimizer).applyGradients(grads);
 }
+
+// An arrow recursion with the step inline, reached through a wrapper.
+const cell = (x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D => tf.tanh(tf.matMul(x, Wxh).add(tf.matMul(h, Whh))) as tf.Tensor2D;
+const unrollFrom = (t: number, h: tf.Tensor2D, xs: tf.Tensor2D[]): tf.Tensor2D => (t === xs.length ? h : unrollFrom(t + 1, cell(xs[t]!, h), xs));
+
+function encode(xs: tf.Tensor2D[]): tf.Tensor2D {
+  return unrollFrom(0, tf.zeros([1, H]) as tf.Tensor2D, xs);
+}
+
+export function trainWrapped(xs: tf.Tensor2D[], labels: tf.Tensor2D): void {
+  const summary = encode(xs);
+  const { grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(labels, tf.matMul(summary, Why)) as tf.Scalar);
+//                                                                                         ~~~~~~~ bptt-cut
+  (optimizer as tf.Optimizer).applyGradients(grads);
+}

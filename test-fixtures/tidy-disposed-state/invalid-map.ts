@@ -70,3 +70,13 @@ export function runWithTrace(xs: tf.Tensor2D[]): { logit: tf.Tensor; trace: tf.T
   });
   return { logit, trace };
 }
+
+// Members of a step's result stored on an object from outside the callback.
+export function onFrame(session: Conversation, x: tf.Tensor2D): tf.Tensor {
+  return tf.tidy(() => {
+    const out = lstmStep(x, session.h, session.c);
+    session.h = out.h;
+//  ~~~~~~~~~~~~~~~~~ tidy-disposed-state
+    return tf.sum(out.h);
+  });
+}

@@ -41,4 +41,23 @@ const advance = (x) => {
   return next;
 };
 
-module.exports = { createUnit, advance };
+// An object method keeps `memory` but never reads it, next to a recurrent weight it never uses.
+function createEncoder(units) {
+  const Wx = tf.randomNormal([3, units]);
+  const Wh = tf.randomNormal([units, units]);
+  let memory = tf.zeros([1, units]);
+  return {
+    update(x) {
+//  ~~~~~~ unused-hidden-state
+      const next = tf.tidy(() => tf.tanh(x.matMul(Wx)));
+      memory.dispose();
+      memory = next;
+      return next.clone();
+    },
+    dispose() {
+      tf.dispose([Wx, Wh, memory]);
+    },
+  };
+}
+
+module.exports = { createUnit, advance, createEncoder };

@@ -60,4 +60,36 @@ function tick(x) {
   return state;
 }
 
-module.exports = { createUnit, predict, track, tick };
+// The recurrent weight is used: the state reaches the new state.
+function createEncoder(units) {
+  const Wx = tf.randomNormal([3, units]);
+  const Wh = tf.randomNormal([units, units]);
+  let memory = tf.zeros([1, units]);
+  return {
+    update(x) {
+      const next = tf.tidy(() => tf.tanh(x.matMul(Wx).add(memory.matMul(Wh))));
+      memory.dispose();
+      memory = next;
+      return next.clone();
+    },
+  };
+}
+
+// A cache of the last output next to an unrelated projection weight `W`: not a recurrent weight.
+function createCache(units) {
+  const W = tf.randomNormal([3, units]);
+  const Wout = tf.randomNormal([units, 2]);
+  let lastHidden = null;
+  return {
+    observe(x) {
+      if (lastHidden) lastHidden.dispose();
+      lastHidden = tf.tanh(x.matMul(W));
+      return lastHidden;
+    },
+    dispose() {
+      tf.dispose([W, Wout]);
+    },
+  };
+}
+
+module.exports = { createUnit, predict, track, tick, createEncoder, createCache };

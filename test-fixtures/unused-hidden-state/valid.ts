@@ -210,3 +210,14 @@ export class NamedTupleLSTM {
     return { y: hNext, state: [hNext, cNext] };
   }
 }
+
+// A factory that makes a step: its `hiddenDim` is a size, and the step is the function it returns.
+export function makeElmanStep(inputDim: number, hiddenDim: number, outDim: number): (x: tf.Tensor2D, h: tf.Tensor2D) => [tf.Tensor2D, tf.Tensor2D] {
+  const Wx = tf.variable(tf.randomNormal([inputDim, hiddenDim], 0, 0.1));
+  const Wh = tf.variable(tf.randomNormal([hiddenDim, hiddenDim], 0, 0.1));
+  const Wy = tf.variable(tf.randomNormal([hiddenDim, outDim], 0, 0.1));
+  return (x, h) => {
+    const hNext = tf.tanh(x.matMul(Wx).add(h.matMul(Wh))) as tf.Tensor2D;
+    return [hNext.matMul(Wy) as tf.Tensor2D, hNext];
+  };
+}

@@ -72,7 +72,10 @@ export function recursiveUnroll(model: FileModel, fn: FunctionLike): ts.CallExpr
     // position says it is the new state, whatever its name: `next`, `hNew`).
     const passing = calls.find((c) => {
       const a = c.arguments[i] && unwrap(c.arguments[i]!);
-      const b = a && ts.isIdentifier(a) ? model.scopes.resolve(a) : undefined;
+      if (!a) return false;
+      // Inline: `unrollFrom(t + 1, cell(xs[t], h), xs)`.
+      if (ts.isCallExpression(a)) return readsThroughCall(model, a, param);
+      const b = ts.isIdentifier(a) ? model.scopes.resolve(a) : undefined;
       const d = b?.parent;
       return !!d && ts.isVariableDeclaration(d) && d.name === b && !!d.initializer && isInsideFunction(d, fn) &&
         readsThroughCall(model, unwrap(d.initializer), param);

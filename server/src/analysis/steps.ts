@@ -8,6 +8,7 @@ import type { TfApi } from './tf-api';
 import { nodesInside, ownNodes, type TreeIndex } from './tree-index';
 import { CONVENTIONAL_STATE_NAMES, LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, hasToken, isStateLikeName, stateBase } from './tfjs-facts';
 import type { StepKind } from './cell-summary';
+import { returnedFunction } from './calls';
 
 export interface StateInput {
   index: number;
@@ -344,6 +345,9 @@ function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes:
   const cellMethod = ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent) && /^(call|forward)$/.test(name);
   if (fedBack.size === 0 && !cellMethod && !hasToken(name, STEP_NAME_TOKENS)) return undefined;
   if (!isTensorCode(fn, tf, tree) || containsStepLoop(fn, tree)) return undefined;
+  // A factory (`makeElmanStep(inDim, hiddenDim)` returning `(x, h) => ...`) makes the step; the
+  // function it returns is the step, found on its own.
+  if (fedBack.size === 0 && returnedFunction(fn)) return undefined;
   const flow = analyzeStep(fn, tf, undefined, context);
   const states = chooseStates(fn, flow, 1, fedBack);
   if (states.length === 0) return undefined;

@@ -115,8 +115,12 @@ export const SEQUENCE_LOOP_TOKENS = new Set([
 ]);
 /** Tokens naming chunks of ONE long sequence: carrying state across them is truncated BPTT, not a leak. */
 export const CHUNK_LOOP_TOKENS = new Set(['chunk', 'chunks', 'window', 'windows', 'segment', 'segments', 'piece', 'pieces', 'block', 'blocks', 'span', 'spans', 'part', 'parts']);
-/** Names of weights for the hidden-to-hidden path (a suggestion can add the missing recurrent term). */
-export const RECURRENT_WEIGHT_NAME = /^(recurrent\w*|u_?[zrnifocg]|w_?h_?[zrnifcg]|w_?hh_?[zrnifocg]|w_?hh|whh|weight_?hh|u|u_?h|uh|h2h|hidden_?2_?hidden|hidden_?to_?hidden\w*|linear_?hh|w_?h|wh|hh|recurrent_?kernel|hidden_?layer|w_?rec|wrec|r)$/i;
+/**
+ * Names of weights for the hidden-to-hidden path (a suggestion can add the missing recurrent term).
+ * tfjs cells' other `recurrent...` fields (`recurrentDropoutMask`, `recurrentInitializer`,
+ * `recurrentActivation`...) are settings, not weights.
+ */
+export const RECURRENT_WEIGHT_NAME = /^(recurrent(?!\w*(mask|dropout|initializer|regularizer|constraint|activation))\w*|u_?[zrnifocg]|w_?h_?[zrnifcg]|w_?hh_?[zrnifocg]|w_?hh|whh|weight_?hh|u|u_?h|uh|h2h|hidden_?2_?hidden|hidden_?to_?hidden\w*|linear_?hh|w_?h|wh|hh|recurrent_?kernel|hidden_?layer|w_?rec|wrec|r)$/i;
 /** Names of weights for the input path. */
 export const INPUT_WEIGHT_NAME = /^(kernel|w_?ih|wih|weight_?ih|w|w_?x|wx|i2h|input_?2_?hidden|input_?to_?hidden\w*|linear_?ih|ih|input_?layer|w_?in|win)$/i;
 
@@ -155,6 +159,8 @@ const STATE_SYNONYMS: ReadonlyMap<string, string> = new Map([['hidden', 'h'], ['
 export function isStateLikeName(name: string): boolean {
   const tokens = nameTokens(name);
   if (tokens.length === 0) return false;
+  // `hiddenDim`, `stateSize`, `numHidden`: the size of a state, not a state.
+  if (tokens.some((t) => SIZE_TOKENS.has(t))) return false;
   if (tokens.some((t) => STATE_NAME_TOKENS.has(t) && t !== 's' && t !== 'cell')) return true;
   // `s`, `cell` alone are too common in non-recurrent code to count unless they are the whole name.
   if (tokens.length === 1 && (tokens[0] === 's' || tokens[0] === 'cell')) return false;
@@ -163,6 +169,9 @@ export function isStateLikeName(name: string): boolean {
   // prevOutput, lastOutput: tfjs's own cells call the incoming state this.
   return PREVIOUS_TOKENS.has(tokens[0]!) && tokens.length > 1 && tokens[0] !== 'in' && tokens[0] !== '0';
 }
+
+/** Tokens that make a name a size or a count (`hiddenDim`, `stateSize`, `numUnits`). */
+const SIZE_TOKENS = new Set(['dim', 'dims', 'size', 'sizes', 'units', 'num', 'count', 'len', 'length', 'width', 'shape']);
 
 export function hasToken(name: string, set: Set<string>): boolean {
   // A token of the name is a substring of it: when no word of the set occurs in the name at all,
