@@ -437,10 +437,34 @@ export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (cal
     }
     const calleeFn = resolve(n);
     const step = calleeFn ? stepsByFn.get(calleeFn) : undefined;
-    if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n, cellVar))) continue;
+    if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n, cellVar) || fedBackUnresolved(n, where))) continue;
     out.push({ call: n, step, calleeFn, stateArgs: stateArgsOf(n, step, cellVar, zeroState), targets: where.resultTargetsOf(n), iterations: where.iterationsAround(n) });
   }
   return out;
+}
+
+/**
+ * A call whose callee is not known (`policy.act(obs, hidden)` on a parameter) but whose loop feeds
+ * its result back into a state-named argument: `hidden = step(...)`, or through the result's parts,
+ * `const { action, h } = policy.act(obs, hidden); hidden = h;`. That feed-back is the evidence of a step.
+ */
+function fedBackUnresolved(call: ts.CallExpression, where: CallSurroundings): boolean {
+  if (call.arguments.length < 2) return false;
+  const args = call.arguments.slice(1).map((a) => unwrap(a)).filter((a): a is ts.Identifier => ts.isIdentifier(a) && isStateLikeName(a.text));
+  if (args.length === 0) return false;
+  const loop = where.iterationsAround(call)[0];
+  if (!loop) return false;
+  const results = new Set(where.resultTargetsOf(call).map((t) => t.path).filter((p): p is string => !!p));
+  if (results.size === 0) return false;
+  if (args.some((a) => results.has(a.text))) return true;
+  let fed = false;
+  walk(loop.body, (n) => {
+    if (fed || !ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const left = unwrap(n.left);
+    const right = unwrap(n.right);
+    if (ts.isIdentifier(left) && ts.isIdentifier(right) && results.has(right.text) && args.some((a) => a.text === left.text)) fed = true;
+  });
+  return fed;
 }
 
 /** `const init = tf.zeros([1, units])`: a variable holding a zero tensor (a recurrence's start). */
