@@ -6,6 +6,7 @@ import type { Scopes } from './scopes';
 import { hasToken, isStateLikeName, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
 import type { TfApi } from './tf-api';
 import type { Step } from './steps';
+import { nodesInside, type Write } from './tree-index';
 
 /** A loop statement, or an iterating array call (`xs.forEach(cb)`) with its callback. */
 export interface Iteration {
@@ -425,7 +426,8 @@ export function fedBackByCallee(calls: readonly ts.CallExpression[], resolve: (c
 /** Every call that runs a step (known, or shaped like one), with the iterations around it. */
 export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (call: ts.CallExpression) => FunctionLike | undefined, stepsByFn: Map<ts.Node, Step>,
                               where: CallSurroundings, cellVar: (recv: ts.Expression) => boolean, zeroState: (e: ts.Expression) => boolean,
-                              fused: (call: ts.CallExpression) => readonly number[] | undefined): StepCall[] {
+                              fused: (call: ts.CallExpression) => readonly number[] | undefined,
+                              fedBack: (call: ts.CallExpression) => boolean = () => false): StepCall[] {
   const out: StepCall[] = [];
   for (const n of calls) {
     const fusedArgs = fused(n);
@@ -437,7 +439,7 @@ export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (cal
     }
     const calleeFn = resolve(n);
     const step = calleeFn ? stepsByFn.get(calleeFn) : undefined;
-    if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n, cellVar) || fedBackUnresolved(n, where))) continue;
+    if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n, cellVar) || fedBack(n))) continue;
     out.push({ call: n, step, calleeFn, stateArgs: stateArgsOf(n, step, cellVar, zeroState), targets: where.resultTargetsOf(n), iterations: where.iterationsAround(n) });
   }
   return out;
@@ -448,23 +450,25 @@ export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (cal
  * its result back into a state-named argument: `hidden = step(...)`, or through the result's parts,
  * `const { action, h } = policy.act(obs, hidden); hidden = h;`. That feed-back is the evidence of a step.
  */
-function fedBackUnresolved(call: ts.CallExpression, where: CallSurroundings): boolean {
-  if (call.arguments.length < 2) return false;
+export function fedBackUnresolved(call: ts.CallExpression, where: CallSurroundings, writes: readonly Write[],
+                                  isTfCall: (call: ts.CallExpression) => boolean): boolean {
+  // The tf API itself (`tf.add(x, h)`) is no step, whatever its result feeds (its path is cached).
+  if (call.arguments.length < 2 || isTfCall(call)) return false;
+  // A result that goes nowhere cannot be fed back: checked before the names are split into tokens.
+  const results = new Set(where.resultTargetsOf(call).map((t) => t.path).filter((p): p is string => !!p));
+  if (results.size === 0) return false;
   const args = call.arguments.slice(1).map((a) => unwrap(a)).filter((a): a is ts.Identifier => ts.isIdentifier(a) && isStateLikeName(a.text));
   if (args.length === 0) return false;
   const loop = where.iterationsAround(call)[0];
   if (!loop) return false;
-  const results = new Set(where.resultTargetsOf(call).map((t) => t.path).filter((p): p is string => !!p));
-  if (results.size === 0) return false;
   if (args.some((a) => results.has(a.text))) return true;
-  let fed = false;
-  walk(loop.body, (n) => {
-    if (fed || !ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
-    const left = unwrap(n.left);
-    const right = unwrap(n.right);
-    if (ts.isIdentifier(left) && ts.isIdentifier(right) && results.has(right.text) && args.some((a) => a.text === left.text)) fed = true;
+  // The loop's own assignments, from the index (binary search), not a walk of its body.
+  return nodesInside(writes, loop.body).some((w) => {
+    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+    const left = unwrap(w.left);
+    const right = unwrap(w.right);
+    return ts.isIdentifier(left) && ts.isIdentifier(right) && results.has(right.text) && args.some((a) => a.text === left.text);
   });
-  return fed;
 }
 
 /** `const init = tf.zeros([1, units])`: a variable holding a zero tensor (a recurrence's start). */

@@ -2,7 +2,7 @@
 // around them, gradient closures, tidy callbacks, stateful layers. Built once per lint.
 import ts from '../typescript';
 import { calleeName, calleeReceiver, isFunctionLike, unwrap, type FunctionLike } from './ast';
-import { enclosingIterations, fedBackByCallee, findStepCalls, isCellValue, isZeroStateVar, iterationOf, resolveCallee, resultTargets, returnedFunction, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
+import { enclosingIterations, fedBackByCallee, fedBackUnresolved, findStepCalls, isCellValue, isZeroStateVar, iterationOf, resolveCallee, resultTargets, returnedFunction, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
 import { Scopes } from './scopes';
 import { discoverSteps, type Step } from './steps';
 import { TfApi } from './tf-api';
@@ -78,7 +78,9 @@ export class FileModel implements CallSurroundings {
       const name = calleeName(call);
       return name && FUSED_CELL_STATE_ARGS.has(name) && this.tf.fn(call) === name ? FUSED_CELL_STATE_ARGS.get(name) : undefined;
     };
-    this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, this, cellVar, zeroState, fused)
+    this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, this, cellVar, zeroState, fused,
+      // Not for the tf API itself (`tf.add(x, h)` is no step, whatever its result feeds).
+      (call) => fedBackUnresolved(call, this, index.writes, (c) => this.tf.path(c.expression) !== undefined))
       .filter((c) => c.step || !c.calleeFn || stateParamsMatch(c));
   }
 
