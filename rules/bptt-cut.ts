@@ -1,6 +1,6 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type RuleContext } from './rule';
-import { calleeName, calleeReceiver, accessPath, outermost, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, accessPath, outermost, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike, isWithin } from '../server/src/analysis/ast';
 import { finalReturn, iterationOf, resolveCallee } from '../server/src/analysis/calls';
 import { inlineRecurrences, writesToPath } from '../server/src/analysis/loop-queries';
 import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
@@ -9,7 +9,6 @@ import type { ClosureCall } from '../server/src/analysis/model';
 import { nodesInside } from '../server/src/analysis/tree-index';
 import { recursiveUnroll } from '../server/src/analysis/recursion';
 
-const inside = (n: ts.Node, outer: ts.Node): boolean => n.pos >= outer.pos && n.end <= outer.end;
 
 function closureLabel(ctx: RuleContext, g: ClosureCall): string {
   const callee = unwrap(g.call.expression);
@@ -97,7 +96,7 @@ function withAliases(ctx: RuleContext, bindings: ts.Identifier[], loop: ts.Node)
 
 /** Does the closure unroll its own loop (truncated BPTT from a carried state)? */
 function closureUnrolls(carried: Carried[], g: ClosureCall): boolean {
-  return carried.some((c) => inside(c.loop, g.fn));
+  return carried.some((c) => isWithin(c.loop, g.fn));
 }
 
 function unrolledOutside(ctx: RuleContext, closures: ClosureCall[]): void {
@@ -108,14 +107,14 @@ function unrolledOutside(ctx: RuleContext, closures: ClosureCall[]): void {
   // BPTT); one that runs a single step from it trains the last step only. Decided once per closure.
   const unrolling = new Set(closures.filter((g) => closureUnrolls(carried, g)));
   for (const c of carried) {
-    if (closures.some((g) => inside(c.loop, g.fn))) continue;
+    if (closures.some((g) => isWithin(c.loop, g.fn))) continue;
     const bindings = withAliases(ctx, [c.binding, ...containersOf(ctx, c)], c.loop);
     // Only closures inside the scope that declares a binding can read it.
     const scopes = bindings.map((b) => enclosingFunction(b) ?? b.getSourceFile());
     for (const g of closures) {
       if (g.call.pos < c.loop.end || unrolling.has(g)) continue;
       for (const [i, b] of bindings.entries()) {
-        if (!inside(g.call, scopes[i]!)) continue;
+        if (!isWithin(g.call, scopes[i]!)) continue;
         const read = model.scopes.firstReference(b, g.fn);
         if (!read) continue;
         const key = `${b.pos}:${g.call.pos}`;
@@ -147,14 +146,14 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
   });
   for (const call of model.stepCalls) {
     const loop = call.iterations[0];
-    if (!loop || !inside(call.call, fn) || !inside(loop.node, fn)) continue;
+    if (!loop || !isWithin(call.call, fn) || !isWithin(loop.node, fn)) continue;
     if (call.stateArgs.some((a) => a.path && returned.has(a.path) && ts.isIdentifier(a.expr) &&
         model.scopes.writes(model.scopes.resolve(a.expr) ?? a.expr as ts.Identifier, loop.node).length > 0)) return loop.node;
   }
   // An inline recurrence (`const hNew = tf.tanh(... h ...); h = hNew`) returning the state, or a
   // value the loop computes from it at every step (`prob = tf.sigmoid(hNew)`).
   for (const r of inlineRecurrences(model)) {
-    if (!inside(r.assign, fn) || !inside(r.loop.node, fn)) continue;
+    if (!isWithin(r.assign, fn) || !isWithin(r.loop.node, fn)) continue;
     if (returned.has(r.read.text)) return r.loop.node;
     // The state and the loop's local that carries its new value (`hNew`).
     const via = unwrap(r.assign.right);
@@ -162,7 +161,7 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
     for (const path of returned) {
       if (path.includes('.')) continue;
       const b = model.scopes.lookup(path, r.loop.node);
-      if (!b || inside(b, r.loop.node)) continue;
+      if (!b || isWithin(b, r.loop.node)) continue;
       const holdsState = (n: ts.Node): boolean => state.some((s) => model.scopes.firstReference(s, n) !== undefined);
       if (model.scopes.writes(b, r.loop.node).some(holdsState)) return r.loop.node;
       // `states.push(h)`: the returned array collects the state of every step.
@@ -196,14 +195,14 @@ function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
     walk(g.fn, (n) => {
       if (!ts.isIdentifier(n) || isPropertyName(n)) return;
       const b = model.scopes.resolve(n);
-      if (!b || seen.has(b) || inside(b, g.fn)) return;
+      if (!b || seen.has(b) || isWithin(b, g.fn)) return;
       seen.add(b);
       const init = initializerOf(b);
       const e = init && tidyResult(ctx, unwrap(init));
-      if (!e || !ts.isCallExpression(e) || inside(e, g.fn)) return;
+      if (!e || !ts.isCallExpression(e) || isWithin(e, g.fn)) return;
       // `const hT = xs.reduce((h, x) => step(x, h), h0)`: the fold is the unroll.
       const fold = iterationOf(e);
-      if (fold?.accumulator && model.stepCalls.some((c) => inside(c.call, fold.body))) {
+      if (fold?.accumulator && model.stepCalls.some((c) => isWithin(c.call, fold.body))) {
         const data = { name: b.text, closure: closureLabel(ctx, g) };
         ctx.report({ node: n, messageId: 'unrolledOutside', data, related: [{ node: e, messageId: 'loopHere' }] });
         return;
@@ -317,7 +316,7 @@ function isStateTensor(ctx: RuleContext, tensor: ts.Expression, rebuilt: ts.Node
   const target = ts.isBinaryExpression(p) ? unwrap(p.left) : undefined;
   const b = target && ts.isIdentifier(target) ? ctx.model.scopes.resolve(target) : undefined;
   const loop = ctx.model.iterationsAround(p)[0];
-  return !!b && !!loop && !inside(b, loop.node) && ctx.model.scopes.references(b, loop.node).some((r) => r !== target && !inside(r, p));
+  return !!b && !!loop && !isWithin(b, loop.node) && ctx.model.scopes.references(b, loop.node).some((r) => r !== target && !isWithin(r, p));
 }
 
 /** `tf.tidy(() => encode(xs))`: the expression the callback returns; otherwise `e` itself. */
@@ -339,7 +338,7 @@ function tapedBodies(ctx: RuleContext, g: ClosureCall, depth = 2): FunctionLike[
       walk(out[i]!, (n) => {
         if (!ts.isCallExpression(n)) return;
         const f = resolveCallee(n, ctx.model.scopes, ctx.model.classes);
-        if (f && !out.includes(f) && !inside(g.call, f)) out.push(f);
+        if (f && !out.includes(f) && !isWithin(g.call, f)) out.push(f);
       });
     }
   }
@@ -378,7 +377,7 @@ function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void {
       const writtenBetween = !src.inline; // a const copy: the tensor may have changed since.
       const safe = src.inline && keepsShape && n.arguments.length <= 2 && !writtenBetween && writesToPath(ctx.model, name, src.tensor, n).length === 0;
       ctx.report({
-        node: n, messageId: inside(src.tensor, body) ? 'readBack' : 'readBackOutside', data,
+        node: n, messageId: isWithin(src.tensor, body) ? 'readBack' : 'readBackOutside', data,
         fix: safe ? { messageId: 'dropRoundTrip', data, edits: [replaceNode(ctx, n, name)] } : undefined,
       });
     });

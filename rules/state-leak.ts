@@ -3,11 +3,10 @@ import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleConte
 import { bodyInsertion, fieldAdvancingCalls, fieldRecurrences, fieldsAdvancedBy, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
-import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, isFunctionLike, thisFieldName, isAssignmentOperator } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { CHUNK_LOOP_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../server/src/analysis/tfjs-facts';
 
-const inside = (n: ts.Node, outer: ts.Node): boolean => n.pos >= outer.pos && n.end <= outer.end;
 
 export default defineRule({
   id: 'state-leak',
@@ -46,7 +45,7 @@ export default defineRule({
 
 /** A method that advances a `this` field through a step call (`this.h = step(x, this.h)`). */
 function advancesField(ctx: RuleContext, method: ts.MethodDeclaration): boolean {
-  return ctx.model.stepCalls.some((c) => inside(c.call, method) && c.stateArgs.some((a) =>
+  return ctx.model.stepCalls.some((c) => isWithin(c.call, method) && c.stateArgs.some((a) =>
     a.path !== undefined && a.path.startsWith('this.') && writesToPath(ctx.model, a.path, a.expr, method).length > 0));
 }
 
@@ -96,7 +95,7 @@ function statefulObjectLeaks(ctx: RuleContext): void {
     if (!obj) continue;
     const base = unwrap(recv);
     const binding = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
-    if (binding && (inside(declarationOf(binding), outer.node) || model.scopes.writes(binding, outer.node).length > 0)) continue;
+    if (binding && (isWithin(declarationOf(binding), outer.node) || model.scopes.writes(binding, outer.node).length > 0)) continue;
     let resets = false;
     walk(outer.node, (n) => {
       if (ts.isCallExpression(n) && RESET_METHOD.test(calleeName(n) ?? '') && calleeReceiver(n) && accessPath(calleeReceiver(n)!) === obj) resets = true;
@@ -133,10 +132,10 @@ function variableStateLeaks(ctx: RuleContext): void {
     const [inner, outer] = its as [Iteration, Iteration];
     const role = loopRole(outer);
     if (role === 'chunks' || role === 'fanout' || role === 'steps' || loopRole(inner) === 'fanout') continue;
-    if (inside(declarationOf(b), outer.node) || reported.has(b)) continue;
+    if (isWithin(declarationOf(b), outer.node) || reported.has(b)) continue;
     let resets = false;
     walk(outer.node, (n) => {
-      if (inside(n, inner.node)) return false;
+      if (isWithin(n, inner.node)) return false;
       if (ts.isCallExpression(n) && calleeName(n) === 'assign' && calleeReceiver(n) && accessPath(calleeReceiver(n)!) === b.text) resets = true;
     });
     if (resets || model.scopes.writes(b, outer.node).length > 0) continue;
@@ -173,7 +172,7 @@ function nestedLoopLeaks(ctx: RuleContext): void {
       const b = model.scopes.resolve(arg.expr);
       if (!b) continue;
       const decl = declarationOf(b);
-      if (inside(decl, outer.node) || !carriedOnly(model.scopes.writes(b, outer.node), inner) || reported.has(b)) continue;
+      if (isWithin(decl, outer.node) || !carriedOnly(model.scopes.writes(b, outer.node), inner) || reported.has(b)) continue;
       reported.add(b);
       const declList = decl.parent;
       const mutable = ts.isVariableDeclarationList(declList) && (declList.flags & ts.NodeFlags.Const) === 0;
@@ -188,7 +187,7 @@ function nestedLoopLeaks(ctx: RuleContext): void {
  * loop too: reset there.)
  */
 function carriedOnly(writes: ts.Node[], inner: Iteration): boolean {
-  return writes.some((w) => inside(w, inner.node)) && !writes.some((w) => !inside(w, inner.node));
+  return writes.some((w) => isWithin(w, inner.node)) && !writes.some((w) => !isWithin(w, inner.node));
 }
 
 /**
@@ -202,7 +201,7 @@ function objectMemberLeak(ctx: RuleContext, arg: { path: string; expr: ts.Expres
   const b = model.scopes.lookup(objName, arg.expr);
   if (!b || reported.has(b)) return;
   const decl = declarationOf(b);
-  if (!ts.isVariableDeclaration(decl) || inside(decl, outer.node)) return;
+  if (!ts.isVariableDeclaration(decl) || isWithin(decl, outer.node)) return;
   if (!carriedOnly(writesToPath(model, arg.path, arg.expr, outer.node), inner)) return;
   if (model.scopes.writes(b, outer.node).length > 0) return; // the object itself is replaced
   reported.add(b);
@@ -276,7 +275,7 @@ function resetsStates(ctx: RuleContext, node: ts.Node, depth = 0): boolean {
     if (calleeName(n) === 'resetStates') { found = true; return; }
     if (depth < 2) {
       const fn = resolveCallee(n, ctx.model.scopes, ctx.model.classes);
-      if (fn && fn.body && !inside(n, fn) && resetsStates(ctx, fn.body, depth + 1)) found = true;
+      if (fn && fn.body && !isWithin(n, fn) && resetsStates(ctx, fn.body, depth + 1)) found = true;
     }
   });
   return found;
@@ -486,7 +485,7 @@ function statefulLayerLeaks(ctx: RuleContext): void {
     // A model built inside the loop (`const m = buildModel()`) starts every iteration from zero.
     const base = unwrap(recv);
     const binding = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
-    if (binding && inside(declarationOf(binding), seqLoop.node)) continue;
+    if (binding && isWithin(declarationOf(binding), seqLoop.node)) continue;
     if (resetsStates(ctx, seqLoop.node) || batchesResetPerEpoch(ctx, its, seqLoop)) continue;
     reported.add(seqLoop.node);
     const seqIsEpoch = seqLoop.names.some((n) => /epoch/i.test(n));
@@ -547,13 +546,13 @@ function perSequenceMethodLeaks(ctx: RuleContext): void {
       if (!isField) {
         if (!ts.isIdentifier(arg.expr)) continue;
         const b = model.scopes.resolve(arg.expr);
-        if (!b || inside(declarationOf(b), fn)) continue;
+        if (!b || isWithin(declarationOf(b), fn)) continue;
         isModuleVar = true;
       }
       const writesInFn = writesToPath(model, arg.path, arg.expr, fn);
       const advancedAt = call.advancer ? [arg.expr] : writesInFn;
-      if (!advancedAt.some((w) => inside(w, outermost.node))) continue; // not advanced here
-      if (writesInFn.some((w) => !inside(w, outermost.node))) continue; // reset in the method
+      if (!advancedAt.some((w) => isWithin(w, outermost.node))) continue; // not advanced here
+      if (writesInFn.some((w) => !isWithin(w, outermost.node))) continue; // reset in the method
       if (resetElsewhere(ctx, arg.path, arg.expr, fn, isModuleVar, call.advancer)) continue;
       const key = `${fn.pos}:${arg.path}`;
       if (reported.has(key)) continue;
@@ -638,7 +637,7 @@ function freshOrStreamingUses(ctx: RuleContext, method: string): boolean {
     const init = b && initializerOf(b);
     const fresh = init && ts.isNewExpression(unwrap(init));
     // Made once and used in a loop over sequences: that object carries state across them.
-    return !!fresh && (its.length === 0 || inside(declarationOf(b!), its[0]!.node));
+    return !!fresh && (its.length === 0 || isWithin(declarationOf(b!), its[0]!.node));
   });
 }
 
@@ -648,7 +647,7 @@ function resetElsewhere(ctx: RuleContext, path: string, at: ts.Expression, fn: t
   const scope = isModuleVar ? ctx.sf : (() => { let c: ts.Node | undefined = fn.parent; while (c && !ts.isClassLike(c)) c = c.parent; return c; })();
   if (!scope) return true;
   // The method that advances the state (`step`, called by `fn`'s loop) does not reset it.
-  const writes = writesToPath(model, path, at, scope).filter((w) => !inside(w, fn) && !(advancer && inside(w, advancer)));
+  const writes = writesToPath(model, path, at, scope).filter((w) => !isWithin(w, fn) && !(advancer && isWithin(w, advancer)));
   return writes.some((w) => {
     const owner = functionOrConstructor(w);
     // A constructor or field initialiser sets the first state; that alone is not a per-sequence reset.
@@ -664,7 +663,7 @@ function calledOnlyByConstructor(ctx: RuleContext, method: ts.MethodDeclaration)
   const name = method.name.text;
   const calls = ctx.model.callsNamed([name]).filter((c) => calleeName(c) === name);
   const ctor = ts.isClassLike(method.parent) ? method.parent.members.find(ts.isConstructorDeclaration) : undefined;
-  return !!ctor && calls.length > 0 && calls.every((c) => inside(c, ctor));
+  return !!ctor && calls.length > 0 && calls.every((c) => isWithin(c, ctor));
 }
 
 /**

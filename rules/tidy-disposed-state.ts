@@ -1,12 +1,11 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
-import { accessPath, calleeName, calleeReceiver, enclosingFunction, thisFieldName, indentAt, isFunctionLike, isLoop, iteratingCallback, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
+import { accessPath, calleeName, calleeReceiver, enclosingFunction, thisFieldName, indentAt, isFunctionLike, isLoop, iteratingCallback, unwrap, walk, type FunctionLike, isWithin } from '../server/src/analysis/ast';
 import { declarationOf, isPropertyName, type Scopes } from '../server/src/analysis/scopes';
 import { NON_TENSOR_TF_CALLS, READBACK_METHODS, STEP_NAME_TOKENS, TENSOR_METHODS, hasToken, isStateLikeName } from '../server/src/analysis/tfjs-facts';
 import type { TextEdit } from '../server/src/report';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 
-const inside = (n: ts.Node, outer: ts.Node): boolean => n.pos >= outer.pos && n.end <= outer.end;
 
 /** Positive evidence that an expression yields a tensor (unknown calls do not count). */
 function isTensorExpr(ctx: RuleContext, e: ts.Expression): boolean {
@@ -37,7 +36,7 @@ function isTensorCreatedIn(ctx: RuleContext, e: ts.Expression, scope: ts.Node, d
   if (ts.isIdentifier(u) && depth < 4) {
     // `const [, next] = cell.call(...)` inside the callback, then `h = next`.
     const b = ctx.model.scopes.resolve(u);
-    if (!b || !inside(b, scope)) return false;
+    if (!b || !isWithin(b, scope)) return false;
     const decl = declarationOf(b);
     if (ts.isVariableDeclaration(decl) && !!decl.initializer && isTensorCreatedIn(ctx, decl.initializer, scope, depth + 1)) return true;
     // `let { h, c } = prev; for (...) ({ h, c } = lstmStep(...))`: reassigned in the callback from a tensor made there.
@@ -91,10 +90,10 @@ function storedInMap(ctx: RuleContext, set: ts.CallExpression, fn: FunctionLike,
   });
   if (!disposed) return undefined;
   const owner = mapOwner(ctx, recv);
-  if (!owner || inside(owner, fn)) return undefined;
+  if (!owner || isWithin(owner, fn)) return undefined;
   const readAt = ctx.model.callsNamed(['get']).find((g) => {
     const r = calleeReceiver(g);
-    return !!r && accessPath(r) === mapPath && mapOwner(ctx, r) === owner && (!inside(g, fn) || g.end <= set.pos);
+    return !!r && accessPath(r) === mapPath && mapOwner(ctx, r) === owner && (!isWithin(g, fn) || g.end <= set.pos);
   });
   return readAt ? { node: set, path: mapPath, readAt, stored: unwrap(value) } : undefined;
 }
@@ -111,9 +110,9 @@ function statePushed(ctx: RuleContext, push: ts.CallExpression, tidy: ts.CallExp
   const value = push.arguments.map(unwrap).find((a) => ts.isIdentifier(a) && isStateLikeName(a.text) &&
     !returned.has(a.text) && !kept.has(a.text) && isTensorCreatedIn(ctx, a, fn));
   const b = value && ctx.model.scopes.resolve(arr);
-  if (!value || !b || inside(b, fn) || returned.has(arr.text)) return undefined;
+  if (!value || !b || isWithin(b, fn) || returned.has(arr.text)) return undefined;
   const scope = enclosingFunction(b) ?? ctx.sf;
-  const readAt = ctx.model.scopes.references(b, scope).find((r) => !inside(r, fn) && (r.pos > tidy.end || enclosingFunction(r) !== enclosingFunction(tidy)));
+  const readAt = ctx.model.scopes.references(b, scope).find((r) => !isWithin(r, fn) && (r.pos > tidy.end || enclosingFunction(r) !== enclosingFunction(tidy)));
   return readAt ? { node: push, path: arr.text, readAt, stored: value } : undefined;
 }
 
@@ -136,7 +135,7 @@ function keepEdits(ctx: RuleContext, written: ts.Expression, ns: string): TextEd
  * the first value is never what outlives the callback.
  */
 function overwrittenLater(body: ts.Block, write: ts.Node, path: string): boolean {
-  const i = body.statements.findIndex((st) => inside(write, st));
+  const i = body.statements.findIndex((st) => isWithin(write, st));
   return i >= 0 && body.statements.slice(i + 1).some((st) => {
     const e = ts.isExpressionStatement(st) ? unwrap(st.expression) : undefined;
     return !!e && ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && accessPath(e.left) === path;
@@ -192,7 +191,7 @@ export default defineRule({
           const node = targets.length === 1 ? n : target;
           if (ts.isIdentifier(target)) {
             const b = ctx.model.scopes.resolve(target);
-            if (!b || inside(declarationOf(b), fn)) continue; // a local of the callback
+            if (!b || isWithin(declarationOf(b), fn)) continue; // a local of the callback
             const read = readAfterTidy(ctx, b, call, fn, n);
             if (read === false) continue;
             escapes.push({ node, path, readAt: read === true ? undefined : read });
@@ -202,7 +201,7 @@ export default defineRule({
             while (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) base = unwrap(base.expression);
             if (ts.isIdentifier(base)) {
               const b = ctx.model.scopes.resolve(base);
-              if (!b || inside(declarationOf(b), fn)) continue;
+              if (!b || isWithin(declarationOf(b), fn)) continue;
             } else if (base.kind !== ts.SyntaxKind.ThisKeyword) continue;
             else if (!fieldReadAfter(target, fn, n)) continue;
             escapes.push({ node, path });
@@ -282,7 +281,7 @@ function readAfterTidy(ctx: RuleContext, b: ts.Identifier, call: ts.CallExpressi
       const c = p.parent;
       if (ts.isCallExpression(c) && iteratingCallback(c) === p) loop = c;
       else if (!(ts.isCallExpression(c) && ctx.model.tf.fn(c) === 'tidy')) {
-        const elsewhere = scopes.references(b, owner).find((r) => !inside(r, fn) && !isWriteTarget(r));
+        const elsewhere = scopes.references(b, owner).find((r) => !isWithin(r, fn) && !isWriteTarget(r));
         return elsewhere ?? (readBefore(scopes, b, fn, write) ? true : false);
       }
     }
@@ -296,8 +295,8 @@ function readAfterTidy(ctx: RuleContext, b: ts.Identifier, call: ts.CallExpressi
   if (!loop) return false;
   // Wrap around to the next iteration: the loop's uses from its start, up to the write.
   for (const e of events) {
-    if (e === 'tidy-end' || !inside(e.node, loop)) continue;
-    if (e.node === write || (inside(e.node, write) && !e.read)) break;
+    if (e === 'tidy-end' || !isWithin(e.node, loop)) continue;
+    if (e.node === write || (isWithin(e.node, write) && !e.read)) break;
     if (!e.read && mayBeSkipped(e.node, loop)) continue;
     return e.read ? e.node : false;
   }
@@ -349,7 +348,7 @@ function fieldReadAfter(target: ts.Expression, fn: FunctionLike, write: ts.Node)
   const callers = new Map<ts.Node, ts.Node[]>();
   for (const m of methods.values()) {
     walk(m, (c) => {
-      if (!ts.isCallExpression(c) || inside(c, fn)) return;
+      if (!ts.isCallExpression(c) || isWithin(c, fn)) return;
       const recv = calleeReceiver(c);
       const callee = recv && unwrap(recv).kind === ts.SyntaxKind.ThisKeyword ? methods.get(calleeName(c) ?? '') : undefined;
       if (callee) callers.set(callee, [...(callers.get(callee) ?? []), m]);
@@ -370,7 +369,7 @@ function fieldReadAfter(target: ts.Expression, fn: FunctionLike, write: ts.Node)
     const written = ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken;
     if (written) return;
     // Reads inside the callback after the write see the live tensor.
-    if (inside(n, fn) && n.pos >= write.end) return;
+    if (isWithin(n, fn) && n.pos >= write.end) return;
     // Reads in the constructor (before any call) or in `dispose()`-style cleanup do not see it either.
     let owner: ts.Node | undefined = n.parent;
     while (owner && !ts.isClassElement(owner)) owner = owner.parent;
@@ -393,7 +392,7 @@ function isWriteTarget(id: ts.Identifier): boolean {
 function readBefore(scopes: Scopes, b: ts.Identifier, fn: FunctionLike, write: ts.Node): boolean {
   for (const e of orderedRefs(scopes, b, fn, undefined)) {
     if (e === 'tidy-end') continue;
-    if (e.node === write || (inside(e.node, write) && !e.read)) return false;
+    if (e.node === write || (isWithin(e.node, write) && !e.read)) return false;
     if (e.read) return true;
   }
   return false;

@@ -161,6 +161,14 @@ export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
   return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
 }
 
+/**
+ * Does `n` lie within `outer`'s text (or is it `outer`)? For two nodes of the same tree, which is
+ * every caller in the engine: the cheap form of isInside, used on hot paths.
+ */
+export function isWithin(n: ts.Node, outer: ts.Node): boolean {
+  return n.pos >= outer.pos && n.end <= outer.end;
+}
+
 /** Is `node` inside `ancestor` (or the same node)? */
 export function isInside(node: ts.Node, ancestor: ts.Node): boolean {
   return node.pos >= ancestor.pos && node.end <= ancestor.end && node.getSourceFile() === ancestor.getSourceFile();

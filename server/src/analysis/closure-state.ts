@@ -2,7 +2,7 @@
 // function step(x) { ...h...; h = next; return next; } return { step, reset }; }` (also a module
 // `let` that a function advances). The function is a step whose state is the captured variable.
 import ts from '../typescript';
-import { functionName, isFunctionLike, isLoop, iteratingCallback, unwrap, type FunctionLike } from './ast';
+import { functionName, isFunctionLike, isLoop, isWithin, iteratingCallback, unwrap, type FunctionLike } from './ast';
 import { lastFileMemo } from './calls';
 import { analyzeStep, reaches, type LocalDef, type StepFlow } from './dataflow';
 import type { FileModel } from './model';
@@ -39,7 +39,7 @@ function findClosureSteps(model: FileModel): ClosureStep[] {
     if (!fn || fn.parameters.length === 0 || stepFns.has(fn) || !isStateLikeName(left.text)) continue;
     const b = model.scopes.resolve(left);
     const decl = b && declarationOf(b);
-    if (!b || !decl || !ts.isVariableDeclaration(decl) || decl.name !== b || isInsideNode(decl, fn)) continue;
+    if (!b || !decl || !ts.isVariableDeclaration(decl) || decl.name !== b || isWithin(decl, fn)) continue;
     if ((decl.parent.flags & ts.NodeFlags.Const) !== 0) continue;
     const key = `${fn.pos}:${b.pos}`;
     if (seen.has(key)) continue;
@@ -98,8 +98,4 @@ function loopFreeOwner(n: ts.Node): FunctionLike | undefined {
     if (iteratingCallback(call)) return undefined;
   }
   return undefined;
-}
-
-function isInsideNode(n: ts.Node, outer: ts.Node): boolean {
-  return n.pos >= outer.pos && n.end <= outer.end;
 }

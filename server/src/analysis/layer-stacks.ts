@@ -2,7 +2,7 @@
 // each layer's state from an array, `for (t) { for (l) { const h = cell[l](x, states[l]); next.push(h) } }`.
 // The states must be carried from one time step to the next (`states = next`, `states[l] = h`).
 import ts from '../typescript';
-import { isFunctionLike, isLoop, iteratingCallback, unwrap } from './ast';
+import { isAssignmentOperator, isFunctionLike, isLoop, isWithin, iteratingCallback, unwrap } from './ast';
 import { lastFileMemo } from './calls';
 import type { FileModel } from './model';
 import { declarationOf, type Binding } from './scopes';
@@ -69,7 +69,7 @@ function staleElement(model: FileModel, arg: ts.Expression, counter: ts.Identifi
   const base = unwrap(arg.expression);
   if (!ts.isIdentifier(index) || !model.scopes.refersTo(index, counter) || !ts.isIdentifier(base) || !isStateLikeName(base.text)) return undefined;
   const array = model.scopes.resolve(base);
-  if (!array || isInside(declarationOf(array), timeLoop)) return undefined;
+  if (!array || isWithin(declarationOf(array), timeLoop)) return undefined;
   // Unchanged over the time loop: every use there reads an element or the length.
   for (const ref of model.scopes.references(array, timeLoop)) {
     const p = ref.parent;
@@ -86,7 +86,7 @@ function staleElement(model: FileModel, arg: ts.Expression, counter: ts.Identifi
     if (!ts.isPropertyAccessExpression(recv) || !ts.isIdentifier(recv.expression)) continue;
     if (!push.arguments.some((x) => { const u = unwrap(x); return ts.isIdentifier(u) && model.scopes.refersTo(u, result); })) continue;
     const collected = model.scopes.resolve(recv.expression);
-    if (collected && isInside(declarationOf(collected), timeLoop) && !isInside(declarationOf(collected), layerLoop)) {
+    if (collected && isWithin(declarationOf(collected), timeLoop) && !isWithin(declarationOf(collected), layerLoop)) {
       return { arg, array, call, collected, collectedAt: push, layerLoop, timeLoop };
     }
   }
@@ -95,9 +95,5 @@ function staleElement(model: FileModel, arg: ts.Expression, counter: ts.Identifi
 
 function isWriteTarget(e: ts.Expression): boolean {
   const p = e.parent;
-  return ts.isBinaryExpression(p) && p.left === e && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
-}
-
-function isInside(n: ts.Node, outer: ts.Node): boolean {
-  return n.pos >= outer.pos && n.end <= outer.end;
+  return ts.isBinaryExpression(p) && p.left === e && isAssignmentOperator(p.operatorToken.kind);
 }

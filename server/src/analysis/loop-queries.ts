@@ -1,7 +1,7 @@
 // Questions about state across iterations: does an argument change between iterations, is a
 // variable reset per sequence, where does an iteration's body start.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, isFunctionLike, returnedExpressions, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, thisFieldName, type FunctionLike } from './ast';
+import { accessPath, calleeName, calleeReceiver, isFunctionLike, isWithin, returnedExpressions, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, thisFieldName, type FunctionLike } from './ast';
 import { lastFileMemo, type Iteration, type StateArg, type StepCall } from './calls';
 import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
@@ -201,7 +201,7 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
     // A method call on `this` in the loop may update the field: do not guess.
     let callsThis = false;
     walk(it.body, (n) => {
-      if (ts.isCallExpression(n) && !isInsideNode(arg.expr, n)) {
+      if (ts.isCallExpression(n) && !isWithin(arg.expr, n)) {
         const r = calleeReceiver(n);
         if (r && unwrap(r).kind === ts.SyntaxKind.ThisKeyword) callsThis = true;
       }
@@ -308,7 +308,7 @@ function slotInLiteral(model: FileModel, value: ts.Expression, slot: Accumulator
 /** A name bound outside the loop (not a parameter of its callback) that nothing in the loop writes. */
 function unchangedOuterName(model: FileModel, id: ts.Identifier, it: Iteration): boolean {
   const src = model.scopes.resolve(id);
-  if (!src || isInsideNode(declarationOf(src), it.node)) return false;
+  if (!src || isWithin(declarationOf(src), it.node)) return false;
   return model.scopes.writes(src, it.node).length === 0;
 }
 
@@ -319,7 +319,7 @@ function unchangedOuterName(model: FileModel, id: ts.Identifier, it: Iteration):
 function resetBeforeUse(model: FileModel, b: Binding, use: ts.Expression, it: Iteration): Invariance | undefined {
   const body = it.callback ? it.callback.body : it.body;
   if (!body || !ts.isBlock(body)) return undefined;
-  const index = body.statements.findIndex((st) => isInsideNode(use, st));
+  const index = body.statements.findIndex((st) => isWithin(use, st));
   for (let i = index - 1; i >= 0; i--) {
     const st = body.statements[i]!;
     if (model.scopes.writes(b, st).length === 0) continue;
@@ -347,13 +347,9 @@ function constantAcross(model: FileModel, e: ts.Expression, it: Iteration): bool
     if (!constant || !ts.isIdentifier(n) || isPropertyName(n)) return;
     const b = model.scopes.resolve(n);
     if (!b) return;
-    if (isInsideNode(declarationOf(b), it.node) || model.scopes.writes(b, it.node).length > 0) constant = false;
+    if (isWithin(declarationOf(b), it.node) || model.scopes.writes(b, it.node).length > 0) constant = false;
   });
   return constant;
-}
-
-function isInsideNode(n: ts.Node, outer: ts.Node): boolean {
-  return n.pos >= outer.pos && n.end <= outer.end;
 }
 
 /** Position right after `{` of an iteration body block, with the indentation of its statements. */
@@ -397,7 +393,7 @@ function findInlineRecurrences(model: FileModel): InlineRecurrence[] {
   for (const { call, assign, target, loop } of storesInLoops(model)) {
     if (!ts.isIdentifier(target)) continue;
     const b = model.scopes.resolve(target);
-    if (!b || isInsideNode(b, loop.node)) continue;
+    if (!b || isWithin(b, loop.node)) continue;
     const read = model.scopes.firstReference(b, call);
     if (read) out.push({ binding: b, read, assign, loop });
   }

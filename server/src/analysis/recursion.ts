@@ -1,7 +1,7 @@
 // Unrolls written as recursion: `function unroll(node, h) { const hNext = cell(x, h); return unroll(node.next, hNext); }`.
 // The recursive call is the next iteration, and the state it passes is the state the next step reads.
 import ts from '../typescript';
-import { calleeName, calleeReceiver, functionName, isFunctionLike, unwrap, walk, type FunctionLike } from './ast';
+import { calleeName, calleeReceiver, functionName, isFunctionLike, isWithin, unwrap, walk, type FunctionLike } from './ast';
 import { lastFileMemo, resolveCallee } from './calls';
 import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
@@ -77,7 +77,7 @@ export function recursiveUnroll(model: FileModel, fn: FunctionLike): ts.CallExpr
       if (ts.isCallExpression(a)) return readsThroughCall(model, a, param);
       const b = ts.isIdentifier(a) ? model.scopes.resolve(a) : undefined;
       const d = b?.parent;
-      return !!d && ts.isVariableDeclaration(d) && d.name === b && !!d.initializer && isInsideFunction(d, fn) &&
+      return !!d && ts.isVariableDeclaration(d) && d.name === b && !!d.initializer && isWithin(d, fn) &&
         readsThroughCall(model, unwrap(d.initializer), param);
     });
     if (passing) return passing;
@@ -104,7 +104,7 @@ function recursedFunction(model: FileModel, call: ts.CallExpression, name: strin
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee)) {
     const target = resolveCallee(call, model.scopes, model.classes);
-    return target && isInsideFunction(call, target) ? target : undefined;
+    return target && isWithin(call, target) ? target : undefined;
   }
   const recv = calleeReceiver(call);
   if (!recv || unwrap(recv).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
@@ -114,11 +114,6 @@ function recursedFunction(model: FileModel, call: ts.CallExpression, name: strin
     if (isFunctionLike(p) && !ts.isArrowFunction(p)) return undefined;
   }
   return undefined;
-}
-
-function isInsideFunction(n: ts.Node, fn: FunctionLike): boolean {
-  for (let p = n.parent; p; p = p.parent) if (p === fn) return true;
-  return false;
 }
 
 function carriedUnchanged(model: FileModel, fn: FunctionLike, calls: ts.CallExpression[], param: Binding, i: number): RecursiveCarry | undefined {
