@@ -1,5 +1,6 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
+import type { TextEdit } from '../server/src/report';
 import { invariantAcross, loopRole, timeLoop, type HandedOn, type Invariance } from '../server/src/analysis/loop-queries';
 import { calleeName, calleeReceiver, indentAt, unwrap, walk } from '../server/src/analysis/ast';
 import { isArrayStepForm, type StateArg, type StepCall } from '../server/src/analysis/calls';
@@ -101,14 +102,7 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
   const declList = decl && ts.isVariableDeclarationList(decl.parent) ? decl.parent : undefined;
   if (!declaredInLoop && target && arg.path && !arg.path.includes('.') && statement && declList && decl && ts.isIdentifier(decl.name) &&
       !disposedAfter(ctx, target, statement)) {
-    const indent = indentAt(ctx.text, statement.getStart(ctx.sf));
-    const edits = [insertAt(statement.end, `${eol(ctx)}${indent}${arg.path} = ${target};`)];
-    // `const h = tf.zeros(...)` becomes `let h`: the state is now reassigned.
-    if (declList.flags & ts.NodeFlags.Const) {
-      const kw = declList.getStart(ctx.sf);
-      edits.push({ start: kw, end: kw + 'const'.length, text: 'let' });
-    }
-    suggest.push({ messageId: 'feedBack', data, edits });
+    suggest.push({ messageId: 'feedBack', data, edits: assignAfter(ctx, statement, arg.path, target, declList) });
   }
   ctx.report({
     node: arg.expr,
@@ -158,15 +152,25 @@ function reportLayer(ctx: RuleContext, s: StaleLayerState): void {
   const suggest: FixDescriptor[] = [];
   const assignable = ts.isParameter(decl) || (ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(decl.parent));
   if (s.direct && assignable) {
-    const indent = indentAt(ctx.text, s.layerLoop.getStart(ctx.sf));
-    const edits = [insertAt(s.layerLoop.end, `${eol(ctx)}${indent}${s.array.text} = ${s.collected.text};`)];
-    if (ts.isVariableDeclaration(decl) && (decl.parent.flags & ts.NodeFlags.Const) && ts.isVariableDeclarationList(decl.parent)) {
-      const kw = decl.parent.getStart(ctx.sf);
-      edits.push({ start: kw, end: kw + 'const'.length, text: 'let' });
-    }
-    suggest.push({ messageId: 'carryLayers', data, edits });
+    const declList = ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(decl.parent) ? decl.parent : undefined;
+    suggest.push({ messageId: 'carryLayers', data, edits: assignAfter(ctx, s.layerLoop, s.array.text, s.collected.text, declList) });
   }
   ctx.report({ node: s.arg, messageId: 'staleLayer', data, suggest, related: [{ node: s.collectedAt, messageId: 'collectedHere', data }] });
+}
+
+/**
+ * The edits that carry a new value: `name = value;` on a line of its own after `after` (with its
+ * indentation), and `const` made `let` in the declaration (`const h = tf.zeros(...)`), which the
+ * assignment now needs.
+ */
+function assignAfter(ctx: RuleContext, after: ts.Node, name: string, value: string, declList: ts.VariableDeclarationList | undefined): TextEdit[] {
+  const indent = indentAt(ctx.text, after.getStart(ctx.sf));
+  const edits = [insertAt(after.end, `${eol(ctx)}${indent}${name} = ${value};`)];
+  if (declList && declList.flags & ts.NodeFlags.Const) {
+    const kw = declList.getStart(ctx.sf);
+    edits.push({ start: kw, end: kw + 'const'.length, text: 'let' });
+  }
+  return edits;
 }
 
 /** The fix passes the new state instead, where every recursive call can see its name. */

@@ -49,12 +49,22 @@ function isTensorCreatedIn(ctx: RuleContext, e: ts.Expression, scope: ts.Node, d
     return ts.isIdentifier(base) && isTensorCreatedIn(ctx, base, scope, depth + 1);
   }
   // `{ h, c }`, `[h, c]`: a container of tensors made in the callback.
-  if (ts.isObjectLiteralExpression(u) && depth < 4) {
-    return u.properties.some((p) => ts.isShorthandPropertyAssignment(p) ? isTensorCreatedIn(ctx, p.name, scope, depth + 1)
-      : ts.isPropertyAssignment(p) && isTensorCreatedIn(ctx, p.initializer, scope, depth + 1));
+  if ((ts.isObjectLiteralExpression(u) || ts.isArrayLiteralExpression(u)) && depth < 4) {
+    return literalMembers(u).some((m) => isTensorCreatedIn(ctx, m, scope, depth + 1));
   }
-  if (ts.isArrayLiteralExpression(u) && depth < 4) return u.elements.some((el) => !ts.isSpreadElement(el) && isTensorCreatedIn(ctx, el, scope, depth + 1));
   return isTensorExpr(ctx, u);
+}
+
+/**
+ * The values a stored container holds, each disposed on its own: the members of `{ h, c: next }`,
+ * the elements of `[h, c]`, or the value itself when it is no literal.
+ */
+function literalMembers(value: ts.Expression): ts.Expression[] {
+  if (ts.isObjectLiteralExpression(value)) {
+    return value.properties.flatMap((p) => ts.isShorthandPropertyAssignment(p) ? [p.name] : ts.isPropertyAssignment(p) ? [p.initializer] : []);
+  }
+  if (ts.isArrayLiteralExpression(value)) return value.elements.filter((el) => !ts.isSpreadElement(el) && !ts.isOmittedExpression(el));
+  return [value];
 }
 
 interface Escape {
@@ -80,11 +90,7 @@ function storedInMap(ctx: RuleContext, set: ts.CallExpression, fn: FunctionLike,
   if (!mapPath) return undefined;
   // A stored container (`{ h, c }`, `[h, c]`) is disposed member by member: what matters is a
   // member made here that is neither returned nor kept.
-  const v = unwrap(value);
-  const members = ts.isObjectLiteralExpression(v)
-    ? v.properties.flatMap((p) => ts.isShorthandPropertyAssignment(p) ? [p.name] : ts.isPropertyAssignment(p) ? [p.initializer] : [])
-    : ts.isArrayLiteralExpression(v) ? v.elements.filter((el) => !ts.isSpreadElement(el) && !ts.isOmittedExpression(el)) : [v];
-  const disposed = members.some((m) => {
+  const disposed = literalMembers(unwrap(value)).some((m) => {
     const path = accessPath(m);
     return !(path && (returned.has(path) || kept.has(path))) && isTensorCreatedIn(ctx, m, fn);
   });
@@ -125,7 +131,7 @@ function keepEdits(ctx: RuleContext, written: ts.Expression, ns: string): TextEd
       ? [replaceNode(ctx, p, `${p.name.text}: ${ns}.keep(${p.name.text})`)]
       : ts.isPropertyAssignment(p) ? [keep(p.initializer)] : []);
   }
-  if (ts.isArrayLiteralExpression(value)) return value.elements.filter((el) => !ts.isSpreadElement(el) && !ts.isOmittedExpression(el)).map(keep);
+  if (ts.isArrayLiteralExpression(value)) return literalMembers(value).map(keep);
   return [keep(written)];
 }
 

@@ -14,7 +14,9 @@ export interface Iteration {
   /** The part that runs once per iteration (loop body, or the callback). */
   body: ts.Node;
   callback?: FunctionLike;
-  /** reduce/reduceRight: the accumulator parameter carries state by construction. */
+  /** A reduce/reduceRight callback: its first parameter, the accumulator, carries state by construction. */
+  fold?: boolean;
+  /** That accumulator, when it is a plain name (not destructured). */
   accumulator?: ts.Identifier;
   /** Names that describe what is iterated (loop variables, the iterated expression). */
   names: string[];
@@ -71,9 +73,9 @@ export function iterationOf(node: ts.Node): Iteration | undefined {
     if (iterated) collectNames(iterated, names);
     for (const p of cb.parameters) collectNames(p.name, names);
     const method = calleeName(node);
-    const acc = (method === 'reduce' || method === 'reduceRight') && cb.parameters[0] && ts.isIdentifier(cb.parameters[0].name)
-      ? cb.parameters[0].name : undefined;
-    return { node, body: cb, callback: cb, accumulator: acc, names: acc ? names.filter((n) => n !== acc.text) : names };
+    const fold = method === 'reduce' || method === 'reduceRight';
+    const acc = fold && cb.parameters[0] && ts.isIdentifier(cb.parameters[0].name) ? cb.parameters[0].name : undefined;
+    return { node, body: cb, callback: cb, fold, accumulator: acc, names: acc ? names.filter((n) => n !== acc.text) : names };
   }
   return undefined;
 }

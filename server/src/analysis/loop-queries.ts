@@ -237,9 +237,8 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
  */
 function handedOnByReducer(model: FileModel, arg: ts.Expression, it: Iteration): Invariance | undefined {
   const cb = it.callback;
-  const method = cb && ts.isCallExpression(it.node) ? calleeName(it.node) : undefined;
   const acc = cb?.parameters[0];
-  if (!cb || !acc || (method !== 'reduce' && method !== 'reduceRight')) return undefined;
+  if (!it.fold || !cb || !acc) return undefined;
   const slot = accumulatorSlot(model, acc, arg);
   if (!slot) return undefined;
   const written = slot.binding ? model.scopes.writes(slot.binding, cb).length > 0 : writesToPath(model, accessPath(arg)!, arg, cb).length > 0;
