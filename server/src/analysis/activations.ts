@@ -202,7 +202,8 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     const name = calleeName(e);
     const recv = calleeReceiver(e);
     if (name && recv && TRANSPARENT_OPS.has(name)) return producingActivation(model, recv, depth + 1, via);
-    if (name && recv && e.arguments.length === 1 && scaledByConstant(model, name, [recv, e.arguments[0]!])) return producingActivation(model, recv, depth + 1, via);
+    const scaledRecv = name && recv && e.arguments.length === 1 ? scaledByConstant(model, name, [recv, e.arguments[0]!]) : undefined;
+    if (scaledRecv) return producingActivation(model, scaledRecv, depth + 1, via);
     // A helper of this file whose every return is an activation (`const squash = (z) => tf.tanh(z)`),
     // or a method of the class (`this.gate(x, h, p)` returning `tf.sigmoid(...)`).
     const helper = !recv ? model.functionArg(e.expression)
