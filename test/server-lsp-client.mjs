@@ -53,10 +53,13 @@ export function tempProject(prefix) {
 /** How long a test waits for something the server should send before it fails. */
 const WAIT_MS = 240_000;
 
-/** Offsets <-> LSP positions for a string. */
+/** Offsets <-> LSP positions for a string (the LSP's line ends: \r\n, \n and \r). */
 export function lineStarts(text) {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\r' && text[i + 1] === '\n') i++;
+    if (text[i] === '\n' || text[i] === '\r') starts.push(i + 1);
+  }
   return starts;
 }
 export function offsetAt(text, pos) {

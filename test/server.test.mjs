@@ -188,6 +188,15 @@ describe('push diagnostics (stdio)', () => {
     c.applyEdit(line.edit);
     assert.match(c.textOf(uri2), /\r\n {4}\/\/ rnnlint-disable-next-line stacked-activation\r\n {4}return tf\.tanh/);
     assert.deepEqual(ofRule(await c.diagnosticsFor(uri2), 'stacked-activation'), []);
+    // Lone CR line ends (classic Mac): the LSP counts them as line ends, so the comment goes above
+    // the diagnostic's line, not at the top of the file.
+    const uri3 = newUri('script3.js');
+    c.open(uri3, js.replace(/\n/g, '\r'), 'javascript');
+    const [d3] = ofRule(await c.diagnosticsFor(uri3), 'stacked-activation');
+    const line3 = (await c.codeActions(uri3, d3.range, [d3])).find((a) => a.title === 'Disable stacked-activation for this line');
+    c.applyEdit(line3.edit);
+    assert.match(c.textOf(uri3), /\r {4}\/\/ rnnlint-disable-next-line stacked-activation\r {4}return tf\.tanh/);
+    assert.deepEqual(ofRule(await c.diagnosticsFor(uri3), 'stacked-activation'), []);
   });
 
   it('a quick fix is not offered from a diagnostic of an older version of the document', async () => {

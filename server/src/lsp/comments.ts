@@ -7,20 +7,31 @@ import type { TextEdit } from '../report';
 const NEXT_LINE = /^([ \t]*)\/\/[ \t]*rnnlint-disable-next-line\b(.*)$/;
 const FILE_BLOCK = /^\/\*[ \t]*rnnlint-disable\b([^*]*?)[ \t]*\*\/[ \t]*$/;
 
+/** The document's first line end, which the inserted comment takes. */
 function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+  const m = /\r\n?|\n/.exec(text);
+  return m ? m[0] : '\n';
 }
 
+/**
+ * Line starts as the LSP counts lines (`\r\n`, `\n`, `\r`), since the line numbers come from LSP
+ * ranges. Not the compiler's lines (`lint.ts`), which also end at U+2028/U+2029: the LSP does not.
+ */
 function lineStarts(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (c === 10 || c === 13) starts.push(i + 1);
+  }
   return starts;
 }
 
+/** The text of a line, without its line end. */
 function lineText(text: string, starts: number[], line: number): string {
   const s = starts[line];
-  let e = line + 1 < starts.length ? starts[line + 1] - 1 : text.length;
+  let e = line + 1 < starts.length ? starts[line + 1] : text.length;
+  if (e > s && text[e - 1] === '\n') e--;
   if (e > s && text[e - 1] === '\r') e--;
   return text.slice(s, e);
 }
