@@ -1,12 +1,12 @@
 import ts from '../server/src/typescript';
-import { unwrap } from '../server/src/analysis/ast';
+import { functionNameNode, unwrap } from '../server/src/analysis/ast';
 import { defineRule, nodeText, replaceNode, type FixDescriptor } from './rule';
 import { stateReachesOutput, type StateInput, type Step } from '../server/src/analysis/steps';
 import { carriesNoState, droppedUsesOf, memberStates } from '../server/src/analysis/state-queries';
-import { inputProjection, unusedRecurrentWeights } from '../server/src/analysis/weights';
+import { inputProjection, unusedDeclaredWeight, unusedRecurrentWeights } from '../server/src/analysis/weights';
 import { scriptKindFor } from '../server/src/analysis/parse';
 import { closureStateReachesOutput, closureSteps, droppedClosureUses } from '../server/src/analysis/closure-state';
-import { CELL_STATE_TOKENS, RECURRENT_WEIGHT_NAME, hasToken } from '../server/src/analysis/tfjs-facts';
+import { CELL_STATE_TOKENS, hasToken } from '../server/src/analysis/tfjs-facts';
 import type { RuleContext } from './rule';
 
 /** An LSTM-like cell state (`c`, `carry`) of a step with several states: its missing term is the forget path. */
@@ -116,56 +116,26 @@ export default defineRule({
       if (last) {
         const data = { step: step.name, name: step.state.text, local: last.name };
         ctx.report({
-          node: namingNode(step.fn) ?? step.write, messageId: 'closureDroppedUse', data,
+          node: functionNameNode(step.fn) ?? step.write, messageId: 'closureDroppedUse', data,
           related: [{ node: last.node, messageId: 'droppedHere', data }],
         });
         continue;
       }
       // Not read at all: reported only when the closure also declares a recurrent weight it never
       // uses (`Wh` next to `let memory`), the evidence that a recurrence was meant.
-      const weight = unusedClosureWeight(ctx, step.state);
+      const weight = closureWeight(ctx, step.state);
       if (!weight) continue;
       const data = { step: step.name, name: step.state.text, weight: weight.text };
       ctx.report({
-        node: namingNode(step.fn) ?? step.write, messageId: 'closureUnusedWithWeight', data,
+        node: functionNameNode(step.fn) ?? step.write, messageId: 'closureUnusedWithWeight', data,
         related: [{ node: weight, messageId: 'weightDeclared', data }],
       });
     }
   },
 });
 
-/** Where a function's name is written: its own name, or the variable/property it is assigned to. */
-function namingNode(fn: ts.FunctionLikeDeclaration): ts.Node | undefined {
-  if (fn.name) return fn.name;
-  const p = fn.parent;
-  return ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) ? p.name : undefined;
-}
-
-/**
- * A recurrent weight (`Wh`, `U`, `recurrentKernel`) declared next to a closure's state, in the same
- * function or module, that nothing uses except to dispose it.
- */
-function unusedClosureWeight(ctx: RuleContext, state: ts.Identifier): ts.Identifier | undefined {
-  const { scopes } = ctx.model;
-  const declList = state.parent.parent;
-  const block = declList?.parent?.parent;
-  if (!block || !(ts.isBlock(block) || ts.isSourceFile(block))) return undefined;
-  for (const st of block.statements) {
-    if (!ts.isVariableStatement(st)) continue;
-    for (const d of st.declarationList.declarations) {
-      if (!ts.isIdentifier(d.name) || !RECURRENT_WEIGHT_NAME.test(d.name.text)) continue;
-      const scope = ts.isSourceFile(block) ? block : block.parent;
-      const used = scopes.references(d.name, scope).some((r) => !disposedOnly(r));
-      if (!used) return d.name;
-    }
-  }
-  return undefined;
-}
-
-/** `w.dispose()`, `tf.dispose([w, ...])`: a reference that only frees the tensor. */
-function disposedOnly(r: ts.Identifier): boolean {
-  const p = r.parent;
-  if (ts.isPropertyAccessExpression(p) && p.expression === r && p.name.text === 'dispose') return true;
-  const call = ts.isArrayLiteralExpression(p) ? p.parent : p;
-  return ts.isCallExpression(call) && /dispose$/.test(call.expression.getText());
+/** An unused recurrent weight declared where the closure's state is (its factory or the module). */
+function closureWeight(ctx: RuleContext, state: ts.Identifier): ts.Identifier | undefined {
+  const block = state.parent.parent?.parent?.parent;
+  return block && (ts.isBlock(block) || ts.isSourceFile(block)) ? unusedDeclaredWeight(ctx.model, block) : undefined;
 }

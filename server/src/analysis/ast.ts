@@ -100,19 +100,22 @@ export function isFunctionLike(node: ts.Node): node is FunctionLike {
 }
 
 /** The name a function is known by: its own name, the variable/property it is assigned to. */
-export function functionName(fn: FunctionLike): string | undefined {
-  if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteral(fn.name) || ts.isPrivateIdentifier(fn.name))) {
-    return fn.name.text;
-  }
+/** Where a function's name is written: its own name, or the variable, property or member it is assigned to. */
+export function functionNameNode(fn: FunctionLike): ts.Node | undefined {
+  if (fn.name) return fn.name;
   const parent = fn.parent;
-  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) {
-    return ts.isIdentifier(parent.name) || ts.isStringLiteral(parent.name) ? parent.name.text : undefined;
-  }
-  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-    return accessPath(parent.left)?.split('.').pop();
+  if (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) return parent.name;
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && accessPath(parent.left) !== undefined) {
+    const left = unwrap(parent.left);
+    return ts.isPropertyAccessExpression(left) ? left.name : ts.isElementAccessExpression(left) ? left.argumentExpression : left;
   }
   return undefined;
+}
+
+/** The name `functionNameNode` points at, when it is a plain name (not a computed one). */
+export function functionName(fn: FunctionLike): string | undefined {
+  const n = functionNameNode(fn);
+  return n && (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isPrivateIdentifier(n)) ? n.text : undefined;
 }
 
 export function isLoop(node: ts.Node): node is ts.IterationStatement {

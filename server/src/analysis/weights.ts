@@ -114,22 +114,12 @@ export function unusedRecurrentWeights(model: FileModel, step: Step): Weight[] {
     seen.add(name);
     out.push({ path: name, name, node, kind: weightKind(model, init) });
   };
-  // Locals must be made like weights (`tf.variable`, a tensor constructor, a layer): `const r =
-  // tf.sigmoid(...)` in the function around the step is a gate, not a recurrent weight.
-  const statements = (list: ts.NodeArray<ts.Statement>, strict: boolean): void => {
-    for (const st of list) {
-      if (!ts.isVariableStatement(st)) continue;
-      for (const d of st.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && (!strict || (d.initializer && isCreatedWeight(model, d.initializer)))) consider(d.name, d, d.initializer);
-      }
-    }
-  };
   // Closures first: parameters and locals of the functions around the step (`makeCell(W, U)`).
   for (let f = enclosingFunction(step.fn); f; f = enclosingFunction(f)) {
     for (const p of f.parameters) if (ts.isIdentifier(p.name)) consider(p.name, p, undefined);
-    if (f.body && ts.isBlock(f.body)) statements(f.body.statements, true);
+    if (f.body && ts.isBlock(f.body)) for (const d of recurrentWeightDeclarations(model, f.body)) consider(d.name, d, d.initializer);
   }
-  statements(model.sf.statements, false);
+  for (const d of recurrentWeightDeclarations(model, model.sf)) consider(d.name, d, d.initializer);
   return out;
 }
 
@@ -160,4 +150,43 @@ export function inputProjection(model: FileModel, step: Step): { node: ts.Expres
   });
   if (found && ts.isAsExpression(found.node.parent)) found = { ...found, node: found.node.parent };
   return found;
+}
+
+/**
+ * The recurrent-named variables (`Wh`, `U`, `recurrentKernel`) a block declares. Inside a function
+ * they must be made like weights (`tf.variable`, a tensor constructor, a layer): `const r =
+ * tf.sigmoid(...)` there is a gate. At the top of a module the name is enough.
+ */
+function recurrentWeightDeclarations(model: FileModel, block: ts.Block | ts.SourceFile): (ts.VariableDeclaration & { name: ts.Identifier })[] {
+  const strict = !ts.isSourceFile(block);
+  const out: (ts.VariableDeclaration & { name: ts.Identifier })[] = [];
+  for (const st of block.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || !RECURRENT_WEIGHT_NAME.test(d.name.text)) continue;
+      if (strict && !(d.initializer && isCreatedWeight(model, d.initializer))) continue;
+      out.push(d as ts.VariableDeclaration & { name: ts.Identifier });
+    }
+  }
+  return out;
+}
+
+/**
+ * A recurrent weight declared in `block` (a closure's function body or the module) that nothing in
+ * its scope uses except to dispose it: the weight a closure-held state was meant to meet.
+ */
+export function unusedDeclaredWeight(model: FileModel, block: ts.Block | ts.SourceFile): ts.Identifier | undefined {
+  const scope = ts.isSourceFile(block) ? block : block.parent;
+  for (const d of recurrentWeightDeclarations(model, block)) {
+    if (!model.scopes.references(d.name, scope).some((r) => !disposedOnly(r))) return d.name;
+  }
+  return undefined;
+}
+
+/** `w.dispose()`, `tf.dispose([w, ...])`: a reference that only frees the tensor. */
+function disposedOnly(r: ts.Identifier): boolean {
+  const p = r.parent;
+  if (ts.isPropertyAccessExpression(p) && p.expression === r && p.name.text === 'dispose') return true;
+  const call = ts.isArrayLiteralExpression(p) ? p.parent : p;
+  return ts.isCallExpression(call) && /dispose$/.test(call.expression.getText());
 }
