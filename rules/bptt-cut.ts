@@ -198,7 +198,9 @@ function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
       if (!b || seen.has(b) || isWithin(b, g.fn)) return;
       seen.add(b);
       const init = initializerOf(b);
-      const e = init && tidyResult(ctx, unwrap(init));
+      const raw = init && unwrap(init);
+      // `const hT = tf.tidy(() => encode(xs))`: what the tidy returns.
+      const e = raw && ts.isCallExpression(raw) ? model.tidyResult(raw) ?? raw : raw;
       if (!e || !ts.isCallExpression(e) || isWithin(e, g.fn)) return;
       // `const hT = xs.reduce((h, x) => step(x, h), h0)`: the fold is the unroll.
       const fold = iterationOf(e);
@@ -317,13 +319,6 @@ function isStateTensor(ctx: RuleContext, tensor: ts.Expression, rebuilt: ts.Node
   const b = target && ts.isIdentifier(target) ? ctx.model.scopes.resolve(target) : undefined;
   const loop = ctx.model.iterationsAround(p)[0];
   return !!b && !!loop && !isWithin(b, loop.node) && ctx.model.scopes.references(b, loop.node).some((r) => r !== target && !isWithin(r, p));
-}
-
-/** `tf.tidy(() => encode(xs))`: the expression the callback returns; otherwise `e` itself. */
-function tidyResult(ctx: RuleContext, e: ts.Expression): ts.Expression {
-  if (!ts.isCallExpression(e) || ctx.model.tf.fn(e) !== 'tidy') return e;
-  const cb = ctx.model.functionArg(e.arguments[e.arguments.length - 1], false);
-  return (cb && finalReturn(cb)) ?? e;
 }
 
 /**

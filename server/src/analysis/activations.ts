@@ -191,7 +191,7 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     const fn = model.tf.fn(e);
     // `tf.tidy(() => tf.tanh(z))` returns what its callback returns.
     if (fn === 'tidy') {
-      const ret = callbackResult(e.arguments[e.arguments.length - 1]);
+      const ret = model.tidyResult(e);
       return ret ? producingActivation(model, ret, depth + 1, via) : undefined;
     }
     if (fn !== undefined) {
@@ -415,11 +415,3 @@ export function isSelfGated(outer: ActivationUse, inner: ActivationUse): boolean
   return !!o && accessPath(o) === base;
 }
 
-/** The expression an inline callback returns: an arrow's expression body or a lone `return`. */
-function callbackResult(arg: ts.Expression | undefined): ts.Expression | undefined {
-  const cb = arg && unwrap(arg);
-  if (!cb || !(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb))) return undefined;
-  if (!ts.isBlock(cb.body)) return cb.body;
-  const returns = cb.body.statements.filter(ts.isReturnStatement);
-  return returns.length === 1 && cb.body.statements[cb.body.statements.length - 1] === returns[0] ? returns[0]!.expression : undefined;
-}

@@ -2,7 +2,7 @@
 // around them, gradient closures, tidy callbacks, stateful layers. Built once per lint.
 import ts from '../typescript';
 import { calleeName, calleeReceiver, isFunctionLike, unwrap, type FunctionLike } from './ast';
-import { enclosingIterations, fedBackByCallee, fedBackUnresolved, findStepCalls, isCellValue, isZeroStateVar, iterationOf, resolveCallee, resultTargets, returnedFunction, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
+import { enclosingIterations, fedBackByCallee, fedBackUnresolved, finalReturn, findStepCalls, isCellValue, isZeroStateVar, iterationOf, resolveCallee, resultTargets, returnedFunction, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
 import { Scopes } from './scopes';
 import { discoverSteps, type Step } from './steps';
 import { TfApi } from './tf-api';
@@ -177,6 +177,18 @@ export class FileModel implements CallSurroundings {
       if (fn) out.push({ call, fn });
     }
     return (this.tidyCache = out);
+  }
+
+  /**
+   * What a `tf.tidy(fn)` call returns: its callback's (inline or named) return, when that is the
+   * callback's last statement and its only return. Undefined for any other call.
+   */
+  tidyResult(call: ts.CallExpression): ts.Expression | undefined {
+    if (this.tf.fn(call) !== 'tidy') return undefined;
+    const cb = this.functionArg(call.arguments[call.arguments.length - 1], false);
+    if (!cb?.body) return undefined;
+    if (ts.isBlock(cb.body) && cb.body.statements.filter(ts.isReturnStatement).length !== 1) return undefined;
+    return finalReturn(cb);
   }
 
   /**
