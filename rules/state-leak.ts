@@ -37,8 +37,8 @@ export default defineRule({
   check(ctx) {
     nestedLoopLeaks(ctx);
     statefulLayerLeaks(ctx);
-    perSequenceMethodLeaks(ctx);
-    statefulObjectLeaks(ctx);
+    const resetByCaller = perSequenceMethodLeaks(ctx);
+    statefulObjectLeaks(ctx, resetByCaller);
     variableStateLeaks(ctx);
   },
 });
@@ -54,14 +54,15 @@ const RESET_METHOD = /^(reset|clear|init|zero|restart|begin|start)/i;
 /**
  * `for (const dialog of dialogs) for (const u of dialog) bot.hear(u)`: an object whose method
  * advances its own state, driven through an inner loop, with no reset of that object in the
- * outer loop.
+ * outer loop. Also `for (const doc of docs) enc.encodeDocument(doc)`, where the method runs a
+ * whole sequence and leaves the reset to its caller (`resetByCaller`).
  */
-function statefulObjectLeaks(ctx: RuleContext): void {
+function statefulObjectLeaks(ctx: RuleContext, resetByCaller: ReadonlySet<ts.MethodDeclaration>): void {
   const { model } = ctx;
   if (model.classes.size === 0) return;
   // Methods that advance a field of their object (found from the step calls: cheap), by name.
-  const advancing = new Set<ts.Node>();
-  const names = new Set<string>();
+  const advancing = new Set<ts.Node>(resetByCaller);
+  const names = new Set<string>([...resetByCaller].map((m) => (m.name as ts.Identifier).text));
   for (const c of model.stepCalls) {
     if (!c.stateArgs.some((a) => a.path?.startsWith('this.'))) continue;
     let m: ts.Node | undefined = c.call.parent;
@@ -87,7 +88,10 @@ function statefulObjectLeaks(ctx: RuleContext): void {
     const fn = resolveCallee(call, model.scopes, model.classes);
     if (!fn || !advancing.has(fn) || !ts.isMethodDeclaration(fn)) continue;
     const its = ctx.model.iterationsAround(call);
-    const outerIndex = its.findIndex((it, i) => i > 0 && loopRole(it) !== 'steps');
+    // A whole-sequence method is one iteration of the loop around its call; a step method needs
+    // a loop over its steps inside the loop over sequences.
+    const whole = resetByCaller.has(fn);
+    const outerIndex = whole ? (its.length > 0 && loopRole(its[0]!) !== 'steps' ? 0 : -1) : its.findIndex((it, i) => i > 0 && loopRole(it) !== 'steps');
     const outer = its[outerIndex];
     if (!outer || reported.has(outer.node) || its.slice(0, outerIndex + 1).some((it) => loopRole(it) === 'fanout')) continue;
     if (loopRole(outer) === 'chunks') continue;
@@ -513,10 +517,15 @@ function batchesResetPerEpoch(ctx: RuleContext, its: Iteration[], seqLoop: Itera
   return its.slice(its.indexOf(seqLoop) + 1).some((outer) => resetsStates(ctx, outer.node));
 }
 
-/** A method that runs a whole sequence and advances `this.h` (or a module variable) without a reset. */
-function perSequenceMethodLeaks(ctx: RuleContext): void {
+/**
+ * A method that runs a whole sequence and advances `this.h` (or a module variable) without a reset.
+ * Returns the methods that would be such a leak but for a reset in another method (`reset()`):
+ * their callers must call it between sequences (statefulObjectLeaks checks they do).
+ */
+function perSequenceMethodLeaks(ctx: RuleContext): Set<ts.MethodDeclaration> {
   const { model } = ctx;
   const reported = new Set<string>();
+  const resetByCaller = new Set<ts.MethodDeclaration>();
   // Step calls, and fields advanced inline (`const next = tf.tidy(() => ... this.h ...); this.h = next`).
   // And calls of a method that advances a field by itself (`this.step(tok)` replacing `this.h`):
   // the call is where the loop advances the state.
@@ -553,7 +562,10 @@ function perSequenceMethodLeaks(ctx: RuleContext): void {
       const advancedAt = call.advancer ? [arg.expr] : writesInFn;
       if (!advancedAt.some((w) => isWithin(w, outermost.node))) continue; // not advanced here
       if (writesInFn.some((w) => !isWithin(w, outermost.node))) continue; // reset in the method
-      if (resetElsewhere(ctx, arg.path, arg.expr, fn, isModuleVar, call.advancer)) continue;
+      if (resetElsewhere(ctx, arg.path, arg.expr, fn, isModuleVar, call.advancer)) {
+        if (isField && ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name) && !hasResetMethodCall(fn)) resetByCaller.add(fn);
+        continue;
+      }
       const key = `${fn.pos}:${arg.path}`;
       if (reported.has(key)) continue;
       reported.add(key);
@@ -572,6 +584,7 @@ function perSequenceMethodLeaks(ctx: RuleContext): void {
       });
     }
   }
+  return resetByCaller;
 }
 
 /**
