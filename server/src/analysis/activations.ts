@@ -1,7 +1,7 @@
 // Recognises activations in all their tfjs forms: `tf.tanh(x)`, `x.tanh()`, named `tanh(x)`,
 // `tf.layers.activation({activation: 'tanh'}).apply(x)` and layers created with `activation:`.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, functionName, isFunctionLike, isInside, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
+import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, isAssignmentTarget, isFunctionLike, isInside, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
 import type { FileModel } from './model';
 import { lastFileMemo, resolveCallee } from './calls';
 import { initializerOf } from './scopes';
@@ -202,6 +202,8 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     const name = calleeName(e);
     const recv = calleeReceiver(e);
     if (name && recv && TRANSPARENT_OPS.has(name)) return producingActivation(model, recv, depth + 1, via);
+    // `hs.at(-1)`, `outputs.pop()`: an element of an array of activations.
+    if (name && recv && ARRAY_ELEMENT_READS.has(name) && ts.isIdentifier(unwrap(recv))) return pushedActivation(model, unwrap(recv) as ts.Identifier, depth);
     const scaledRecv = name && recv && e.arguments.length === 1 ? scaledByConstant(model, name, [recv, e.arguments[0]!]) : undefined;
     if (scaledRecv) return producingActivation(model, scaledRecv, depth + 1, via);
     // A helper of this file whose every return is an activation (`const squash = (z) => tf.tanh(z)`),
@@ -220,6 +222,8 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     }
     return undefined;
   }
+  // `hs[hs.length - 1]`: an element of an array of activations.
+  if (ts.isElementAccessExpression(e) && ts.isIdentifier(unwrap(e.expression))) return pushedActivation(model, unwrap(e.expression) as ts.Identifier, depth);
   if (ts.isIdentifier(e)) {
     const b = model.scopes.resolve(e);
     if (!b) return undefined;
@@ -240,6 +244,66 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
   }
   return undefined;
 }
+
+/** Calls that read one element of an array (`at(-1)`, `pop()`), not a mix of them. */
+const ARRAY_ELEMENT_READS = new Set(['at', 'pop', 'shift']);
+
+/**
+ * The activation every element of an array is the output of: a local `const hs = []` filled only
+ * by `hs.push(v)` with the same activation's outputs (`hs.push(h)` after `h = tf.tanh(...)`).
+ * Reached through `const { hs } = this.encode(xs)` when the method returns `{ hs }`. The pushes
+ * usually sit in the recurrence itself, so no edit is offered at them (`crossesCall`).
+ */
+function pushedActivation(model: FileModel, id: ts.Identifier, depth: number): ActivationUse | undefined {
+  const b = model.scopes.resolve(id);
+  if (!b || depth > 6) return undefined;
+  const array = b.parent;
+  // `const { x, hs } = this.encode(window)`: the array the method's object return names.
+  if (ts.isBindingElement(array) && ts.isObjectBindingPattern(array.parent) && array.name === b && !array.dotDotDotToken) {
+    const decl = array.parent.parent;
+    const init = ts.isVariableDeclaration(decl) && decl.initializer ? unwrap(decl.initializer) : undefined;
+    const fn = init && ts.isCallExpression(init) ? resolveCallee(init, model.scopes, model.classes) : undefined;
+    const key = array.propertyName ? (ts.isIdentifier(array.propertyName) ? array.propertyName.text : undefined) : b.text;
+    const ret = fn && key ? returnedExpressions(fn) : undefined;
+    if (!ret || ret.length !== 1) return undefined;
+    const obj = unwrap(ret[0]!);
+    if (!ts.isObjectLiteralExpression(obj)) return undefined;
+    const member = obj.properties.find((p) => p.name && ts.isIdentifier(p.name) && p.name.text === key);
+    const value = member && ts.isShorthandPropertyAssignment(member) ? member.name
+      : member && ts.isPropertyAssignment(member) ? unwrap(member.initializer) : undefined;
+    return value && ts.isIdentifier(value) ? pushedActivation(model, value, depth + 1) : undefined;
+  }
+  if (!ts.isVariableDeclaration(array) || array.name !== b || !array.initializer) return undefined;
+  const init = unwrap(array.initializer);
+  if (!ts.isArrayLiteralExpression(init) || init.elements.length > 0) return undefined;
+  const scope = enclosingFunction(array) ?? model.sf;
+  let first: ActivationUse | undefined;
+  for (const ref of model.scopes.references(b, scope)) {
+    if (ref === b) continue;
+    const p = ref.parent;
+    if (ts.isPropertyAccessExpression(p) && p.expression === ref) {
+      if (p.name.text !== 'push') {
+        if (ARRAY_MUTATORS.has(p.name.text)) return undefined;
+        continue;
+      }
+      const call = p.parent;
+      if (!ts.isCallExpression(call) || call.expression !== p || call.arguments.length === 0) return undefined;
+      for (const a of call.arguments) {
+        const act = producingActivation(model, a, depth + 1);
+        if (!act || (first && act.name !== first.name)) return undefined;
+        first ??= act;
+      }
+      continue;
+    }
+    // Any other write (`hs[i] = x`, `hs = other`) puts values of unknown origin in it.
+    if (ts.isElementAccessExpression(p) && p.expression === ref && isAssignmentTarget(p)) return undefined;
+    if (isAssignmentTarget(ref)) return undefined;
+  }
+  return first && { ...first, crossesCall: true };
+}
+
+/** Array methods that put values in (other than `push`) or reorder them. */
+const ARRAY_MUTATORS = new Set(['unshift', 'splice', 'fill', 'copyWithin', 'reverse', 'sort']);
 
 /**
  * `tf.div(relu, temperature)`, `x.mul(0.5)`: an activation's output divided or multiplied by a

@@ -160,6 +160,12 @@ export function walk(node: ts.Node, visit: (n: ts.Node) => boolean | void, intoF
   rec(node);
 }
 
+/** Is `e` the left side of an assignment (`e = v`, `e += v`)? */
+export function isAssignmentTarget(e: ts.Expression): boolean {
+  const p = e.parent;
+  return ts.isBinaryExpression(p) && p.left === e && isAssignmentOperator(p.operatorToken.kind);
+}
+
 export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
   return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
 }

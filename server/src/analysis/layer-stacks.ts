@@ -2,7 +2,7 @@
 // each layer's state from an array, `for (t) { for (l) { const h = cell[l](x, states[l]); next.push(h) } }`.
 // The states must be carried from one time step to the next (`states = next`, `states[l] = h`).
 import ts from '../typescript';
-import { isAssignmentOperator, isFunctionLike, isLoop, isWithin, iteratingCallback, unwrap } from './ast';
+import { isAssignmentTarget, isFunctionLike, isLoop, isWithin, iteratingCallback, unwrap } from './ast';
 import { lastFileMemo } from './calls';
 import type { FileModel } from './model';
 import { declarationOf, type Binding } from './scopes';
@@ -73,8 +73,8 @@ function staleElement(model: FileModel, arg: ts.Expression, counter: ts.Identifi
   // Unchanged over the time loop: every use there reads an element or the length.
   for (const ref of model.scopes.references(array, timeLoop)) {
     const p = ref.parent;
-    const readsElement = ts.isElementAccessExpression(p) && p.expression === ref && !isWriteTarget(p);
-    const readsLength = ts.isPropertyAccessExpression(p) && p.expression === ref && !MUTATORS.has(p.name.text) && !isWriteTarget(p);
+    const readsElement = ts.isElementAccessExpression(p) && p.expression === ref && !isAssignmentTarget(p);
+    const readsLength = ts.isPropertyAccessExpression(p) && p.expression === ref && !MUTATORS.has(p.name.text) && !isAssignmentTarget(p);
     if (!readsElement && !readsLength) return undefined;
   }
   // The step's result is collected per layer into an array made fresh for each time step.
@@ -91,9 +91,4 @@ function staleElement(model: FileModel, arg: ts.Expression, counter: ts.Identifi
     }
   }
   return undefined;
-}
-
-function isWriteTarget(e: ts.Expression): boolean {
-  const p = e.parent;
-  return ts.isBinaryExpression(p) && p.left === e && isAssignmentOperator(p.operatorToken.kind);
 }
