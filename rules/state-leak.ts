@@ -5,7 +5,7 @@ import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
-import { CHUNK_LOOP_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../server/src/analysis/tfjs-facts';
+import { CHUNK_LOOP_TOKENS, INDEPENDENT_UNIT_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../server/src/analysis/tfjs-facts';
 
 
 export default defineRule({
@@ -545,7 +545,9 @@ function perSequenceMethodLeaks(ctx: RuleContext): Set<ts.MethodDeclaration> {
     const fnName = functionName(fn) ?? '';
     // A reset that aliases the object the loop writes into is broken whatever the method is for.
     if (call.stateArgs.some((a) => a.path && aliasedResetLeak(ctx, a.path, a.expr, outermost.node, reported))) continue;
-    if (STREAMING_FUNCTION_NAME.test(fnName) || hasToken(fnName, CHUNK_LOOP_TOKENS) || ts.isConstructorDeclaration(fn)) continue;
+    // A streaming name (`onFrame`, `push`) continues one stream, unless it names independent units (`onRequest`).
+    const streaming = STREAMING_FUNCTION_NAME.test(fnName) && !hasToken(fnName, INDEPENDENT_UNIT_TOKENS);
+    if (streaming || hasToken(fnName, CHUNK_LOOP_TOKENS) || ts.isConstructorDeclaration(fn)) continue;
     if (call.iterations.some((it) => isChunkLoop(it) || isFanoutLoop(it))) continue;
     if (ts.isMethodDeclaration(fn) && fnName && freshOrStreamingUses(ctx, fnName)) continue;
     for (const arg of call.stateArgs) {

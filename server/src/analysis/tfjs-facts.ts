@@ -190,6 +190,14 @@ const substringTests = new WeakMap<Set<string>, RegExp>();
 export const FANOUT_LOOP_TOKENS = new Set(['child', 'children', 'kid', 'kids', 'subtree', 'subtrees', 'beam', 'beams', 'candidate', 'candidates', 'vocab', 'vocabulary', 'option', 'options', 'choice', 'choices', 'action', 'actions', 'branch', 'branches', 'hypothesis', 'hypotheses', 'head', 'heads', 'layer', 'layers', 'model', 'models', 'continuation', 'continuations', 'alternative', 'alternatives', 'proposal', 'proposals']);
 /** Function names of code meant to continue a stream from the current state (no reset expected). */
 export const STREAMING_FUNCTION_NAME = /^(feed|next|continue|stream|advance|step|tick|push|update|observe|consume|on[A-Z])/;
+/**
+ * Units that are independent of each other whatever the function is called: `onRequest(frames)`
+ * runs one request's whole sequence, and the next request is another user's.
+ */
+export const INDEPENDENT_UNIT_TOKENS = new Set([
+  'request', 'requests', 'req', 'query', 'queries', 'user', 'users', 'session', 'sessions', 'document', 'documents',
+  'episode', 'episodes', 'conversation', 'conversations', 'customer', 'customers', 'patient', 'patients',
+]);
 
 /** Tensor/array properties that describe a value without carrying it (`h.shape`, `xs.length`). */
 export const METADATA_PROPS = new Set(['shape', 'rank', 'dtype', 'size', 'length', 'id', 'isDisposed', 'strides', 'name']);
