@@ -137,8 +137,10 @@ function unrolledOutside(ctx: RuleContext, closures: ClosureCall[]): void {
 function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined {
   const { model } = ctx;
   const returned = new Set<string>();
+  // `return tf.tidy(() => { ...; return h; })` returns what the tidy callback returns.
+  const tidied = new Set<ts.Node>(model.tidyCalls().map((t) => t.fn));
   walk(fn, (n) => {
-    if (n !== fn && isFunctionLike(n) && !iteratingCallbackOf(n)) return false;
+    if (n !== fn && isFunctionLike(n) && !iteratingCallbackOf(n) && !tidied.has(n)) return false;
     if (!ts.isReturnStatement(n) || !n.expression) return;
     const e = unwrap(n.expression);
     const parts = ts.isArrayLiteralExpression(e) ? e.elements : [e];

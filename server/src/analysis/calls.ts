@@ -376,10 +376,14 @@ function classOfValue(expr: ts.Expression, scopes: Scopes, classes: Map<string, 
     if (u && ts.isNewExpression(u) && ts.isIdentifier(u.expression)) return classes.get(u.expression.text);
     return undefined;
   };
+  // `decoder: AttnDecoder` (a parameter, variable or field typed with a class of the file).
+  const fromType = (type: ts.TypeNode | undefined): ts.ClassLikeDeclaration | undefined =>
+    type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? classes.get(type.typeName.text) : undefined;
   if (ts.isIdentifier(e)) {
     const b = scopes.resolve(e);
     const d = b?.parent;
-    if (d && ts.isVariableDeclaration(d)) return fromNew(d.initializer);
+    if (d && ts.isVariableDeclaration(d)) return fromNew(d.initializer) ?? fromType(d.type);
+    if (d && ts.isParameter(d) && d.name === b) return fromType(d.type);
     return undefined;
   }
   const field = thisFieldName(e);
@@ -391,7 +395,9 @@ function classOfValue(expr: ts.Expression, scopes: Scopes, classes: Map<string, 
     walk(cls, (n) => {
       if (found) return false;
       if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(n.left) === field) found = fromNew(n.right);
-      if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === field) found = fromNew(n.initializer);
+      if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === field) found = fromNew(n.initializer) ?? fromType(n.type);
+      // `constructor(private readonly cell: GRUCell)`.
+      if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === field && ts.getModifiers(n)?.length) found = fromType(n.type);
     });
     return found;
   }
