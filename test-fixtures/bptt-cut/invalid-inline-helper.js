@@ -33,6 +33,17 @@ export class ClickTrainer {
     return h;
   }
 
+  // The recurrence inside a tidy: the helper returns what the tidy callback returns.
+  tidyState(frames) {
+    return tf.tidy(() => {
+      let h = tf.zeros([frames[0].shape[0], this.units]);
+      for (const x of frames) {
+        h = tf.tanh(x.matMul(this.Wx).add(h.matMul(this.Wh)));
+      }
+      return h;
+    });
+  }
+
   trainBatch(frames, ys) {
     const prob = this.forwardSequence(frames);
     this.optimizer.minimize(() => tf.losses.logLoss(ys, prob));
@@ -40,5 +51,8 @@ export class ClickTrainer {
     const hT = this.lastState(frames);
     this.optimizer.minimize(() => tf.losses.meanSquaredError(ys, hT.matMul(this.Wo)));
 //                                                               ~~ bptt-cut
+    const hLast = this.tidyState(frames);
+    this.optimizer.minimize(() => tf.losses.meanSquaredError(ys, hLast.matMul(this.Wo)));
+//                                                               ~~~~~ bptt-cut
   }
 }
