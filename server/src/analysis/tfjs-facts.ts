@@ -98,7 +98,7 @@ export const STATE_NAME_TOKENS = new Set([
 /** Prefix tokens meaning "the incoming/previous value of" (`prevOutput`, `hPrev`, `oldState`). */
 export const PREVIOUS_TOKENS = new Set(['prev', 'previous', 'last', 'old', 'tm1', 'minus', 'prior', 'in', 'init', 'initial', '0']);
 /** Tokens meaning "the freshly computed value of" (`hNew`, `nextState`, `c_t`, PyTorch's `h_n`). */
-export const NEW_TOKENS = new Set(['new', 'next', 'updated', 'out', 't', '1', 'n', 'tilde', 'hat', 'cand', 'candidate', 'prime']);
+export const NEW_TOKENS = new Set(['new', 'next', 'updated', 'out', 't', '1', '2', 'n', 'tilde', 'hat', 'cand', 'candidate', 'prime']);
 /** Name tokens of a step (a function that advances a recurrence by one step). */
 export const STEP_NAME_TOKENS = new Set(['step', 'cell', 'rnn', 'gru', 'lstm', 'recur', 'recurrent', 'forward', 'tick', 'advance', 'elman', 'mgu', 'indrnn']);
 /** Tokens naming an iteration over whole sequences (state must be reset per iteration). */
