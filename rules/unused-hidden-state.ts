@@ -1,5 +1,6 @@
 import ts from '../server/src/typescript';
-import { functionNameNode, unwrap } from '../server/src/analysis/ast';
+import { functionNameNode, unwrap, walk } from '../server/src/analysis/ast';
+import { isDroppedTensorOp } from '../server/src/analysis/dataflow';
 import { defineRule, nodeText, replaceNode, type FixDescriptor } from './rule';
 import { stateReachesOutput, type StateInput, type Step } from '../server/src/analysis/steps';
 import { carriesNoState, droppedUsesOf, memberStates } from '../server/src/analysis/state-queries';
@@ -63,6 +64,8 @@ export default defineRule({
       unusedWithWeights: '`{{step}}` never uses its incoming state `{{name}}`, and the recurrent weights `{{weight}}` are declared but never used: the recurrent terms (`{{name}}` through each of them) are missing from the gates\' pre-activations, so every step starts from scratch.',
       droppedUse: '`{{step}}` reads its incoming state `{{name}}` only into `{{local}}`, which never reaches the output or new state: the recurrent term is computed and then dropped. Add `{{local}}` to the pre-activation.',
       notRead: '`{{step}}` never reads its state input `{{name}}`: the cell ignores its hidden state, so every step starts from scratch. Read it (e.g. `const [x, h] = inputs`) and add the recurrent term (`h` times a recurrent weight) to the pre-activation.',
+      discarded: '`{{step}}` uses its incoming state `{{name}}` only in `{{expr}}`, whose result is thrown away: tensor ops return a new tensor and never change the one they are called on, so nothing the step returns depends on `{{name}}`. Keep the result.',
+      keepResult: 'Keep the result: `{{target}} = {{expr}}`',
       closureDroppedUse: '`{{step}}` reads the state `{{name}}` it keeps between calls only into `{{local}}`, which never reaches its output or the new `{{name}}`: the recurrent term is computed and then dropped. Add `{{local}}` to the pre-activation.',
       closureUnusedWithWeight: '`{{step}}` keeps the state `{{name}}` between calls but never uses it, and the recurrent weight `{{weight}}` is declared but never used: the recurrent term (`{{name}}` through `{{weight}}`) is missing, so every call starts from scratch.',
       addRecurrentTerm: 'Add the recurrent term `{{term}}`',
@@ -94,6 +97,11 @@ export default defineRule({
         };
         const related: { node: ts.Node; messageId: string; data: Record<string, string> }[] = [];
         let messageId: string;
+        const discarded = s.binding && ts.isIdentifier(s.binding) ? discardedTensorOp(ctx, step, s.binding) : undefined;
+        if (discarded) {
+          reportDiscarded(ctx, step, s.name, discarded);
+          continue;
+        }
         if (!s.binding && step.kind === 'rnn-cell') messageId = 'notRead';
         else if (last) { messageId = 'droppedUse'; related.push({ node: last.node, messageId: 'droppedHere', data }); }
         else if (isCellState(s, stateCount)) messageId = 'unusedCellState';
@@ -138,4 +146,27 @@ export default defineRule({
 function closureWeight(ctx: RuleContext, state: ts.Identifier): ts.Identifier | undefined {
   const block = state.parent.parent?.parent?.parent;
   return block && (ts.isBlock(block) || ts.isSourceFile(block)) ? unusedDeclaredWeight(ctx.model, block) : undefined;
+}
+
+/** `pre.add(tf.matMul(h, Wh));` on its own: a tensor op reading the state whose result is dropped. */
+function discardedTensorOp(ctx: RuleContext, step: Step, state: ts.Identifier): ts.CallExpression | undefined {
+  let found: ts.CallExpression | undefined;
+  walk(step.fn, (n) => {
+    if (found) return false;
+    if (!ts.isExpressionStatement(n)) return;
+    const e = unwrap(n.expression);
+    if (ts.isCallExpression(e) && isDroppedTensorOp(e, ctx.model.tf, ctx.model.scopes) && ctx.model.scopes.firstReference(state, e)) found = e;
+  });
+  return found;
+}
+
+function reportDiscarded(ctx: RuleContext, step: Step, name: string, call: ts.CallExpression): void {
+  const expr = nodeText(ctx, call);
+  // `pre.add(x);` with `let pre`: assigning the result back is the evident intent.
+  const recv = ts.isPropertyAccessExpression(call.expression) ? unwrap(call.expression.expression) : undefined;
+  const b = recv && ts.isIdentifier(recv) ? ctx.model.scopes.resolve(recv) : undefined;
+  const isLet = !!b && ts.isVariableDeclaration(b.parent) && (b.parent.parent.flags & (ts.NodeFlags.Let)) !== 0;
+  const data = { step: step.name, name, expr, target: isLet ? b!.text : '' };
+  const suggest: FixDescriptor[] = isLet ? [{ messageId: 'keepResult', data, edits: [replaceNode(ctx, call, `${b!.text} = ${expr}`)] }] : [];
+  ctx.report({ node: call, messageId: 'discarded', data, suggest });
 }

@@ -19,7 +19,7 @@ export class AttnDecoder {
   private readonly wo = tf.variable(tf.randomNormal([32, 30], 0, 0.1));
 
   forward(input: tf.Tensor2D, hidden: tf.Tensor2D, memory: Memory): { probs: tf.Tensor2D; hidden: tf.Tensor2D } {
-    const h = tf.tanh(input.add(tf.matMul(hidden, this.wh)));
+    const h = tf.tanh(input.add(tf.matMul(hidden, this.wh))) as tf.Tensor2D;
     const context = this.attention.forward(h, memory);
     const probs = tf.softmax(tf.matMul(tf.concat([context, h], 1), this.wo)) as tf.Tensor2D;
     return { probs, hidden: h };

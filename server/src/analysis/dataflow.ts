@@ -7,7 +7,7 @@ import ts from '../typescript';
 import { calleeName, calleeReceiver, isAssignmentOperator, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
 import type { TfApi } from './tf-api';
 import type { Scopes } from './scopes';
-import { INERT_CALLS, METADATA_PROPS, SHAPE_ONLY_CALLS, TYPE_TEST_CALLS } from './tfjs-facts';
+import { INERT_CALLS, METADATA_PROPS, PURE_TENSOR_OPS, SHAPE_ONLY_CALLS, TYPE_TEST_CALLS } from './tfjs-facts';
 
 export interface Val {
   readonly deps: ReadonlySet<string>;
@@ -469,7 +469,8 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
       const e = unwrap(s.expression);
       const v = evalExpr(s.expression);
       // A call whose result is dropped is a side effect: whatever it consumed escapes (outputs.push(h)).
-      if (ts.isCallExpression(e) && !isConsoleCall(e) && !INERT_CALLS.has(calleeName(e) ?? '')) escape(v);
+      // Not a tensor op (`pre.add(hh);`): its result is all it does.
+      if (ts.isCallExpression(e) && !isConsoleCall(e) && !INERT_CALLS.has(calleeName(e) ?? '') && !isDroppedTensorOp(e, tf, context.scopes)) escape(v);
     } else if (ts.isReturnStatement(s)) {
       if (s.expression) flow.returns.push(...returnRecords(s.expression));
     } else if (ts.isIfStatement(s)) {
@@ -554,6 +555,25 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
   if (fn.body && ts.isBlock(fn.body)) evalBlock(fn.body.statements);
   else if (fn.body) flow.returns.push(...returnRecords(fn.body as ts.Expression));
   return flow;
+}
+
+/**
+ * A statement-level call that only computes a tensor (`tf.add(a, b);`, or `pre.add(hh);` on a
+ * tensor made by a tf call): tensors are immutable, so its result is all it does.
+ */
+export function isDroppedTensorOp(e: ts.CallExpression, tf: TfApi, scopes: Scopes | undefined): boolean {
+  const tfName = tf.fn(e);
+  if (tfName !== undefined) return PURE_TENSOR_OPS.has(tfName);
+  const name = calleeName(e);
+  const recv = calleeReceiver(e);
+  if (!name || !recv || !PURE_TENSOR_OPS.has(name)) return false;
+  const r = unwrap(recv);
+  if (ts.isCallExpression(r)) return tf.fn(r) !== undefined;
+  // `Set.add`, `Array.concat` share names with tensor ops: the receiver must be made by tf.
+  const b = ts.isIdentifier(r) ? scopes?.resolve(r) : undefined;
+  const init = b && ts.isVariableDeclaration(b.parent) && b.parent.name === b ? b.parent.initializer : undefined;
+  const u = init && unwrap(init);
+  return !!u && ts.isCallExpression(u) && tf.fn(u) !== undefined && tf.fn(u) !== 'variable';
 }
 
 function isConsoleCall(e: ts.CallExpression): boolean {

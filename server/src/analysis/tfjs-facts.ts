@@ -32,6 +32,17 @@ export const TRANSPARENT_OPS = new Set([
   'stridedSlice', 'reverse',
 ]);
 
+/**
+ * Tensor ops that return a new tensor and change nothing: `pre.add(hh);` on its own line computes a
+ * value and throws it away (tfjs tensors are immutable), a classic slip from in-place APIs.
+ * Array and Set methods of the same name (`concat`, `add`) are told apart by the receiver.
+ */
+export const PURE_TENSOR_OPS = new Set([
+  'add', 'sub', 'mul', 'div', 'matMul', 'dot', 'maximum', 'minimum', 'pow', 'addN', 'squaredDifference',
+  'neg', 'square', 'exp', 'log', 'abs', 'clipByValue', 'mod', 'floorDiv', 'divNoNan',
+  ...ACTIVATION_OPS, ...TRANSPARENT_OPS,
+]);
+
 /** Calls whose callback runs under a gradient tape: state used inside must be unrolled inside. */
 export const GRADIENT_CLOSURE_CALLS = new Set([
   'minimize', 'computeGradients', 'grad', 'grads', 'valueAndGrad', 'valueAndGrads', 'variableGrads',
