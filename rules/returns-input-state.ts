@@ -41,10 +41,11 @@ export default defineRule({
             ? `${nodeText(ctx, pos.node)}: ${name}` // `{ h: hNew, c }` keeps its key: `c: cNew`
             : tail && !ts.isSpreadElement(pos.node) ? `[${name}]` : name;
           const fixes = replaceable
-            ? candidates.filter((c) => inScopeAt(c, pos.node)).map((c): FixDescriptor => ({
-              messageId: 'returnCandidate', data: { candidate: c.name },
-              edits: [replaceNode(ctx, pos.node, replacement(keepingDeclaredType(ctx, step.fn, pos.node, c)))],
-            }))
+            ? candidates.filter((c) => inScopeAt(c, pos.node)).flatMap((c): FixDescriptor[] => {
+              // No fix whose types cannot be checked (a state destructured from a type declared elsewhere).
+              const name = keepingDeclaredType(ctx, step.fn, pos.node, c);
+              return name === undefined ? [] : [{ messageId: 'returnCandidate', data: { candidate: c.name }, edits: [replaceNode(ctx, pos.node, replacement(name))] }];
+            })
             : [];
           // Safe only when the choice is not ours to make: one computed state, and it is in scope.
           const only = candidates.length === 1 && fixes.length === 1 ? fixes[0] : undefined;
@@ -70,19 +71,56 @@ export default defineRule({
  * `Tensor<Rank>`, which `Tensor2D` does not accept, and the fix must keep the program type-correct.
  * JavaScript needs no cast.
  */
-function keepingDeclaredType(ctx: RuleContext, fn: FunctionLike, returned: ts.Expression, candidate: LocalDef): string {
+function keepingDeclaredType(ctx: RuleContext, fn: FunctionLike, returned: ts.Expression, candidate: LocalDef): string | undefined {
   if (!/\.[cm]?tsx?$/i.test(ctx.sf.fileName) || !fn.type) return candidate.name;
   const id = unwrap(returned);
   const binding = ts.isIdentifier(id) ? ctx.model.scopes.resolve(id) : undefined;
-  const holder = binding?.parent;
-  const declared = holder && (ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.name === binding ? holder.type : undefined;
+  const declared = binding && declaredType(ctx, binding);
   // Only a rank-specific tensor type is narrower than what tf ops return (`Tensor` accepts them).
   const typeText = declared && nodeText(ctx, declared);
-  if (!typeText || !RANKED_TENSOR_TYPE.test(typeText) || !nodeText(ctx, fn.type).includes(typeText)) return candidate.name;
+  // `const { h, c } = state` with a type the file does not spell out: the fix cannot be checked.
+  if (declared === null) return undefined;
+  // A member of a declared state type (`{ h, c } = state`) is what the step returns by that type.
+  const member = !!binding && ts.isBindingElement(binding.parent);
+  if (!typeText || !RANKED_TENSOR_TYPE.test(typeText) || (!member && !nodeText(ctx, fn.type).includes(typeText))) return candidate.name;
   const own = candidate.node.parent;
   const init = own && ts.isVariableDeclaration(own) ? own.initializer && unwrapParens(own.initializer) : undefined;
   const typed = own && ts.isVariableDeclaration(own) && (own.type !== undefined || (init !== undefined && (ts.isAsExpression(init) || ts.isTypeAssertionExpression(init))));
   return typed ? candidate.name : `${candidate.name} as ${nodeText(ctx, declared)}`;
+}
+
+/**
+ * The type written for a returned name: its own annotation, or for `const { h, c } = state` (and a
+ * `{ h, c }: State` parameter) the member's type in an interface or type alias of the file. Null
+ * when it is destructured from a type the file does not declare.
+ */
+function declaredType(ctx: RuleContext, binding: ts.Identifier): ts.TypeNode | undefined | null {
+  const holder = binding.parent;
+  if ((ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.name === binding) return holder.type;
+  if (!ts.isBindingElement(holder) || !ts.isObjectBindingPattern(holder.parent)) return undefined;
+  const key = holder.propertyName && ts.isIdentifier(holder.propertyName) ? holder.propertyName.text : binding.text;
+  const owner = holder.parent.parent;
+  let type: ts.TypeNode | undefined;
+  if (ts.isParameter(owner)) type = owner.type;
+  else if (ts.isVariableDeclaration(owner)) {
+    type = owner.type;
+    const init = owner.initializer && unwrap(owner.initializer);
+    const b = !type && init && ts.isIdentifier(init) ? ctx.model.scopes.resolve(init) : undefined;
+    if (b && (ts.isParameter(b.parent) || ts.isVariableDeclaration(b.parent)) && b.parent.name === b) type = b.parent.type;
+  }
+  if (!type) return null;
+  const members = ts.isTypeLiteralNode(type) ? type.members : ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? typeMembers(ctx, type.typeName.text) : undefined;
+  const member = members?.find((m) => ts.isPropertySignature(m) && m.name && ts.isIdentifier(m.name) && m.name.text === key);
+  return member && ts.isPropertySignature(member) && member.type ? member.type : null;
+}
+
+/** The members of an interface or object type alias declared at the top of the file. */
+function typeMembers(ctx: RuleContext, name: string): ts.NodeArray<ts.TypeElement> | undefined {
+  for (const st of ctx.sf.statements) {
+    if (ts.isInterfaceDeclaration(st) && st.name.text === name) return st.members;
+    if (ts.isTypeAliasDeclaration(st) && st.name.text === name && ts.isTypeLiteralNode(st.type)) return st.type.members;
+  }
+  return undefined;
 }
 
 const RANKED_TENSOR_TYPE = /\b(Tensor[1-6]D|Scalar)\b|Rank\.R\d/;

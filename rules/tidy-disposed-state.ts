@@ -123,15 +123,17 @@ function statePushed(ctx: RuleContext, push: ts.CallExpression, tidy: ts.CallExp
 }
 
 /** `tf.keep` takes one tensor: a stored `{ h, c }` / `[h, c]` keeps each member (`{ h: tf.keep(h), c: tf.keep(c) }`). */
-function keepEdits(ctx: RuleContext, written: ts.Expression, ns: string): TextEdit[] {
+function keepEdits(ctx: RuleContext, written: ts.Expression, ns: string, fn: ts.Node): TextEdit[] {
   const keep = (e: ts.Expression): TextEdit => replaceNode(ctx, e, `${ns}.keep(${nodeText(ctx, e)})`);
+  // Only the tensors the callback made: `{ h, step: n + 1 }` keeps `h`, not the counter.
+  const made = (e: ts.Expression): boolean => isTensorCreatedIn(ctx, e, fn);
   const value = unwrap(written);
   if (ts.isObjectLiteralExpression(value)) {
-    return value.properties.flatMap((p) => ts.isShorthandPropertyAssignment(p)
+    return value.properties.flatMap((p) => ts.isShorthandPropertyAssignment(p) && made(p.name)
       ? [replaceNode(ctx, p, `${p.name.text}: ${ns}.keep(${p.name.text})`)]
-      : ts.isPropertyAssignment(p) ? [keep(p.initializer)] : []);
+      : ts.isPropertyAssignment(p) && made(p.initializer) ? [keep(p.initializer)] : []);
   }
-  if (ts.isArrayLiteralExpression(value)) return literalMembers(value).map(keep);
+  if (ts.isArrayLiteralExpression(value)) return literalMembers(value).filter(made).map(keep);
   return [keep(written)];
 }
 
@@ -230,7 +232,7 @@ export default defineRule({
           const data = { name: esc.path, value: nodeText(ctx, esc.stored) };
           ctx.report({
             node: esc.node, messageId: 'disposedStored', data,
-            suggest: [{ messageId: 'keep', data, edits: keepEdits(ctx, esc.stored, ns) }],
+            suggest: [{ messageId: 'keep', data, edits: keepEdits(ctx, esc.stored, ns, fn) }],
             related: esc.readAt ? [{ node: esc.readAt, messageId: 'readAfterStored', data }] : undefined,
           });
           continue;
@@ -239,7 +241,7 @@ export default defineRule({
         const suggest: FixDescriptor[] = [];
         if (returnFix) suggest.push({ messageId: 'returnFromTidy', data, edits: returnFix.edits });
         if (ts.isBinaryExpression(esc.node)) {
-          suggest.push({ messageId: 'keep', data, edits: keepEdits(ctx, esc.node.right, ns) });
+          suggest.push({ messageId: 'keep', data, edits: keepEdits(ctx, esc.node.right, ns, fn) });
         }
         ctx.report({
           node: esc.node, messageId: 'disposed', data, suggest,

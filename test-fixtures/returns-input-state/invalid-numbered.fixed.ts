@@ -14,3 +14,15 @@ export function lstmCell(x: tf.Tensor2D, { h, c }: State): State {
 //                  ~ returns-input-state
   });
 }
+
+// The new cell state is only inferred (`Tensor<Rank>`); the fix casts it to the member's declared type.
+interface LstmState { h: tf.Tensor2D; c: tf.Tensor2D }
+
+export function lstmStep(x: tf.Tensor2D, state: LstmState): LstmState {
+  const { h, c } = state;
+  const [i, f, g, o] = tf.split(tf.concat([x, h], 1).matMul(W), 4, 1);
+  const cNext = tf.sigmoid(f).mul(c).add(tf.sigmoid(i).mul(tf.tanh(g)));
+  const hNext = tf.sigmoid(o).mul(tf.tanh(cNext)) as tf.Tensor2D;
+  return { h: hNext, c: cNext as tf.Tensor2D };
+//                   ~ returns-input-state
+}

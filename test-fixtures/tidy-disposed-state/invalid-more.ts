@@ -57,3 +57,18 @@ export async function* scores(frames: AsyncIterable<number[]>, step: (x: tf.Tens
     yield (await score.data())[0];
   }
 }
+
+// A stored object that also holds a plain number: only the tensor is kept.
+export class CountingDecoder {
+  private state: { h: tf.Tensor2D; step: number } = { h: tf.zeros([1, 4]) as tf.Tensor2D, step: 0 };
+  private readonly U = tf.variable(tf.randomNormal([4, 4], 0, 0.1));
+
+  advance(x: tf.Tensor2D): tf.Tensor2D {
+    return tf.tidy(() => {
+      const h = tf.tanh(x.add(tf.matMul(this.state.h, this.U))) as tf.Tensor2D;
+      this.state = { h, step: this.state.step + 1 };
+//    ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ tidy-disposed-state
+      return h.clone();
+    });
+  }
+}
