@@ -1,6 +1,6 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type FixDescriptor, type RuleContext } from './rule';
-import { unwrap, type FunctionLike } from '../server/src/analysis/ast';
+import { declaredTypeMembers, unwrap, type FunctionLike } from '../server/src/analysis/ast';
 import type { LocalDef } from '../server/src/analysis/dataflow';
 import { computedCandidates, inScopeAt, inputStateReturned, memberStatesReturned, tupleElementsReturned } from '../server/src/analysis/state-queries';
 
@@ -109,18 +109,8 @@ function declaredType(ctx: RuleContext, binding: ts.Identifier): ts.TypeNode | u
     if (b && (ts.isParameter(b.parent) || ts.isVariableDeclaration(b.parent)) && b.parent.name === b) type = b.parent.type;
   }
   if (!type) return null;
-  const members = ts.isTypeLiteralNode(type) ? type.members : ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? typeMembers(ctx, type.typeName.text) : undefined;
-  const member = members?.find((m) => ts.isPropertySignature(m) && m.name && ts.isIdentifier(m.name) && m.name.text === key);
+  const member = declaredTypeMembers(ctx.sf, type)?.find((m) => ts.isPropertySignature(m) && m.name && ts.isIdentifier(m.name) && m.name.text === key);
   return member && ts.isPropertySignature(member) && member.type ? member.type : null;
-}
-
-/** The members of an interface or object type alias declared at the top of the file. */
-function typeMembers(ctx: RuleContext, name: string): ts.NodeArray<ts.TypeElement> | undefined {
-  for (const st of ctx.sf.statements) {
-    if (ts.isInterfaceDeclaration(st) && st.name.text === name) return st.members;
-    if (ts.isTypeAliasDeclaration(st) && st.name.text === name && ts.isTypeLiteralNode(st.type)) return st.type.members;
-  }
-  return undefined;
 }
 
 const RANKED_TENSOR_TYPE = /\b(Tensor[1-6]D|Scalar)\b|Rank\.R\d/;

@@ -86,6 +86,12 @@ export default defineRule({
       });
       for (const s of units) {
         if (stateReachesOutput(step, s) || carriesNoState(step, s)) continue;
+        // `pre.add(tf.matMul(h, Wh));`: its own message, before weights and dropped terms are looked up.
+        const discarded = s.binding && ts.isIdentifier(s.binding) ? discardedTensorOp(ctx, step, s.binding) : undefined;
+        if (discarded) {
+          reportDiscarded(ctx, step, s.name, discarded);
+          continue;
+        }
         const where = s.binding ?? step.fn.name ?? step.fn;
         const weights = unusedRecurrentWeights(model, step);
         const weight = weights[0];
@@ -97,11 +103,6 @@ export default defineRule({
         };
         const related: { node: ts.Node; messageId: string; data: Record<string, string> }[] = [];
         let messageId: string;
-        const discarded = s.binding && ts.isIdentifier(s.binding) ? discardedTensorOp(ctx, step, s.binding) : undefined;
-        if (discarded) {
-          reportDiscarded(ctx, step, s.name, discarded);
-          continue;
-        }
         if (!s.binding && step.kind === 'rnn-cell') messageId = 'notRead';
         else if (last) { messageId = 'droppedUse'; related.push({ node: last.node, messageId: 'droppedHere', data }); }
         else if (isCellState(s, stateCount)) messageId = 'unusedCellState';

@@ -99,7 +99,6 @@ export function isFunctionLike(node: ts.Node): node is FunctionLike {
     k === ts.SyntaxKind.MethodDeclaration;
 }
 
-/** The name a function is known by: its own name, the variable/property it is assigned to. */
 /** Where a function's name is written: its own name, or the variable, property or member it is assigned to. */
 export function functionNameNode(fn: FunctionLike): ts.Node | undefined {
   if (fn.name) return fn.name;
@@ -112,7 +111,7 @@ export function functionNameNode(fn: FunctionLike): ts.Node | undefined {
   return undefined;
 }
 
-/** The name `functionNameNode` points at, when it is a plain name (not a computed one). */
+/** The name a function is known by (where `functionNameNode` points), when it is a plain name, not a computed one. */
 export function functionName(fn: FunctionLike): string | undefined {
   const n = functionNameNode(fn);
   return n && (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isPrivateIdentifier(n)) ? n.text : undefined;
@@ -158,6 +157,23 @@ export function walk(node: ts.Node, visit: (n: ts.Node) => boolean | void, intoF
     ts.forEachChild(n, rec);
   };
   rec(node);
+}
+
+/**
+ * The members a type spells out: a type literal's, or those of the interface or object type alias
+ * a type reference names at the top of the file (the last such declaration).
+ */
+export function declaredTypeMembers(sf: ts.SourceFile, type: ts.TypeNode): ts.NodeArray<ts.TypeElement> | undefined {
+  if (ts.isTypeLiteralNode(type)) return type.members;
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+  const name = type.typeName.text;
+  let members: ts.NodeArray<ts.TypeElement> | undefined;
+  for (const st of sf.statements) {
+    if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) && st.name.text === name) {
+      members = ts.isInterfaceDeclaration(st) ? st.members : ts.isTypeLiteralNode(st.type) ? st.type.members : undefined;
+    }
+  }
+  return members;
 }
 
 /** Is `e` the left side of an assignment (`e = v`, `e += v`)? */

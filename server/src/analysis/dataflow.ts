@@ -6,7 +6,7 @@
 import ts from '../typescript';
 import { calleeName, calleeReceiver, isAssignmentOperator, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
 import type { TfApi } from './tf-api';
-import type { Scopes } from './scopes';
+import { initializerOf, type Scopes } from './scopes';
 import { INERT_CALLS, METADATA_PROPS, PURE_TENSOR_OPS, SHAPE_ONLY_CALLS, TYPE_TEST_CALLS } from './tfjs-facts';
 
 export interface Val {
@@ -569,11 +569,12 @@ export function isDroppedTensorOp(e: ts.CallExpression, tf: TfApi, scopes: Scope
   if (!name || !recv || !PURE_TENSOR_OPS.has(name)) return false;
   const r = unwrap(recv);
   if (ts.isCallExpression(r)) return tf.fn(r) !== undefined;
-  // `Set.add`, `Array.concat` share names with tensor ops: the receiver must be made by tf.
+  // `Set.add`, `Array.slice` share names with tensor ops: the receiver must be made by tf.
   const b = ts.isIdentifier(r) ? scopes?.resolve(r) : undefined;
-  const init = b && ts.isVariableDeclaration(b.parent) && b.parent.name === b ? b.parent.initializer : undefined;
+  const init = b && initializerOf(b);
   const u = init && unwrap(init);
-  return !!u && ts.isCallExpression(u) && tf.fn(u) !== undefined && tf.fn(u) !== 'variable';
+  const maker = u && ts.isCallExpression(u) ? tf.fn(u) : undefined;
+  return maker !== undefined && maker !== 'variable';
 }
 
 function isConsoleCall(e: ts.CallExpression): boolean {

@@ -35,7 +35,7 @@ export const TRANSPARENT_OPS = new Set([
 /**
  * Tensor ops that return a new tensor and change nothing: `pre.add(hh);` on its own line computes a
  * value and throws it away (tfjs tensors are immutable), a classic slip from in-place APIs.
- * Array and Set methods of the same name (`concat`, `add`) are told apart by the receiver.
+ * Array and Set methods of the same name (`slice`, `reverse`, `add`) are told apart by the receiver.
  */
 export const PURE_TENSOR_OPS = new Set([
   'add', 'sub', 'mul', 'div', 'matMul', 'dot', 'maximum', 'minimum', 'pow', 'addN', 'squaredDifference',

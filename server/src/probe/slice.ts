@@ -15,6 +15,7 @@
 
 import ts from '../typescript';
 import { findCells } from '../analysis/cells';
+import { declaredTypeMembers } from '../analysis/ast';
 import type { CellSummary } from '../analysis/cell-summary';
 import type { CellKind, ProbeCellInfo, ProbeConfig, ProbeRunOptions, StateLayout } from './types';
 
@@ -636,8 +637,9 @@ function constructorArgs(sf: ts.SourceFile, cell: ProbeCell, weightFor: (text: s
   const c = cell.classDecl!;
   const classes = new Map<string, ts.ClassDeclaration>();
   for (const st of sf.statements) if (ts.isClassDeclaration(st) && st.name) classes.set(st.name.text, st);
-  const ifaces = new Map<string, ts.InterfaceDeclaration | ts.TypeAliasDeclaration>();
-  for (const st of sf.statements) if (ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) ifaces.set(st.name.text, st);
+  // Names of the file's interfaces and type aliases: a parameter typed with one is a config object.
+  const ifaces = new Set<string>();
+  for (const st of sf.statements) if (ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st)) ifaces.add(st.name.text);
   const ctor = constructorOf(c, classes);
   if (!ctor) return { js: '', source: 'no constructor' };
   const parts: string[] = [];
@@ -646,14 +648,7 @@ function constructorArgs(sf: ts.SourceFile, cell: ProbeCell, weightFor: (text: s
   const members = (p: ts.ParameterDeclaration): { name: string; optional: boolean }[] | null => {
     if (ts.isObjectBindingPattern(p.name))
       return p.name.elements.map((e) => ({ name: (e.propertyName ?? e.name).getText(), optional: !!e.initializer }));
-    const t = p.type;
-    let lit: ts.NodeArray<ts.TypeElement> | undefined;
-    if (t && ts.isTypeLiteralNode(t)) lit = t.members;
-    else if (t && ts.isTypeReferenceNode(t)) {
-      const d = ifaces.get(t.typeName.getText());
-      if (d && ts.isInterfaceDeclaration(d)) lit = d.members;
-      else if (d && ts.isTypeAliasDeclaration(d) && ts.isTypeLiteralNode(d.type)) lit = d.type.members;
-    }
+    const lit = p.type && declaredTypeMembers(sf, p.type);
     if (!lit) return null;
     return lit.filter(ts.isPropertySignature).map((m) => ({ name: m.name.getText(), optional: !!m.questionToken }));
   };
