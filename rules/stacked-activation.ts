@@ -1,6 +1,6 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type FixDescriptor, type RuleContext } from './rule';
-import { activationHelpers, activationOf, isSelfGated, producingActivation, sequentialStacks, type ActivationUse, type SequentialLayer } from '../server/src/analysis/activations';
+import { activationHelperNames, activationOf, isSelfGated, producingActivation, sequentialStacks, type ActivationUse, type SequentialLayer } from '../server/src/analysis/activations';
 import { enclosingFunction } from '../server/src/analysis/ast';
 import { ACTIVATION_OPS, RECURRENT_LAYER_FACTORIES } from '../server/src/analysis/tfjs-facts';
 
@@ -48,6 +48,7 @@ export default defineRule({
     docs: { description: 'An activation applied directly to the output of another, with nothing linear between' },
     messages: {
       stacked: '`{{outer}}` is applied directly to the output of {{innerDesc}}, with nothing linear between: two activations in a row distort the signal and weaken its gradients. Keep one of them.',
+      stackedAcrossSteps: '{{outerDesc}} is applied to the incoming state `{{state}}`, but the step already makes each new `{{state}}` with {{innerDesc}}: from the second step on, two activations run in a row on the state, which distorts it and weakens its gradients through time. Keep one of them.',
       stackedHelper: '`{{helper}}` applies `{{outer}}` directly to the output of {{innerDesc}}, with nothing linear between: two activations in a row distort the signal and weaken its gradients. Keep one of them.',
       removeOuter: 'Remove the outer `{{outer}}`',
       removeInner: 'Remove the inner `{{inner}}`',
@@ -61,7 +62,7 @@ export default defineRule({
     const { model } = ctx;
     if (!model.tf.hasImport && model.steps.length === 0) return;
     // activationOf recognises tf functions (and their aliases), tensor methods and layer `apply`.
-    for (const call of model.callsNamed([...ACTIVATION_OPS, 'apply', ...activationHelpers(model).keys()])) {
+    for (const call of model.callsNamed([...ACTIVATION_OPS, 'apply', ...activationHelperNames(model)])) {
       const outer = activationOf(model, call);
       // A layer with a kernel (dense with `activation:`) applies a linear map first: not stacking.
       if (!outer || outer.linearFirst) continue;
@@ -69,7 +70,8 @@ export default defineRule({
       const inner = producingActivation(model, outer.operand, 0, via);
       if (!inner || isSelfGated(outer, inner)) continue;
       const innerDesc = describe(inner);
-      const data = { outer: outer.name, inner: inner.name, innerDesc, helper: outer.helper ?? '' };
+      const outerDesc = describe(outer);
+      const data = { outer: outer.name, inner: inner.name, innerDesc, helper: outer.helper ?? '', outerDesc: outerDesc[0]!.toUpperCase() + outerDesc.slice(1), state: inner.previousStep ?? '' };
       const inline = inner.call.pos >= outer.call.pos && inner.call.end <= outer.call.end;
       // The fixes name what they remove as written: the helper (`squash`) or the activation.
       const named = { ...data, outer: outer.helper ?? outer.name, inner: inner.helper ?? inner.name };
@@ -81,7 +83,7 @@ export default defineRule({
       }
       ctx.report({
         node: outer.call,
-        messageId: outer.helper ? 'stackedHelper' : 'stacked',
+        messageId: inner.previousStep ? 'stackedAcrossSteps' : outer.helper ? 'stackedHelper' : 'stacked',
         data,
         suggest,
         related: inline ? undefined : [{ node: inner.call, messageId: 'innerHere', data: { ...data, innerDesc: innerDesc[0]!.toUpperCase() + innerDesc.slice(1) } }],

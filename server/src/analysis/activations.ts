@@ -1,10 +1,12 @@
 // Recognises activations in all their tfjs forms: `tf.tanh(x)`, `x.tanh()`, named `tanh(x)`,
 // `tf.layers.activation({activation: 'tanh'}).apply(x)` and layers created with `activation:`.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, isAssignmentTarget, isFunctionLike, isInside, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
+import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, isAssignmentTarget, isFunctionLike, isInside, iteratingCallback, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
 import type { FileModel } from './model';
 import { lastFileMemo, resolveCallee } from './calls';
 import { initializerOf } from './scopes';
+import { newStatePositions } from './state-queries';
+import { enclosingClassOfThis, overriddenBelow } from './class-hierarchy';
 import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
 
 export interface ActivationUse {
@@ -20,6 +22,11 @@ export interface ActivationUse {
   layer?: string;
   /** A function of the file that applies the activation to its argument (`toPolarity` for `const toPolarity = (t) => tf.tanh(t)`). */
   helper?: string;
+  /**
+   * The value is a step's incoming state, and this activation is how the step makes that state's
+   * new value (found at the end of the step): the name of the state.
+   */
+  previousStep?: string;
   /**
    * Found across a call boundary (in a method, or at the call sites of the function whose
    * parameter carries it): the activation's code serves other callers too, so it is not edited.
@@ -39,7 +46,7 @@ function argumentActivation(model: FileModel, param: ts.ParameterDeclaration, de
   const name = functionName(fn);
   const index = fn.parameters.indexOf(param);
   // An activation helper's callers are reported one by one, where each applies it.
-  if (!name || index < 0 || activationHelpers(model).get(name)?.fn === fn) return undefined;
+  if (!name || index < 0 || activationHelpers(model).has(fn)) return undefined;
   const sites = model.callsNamed([name]).filter((c) => calleeName(c) === name && resolveCallee(c, model.scopes, model.classes) === fn);
   if (sites.length === 0) return undefined;
   const found = sites.map((c) => (c.arguments[index] ? producingActivation(model, c.arguments[index]!, depth + 1, []) : undefined));
@@ -48,36 +55,68 @@ function argumentActivation(model: FileModel, param: ts.ParameterDeclaration, de
   return { ...first, crossesCall: true };
 }
 
+export interface ActivationHelper {
+  /** The name calls use: the function's, or the method's (`this.act(x)`). */
+  name: string;
+  activation: string;
+}
+
 /**
- * Functions of the file that apply one activation to their only parameter on every return
- * (`const squash = (t) => tf.tanh(t)`, `function bound(x) { return x.sigmoid(); }`), by name.
- * A call of one is that activation applied to its argument.
+ * Functions and methods of the file that apply one activation to their only parameter on every
+ * return (`const squash = (t) => tf.tanh(t)`, `function bound(x) { return x.sigmoid(); }`,
+ * `act(x) { return tf.tanh(x); }`), also through another such helper (`readState(s) { return
+ * this.act(s); }`). A call of one is that activation applied to its argument.
  */
-export const activationHelpers: (model: FileModel) => Map<string, { fn: FunctionLike; activation: string }> = lastFileMemo((model: FileModel) => {
-  const out = new Map<string, { fn: FunctionLike; activation: string }>();
-  for (const c of model.index.containers) {
+export const activationHelpers: (model: FileModel) => Map<FunctionLike, ActivationHelper> = lastFileMemo((model: FileModel) => {
+  const out = new Map<FunctionLike, ActivationHelper>();
+  const candidates = model.index.containers.filter((c): c is FunctionLike => {
     // A helper is small: an arrow's expression, or a body that is one `return` (no walk needed).
-    if (!isFunctionLike(c) || c.parameters.length !== 1 || !c.body) continue;
-    if (ts.isBlock(c.body) && (c.body.statements.length !== 1 || !ts.isReturnStatement(c.body.statements[0]!))) continue;
-    const param = c.parameters[0]!.name;
-    if (!ts.isIdentifier(param)) continue;
-    const returns = returnedExpressions(c) ?? [];
-    let activation: string | undefined;
-    const all = returns.length > 0 && returns.every((r) => {
-      const u = unwrap(r);
-      // Direct activations only: a helper of a helper would ask for this very table.
-      const act = ts.isCallExpression(u) ? activationOf(model, u, false) : undefined;
-      const operand = act && unwrap(act.operand);
-      if (!act || act.form === 'layer' || !operand || !ts.isIdentifier(operand) || !model.scopes.refersTo(operand, param)) return false;
-      if (activation !== undefined && activation !== act.name) return false;
-      activation = act.name;
-      return true;
-    });
-    const name = all && activation ? functionName(c) : undefined;
-    if (name && activation) out.set(name, { fn: c, activation });
+    if (!isFunctionLike(c) || c.parameters.length !== 1 || !c.body || !ts.isIdentifier(c.parameters[0]!.name)) return false;
+    return !ts.isBlock(c.body) || (c.body.statements.length === 1 && ts.isReturnStatement(c.body.statements[0]!));
+  });
+  // Rounds: the direct helpers first, then helpers of those (a chain of three at most).
+  for (let round = 0; round < 3; round++) {
+    let added = false;
+    for (const c of candidates) {
+      if (out.has(c)) continue;
+      const param = c.parameters[0]!.name as ts.Identifier;
+      const returns = returnedExpressions(c) ?? [];
+      let activation: string | undefined;
+      const all = returns.length > 0 && returns.every((r) => {
+        const u = unwrap(r);
+        const act = ts.isCallExpression(u) ? activationOf(model, u, out) : undefined;
+        const operand = act && unwrap(act.operand);
+        if (!act || act.form === 'layer' || !operand || !ts.isIdentifier(operand) || !model.scopes.refersTo(operand, param)) return false;
+        if (activation !== undefined && activation !== act.name) return false;
+        activation = act.name;
+        return true;
+      });
+      const name = all && activation ? functionName(c) : undefined;
+      if (name && activation) { out.set(c, { name, activation }); added = true; }
+    }
+    if (!added) break;
   }
   return out;
 });
+
+/** The names activation helpers are called by (for `callsNamed`). */
+export const activationHelperNames = lastFileMemo((model: FileModel): string[] => [...new Set([...activationHelpers(model).values()].map((h) => h.name))]);
+
+/**
+ * The function a call of a possible helper runs: `squash(x)` (a function of the file), `this.act(x)`
+ * / `super.act(x)` (a method, inherited ones too). Not `this.act(x)` when a subclass overrides `act`:
+ * which code runs then depends on the instance.
+ */
+function helperCallee(model: FileModel, call: ts.CallExpression): FunctionLike | undefined {
+  const recv = calleeReceiver(call);
+  if (!recv) return model.functionArg(call.expression, false);
+  const r = unwrap(recv).kind;
+  if (r === ts.SyntaxKind.SuperKeyword) return resolveCallee(call, model.scopes, model.classes);
+  if (r !== ts.SyntaxKind.ThisKeyword) return undefined;
+  const cls = enclosingClassOfThis(call);
+  const name = calleeName(call);
+  return cls && name && !overriddenBelow(cls, name, model.classes) ? resolveCallee(call, model.scopes, model.classes) : undefined;
+}
 
 const NOT_TENSORS = new Set(['Math', 'console', 'JSON', 'Number']);
 
@@ -143,8 +182,11 @@ function creatingCall(model: FileModel, expr: ts.Expression, depth = 0): ts.Call
   return undefined;
 }
 
-/** If `call` applies an activation, describes it. */
-export function activationOf(model: FileModel, call: ts.CallExpression, viaHelpers = true): ActivationUse | undefined {
+/**
+ * If `call` applies an activation, describes it. `helpers`: the activation helpers to recognise
+ * (all of the file's unless given; activationHelpers passes the ones found so far).
+ */
+export function activationOf(model: FileModel, call: ts.CallExpression, helpers?: ReadonlyMap<FunctionLike, ActivationHelper>): ActivationUse | undefined {
   const fn = model.tf.fn(call);
   if (fn !== undefined) {
     if (ACTIVATION_OPS.has(fn) && call.arguments[0]) {
@@ -154,11 +196,11 @@ export function activationOf(model: FileModel, call: ts.CallExpression, viaHelpe
   }
   const name = calleeName(call);
   const recv = calleeReceiver(call);
-  if (viaHelpers && name && !recv && call.arguments.length === 1) {
-    const helper = activationHelpers(model).get(name);
-    if (helper && model.functionArg(call.expression, false) === helper.fn) {
-      return { call, name: helper.activation, operand: call.arguments[0]!, form: 'function', linearFirst: false, helper: name };
-    }
+  if (name && call.arguments.length === 1) {
+    const table = helpers ?? activationHelpers(model);
+    const fnOf = table.size > 0 ? helperCallee(model, call) : undefined;
+    const helper = fnOf && table.get(fnOf);
+    if (helper) return { call, name: helper.activation, operand: call.arguments[0]!, form: 'function', linearFirst: false, helper: name };
   }
   if (!name || !recv) return undefined;
   if (ACTIVATION_OPS.has(name) && model.tf.path(recv) === undefined) {
@@ -208,8 +250,7 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     if (scaledRecv) return producingActivation(model, scaledRecv, depth + 1, via);
     // A helper of this file whose every return is an activation (`const squash = (z) => tf.tanh(z)`),
     // or a method of the class (`this.gate(x, h, p)` returning `tf.sigmoid(...)`).
-    const helper = !recv ? model.functionArg(e.expression)
-      : unwrap(recv).kind === ts.SyntaxKind.ThisKeyword ? resolveCallee(e, model.scopes, model.classes) : undefined;
+    const helper = !recv ? model.functionArg(e.expression) : helperCallee(model, e);
     if (helper) {
       const callee = unwrap(e.expression);
       const id = ts.isIdentifier(callee) ? callee : undefined;
@@ -229,7 +270,15 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     if (!b) return undefined;
     via.push(e);
     const decl = b.parent;
-    if (ts.isParameter(decl) && decl.name === b) return argumentActivation(model, decl, depth);
+    if (ts.isParameter(decl) && decl.name === b) {
+      return elementParamActivation(model, decl, depth) ?? previousStepActivation(model, decl, depth) ?? argumentActivation(model, decl, depth);
+    }
+    // `const [i, f, o] = gates`: an element of an array of activations.
+    if (ts.isBindingElement(decl) && decl.name === b && !decl.dotDotDotToken && ts.isArrayBindingPattern(decl.parent) &&
+        ts.isVariableDeclaration(decl.parent.parent) && decl.parent.parent.initializer) {
+      const act = elementsActivation(model, decl.parent.parent.initializer, depth + 1);
+      return act && { ...act, crossesCall: true };
+    }
     if (!ts.isVariableDeclaration(decl) || decl.name !== b) return undefined;
     const isConst = (decl.parent.flags & ts.NodeFlags.Const) !== 0;
     if (!isConst) {
@@ -243,6 +292,66 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     return init ? producingActivation(model, init, depth + 1, via) : undefined;
   }
   return undefined;
+}
+
+/**
+ * The incoming state of a step (`step(x, h)`, `forward(input, state)`) is what the step returned
+ * as that state one step earlier: when every new value it returns for the state is one
+ * activation's output (`return tf.tanh(pre)`), so is the parameter, from the second step on.
+ */
+function previousStepActivation(model: FileModel, param: ts.ParameterDeclaration, depth: number): ActivationUse | undefined {
+  const fn = param.parent;
+  const step = isFunctionLike(fn) ? model.stepOf(fn) : undefined;
+  const k = step?.paramState.get(fn.parameters.indexOf(param));
+  const state = step && k !== undefined && k >= 0 ? step.states[k] : undefined;
+  if (!step || !state) return undefined;
+  const acts = newStatePositions(step, state).map((p) => producingActivation(model, p.node, depth + 1, []));
+  const first = acts[0];
+  return first && acts.every((a) => a?.name === first.name) ? { ...first, crossesCall: true, previousStep: state.name } : undefined;
+}
+
+/** Array methods whose callback gets the elements one by one as its first parameter. */
+const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every']);
+
+/** `gates.map((g) => tf.sigmoid(g))`: the callback's first parameter is an element of `gates`. */
+function elementParamActivation(model: FileModel, param: ts.ParameterDeclaration, depth: number): ActivationUse | undefined {
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || fn.parameters[0] !== param || iteratingCallback(fn.parent) !== fn) return undefined;
+  const call = fn.parent as ts.CallExpression;
+  const recv = calleeReceiver(call);
+  if (!recv || !ELEMENT_CALLBACK_METHODS.has(calleeName(call) ?? '')) return undefined;
+  const act = elementsActivation(model, recv, depth + 1);
+  return act && { ...act, crossesCall: true };
+}
+
+/**
+ * The activation every element of an array is the output of: `tf.split(tf.sigmoid(z), 3, 1)`,
+ * `tf.unstack(...)` of one, an array literal of them, or a helper or method returning one of those
+ * (`this.gateBlock(x, h)`), through `const` names.
+ */
+function elementsActivation(model: FileModel, expr: ts.Expression, depth: number): ActivationUse | undefined {
+  if (depth > 6) return undefined;
+  const e = unwrap(expr);
+  if (ts.isArrayLiteralExpression(e)) {
+    const acts = e.elements.map((el) => (ts.isSpreadElement(el) ? undefined : producingActivation(model, el, depth + 1)));
+    const first = acts[0];
+    return first && acts.every((a) => a?.name === first.name) ? first : undefined;
+  }
+  if (ts.isIdentifier(e)) {
+    const b = model.scopes.resolve(e);
+    const decl = b?.parent;
+    if (!b || !decl || !ts.isVariableDeclaration(decl) || decl.name !== b || !decl.initializer || (decl.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
+    const init = unwrap(decl.initializer);
+    return ts.isArrayLiteralExpression(init) && init.elements.length === 0 ? pushedActivation(model, e, depth) : elementsActivation(model, init, depth + 1);
+  }
+  if (!ts.isCallExpression(e)) return undefined;
+  const fn = model.tf.fn(e);
+  if ((fn === 'split' || fn === 'unstack') && e.arguments[0]) return producingActivation(model, e.arguments[0], depth + 1);
+  if (fn !== undefined) return undefined;
+  const helper = helperCallee(model, e);
+  const results = helper ? (returnedExpressions(helper) ?? []).map((r) => elementsActivation(model, r, depth + 1)) : [];
+  const first = results[0];
+  return first && results.every((r) => r?.name === first.name) ? first : undefined;
 }
 
 /** Calls that read one element of an array (`at(-1)`, `pop()`), not a mix of them. */

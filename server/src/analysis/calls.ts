@@ -1,6 +1,7 @@
 // Call sites of steps and the iterations around them: which loop unrolls which step, which
 // variables carry state across iterations, and what happens to each call's result.
 import ts from '../typescript';
+import { baseClassOf, enclosingClassOfThis, findMethod } from './class-hierarchy';
 import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator } from './ast';
 import type { Scopes } from './scopes';
 import { hasToken, isStateLikeName, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
@@ -274,7 +275,7 @@ export function resolveCallee(call: ts.CallExpression, scopes: Scopes, classes: 
   if (!method || !recv) return undefined;
   const want = method === 'apply' ? 'call' : method;
   const cls = classOfValue(recv, scopes, classes);
-  if (cls) return methodOf(cls, want);
+  if (cls) return findMethod(cls, want, classes);
   // Receiver of unknown class (`model.forward(x, h)` with `model` a parameter): when exactly one
   // class of the file defines the method, that is the one. `call`/`apply` only in the cell form.
   const a0 = call.arguments[0] && unwrap(call.arguments[0]);
@@ -337,13 +338,6 @@ const prototypeMethods = lastFileMemo((sf: ts.SourceFile): Map<string, FunctionL
   return found;
 });
 
-function methodOf(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclaration | undefined {
-  for (const m of cls.members) {
-    if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name) && m.name.text === name) return m;
-  }
-  return undefined;
-}
-
 /** The function a factory returns: `(W) => (x, h) => ...` or `function f(W) { return (x, h) => ...; }`. */
 export function returnedFunction(factory: FunctionLike): FunctionLike | undefined {
   const u = finalReturn(factory);
@@ -359,17 +353,18 @@ export function finalReturn(fn: FunctionLike): ts.Expression | undefined {
   return last && ts.isReturnStatement(last) && last.expression ? unwrap(last.expression) : undefined;
 }
 
-/** The class of `new C()` bound to an identifier or a `this.field` (assigned in the class). */
+/**
+ * The class of `new C()` bound to an identifier or a `this.field` (assigned in the class); of
+ * `this` (the enclosing class) and `super` (its base, where `super.m()` starts looking).
+ */
 function classOfValue(expr: ts.Expression, scopes: Scopes, classes: Map<string, ts.ClassLikeDeclaration>): ts.ClassLikeDeclaration | undefined {
   const e = unwrap(expr);
-  if (e.kind === ts.SyntaxKind.ThisKeyword) {
-    // `this.step(...)` inside a class (arrow callbacks keep `this`; nested functions do not:
-    // in `X.prototype.run = function () {...}` the unknown-receiver fallback finds the method).
-    for (let p: ts.Node | undefined = e.parent; p; p = p.parent) {
-      if (ts.isClassLike(p)) return p;
-      if (ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p)) return undefined;
-    }
-    return undefined;
+  // `this.step(...)` inside a class (arrow callbacks keep `this`; nested functions do not:
+  // in `X.prototype.run = function () {...}` the unknown-receiver fallback finds the method).
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return enclosingClassOfThis(e);
+  if (e.kind === ts.SyntaxKind.SuperKeyword) {
+    const cls = enclosingClassOfThis(e);
+    return cls && baseClassOf(cls, classes);
   }
   const fromNew = (init: ts.Expression | undefined): ts.ClassLikeDeclaration | undefined => {
     const u = init && unwrap(init);

@@ -6,6 +6,7 @@
 import ts from '../typescript';
 import { calleeName, calleeReceiver, isAssignmentOperator, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
 import type { TfApi } from './tf-api';
+import { findMethod, superMethod } from './class-hierarchy';
 import { initializerOf, type Scopes } from './scopes';
 import { INERT_CALLS, METADATA_PROPS, PURE_TENSOR_OPS, SHAPE_ONLY_CALLS, TYPE_TEST_CALLS } from './tfjs-facts';
 
@@ -124,9 +125,13 @@ export function touches(deps: ReadonlySet<string>, root: string): boolean {
 export interface StepContext {
   /** The class the step is a method of: `this.helper(h)` is followed into the helper. */
   classNode?: ts.ClassLikeDeclaration;
+  /** The file's classes by name: `this.m()` and `super.m()` find inherited methods through them. */
+  classes?: ReadonlyMap<string, ts.ClassLikeDeclaration>;
   /** Resolves names of functions declared outside the step: `helper(h)` is followed into it. */
   scopes?: Scopes;
 }
+
+const NO_CLASSES: ReadonlyMap<string, ts.ClassLikeDeclaration> = new Map();
 
 /** How deep calls to helpers (methods of the class, functions of the file) are followed. */
 const MAX_HELPER_DEPTH = 3;
@@ -242,11 +247,13 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
   /** The function a call runs when it is a helper we can follow: `this.m(...)`, `helper(...)`. */
   const helperOf = (e: ts.CallExpression): FunctionLike | undefined => {
     const callee = unwrap(e.expression);
+    // `this.m()` runs the method of the step's class or the nearest base class that has one (an
+    // override in the class wins); `super.m()` starts at the base of the class it is written in.
     if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && context.classNode) {
-      for (const m of context.classNode.members) {
-        if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name) && m.name.text === callee.name.text) return m;
-      }
-      return undefined;
+      return findMethod(context.classNode, callee.name.text, context.classes ?? NO_CLASSES);
+    }
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword && context.classes) {
+      return superMethod(callee, callee.name.text, context.classes);
     }
     if (ts.isIdentifier(callee) && context.scopes && !env.has(callee.text)) {
       const b = context.scopes.resolve(callee);

@@ -471,7 +471,7 @@ function computeFieldsAdvancedBy(model: FileModel, method: ts.MethodDeclaration)
   if (!writesState) return [];
   if (!nodesInside(model.calls, method.body).some((c) => model.tf.path(c.expression) !== undefined)) return [];
   const cls = method.parent;
-  const flow = analyzeStep(method, model.tf, undefined, { classNode: ts.isClassLike(cls) ? cls : undefined, scopes: model.scopes });
+  const flow = analyzeStep(method, model.tf, undefined, { classNode: ts.isClassLike(cls) ? cls : undefined, classes: model.classes, scopes: model.scopes });
   return [...flow.fieldSinks].filter(([f, deps]) => isStateLikeName(f) && deps.has(`this.${f}`)).map(([f]) => f);
 }
 

@@ -100,7 +100,7 @@ function accessedElements(flow: StepFlow): number {
 }
 
 function cellStep(cls: ts.ClassLikeDeclaration, call: ts.MethodDeclaration, tf: TfApi, kind: 'cell' | 'layer', scopes: Scopes, tree: TreeIndex): Step | undefined {
-  const flow = analyzeStep(call, tf, undefined, { classNode: cls, scopes });
+  const flow = analyzeStep(call, tf, undefined, { classNode: cls, classes: tree.classes, scopes });
   const first = call.parameters[0];
   if (!first) return undefined;
   const declared = declaredStateCount(cls, tree);
@@ -259,7 +259,7 @@ export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node
       }
       const forward = classMethod(n, 'forward');
       if (forward && forward.parameters.length >= 2 && fileUsesTf) {
-        const flow = analyzeStep(forward, tf, undefined, { classNode: n, scopes });
+        const flow = analyzeStep(forward, tf, undefined, { classNode: n, classes: tree.classes, scopes });
         const states = chooseStates(forward, flow, 1, fedBack.get(forward) ?? new Set());
         if (states.length > 0 && !containsStepLoop(forward, tree)) {
           steps.push(makeFunctionStep(forward, 'forward', n.name?.text ?? 'anonymous', n, flow, states));
@@ -313,7 +313,8 @@ function factoryName(fn: FunctionLike): string | undefined {
 }
 
 function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes: Scopes, tree: TreeIndex): Step | undefined {
-  const context: StepContext = { scopes };
+  // A method (`private step(x, h)`) follows `this.helper(h)` like a cell does.
+  const context: StepContext = { scopes, classNode: ts.isClassLike(fn.parent) ? fn.parent : undefined, classes: tree.classes };
   const name = functionName(fn) ?? factoryName(fn) ?? 'anonymous';
   // Callbacks of iterating calls (`xs.map(x => step(x, h))`) are loop bodies, not steps.
   if (ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression) && fedBack.size === 0) return undefined;
