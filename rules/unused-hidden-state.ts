@@ -1,6 +1,7 @@
 import ts from '../server/src/typescript';
-import { functionNameNode, unwrap, walk } from '../server/src/analysis/ast';
-import { isDroppedTensorOp } from '../server/src/analysis/dataflow';
+import { functionName, functionNameNode, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
+import { analyzeStep, isDroppedTensorOp, touches } from '../server/src/analysis/dataflow';
+import { inheritedSteps, type InheritedStep } from '../server/src/analysis/inherited-steps';
 import { defineRule, nodeText, replaceNode, type FixDescriptor } from './rule';
 import { stateReachesOutput, type StateInput, type Step } from '../server/src/analysis/steps';
 import { carriesNoState, droppedUsesOf, memberStates } from '../server/src/analysis/state-queries';
@@ -70,6 +71,8 @@ export default defineRule({
       closureUnusedWithWeight: '`{{step}}` keeps the state `{{name}}` between calls but never uses it, and the recurrent weight `{{weight}}` is declared but never used: the recurrent term (`{{name}}` through `{{weight}}`) is missing, so every call starts from scratch.',
       addRecurrentTerm: 'Add the recurrent term `{{term}}`',
       weightDeclared: '`{{weight}}` is declared here but never used by the step',
+      droppedByOverride: 'In a `{{cls}}`, `{{step}}` never uses its incoming state `{{name}}`: it passes the state to `{{method}}` as `{{param}}`, and `{{cls}}`\'s override of `{{method}}` ignores `{{param}}`, so nothing the step returns depends on the state and every step starts from scratch. Use `{{param}}` in the override.',
+      stateEntersHere: '`{{name}}` enters `{{step}}` here',
       droppedHere: '`{{local}}` is computed from `{{name}}` here and then dropped',
     },
   },
@@ -116,6 +119,8 @@ export default defineRule({
         ctx.report({ node: where, messageId, data, suggest: suggestion ? [suggestion] : undefined, related: related.length ? related : undefined });
       }
     }
+    // A base class's step as a subclass runs it: an override the step calls drops the state.
+    for (const inherited of inheritedSteps(model)) reportDroppedByOverride(ctx, inherited);
     // State captured by a closure (`let h` in a factory, advanced by `step(x)`): reported only when
     // the step reads it into a term it then drops, the evidence that a recurrence was meant.
     for (const step of closureSteps(model)) {
@@ -170,4 +175,45 @@ function reportDiscarded(ctx: RuleContext, step: Step, name: string, call: ts.Ca
   const data = { step: step.name, name, expr, target: isLet ? b!.text : '' };
   const suggest: FixDescriptor[] = isLet ? [{ messageId: 'keepResult', data, edits: [replaceNode(ctx, call, `${b!.text} = ${expr}`)] }] : [];
   ctx.report({ node: call, messageId: 'discarded', data, suggest });
+}
+
+/**
+ * `RecurrentCell.step` passes the recurrent term to `this.mix(xs, hs)`, and `LayerNormCell`'s
+ * `mix` ignores `hs`: reported at that parameter, once per subclass and state, only when the base
+ * class's own step does use the state (else the base is reported above).
+ */
+function reportDroppedByOverride(ctx: RuleContext, { view, base, owner, cls, overrides }: InheritedStep): void {
+  const { model } = ctx;
+  for (const s of base.states) {
+    if (!stateReachesOutput(base, s)) continue;
+    const units = !stateReachesOutput(view, s) ? [s]
+      : memberStates(base, s).filter((m) => stateReachesOutput(base, m) && !stateReachesOutput(view, m));
+    for (const u of units) {
+      if (carriesNoState(view, u)) continue;
+      const dropped = ignoredParameter(ctx, view, cls, overrides, u);
+      if (!dropped) continue;
+      const data = { cls: cls.name?.text ?? 'subclass', step: `${owner.name?.text ?? 'base'}.${functionName(base.fn) ?? base.name}`, name: u.name, method: dropped.method, param: dropped.param.text };
+      ctx.report({
+        node: dropped.param, messageId: 'droppedByOverride', data,
+        related: u.binding ? [{ node: u.binding, messageId: 'stateEntersHere', data }] : undefined,
+      });
+    }
+  }
+}
+
+/** The parameter of an override that receives state `s` in the view and never reaches that override's result. */
+function ignoredParameter(ctx: RuleContext, view: Step, cls: ts.ClassLikeDeclaration, overrides: readonly FunctionLike[], s: StateInput): { method: string; param: ts.Identifier } | undefined {
+  const { model } = ctx;
+  for (const call of view.flow.helperCalls) {
+    if (!overrides.includes(call.helper)) continue;
+    const own = analyzeStep(call.helper, model.tf, undefined, { classNode: cls, classes: model.classes, scopes: model.scopes });
+    for (let i = 0; i < call.args.length; i++) {
+      const p = call.helper.parameters[i];
+      if (!p || !ts.isIdentifier(p.name) || p.dotDotDotToken || !touches(call.args[i]!.deps, s.root)) continue;
+      const root = `p${i}`;
+      const used = own.returns.some((r) => touches(r.val.deps, root)) || touches(own.sinks, root);
+      if (!used) return { method: functionName(call.helper) ?? p.name.text, param: p.name };
+    }
+  }
+  return undefined;
 }

@@ -61,6 +61,8 @@ export interface StepFlow {
   aliasNames: Map<string, string[]>;
   /** Rest elements bound from a root (`const [x, ...states] = inputs` -> p0: [{ name, from: 1 }]). */
   restNames: Map<string, { name: string; from: number; node: ts.Identifier }[]>;
+  /** The helpers (methods, functions of the file) the step's evaluation followed, with the values passed to them. */
+  helperCalls: { helper: FunctionLike; args: Val[] }[];
 }
 
 const EMPTY: Val = { deps: new Set() };
@@ -137,7 +139,7 @@ const NO_CLASSES: ReadonlyMap<string, ts.ClassLikeDeclaration> = new Map();
 const MAX_HELPER_DEPTH = 3;
 
 export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: number) => string, context: StepContext = {}): StepFlow {
-  const flow: StepFlow = { returns: [], locals: [], sinks: new Set(), fieldSinks: new Map(), otherSinks: new Set(), readRoots: new Set(), aliasNames: new Map(), restNames: new Map() };
+  const flow: StepFlow = { returns: [], locals: [], sinks: new Set(), fieldSinks: new Map(), otherSinks: new Set(), readRoots: new Set(), aliasNames: new Map(), restNames: new Map(), helperCalls: [] };
   let localCounter = 0;
   let env: Env = new Map();
   /** Helpers being evaluated (their locals are not the step's locals). */
@@ -348,6 +350,7 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     }
     const helper = helperOf(e);
     if (helper) {
+      flow.helperCalls.push({ helper, args });
       const v = evalHelper(helper, args);
       if (v) return v;
     }
