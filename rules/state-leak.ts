@@ -1,9 +1,9 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
-import { bodyInsertion, fieldAdvancingCalls, fieldRecurrences, fieldsAdvancedBy, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole } from '../server/src/analysis/loop-queries';
+import { bodyInsertion, fieldAdvancingCalls, fieldRecurrences, fieldsAdvancedBy, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole, sequenceFunctions } from '../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
-import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, functionNameNode, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { CHUNK_LOOP_TOKENS, INDEPENDENT_UNIT_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../server/src/analysis/tfjs-facts';
 
@@ -24,6 +24,7 @@ export default defineRule({
       initialisedField: '`{{name}}` is initialised here, once per object',
       insertReset: 'Call `{{model}}.resetStates()` at the start of each iteration',
       initialised: '`{{name}}` is initialised here, once',
+      runsSequence: '`{{fn}}` runs a whole sequence from the state it is given, and returns the state it ends with',
       statefulHere: 'the stateful layer is declared here',
       resetOnce: 'states are reset here, but not once per {{unit}}',
       objectLeak: '`{{obj}}.{{method}}()` advances the state of `{{obj}}` in a loop over `{{outer}}` that never resets it: each iteration continues from the previous one\'s state. Reset `{{obj}}` at the start of each iteration.',
@@ -36,6 +37,7 @@ export default defineRule({
   },
   check(ctx) {
     nestedLoopLeaks(ctx);
+    sequenceFunctionLeaks(ctx);
     statefulLayerLeaks(ctx);
     const resetByCaller = perSequenceMethodLeaks(ctx);
     statefulObjectLeaks(ctx, resetByCaller);
@@ -183,6 +185,59 @@ function nestedLoopLeaks(ctx: RuleContext): void {
       reportCarried(ctx, arg.expr, b.text, decl, mutable ? initializerOf(b) : undefined, outer);
     }
   }
+}
+
+/**
+ * `for (const s of sentences) { const out = encode(s, hidden); hidden = out.hidden; }` with `hidden`
+ * initialised before the loop: `encode` runs a whole sequence from the state it is given (its own
+ * time loop), and the loop over sequences hands it the previous sequence's final state. Only a loop
+ * named for sequences (`sentences`, `examples`, `episodes`), and only when every write of the state
+ * in it is the call's result: any other write is a reset.
+ */
+function sequenceFunctionLeaks(ctx: RuleContext): void {
+  const { model } = ctx;
+  const reported = new Set<ts.Node>();
+  for (const [fn, params] of sequenceFunctions(model)) {
+    const name = functionName(fn);
+    if (!name) continue;
+    for (const call of model.callsNamed([name])) {
+      if (calleeName(call) !== name || resolveCallee(call, model.scopes, model.classes) !== fn) continue;
+      const loop = model.iterationsAround(call)[0];
+      if (!loop || loopRole(loop) !== 'sequences') continue;
+      for (const i of params) {
+        const arg = call.arguments[i] && unwrap(call.arguments[i]!);
+        const b = arg && ts.isIdentifier(arg) ? model.scopes.resolve(arg) : undefined;
+        if (!arg || !b || reported.has(b)) continue;
+        const decl = declarationOf(b);
+        if (isWithin(decl, loop.node)) continue;
+        const writes = model.scopes.writes(b, loop.node);
+        if (writes.length === 0 || !writes.every((w) => writesResultOf(ctx, w, call))) continue;
+        reported.add(b);
+        const declList = decl.parent;
+        const mutable = ts.isVariableDeclarationList(declList) && (declList.flags & ts.NodeFlags.Const) === 0;
+        const at = bodyInsertion(ctx.text, loop);
+        const data = { name: b.text, outer: outerLabel(ctx, loop), fn: name };
+        const init = mutable ? initializerOf(b) : undefined;
+        const suggest: FixDescriptor[] = init && at && isPure(init)
+          ? [{ messageId: 'resetInit', data, edits: [insertAt(at.pos, `${at.indent}${b.text} = ${nodeText(ctx, init)};${eol(ctx)}`)] }]
+          : [];
+        ctx.report({
+          node: arg, messageId: 'leak', data, suggest,
+          related: [{ node: decl, messageId: 'initialised', data }, { node: functionNameNode(fn) ?? fn, messageId: 'runsSequence', data }],
+        });
+      }
+    }
+  }
+}
+
+/** Does write `w` store (part of) what `call` returned: `h = f(...)`, `[y, h] = f(...)`, `h = out.hidden` with `const out = f(...)`? */
+function writesResultOf(ctx: RuleContext, w: ts.Node, call: ts.CallExpression): boolean {
+  if (isWithin(call, w)) return true;
+  if (!ts.isBinaryExpression(w)) return false;
+  let base = unwrap(w.right);
+  while (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) base = unwrap(base.expression);
+  const from = ts.isIdentifier(base) ? ctx.model.scopes.resolve(base) : undefined;
+  return !!from && ctx.model.resultTargetsOf(call).some((t) => t.node === from);
 }
 
 /**

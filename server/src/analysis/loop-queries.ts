@@ -520,3 +520,40 @@ const storesInLoops = lastFileMemo((model: FileModel): StoredValue[] => {
   return out.sort((a, b) => a.call.pos - b.call.pos || a.assign.pos - b.assign.pos);
 });
 
+
+/**
+ * Functions that run a whole sequence from a state they are given: a step call in a time loop whose
+ * state argument is a parameter of the function (or a variable initialised from one), advanced in
+ * that loop (`function encode(tokens, hidden) { for (...) hidden = cell(x, hidden); return hidden; }`).
+ * Function -> the indexes of those parameters.
+ */
+export const sequenceFunctions = lastFileMemo((model: FileModel): Map<FunctionLike, Set<number>> => {
+  const out = new Map<FunctionLike, Set<number>>();
+  for (const c of model.stepCalls) {
+    const loop = c.iterations[0];
+    if (!loop || c.iterations.some((it) => loopRole(it) === 'sequences' || isFanoutLoop(it))) continue;
+    const outermost = c.iterations[c.iterations.length - 1]!;
+    // The function that owns the loop; a tf.tidy callback around it is part of it.
+    let fn = enclosingFunction(outermost.node);
+    while (fn && ts.isCallExpression(fn.parent) && model.tf.fn(fn.parent) === 'tidy') fn = enclosingFunction(fn.parent);
+    if (!fn) continue;
+    for (const a of c.stateArgs) {
+      const e = unwrap(a.expr);
+      const b = ts.isIdentifier(e) ? model.scopes.resolve(e) : undefined;
+      if (!b || model.scopes.writes(b, outermost.node).length === 0) continue;
+      // The parameter itself, or `let h = hidden` before the loop.
+      let param: ts.Node | undefined = b.parent;
+      if (!ts.isParameter(param)) {
+        const init = initializerOf(b);
+        const from = init && ts.isIdentifier(unwrap(init)) ? model.scopes.resolve(unwrap(init) as ts.Identifier) : undefined;
+        param = from?.parent;
+      }
+      const index = param && ts.isParameter(param) && param.parent === fn ? fn.parameters.indexOf(param) : -1;
+      if (index < 0) continue;
+      const set = out.get(fn) ?? new Set<number>();
+      set.add(index);
+      out.set(fn, set);
+    }
+  }
+  return out;
+});
