@@ -76,3 +76,21 @@ export function elmanStep(x: tf.Tensor2D, h: tf.Tensor2D, W: tf.Tensor2D, U: tf.
   //          ~~~~~~~~~ stacked-activation
   return squash(tf.add(tf.matMul(x, W), tf.matMul(hIn, U)));
 }
+
+// min-char-rnn's names: `hs` is the new state, fed back through `const [ys, h] = ...; hs = h`.
+export function rnnStep(x: tf.Tensor2D, hprev: tf.Tensor2D, Wxh: tf.Tensor2D, Whh: tf.Tensor2D, Why: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] {
+  const hs = tf.tanh(tf.add(tf.matMul(x, Wxh), tf.matMul(tf.tanh(hprev), Whh))) as tf.Tensor2D;
+  //                                                     ~~~~~~~~~~~~~~ stacked-activation
+  return [tf.matMul(hs, Why) as tf.Tensor2D, hs];
+}
+
+export function unroll(xs: tf.Tensor2D[], h0: tf.Tensor2D, Wxh: tf.Tensor2D, Whh: tf.Tensor2D, Why: tf.Tensor2D): tf.Tensor2D[] {
+  const outputs: tf.Tensor2D[] = [];
+  let hs = h0;
+  for (let t = 0; t < xs.length; t++) {
+    const [ys, h] = rnnStep(xs[t]!, hs, Wxh, Whh, Why);
+    hs = h;
+    outputs.push(ys);
+  }
+  return outputs;
+}

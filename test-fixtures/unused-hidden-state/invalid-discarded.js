@@ -20,3 +20,13 @@ export function gruishStep(x, hPrev) {
 //~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ unused-hidden-state
   return z.mul(tf.tanh(tf.matMul(x, Wx)));
 }
+
+// A receiver made by a chain of tensor ops (`tf.matMul(x, Wx).add(b)`), under a guard on the state.
+export function guardedStep(x, hPrev) {
+  const pre = tf.matMul(x, Wx).add(b);
+  if (hPrev != null) {
+    pre.add(tf.matMul(hPrev, Wh));
+//  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ unused-hidden-state
+  }
+  return tf.tanh(pre);
+}

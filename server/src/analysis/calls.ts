@@ -407,17 +407,18 @@ export interface CallSurroundings {
 
 /**
  * Use evidence for step discovery: per callee, the parameter indexes that a loop feeds the call's
- * result back into (`h = step(x, h)`).
+ * result back into (`h = step(x, h)`, or through a part of it, `const [y, hNew] = step(x, h); h = hNew`).
+ * `writes`: the file's writes, for that second hop.
  */
 export function fedBackByCallee(calls: readonly ts.CallExpression[], resolve: (call: ts.CallExpression) => FunctionLike | undefined,
-                                where: CallSurroundings): Map<ts.Node, Set<number>> {
+                                where: CallSurroundings, writes: readonly Write[]): Map<ts.Node, Set<number>> {
   const fedBack = new Map<ts.Node, Set<number>>();
   for (const call of calls) {
     const calleeFn = resolve(call);
     if (!calleeFn || !isPotentialStep(calleeFn)) continue;
     const iterations = where.iterationsAround(call);
     if (iterations.length === 0) continue;
-    const idx = fedBackParams({ call, calleeFn, iterations, targets: where.resultTargetsOf(call) });
+    const idx = fedBackParams({ call, calleeFn, iterations, targets: where.resultTargetsOf(call) }, writes);
     if (idx.length === 0) continue;
     const set = fedBack.get(calleeFn) ?? new Set<number>();
     for (const i of idx) set.add(i);
@@ -521,9 +522,18 @@ function isPotentialStep(fn: FunctionLike): boolean {
 }
 
 /** Parameter indexes that a loop feeds the call's result back into (`h = step(x, h)`). */
-function fedBackParams(call: Pick<StepCall, 'call' | 'calleeFn' | 'iterations' | 'targets'>): number[] {
+function fedBackParams(call: Pick<StepCall, 'call' | 'calleeFn' | 'iterations' | 'targets'>, writes: readonly Write[]): number[] {
   if (call.iterations.length === 0 || !call.calleeFn) return [];
   const written = new Set(call.targets.map((t) => t.path).filter((p): p is string => !!p));
+  // `h = hNew` in the loop, `hNew` a part of the result: `h` is fed the result too.
+  if (written.size > 0) {
+    for (const w of nodesInside(writes, call.iterations[0]!.body)) {
+      if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+      const left = unwrap(w.left);
+      const right = unwrap(w.right);
+      if (ts.isIdentifier(left) && ts.isIdentifier(right) && written.has(right.text)) written.add(left.text);
+    }
+  }
   const acc = call.iterations[0]?.accumulator?.text;
   const out: number[] = [];
   const name = calleeName(call.call);

@@ -577,14 +577,31 @@ export function isDroppedTensorOp(e: ts.CallExpression, tf: TfApi, scopes: Scope
   const name = calleeName(e);
   const recv = calleeReceiver(e);
   if (!name || !recv || !PURE_TENSOR_OPS.has(name)) return false;
+  // `Set.add`, `Array.slice` share names with tensor ops: the receiver must be a tensor made by tf
+  // (`tf.matMul(x, W).add(b)`, a variable) here or where its name was declared.
   const r = unwrap(recv);
-  if (ts.isCallExpression(r)) return tf.fn(r) !== undefined;
-  // `Set.add`, `Array.slice` share names with tensor ops: the receiver must be made by tf.
+  if (ts.isCallExpression(r)) return makesTensor(r, tf);
   const b = ts.isIdentifier(r) ? scopes?.resolve(r) : undefined;
   const init = b && initializerOf(b);
   const u = init && unwrap(init);
-  const maker = u && ts.isCallExpression(u) ? tf.fn(u) : undefined;
-  return maker !== undefined && maker !== 'variable';
+  return !!u && ts.isCallExpression(u) && makesTensor(u, tf);
+}
+
+/** tf functions that return an array of tensors: `steps.reverse()` on one reorders the array in place. */
+const ARRAY_MAKERS = new Set(['unstack', 'split', 'meshgrid']);
+
+/** Does `call` return one tensor made by tf: `tf.zeros(...)`, `tf.variable(...)`, or a tensor op chained on one (`tf.matMul(x, W).add(b)`)? */
+function makesTensor(call: ts.CallExpression, tf: TfApi): boolean {
+  for (let c: ts.Expression = call, depth = 0; depth < 8; depth++) {
+    if (!ts.isCallExpression(c)) return false;
+    const fn = tf.fn(c);
+    if (fn !== undefined) return !ARRAY_MAKERS.has(fn);
+    const name = calleeName(c);
+    const recv = calleeReceiver(c);
+    if (!name || !recv || !PURE_TENSOR_OPS.has(name)) return false;
+    c = unwrap(recv);
+  }
+  return false;
 }
 
 function isConsoleCall(e: ts.CallExpression): boolean {

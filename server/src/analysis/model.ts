@@ -69,7 +69,7 @@ export class FileModel implements CallSurroundings {
       return fn;
     };
     // Use evidence first: which parameters do loops feed results back into?
-    const fedBack = fedBackByCallee(this.calls, resolve, this);
+    const fedBack = fedBackByCallee(this.calls, resolve, this, index.writes);
     this.steps = discoverSteps(sf, this.tf, fedBack, this.scopes, index);
     for (const s of this.steps) this.stepsByFn.set(s.fn, s);
     const cellVar = (recv: ts.Expression): boolean => isCellValue(recv, this.scopes, this.tf);

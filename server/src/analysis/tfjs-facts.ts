@@ -135,7 +135,7 @@ export const RECURRENT_WEIGHT_NAME = /^(recurrent(?!\w*(mask|dropout|initializer
 /** Names of weights for the input path. */
 export const INPUT_WEIGHT_NAME = /^(kernel|w_?ih|wih|weight_?ih|w|w_?x|wx|i2h|input_?2_?hidden|input_?to_?hidden\w*|linear_?ih|ih|input_?layer|w_?in|win)$/i;
 
-/** Splits an identifier into lower-case tokens: `hPrev` -> [h, prev], `h_t1` -> [h, t, 1], `cTMinus1` -> [c, t, minus, 1]. */
+/** Splits an identifier into lower-case tokens: `hPrev` and `hprev` -> [h, prev], `h_t1` -> [h, t, 1], `cTMinus1` -> [c, t, minus, 1]. */
 export function nameTokens(name: string): readonly string[] {
   let tokens = tokenCache.get(name);
   if (!tokens) {
@@ -155,8 +155,12 @@ function splitName(name: string): readonly string[] {
     .replace(/([A-Za-z])([0-9])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
-    .map((t) => t.toLowerCase());
+    .map((t) => t.toLowerCase())
+    // Glued state names, as in min-char-rnn's `hprev` and numpy ports: `hprev` -> h prev, `cnew` -> c new.
+    .flatMap((t) => { const m = GLUED_STATE_NAME.exec(t); return m ? [m[1]!, m[2]!] : [t]; });
 }
+
+const GLUED_STATE_NAME = /^([hc])(prev|next|new|old|last)$/;
 
 /** The core of a state name without previous/new markers: hPrev, h_new, nextH -> "h". */
 export function stateBase(name: string): string {
