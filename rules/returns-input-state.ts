@@ -1,7 +1,7 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type FixDescriptor, type RuleContext } from './rule';
 import { declaredTypeMembers, unwrap, type FunctionLike } from '../server/src/analysis/ast';
-import type { LocalDef } from '../server/src/analysis/dataflow';
+import type { LocalDef, StepFlow } from '../server/src/analysis/dataflow';
 import { computedCandidates, inScopeAt, inputStateReturned, memberStatesReturned, tupleElementsReturned } from '../server/src/analysis/state-queries';
 
 export default defineRule({
@@ -37,9 +37,11 @@ export default defineRule({
           // state is that one position.
           const tail = ts.isSpreadElement(pos.node) || (ts.isCallExpression(pos.node.parent) && pos.node.parent.arguments.includes(pos.node));
           const replaceable = !tail || step.states.length === 1;
+          // A list of states read by element (`states[0]`, `const [h] = states`) is returned as a list.
+          const list = !tail && readsByElement(step.flow, s.root);
           const replacement = (name: string): string => ts.isShorthandPropertyAssignment(pos.node.parent)
             ? `${nodeText(ctx, pos.node)}: ${name}` // `{ h: hNew, c }` keeps its key: `c: cNew`
-            : tail && !ts.isSpreadElement(pos.node) ? `[${name}]` : name;
+            : (tail && !ts.isSpreadElement(pos.node)) || list ? `[${name}]` : name;
           const fixes = replaceable
             ? candidates.filter((c) => inScopeAt(c, pos.node)).flatMap((c): FixDescriptor[] => {
               // No fix whose types cannot be checked (a state destructured from a type declared elsewhere).
@@ -75,7 +77,7 @@ function keepingDeclaredType(ctx: RuleContext, fn: FunctionLike, returned: ts.Ex
   if (!/\.[cm]?tsx?$/i.test(ctx.sf.fileName) || !fn.type) return candidate.name;
   const id = unwrap(returned);
   const binding = ts.isIdentifier(id) ? ctx.model.scopes.resolve(id) : undefined;
-  const declared = binding && declaredType(ctx, binding);
+  const declared = binding ? declaredType(ctx, binding) : elementType(ctx, id);
   // Only a rank-specific tensor type is narrower than what tf ops return (`Tensor` accepts them).
   const typeText = declared && nodeText(ctx, declared);
   // `const { h, c } = state` with a type the file does not spell out: the fix cannot be checked.
@@ -113,9 +115,27 @@ function declaredType(ctx: RuleContext, binding: ts.Identifier): ts.TypeNode | u
   return member && ts.isPropertySignature(member) && member.type ? member.type : null;
 }
 
+/** `states[1]` of `states: tf.Tensor2D[]` (or a tuple type): the element's declared type. */
+function elementType(ctx: RuleContext, e: ts.Expression): ts.TypeNode | undefined {
+  if (!ts.isElementAccessExpression(e) || !ts.isNumericLiteral(e.argumentExpression)) return undefined;
+  const base = unwrap(e.expression);
+  const b = ts.isIdentifier(base) ? ctx.model.scopes.resolve(base) : undefined;
+  const holder = b?.parent;
+  const type = holder && (ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.name === b ? holder.type : undefined;
+  if (type && ts.isArrayTypeNode(type)) return type.elementType;
+  const el = type && ts.isTupleTypeNode(type) ? type.elements[Number(e.argumentExpression.text)] : undefined;
+  return el && !ts.isNamedTupleMember(el) && !ts.isRestTypeNode(el) && !ts.isOptionalTypeNode(el) ? el : undefined;
+}
+
 const RANKED_TENSOR_TYPE = /\b(Tensor[1-6]D|Scalar)\b|Rank\.R\d/;
 
 function unwrapParens(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   return e;
+}
+
+/** Does the step read root `p1` by element (`p1.0`: `states[0]`, `const [h] = states`)? */
+function readsByElement(flow: StepFlow, root: string): boolean {
+  const isElement = (r: string): boolean => r.startsWith(`${root}.`) && /^\d+$/.test(r.slice(root.length + 1));
+  return [...flow.readRoots].some(isElement) || [...flow.aliasNames.keys()].some(isElement);
 }

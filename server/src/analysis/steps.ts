@@ -9,6 +9,7 @@ import { nodesInside, ownNodes, type TreeIndex } from './tree-index';
 import { CONVENTIONAL_STATE_NAMES, LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, hasToken, isStateLikeName, stateBase } from './tfjs-facts';
 import type { StepKind } from './cell-summary';
 import { returnedFunction } from './calls';
+import { baseClassOf } from './class-hierarchy';
 
 export interface StateInput {
   index: number;
@@ -42,10 +43,15 @@ export interface Step {
   elementState?: Map<number, number>;
 }
 
-/** Does this class extend a recurrent cell base (tf.layers.RNNCell, RNNCell, ...) or a Layer? */
-function baseKind(cls: ts.ClassLikeDeclaration, tf: TfApi): 'cell' | 'layer' | 'other' | undefined {
+/**
+ * Does this class extend a recurrent cell base (tf.layers.RNNCell, RNNCell, ...) or a Layer? A base
+ * class of the file is what it extends in turn (a file's own `SimpleRNNCell` is not tfjs's).
+ */
+function baseKind(cls: ts.ClassLikeDeclaration, tf: TfApi, classes: ReadonlyMap<string, ts.ClassLikeDeclaration>, depth = 0): 'cell' | 'layer' | 'other' | undefined {
   const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
   if (!ext) return undefined;
+  const own = baseClassOf(cls, classes);
+  if (own) return depth < 8 ? baseKind(own, tf, classes, depth + 1) ?? 'other' : 'other';
   const path = tf.path(ext.expression);
   const last = path?.[path.length - 1] ?? (ts.isIdentifier(ext.expression) ? ext.expression.text : memberName(ext.expression));
   if (last && RNN_CELL_BASES.has(last)) return 'cell';
@@ -251,13 +257,14 @@ export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node
   // discovery does not walk the whole tree again.
   const visit = (n: ts.Node): void => {
     if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) {
-      const kind = baseKind(n, tf);
+      const kind = baseKind(n, tf, tree.classes);
       const call = classMethod(n, 'call');
       if ((kind === 'cell' || kind === 'layer') && call && call.parameters.length >= 1) {
         const s = cellStep(n, call, tf, kind, scopes, tree);
         if (s) { steps.push(s); return; }
       }
-      const forward = classMethod(n, 'forward');
+      // `forward(input, hidden)`, or a Keras-style `call(inputs, states)` of a plain class.
+      const forward = classMethod(n, 'forward') ?? (kind !== 'cell' && kind !== 'layer' && call && call.parameters.length >= 2 ? call : undefined);
       if (forward && forward.parameters.length >= 2 && fileUsesTf) {
         const flow = analyzeStep(forward, tf, undefined, { classNode: n, classes: tree.classes, scopes });
         const states = chooseStates(forward, flow, 1, fedBack.get(forward) ?? new Set());
