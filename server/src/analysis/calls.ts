@@ -244,7 +244,18 @@ function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: 
     return out;
   }
   call.arguments.forEach((a, i) => {
-    if (step) { const k = step.paramState.get(i); if (k !== undefined) arg(a, k); }
+    if (step) {
+      const k = step.paramState.get(i);
+      if (k === undefined) return;
+      // `step(x, { h: h, c })`: a state object built at the call; its members carry the state.
+      const u = unwrap(a);
+      if (ts.isObjectLiteralExpression(u) && u.properties.length > 0) {
+        for (const p of u.properties) {
+          if (ts.isShorthandPropertyAssignment(p)) arg(p.name, k);
+          else if (ts.isPropertyAssignment(p) && accessPath(p.initializer) !== undefined) arg(p.initializer, k);
+        }
+      } else arg(a, k);
+    }
     // Unknown callee: a state by name, or by being a zero tensor made to start the recurrence.
     else if (i > 0 && (isStateLikeName(accessPathTail(a) ?? '') || !!zeroState?.(a))) arg(a, i - 1);
   });

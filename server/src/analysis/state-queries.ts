@@ -111,7 +111,9 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
     // `next`, `updated`: a name that only says "the new value"; of the one state when there is one.
     const bareNew = step.states.length === 1 && nameTokens(l.name).every((t) => BARE_NEW_NAMES.has(t)) && touches(l.val.deps, s.root);
     // A conventional name (`c` for an unnamed second state) is weak: the local must say it is new (`newC`).
-    const nameMatches = base !== '' && stateBase(l.name) === base && (s.baseName === undefined || hasToken(l.name, NEW_TOKENS));
+    // (`cc` for `c`, `hh` for `h`: the one-letter state's name doubled, a common "new value".)
+    const doubled = base.length === 1 && l.name.toLowerCase() === base + base;
+    const nameMatches = base !== '' && (stateBase(l.name) === base || doubled) && (s.baseName === undefined || hasToken(l.name, NEW_TOKENS) || doubled);
     const named = nameMatches || bareNew;
     const dropped = touches(l.val.deps, s.root) && !reachesAnyReturn(step, l.root);
     if (named || dropped) lastByName.set(l.name, l);
