@@ -19,6 +19,7 @@ function removal(ctx: RuleContext, act: ActivationUse): FixDescriptor['edits'] {
 /** How a message names an activation: `tanh`, or the layer that applies it. */
 function describe(act: ActivationUse): string {
   if (act.helper) return `\`${act.helper}\` (\`${act.name}\`)`;
+  if (act.modelOutput) return `the model's last layer (\`${act.layer}\` with \`activation: '${act.name}'\`)`;
   return act.form === 'layer' && act.layer && act.layer !== 'activation'
     ? `the \`${act.layer}\` layer's \`activation: '${act.name}'\``
     : `\`${act.name}\``;

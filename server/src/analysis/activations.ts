@@ -27,6 +27,8 @@ export interface ActivationUse {
    * new value (found at the end of the step): the name of the state.
    */
   previousStep?: string;
+  /** The activation of a model's last layer, reached through `model.predict(x)`. */
+  modelOutput?: boolean;
   /**
    * Found across a call boundary (in a method, or at the call sites of the function whose
    * parameter carries it): the activation's code serves other callers too, so it is not edited.
@@ -225,7 +227,7 @@ export function activationOf(model: FileModel, call: ts.CallExpression, helpers?
  * single-assignment variables; undefined when anything that mixes values stands between.
  */
 export function producingActivation(model: FileModel, expr: ts.Expression, depth = 0, via: ts.Identifier[] = []): ActivationUse | undefined {
-  if (depth > 6) return undefined;
+  if (depth > MAX_DEPTH) return undefined;
   const e = unwrap(expr);
   if (ts.isCallExpression(e)) {
     const act = activationOf(model, e);
@@ -244,6 +246,11 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     const name = calleeName(e);
     const recv = calleeReceiver(e);
     if (name && recv && TRANSPARENT_OPS.has(name)) return producingActivation(model, recv, depth + 1, via);
+    // `model.predict(x)`: the output of the model's last layer.
+    if (name && recv && MODEL_RUN_CALLS.has(name)) {
+      const act = modelOutputActivation(model, recv, depth + 1);
+      if (act) return { ...act, modelOutput: true };
+    }
     // `hs.at(-1)`, `outputs.pop()`: an element of an array of activations.
     if (name && recv && ARRAY_ELEMENT_READS.has(name) && ts.isIdentifier(unwrap(recv))) return pushedActivation(model, unwrap(recv) as ts.Identifier, depth);
     const scaledRecv = name && recv && e.arguments.length === 1 ? scaledByConstant(model, name, [recv, e.arguments[0]!]) : undefined;
@@ -310,6 +317,94 @@ function previousStepActivation(model: FileModel, param: ts.ParameterDeclaration
   return first && acts.every((a) => a?.name === first.name) ? { ...first, crossesCall: true, previousStep: state.name } : undefined;
 }
 
+/**
+ * How many hops (a variable, a call site, a helper's return, a model's builder) the search for an
+ * inner activation follows: a model's output reached through a sampler's parameter is about ten.
+ */
+const MAX_DEPTH = 10;
+
+/** Calls that run a whole model on an input and return its output. */
+const MODEL_RUN_CALLS = new Set(['predict', 'predictOnBatch']);
+
+/**
+ * The activation a model's last layer applies, for a model expression: `tf.sequential()` with its
+ * `model.add(...)` calls (or `layers: [...]`), `tf.model({ inputs, outputs })`, a function of the
+ * file that builds and returns one, a variable or `this` field holding one, or a parameter every
+ * caller in the file passes one. A model whose last layer has no activation (or a recurrent one)
+ * gives nothing.
+ */
+function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: number): ActivationUse | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e)) {
+    const b = model.scopes.resolve(e);
+    const decl = b?.parent;
+    if (!b || !decl) return undefined;
+    if (ts.isParameter(decl) && decl.name === b) return parameterModelActivation(model, decl, depth);
+    if (!ts.isVariableDeclaration(decl) || decl.name !== b || !decl.initializer) return undefined;
+    const scope = decl.parent.parent.parent ?? decl;
+    if ((decl.parent.flags & ts.NodeFlags.Const) === 0 && model.scopes.writes(b, scope).length > 0) return undefined;
+    const init = unwrap(decl.initializer);
+    // `const m = tf.sequential(); m.add(...)`: the last layer added to this variable.
+    if (ts.isCallExpression(init) && model.tf.fn(init) === 'sequential' && init.arguments.length === 0) {
+      const adds = model.callsNamed(['add']).filter((c) => {
+        const r = calleeReceiver(c);
+        return calleeName(c) === 'add' && c.arguments.length === 1 && !!r && ts.isIdentifier(unwrap(r)) && model.scopes.refersTo(unwrap(r) as ts.Identifier, b);
+      });
+      const last = adds[adds.length - 1];
+      return last ? layerOutputActivation(model, last.arguments[0]!) : undefined;
+    }
+    return modelOutputActivation(model, init, depth + 1);
+  }
+  if (thisFieldName(e) !== undefined) {
+    const made = creatingCall(model, e);
+    return made ? modelOutputActivation(model, made, depth + 1) : undefined;
+  }
+  if (!ts.isCallExpression(e)) return undefined;
+  const fn = model.tf.fn(e);
+  const cfg = e.arguments[0] && unwrap(e.arguments[0]);
+  const prop = (key: string): ts.Expression | undefined => cfg && ts.isObjectLiteralExpression(cfg)
+    ? cfg.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === key)?.initializer
+    : undefined;
+  if (fn === 'sequential') {
+    const layers = prop('layers');
+    const list = layers && unwrap(layers);
+    const last = list && ts.isArrayLiteralExpression(list) ? list.elements[list.elements.length - 1] : undefined;
+    return last && !ts.isSpreadElement(last) ? layerOutputActivation(model, last) : undefined;
+  }
+  if (fn === 'model') {
+    const outputs = prop('outputs');
+    const act = outputs && !ts.isArrayLiteralExpression(unwrap(outputs)) ? producingActivation(model, outputs, depth + 1, []) : undefined;
+    return act && { ...act, crossesCall: true };
+  }
+  if (fn !== undefined || calleeReceiver(e)) return undefined;
+  // `buildModel()`: what the function returns, on every return.
+  const builder = model.functionArg(e.expression, false);
+  const results = builder ? (returnedExpressions(builder) ?? []).map((r) => modelOutputActivation(model, r, depth + 1)) : [];
+  const first = results[0];
+  return first && results.every((r) => r?.name === first.name) ? first : undefined;
+}
+
+/** A layer given to a model (`tf.layers.dense({ activation: 'softmax' })`): the activation its output ends in. */
+function layerOutputActivation(model: FileModel, layer: ts.Expression): ActivationUse | undefined {
+  const made = layerCreation(model, layer);
+  if (!made?.activation || !LAYER_ACTIVATIONS.has(made.activation)) return undefined;
+  return { call: made.create, name: made.activation, operand: made.create, form: 'layer', linearFirst: made.factory !== 'activation', layer: made.factory, crossesCall: true };
+}
+
+/** A model parameter (`function sample(model, x)`): the model every call of the function in the file passes. */
+function parameterModelActivation(model: FileModel, param: ts.ParameterDeclaration, depth: number): ActivationUse | undefined {
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || (ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression))) return undefined;
+  const name = functionName(fn);
+  const index = fn.parameters.indexOf(param);
+  if (!name || index < 0) return undefined;
+  const sites = model.callsNamed([name]).filter((c) => calleeName(c) === name && resolveCallee(c, model.scopes, model.classes) === fn);
+  const found = sites.map((c) => (c.arguments[index] ? modelOutputActivation(model, c.arguments[index]!, depth + 1) : undefined));
+  const first = found[0];
+  return first && found.every((a) => a?.name === first.name) ? first : undefined;
+}
+
 /** Array methods whose callback gets the elements one by one as its first parameter. */
 const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every']);
 
@@ -330,7 +425,7 @@ function elementParamActivation(model: FileModel, param: ts.ParameterDeclaration
  * (`this.gateBlock(x, h)`), through `const` names.
  */
 function elementsActivation(model: FileModel, expr: ts.Expression, depth: number): ActivationUse | undefined {
-  if (depth > 6) return undefined;
+  if (depth > MAX_DEPTH) return undefined;
   const e = unwrap(expr);
   if (ts.isArrayLiteralExpression(e)) {
     const acts = e.elements.map((el) => (ts.isSpreadElement(el) ? undefined : producingActivation(model, el, depth + 1)));
@@ -365,7 +460,7 @@ const ARRAY_ELEMENT_READS = new Set(['at', 'pop', 'shift']);
  */
 function pushedActivation(model: FileModel, id: ts.Identifier, depth: number): ActivationUse | undefined {
   const b = model.scopes.resolve(id);
-  if (!b || depth > 6) return undefined;
+  if (!b || depth > MAX_DEPTH) return undefined;
   const array = b.parent;
   // `const { x, hs } = this.encode(window)`: the array the method's object return names.
   if (ts.isBindingElement(array) && ts.isObjectBindingPattern(array.parent) && array.name === b && !array.dotDotDotToken) {

@@ -1,0 +1,39 @@
+// Model outputs used correctly: logits models, samplers that take the log first, recurrent outputs.
+import * as tf from '@tensorflow/tfjs';
+
+export function buildCharModel(vocab: number): tf.Sequential {
+  const model = tf.sequential();
+  model.add(tf.layers.lstm({ units: 32, inputShape: [10, vocab] }));
+  model.add(tf.layers.dense({ units: vocab, activation: 'softmax' }));
+  return model;
+}
+
+// The Keras sampler done right: log of the probabilities, divided by the temperature, then softmax.
+export function sample(model: tf.LayersModel, seed: tf.Tensor3D, temperature: number): tf.Tensor {
+  const preds = model.predict(seed) as tf.Tensor2D;
+  return tf.softmax(tf.log(preds).div(temperature));
+}
+
+export function main(): tf.Tensor {
+  return sample(buildCharModel(12), tf.zeros([1, 10, 12]), 0.8);
+}
+
+// A model that outputs logits: the softmax is the only activation.
+const logitsModel = tf.sequential({
+  layers: [
+    tf.layers.gru({ units: 16, inputShape: [5, 3] }),
+    tf.layers.dense({ units: 4 }),
+  ],
+});
+
+export function probabilities(x: tf.Tensor3D): tf.Tensor {
+  return tf.softmax(logitsModel.predict(x) as tf.Tensor);
+}
+
+// A model ending in an LSTM: its output is a gated product, not an activation's output.
+const encoder = tf.sequential();
+encoder.add(tf.layers.lstm({ units: 8, inputShape: [5, 3] }));
+
+export function encode(x: tf.Tensor3D): tf.Tensor {
+  return tf.tanh(encoder.predict(x) as tf.Tensor);
+}
