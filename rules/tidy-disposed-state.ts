@@ -1,6 +1,8 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
-import { accessPath, calleeName, calleeReceiver, enclosingFunction, thisFieldName, indentAt, isFunctionLike, isLoop, iteratingCallback, unwrap, walk, type FunctionLike, isWithin } from '../server/src/analysis/ast';
+import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, thisFieldName, indentAt, isFunctionLike, isLoop, iteratingCallback, returnedExpressions, unwrap, walk, type FunctionLike, isWithin } from '../server/src/analysis/ast';
+import { resolveCallee } from '../server/src/analysis/calls';
+import { enclosingClassOfThis, subclassesOf } from '../server/src/analysis/class-hierarchy';
 import { declarationOf, isPropertyName, type Scopes } from '../server/src/analysis/scopes';
 import { NON_TENSOR_TF_CALLS, READBACK_METHODS, STEP_NAME_TOKENS, TENSOR_METHODS, hasToken, isStateLikeName } from '../server/src/analysis/tfjs-facts';
 import type { TextEdit } from '../server/src/report';
@@ -8,13 +10,14 @@ import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 
 
 /** Positive evidence that an expression yields a tensor (unknown calls do not count). */
-function isTensorExpr(ctx: RuleContext, e: ts.Expression): boolean {
+function isTensorExpr(ctx: RuleContext, e: ts.Expression, depth = 0): boolean {
   const u = unwrap(e);
   // `cell.call([x, h], {})[1]`, `tf.split(z, 4, 1)[0]`: an element of a list of tensors.
-  if (ts.isElementAccessExpression(u) && ts.isNumericLiteral(u.argumentExpression)) return isTensorExpr(ctx, u.expression);
+  if (ts.isElementAccessExpression(u) && ts.isNumericLiteral(u.argumentExpression)) return isTensorExpr(ctx, u.expression, depth);
   if (!ts.isCallExpression(u)) return false;
   const fn = ctx.model.tf.fn(u);
-  if (fn !== undefined) return !NON_TENSOR_TF_CALLS.has(fn);
+  // `tf.tidy` never disposes a `tf.variable`: it outlives the callback like a kept tensor.
+  if (fn !== undefined) return !NON_TENSOR_TF_CALLS.has(fn) && fn !== 'variable';
   const name = calleeName(u);
   if (!name) return false;
   if (READBACK_METHODS.has(name)) return false;
@@ -23,11 +26,34 @@ function isTensorExpr(ctx: RuleContext, e: ts.Expression): boolean {
   if (u.arguments.length >= 2 && hasToken(name, STEP_NAME_TOKENS)) return true;
   const recv = calleeReceiver(u);
   if (recv && (name === 'apply' || name === 'predict')) return true;
+  // `super.encode(tokens)`, `buildState()`: a function of the file that returns a tensor on every return.
+  if (depth < 2) {
+    const callee = resolveCallee(u, ctx.model.scopes, ctx.model.classes);
+    const returns = callee && returnedExpressions(callee);
+    if (returns && returns.length > 0 && returns.every((r) => returnsTensors(ctx, r, depth + 1))) return true;
+  }
   if (recv && TENSOR_METHODS.has(name)) {
     const r = unwrap(recv);
     return !(ts.isIdentifier(r) && /^(Math|Array|Object|JSON|console)$/.test(r.text)) && !ts.isArrayLiteralExpression(r);
   }
   return false;
+}
+
+/** A returned value that is a tensor, or holds some (`{ outputs: tf.stack(outs), final: h }`), also from `tf.tidy(() => ...)`. */
+function returnsTensors(ctx: RuleContext, e: ts.Expression, depth: number): boolean {
+  const u = unwrap(e);
+  if (ts.isCallExpression(u) && ctx.model.tf.fn(u) === 'tidy') {
+    const cb = ctx.model.functionArg(u.arguments[u.arguments.length - 1], false);
+    const inner = cb && returnedExpressions(cb);
+    return !!inner && inner.length > 0 && inner.every((r) => returnsTensors(ctx, r, depth));
+  }
+  if (ts.isObjectLiteralExpression(u) || ts.isArrayLiteralExpression(u)) return literalMembers(u).some((m) => returnsTensors(ctx, m, depth));
+  // `return out` with `const out = tf.tanh(...)`.
+  if (ts.isIdentifier(u)) {
+    const init = ctx.model.scopes.resolve(u)?.parent;
+    return !!init && ts.isVariableDeclaration(init) && !!init.initializer && isTensorExpr(ctx, init.initializer, depth);
+  }
+  return isTensorExpr(ctx, u, depth);
 }
 
 /** Positive evidence that a value is a tensor created inside `scope` (only those are disposed). */
@@ -174,11 +200,16 @@ export default defineRule({
       keep: 'Keep it with `tf.keep(...)` (dispose the old state yourself)',
       readAfter: '`{{name}}` is read here after `tidy` disposed it',
       disposedStored: '`{{value}}` is stored in `{{name}}` inside `tf.tidy` but neither returned nor kept: it is disposed when `tidy` returns, and the next read from `{{name}}` gets a disposed state. Keep it with `tf.keep()` (or return it from `tidy` and store it after).',
+      disposedInMethod: '`{{name}}` is assigned a tensor in `{{method}}`, which runs inside `tf.tidy` here and is not kept: it is disposed when `tidy` returns, and the next read of `{{name}}` gets a disposed state. Keep it with `tf.keep()` in `{{method}}` (and dispose the old value yourself).',
+      disposedStoredBy: '`{{value}}` is stored in `{{name}}` by `{{method}}` inside `tf.tidy` but neither returned nor kept: it is disposed when `tidy` returns, and the next read from `{{name}}` gets a disposed state. Keep it with `tf.keep()` (or return it from `tidy` and store it after).',
+      runsInTidy: '`{{method}}` runs inside `tf.tidy` here',
       readAfterStored: '`{{name}}` is read here; the entry stored inside `tidy` is disposed by then',
     },
   },
   check(ctx) {
+    const reportedInMethods = new Set<ts.Node>();
     for (const { call, fn } of ctx.model.tidyCalls()) {
+      if (fn.body) reportMethodStores(ctx, fn, reportedInMethods);
       if (!fn.body || !ts.isBlock(fn.body)) continue; // `tidy(() => expr)` returns its value
       const body = fn.body;
       const returned = returnedPaths(ctx, fn);
@@ -472,4 +503,101 @@ function keptPaths(ctx: RuleContext, fn: FunctionLike): Set<string> {
     }
   }
   return out;
+}
+
+/**
+ * Methods the callback runs (`this.step(x)`, with the overrides subclasses give it; `self.put(id, h)`)
+ * that outlive it with a tensor: a field assigned a tensor the method makes (`this.slow = tf.add(...)`)
+ * and read elsewhere, or the tensor the callback hands them stored in a map that is read elsewhere
+ * (`this.map.set(id, tensor)`). Reported in the method, or at the call, once each.
+ */
+function reportMethodStores(ctx: RuleContext, cb: FunctionLike, reported: Set<ts.Node>): void {
+  const { model } = ctx;
+  const ns = model.tf.namespaceForFixes ?? 'tf';
+  const returned = returnedPaths(ctx, cb);
+  const kept = keptPaths(ctx, cb);
+  for (const c of ownNodes(model.calls, cb)) {
+    if (!calleeReceiver(c)) continue;
+    for (const m of methodsRun(ctx, c)) {
+      if (!m.body || !ts.isBlock(m.body) || m === cb) continue;
+      const name = functionName(m) ?? 'this method';
+      const runs = { node: c, messageId: 'runsInTidy', data: { method: name } };
+      const ownReturns = returnedPaths(ctx, m);
+      const ownKept = keptPaths(ctx, m);
+      for (const w of ownNodes(model.index.writes, m.body)) {
+        if (reported.has(w) || !ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+        const path = thisFieldName(w.left) !== undefined ? accessPath(w.left) : undefined;
+        if (!path || ownReturns.has(path) || ownKept.has(path) || isKeepCall(ctx, w.right)) continue;
+        // Only a field the method advances from its own old value (`this.slow = f(this.slow, x)`):
+        // the next call reads the disposed one as data. A field reset at each call is not.
+        if (!readsPath(w.right, path) || !isTensorCreatedIn(ctx, w.right, m) || !fieldReadAfter(w.left, m, w)) continue;
+        reported.add(w);
+        const data = { name: path, method: name };
+        ctx.report({ node: w, messageId: 'disposedInMethod', data, suggest: [{ messageId: 'keep', data, edits: keepEdits(ctx, w.right, ns, m) }], related: [runs] });
+      }
+      m.parameters.forEach((param, i) => {
+        const arg = c.arguments[i];
+        const argPath = arg && accessPath(arg);
+        if (!arg || reported.has(c) || !ts.isIdentifier(param.name) || (argPath && (returned.has(argPath) || kept.has(argPath))) || !isTensorCreatedIn(ctx, arg, cb)) return;
+        const store = storeOfParameter(ctx, m, param.name, cb);
+        if (!store) return;
+        reported.add(c);
+        const data = { name: store.map, value: nodeText(ctx, arg), method: name };
+        ctx.report({
+          node: c, messageId: 'disposedStoredBy', data,
+          suggest: [{ messageId: 'keep', data, edits: [replaceNode(ctx, arg, `${ns}.keep(${nodeText(ctx, arg)})`)] }],
+          related: [{ node: store.readAt, messageId: 'readAfterStored', data }],
+        });
+      });
+    }
+  }
+}
+
+/** The methods a call runs: the one it resolves to, and for `this.m()` the overrides of `m` in subclasses. */
+function methodsRun(ctx: RuleContext, call: ts.CallExpression): FunctionLike[] {
+  const { model } = ctx;
+  const out: FunctionLike[] = [];
+  const fn = resolveCallee(call, model.scopes, model.classes);
+  if (fn) out.push(fn);
+  const recv = unwrap(calleeReceiver(call)!);
+  const cls = recv.kind === ts.SyntaxKind.ThisKeyword ? enclosingClassOfThis(recv) : undefined;
+  const name = calleeName(call);
+  if (cls && name) {
+    for (const sub of subclassesOf(cls, model.classes)) {
+      const own = sub.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && !!m.body && ts.isIdentifier(m.name) && m.name.text === name);
+      if (own && !out.includes(own)) out.push(own);
+    }
+  }
+  return out;
+}
+
+/** `this.map.set(key, p)` in `m` for its parameter `p`, with a `get` of that map outside the callback. */
+function storeOfParameter(ctx: RuleContext, m: FunctionLike, param: ts.Identifier, cb: FunctionLike): { map: string; readAt: ts.Node } | undefined {
+  for (const set of ownNodes(ctx.model.callsNamed(['set']), m.body!)) {
+    const recv = calleeReceiver(set);
+    const value = set.arguments[1] && unwrap(set.arguments[1]);
+    const map = recv && thisFieldName(unwrap(recv)) !== undefined ? accessPath(recv) : undefined;
+    if (!map || set.arguments.length !== 2 || !value || !ts.isIdentifier(value) || !ctx.model.scopes.refersTo(value, param)) continue;
+    const readAt = ctx.model.callsNamed(['get']).find((g) => {
+      const r = calleeReceiver(g);
+      return !!r && accessPath(r) === map && !isWithin(g, cb) && !isWithin(g, m);
+    });
+    if (readAt) return { map, readAt };
+  }
+  return undefined;
+}
+
+function isKeepCall(ctx: RuleContext, e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return ts.isCallExpression(u) && ctx.model.tf.fn(u) === 'keep';
+}
+
+/** Does `e` read `path` (`this.slow`) itself somewhere inside? */
+function readsPath(e: ts.Node, path: string): boolean {
+  let found = false;
+  walk(e, (n) => {
+    if (found) return false;
+    if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && accessPath(n) === path) found = true;
+  });
+  return found;
 }
