@@ -28,6 +28,7 @@ export default defineRule({
       readBack: '`{{name}}` is read back to JS with `{{readback}}` and rebuilt as a new tensor inside `{{closure}}`: the gradient stops here, so earlier steps never learn. Pass the tensor `{{name}}` on instead of rebuilding it.',
       readBackOutside: '`{{name}}` was read back to JS with `{{readback}}` outside `{{closure}}` and is rebuilt as a new tensor inside it: the gradient stops here. Move the steps that compute `{{name}}` inside the closure and use the tensor itself.',
       dropRoundTrip: 'Use `{{name}}` directly',
+      assignedState: '`{{name}}` is a `tf.variable` whose new value is set with `assign()` inside `{{closure}}`, and the next step reads it back: a variable keeps no gradient history, so every step starts from a constant and the gradient stops after one step. Carry the new state as a tensor ({{value}}) from step to step inside the closure, and assign the variable only after the gradient is taken.',
       variableCopy: '`{{name}}` is copied into a new `tf.variable` inside `{{closure}}`: a variable has no gradient history, so the gradient stops here and earlier steps never learn. Use the tensor itself.',
       dropVariable: 'Use `{{name}}` directly instead of a new variable',
       loopHere: 'the steps are unrolled here, outside the gradient closure',
@@ -361,6 +362,17 @@ function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void {
         }
         return;
       }
+      if (calleeName(n) === 'assign' && n.arguments.length === 1) {
+        // In the closure itself, only an assign inside its loop over steps: one after the loop hands
+        // the final state to the next chunk (truncated BPTT on purpose). A helper runs per step.
+        const perStep = body !== g.fn || ctx.model.iterationsAround(n).some((it) => isWithin(it.node, g.fn));
+        const state = perStep ? assignedStateVariable(ctx, n, body) : undefined;
+        if (state) {
+          const data = { name: state, closure: closureLabel(ctx, g), value: `\`${nodeText(ctx, n.arguments[0]!)}\`` };
+          ctx.report({ node: n, messageId: 'assignedState', data });
+        }
+        return;
+      }
       const ctor = ctx.model.tf.fn(n);
       if (!ctor || !FROM_VALUE_CONSTRUCTORS.has(ctor) || !n.arguments[0]) return;
       const src = readBackSource(ctx, n.arguments[0]);
@@ -379,4 +391,54 @@ function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void {
       });
     });
   }
+}
+
+/**
+ * `state.assign(hNew)` in a function the gradient closure runs, where `state` is made by
+ * `tf.variable(...)`, is named like a state, and is read by the same function before the assign (the
+ * step reads the old state, then stores the new one). A running statistic (`mean.assign(...)`) is
+ * not a state by name and is left alone. The variable's path, or undefined.
+ */
+function assignedStateVariable(ctx: RuleContext, assign: ts.CallExpression, body: FunctionLike): string | undefined {
+  const recv = calleeReceiver(assign);
+  const path = recv && accessPath(recv);
+  if (!recv || !path || !isStateLikeName(path.split('.').pop()!)) return undefined;
+  if (!madeByVariable(ctx, unwrap(recv))) return undefined;
+  // The old value is read before the new one is stored (`transition(x, this.state)`), in this function.
+  let readBefore = false;
+  walk(body, (n) => {
+    if (readBefore || n.pos >= assign.pos) return false;
+    if (n !== recv && (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)) && accessPath(n) === path && !(ts.isIdentifier(n) && isPropertyName(n)) && !isAssignReceiver(n)) readBefore = true;
+  });
+  return readBefore ? path : undefined;
+}
+
+function isAssignReceiver(n: ts.Node): boolean {
+  const p = n.parent;
+  return ts.isPropertyAccessExpression(p) && p.expression === n && p.name.text === 'assign';
+}
+
+/** Is `e` (a name or `this.field`) bound to `tf.variable(...)` where it is declared or assigned? */
+function madeByVariable(ctx: RuleContext, e: ts.Expression): boolean {
+  const isVariable = (init: ts.Expression | undefined): boolean => {
+    const u = init && unwrap(init);
+    return !!u && ts.isCallExpression(u) && ctx.model.tf.fn(u) === 'variable';
+  };
+  if (ts.isIdentifier(e)) {
+    const b = ctx.model.scopes.resolve(e);
+    return !!b && isVariable(initializerOf(b));
+  }
+  const field = ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
+  if (field === undefined) return false;
+  let cls: ts.Node | undefined = e.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls) return false;
+  let found = false;
+  walk(cls, (n) => {
+    if (found) return false;
+    if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === field) found = isVariable(n.initializer);
+    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) &&
+      n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === field) found = isVariable(n.right);
+  });
+  return found;
 }
