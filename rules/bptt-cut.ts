@@ -144,8 +144,11 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
     if (n !== fn && isFunctionLike(n) && !iteratingCallbackOf(n) && !tidied.has(n)) return false;
     if (!ts.isReturnStatement(n) || !n.expression) return;
     const e = unwrap(n.expression);
-    const parts = ts.isArrayLiteralExpression(e) ? e.elements : [e];
-    for (const p of parts) { const path = accessPath(p as ts.Expression); if (path) returned.add(path); }
+    // `return [y, h]`, `return { output, hidden: h }`: each part.
+    const parts: ts.Expression[] = ts.isArrayLiteralExpression(e) ? [...e.elements]
+      : ts.isObjectLiteralExpression(e) ? e.properties.flatMap((p) => ts.isShorthandPropertyAssignment(p) ? [p.name] : ts.isPropertyAssignment(p) ? [p.initializer] : [])
+      : [e];
+    for (const p of parts) { const path = accessPath(p); if (path) returned.add(path); }
   });
   for (const call of model.stepCalls) {
     const loop = call.iterations[0];
@@ -200,7 +203,8 @@ function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
       const b = model.scopes.resolve(n);
       if (!b || seen.has(b) || isWithin(b, g.fn)) return;
       seen.add(b);
-      const init = initializerOf(b);
+      // `const { output, hidden } = encode(xs)`: a part of the helper's result is its result too.
+      const init = initializerOf(b) ?? destructuredFrom(b);
       const raw = init && unwrap(init);
       // `const hT = tf.tidy(() => encode(xs))`: what the tidy returns.
       const e = raw && ts.isCallExpression(raw) ? model.tidyResult(raw) ?? raw : raw;
@@ -221,6 +225,13 @@ function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
       ctx.report({ node: n, messageId: 'unrolledByHelper', data, related: [{ node: loop, messageId: 'loopHere' }] });
     });
   }
+}
+
+/** The initialiser a destructured name is taken from (`const { output } = run(xs)` -> `run(xs)`), not through a rest element. */
+function destructuredFrom(b: ts.Identifier): ts.Expression | undefined {
+  let n: ts.Node = b.parent;
+  while (ts.isBindingElement(n) && !n.dotDotDotToken && (ts.isObjectBindingPattern(n.parent) || ts.isArrayBindingPattern(n.parent))) n = n.parent.parent;
+  return n !== b.parent && ts.isVariableDeclaration(n) ? n.initializer : undefined;
 }
 
 /** Array methods whose result is a JS copy of the values they are given (`from` takes them as argument). */

@@ -70,3 +70,24 @@ export function trainWrapped(xs: tf.Tensor2D[], labels: tf.Tensor2D): void {
 //                                                                                         ~~~~~~~ bptt-cut
   (optimizer as tf.Optimizer).applyGradients(grads);
 }
+
+// A method that unrolls and returns `{ output, hidden }`, destructured before the closure.
+export class Tagger {
+  constructor(private readonly Wtag: tf.Variable) {}
+
+  rnn(inputs: tf.Tensor2D[], hidden: tf.Tensor2D): { output: tf.Tensor2D; hidden: tf.Tensor2D } {
+    const outs: tf.Tensor2D[] = [];
+    for (const x of inputs) {
+      hidden = tf.tanh(tf.addN([tf.matMul(x, Wxh), tf.matMul(hidden, Whh)])) as tf.Tensor2D;
+      outs.push(hidden);
+    }
+    return { output: tf.concat(outs, 0) as tf.Tensor2D, hidden };
+  }
+
+  trainStep(model: Tagger, inputs: tf.Tensor2D[], labels: tf.Tensor2D): void {
+    const { output, hidden } = tf.tidy(() => model.rnn(inputs, tf.zeros([1, H])));
+    optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, tf.matMul(output, this.Wtag as tf.Tensor2D)) as tf.Scalar);
+    //                                                                       ~~~~~~ bptt-cut
+    hidden.dispose();
+  }
+}
