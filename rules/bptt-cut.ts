@@ -1,6 +1,6 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type RuleContext } from './rule';
-import { calleeName, calleeReceiver, accessPath, outermost, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike, isWithin } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, accessPath, functionName, outermost, returnedExpressions, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike, isWithin } from '../server/src/analysis/ast';
 import { finalReturn, iterationOf, resolveCallee } from '../server/src/analysis/calls';
 import { inlineRecurrences, writesToPath } from '../server/src/analysis/loop-queries';
 import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
@@ -26,6 +26,8 @@ export default defineRule({
       unrolledOutside: '`{{name}}` is unrolled outside `{{closure}}` and then used inside it: the gradient reaches none of the steps of that loop, only what happens inside the closure. Move the loop over steps inside the closure.',
       unrolledByHelper: '`{{name}}` comes from `{{helper}}`, which unrolls the steps before `{{closure}}` starts recording: gradients reach none of those steps. Call `{{helper}}` inside the closure.',
       readBack: '`{{name}}` is read back to JS with `{{readback}}` and rebuilt as a new tensor inside `{{closure}}`: the gradient stops here, so earlier steps never learn. Pass the tensor `{{name}}` on instead of rebuilding it.',
+      readBackHelper: '`{{helper}}` reads its argument `{{name}}` back to JS with `{{readback}}` and returns it rebuilt as a new tensor, inside `{{closure}}`: the gradient stops here, so earlier steps never learn. Pass the tensor `{{name}}` on instead of a rebuilt copy.',
+      rebuiltHere: '`{{helper}}` rebuilds its argument here',
       readBackOutside: '`{{name}}` was read back to JS with `{{readback}}` outside `{{closure}}` and is rebuilt as a new tensor inside it: the gradient stops here. Move the steps that compute `{{name}}` inside the closure and use the tensor itself.',
       dropRoundTrip: 'Use `{{name}}` directly',
       assignedState: '`{{name}}` is a `tf.variable` whose new value is set with `assign()` inside `{{closure}}`, and the next step reads it back: a variable keeps no gradient history, so every step starts from a constant and the gradient stops after one step. Carry the new state as a tensor ({{value}}) from step to step inside the closure, and assign the variable only after the gradient is taken.',
@@ -387,7 +389,14 @@ function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void {
       const ctor = ctx.model.tf.fn(n);
       if (!ctor || !FROM_VALUE_CONSTRUCTORS.has(ctor) || !n.arguments[0]) return;
       const src = readBackSource(ctx, n.arguments[0]);
-      if (!src || !isStateTensor(ctx, src.tensor, outermost(n))) return;
+      if (!src) return;
+      // `record(name, t) { ...; return tf.tensor(t.dataSync(), t.shape); }`: a helper that hands back
+      // a rebuilt copy of its parameter detaches whatever state its callers pass.
+      if (body !== g.fn && !isStateTensor(ctx, src.tensor, outermost(n))) {
+        reportDetachingHelper(ctx, g, body, n, src);
+        return;
+      }
+      if (!isStateTensor(ctx, src.tensor, outermost(n))) return;
       const name = nodeText(ctx, src.tensor);
       const data = { name, readback: `${src.method}()`, closure: closureLabel(ctx, g) };
       // Dropping the round-trip is exact when it keeps the shape: nested arrays (arraySync) with no
@@ -452,4 +461,27 @@ function madeByVariable(ctx: RuleContext, e: ts.Expression): boolean {
       n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === field) found = isVariable(n.right);
   });
   return found;
+}
+
+/**
+ * `h = this.record('h', hNew)` on the tape, where `record` returns `tf.tensor(t.dataSync(), t.shape)`
+ * of its parameter `t`: reported at each call in the closure's bodies that passes a state there.
+ */
+function reportDetachingHelper(ctx: RuleContext, g: ClosureCall, helper: FunctionLike, rebuilt: ts.CallExpression, src: ReadBack): void {
+  const { model } = ctx;
+  const t = unwrap(src.tensor);
+  const param = ts.isIdentifier(t) ? model.scopes.resolve(t)?.parent : undefined;
+  const index = param && ts.isParameter(param) && param.parent === helper ? helper.parameters.indexOf(param) : -1;
+  // The rebuilt copy is what the helper returns.
+  const returned = (returnedExpressions(helper) ?? []).some((r) => unwrap(r) === rebuilt);
+  if (index < 0 || !returned) return;
+  for (const body of tapedBodies(ctx, g)) {
+    walk(body, (n) => {
+      if (!ts.isCallExpression(n) || resolveCallee(n, model.scopes, model.classes) !== helper) return;
+      const arg = n.arguments[index];
+      if (!arg || !accessPath(arg) || !isStateTensor(ctx, arg, outermost(n))) return;
+      const data = { helper: functionName(helper) ?? 'the helper', name: nodeText(ctx, arg), readback: `${src.method}()`, closure: closureLabel(ctx, g) };
+      ctx.report({ node: n, messageId: 'readBackHelper', data, related: [{ node: rebuilt, messageId: 'rebuiltHere', data }] });
+    });
+  }
 }
