@@ -2,7 +2,7 @@ import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
 import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, thisFieldName, indentAt, isFunctionLike, isLoop, iteratingCallback, returnedExpressions, unwrap, walk, type FunctionLike, isWithin } from '../server/src/analysis/ast';
 import { resolveCallee } from '../server/src/analysis/calls';
-import { enclosingClassOfThis, subclassesOf } from '../server/src/analysis/class-hierarchy';
+import { enclosingClassOfThis, implementationsOf } from '../server/src/analysis/class-hierarchy';
 import { declarationOf, isPropertyName, type Scopes } from '../server/src/analysis/scopes';
 import { NON_TENSOR_TF_CALLS, READBACK_METHODS, STEP_NAME_TOKENS, TENSOR_METHODS, hasToken, isStateLikeName } from '../server/src/analysis/tfjs-facts';
 import type { TextEdit } from '../server/src/report';
@@ -556,19 +556,12 @@ function reportMethodStores(ctx: RuleContext, cb: FunctionLike, reported: Set<ts
 /** The methods a call runs: the one it resolves to, and for `this.m()` the overrides of `m` in subclasses. */
 function methodsRun(ctx: RuleContext, call: ts.CallExpression): FunctionLike[] {
   const { model } = ctx;
-  const out: FunctionLike[] = [];
-  const fn = resolveCallee(call, model.scopes, model.classes);
-  if (fn) out.push(fn);
   const recv = unwrap(calleeReceiver(call)!);
   const cls = recv.kind === ts.SyntaxKind.ThisKeyword ? enclosingClassOfThis(recv) : undefined;
   const name = calleeName(call);
-  if (cls && name) {
-    for (const sub of subclassesOf(cls, model.classes)) {
-      const own = sub.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && !!m.body && ts.isIdentifier(m.name) && m.name.text === name);
-      if (own && !out.includes(own)) out.push(own);
-    }
-  }
-  return out;
+  if (cls && name) return implementationsOf(cls, name, model.classes);
+  const fn = resolveCallee(call, model.scopes, model.classes);
+  return fn ? [fn] : [];
 }
 
 /** `this.map.set(key, p)` in `m` for its parameter `p`, with a `get` of that map outside the callback. */

@@ -94,3 +94,23 @@ export function unroll(xs: tf.Tensor2D[], h0: tf.Tensor2D, Wxh: tf.Tensor2D, Whh
   }
   return outputs;
 }
+
+// The base squashes what an abstract method returns; the only implementation already squashes it.
+export abstract class ForgetGateCell {
+  constructor(protected readonly Wf: tf.Variable, protected readonly Wh: tf.Variable) {}
+
+  protected abstract proposal(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D;
+
+  step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    const f = tf.sigmoid(tf.matMul(tf.concat([x, h], 1), this.Wf as tf.Tensor2D));
+    const cand = tf.tanh(this.proposal(x, h));
+    //           ~~~~~~~~~~~~~~~~~~~~~~~~~~~~ stacked-activation
+    return tf.add(tf.mul(tf.sub(1, f), h), tf.mul(f, cand)) as tf.Tensor2D;
+  }
+}
+
+export class MGUCell extends ForgetGateCell {
+  protected override proposal(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    return tf.tanh(tf.matMul(tf.concat([x, h], 1), this.Wh as tf.Tensor2D));
+  }
+}

@@ -105,3 +105,28 @@ export function elmanStep(x: tf.Tensor2D, h: tf.Tensor2D, W: tf.Tensor2D, U: tf.
   const hNext = tf.tanh(tf.add(tf.matMul(x, W), tf.matMul(h, U))) as tf.Tensor2D;
   return [tf.softmax(tf.matMul(hNext, V)) as tf.Tensor2D, hNext];
 }
+
+// An abstract pre-activation: one implementation is linear, so the base's tanh is the only activation for it.
+export abstract class ProposalCell {
+  constructor(protected readonly Wh: tf.Variable) {}
+
+  protected abstract proposal(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D;
+
+  step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    return tf.tanh(this.proposal(x, h));
+  }
+}
+
+export class LinearProposal extends ProposalCell {
+  protected override proposal(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    return tf.matMul(tf.concat([x, h], 1), this.Wh as tf.Tensor2D);
+  }
+}
+
+export class NormalisedProposal extends ProposalCell {
+  protected override proposal(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    const z = tf.matMul(tf.concat([x, h], 1), this.Wh as tf.Tensor2D);
+    const { mean, variance } = tf.moments(z, -1, true);
+    return tf.div(tf.sub(z, mean), tf.sqrt(tf.add(variance, 1e-5))) as tf.Tensor2D;
+  }
+}

@@ -6,7 +6,7 @@ import type { FileModel } from './model';
 import { lastFileMemo, resolveCallee } from './calls';
 import { initializerOf } from './scopes';
 import { newStatePositions } from './state-queries';
-import { enclosingClassOfThis, overriddenBelow } from './class-hierarchy';
+import { enclosingClassOfThis, implementationsOf, overriddenBelow } from './class-hierarchy';
 import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
 
 export interface ActivationUse {
@@ -267,6 +267,15 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
         // A method's body is shared by every caller we did not look at: no edit inside it.
         return id ? results[0] : { ...results[0]!, crossesCall: true };
       }
+    }
+    // `this.proposal(x, h)` that subclasses override (abstract in the base): what every
+    // implementation in the file returns, when they all agree.
+    const self = recv && !helper && unwrap(recv).kind === ts.SyntaxKind.ThisKeyword ? enclosingClassOfThis(e) : undefined;
+    if (self && name) {
+      const results = implementationsOf(self, name, model.classes).flatMap((f) => returnedExpressions(f) ?? [undefined])
+        .map((r) => (r ? producingActivation(model, r, depth + 1, []) : undefined));
+      const first = results[0];
+      if (first && results.every((r) => r?.name === first.name)) return { ...first, crossesCall: true };
     }
     return undefined;
   }

@@ -63,3 +63,19 @@ export function overriddenBelow(cls: ts.ClassLikeDeclaration, name: string, clas
   return subclassesOf(cls, classes).some((sub) => sub.members.some((m) =>
     ts.isMethodDeclaration(m) && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name));
 }
+
+/**
+ * Every method `this.name()` written in `cls` can run: the one `cls` has or inherits, and the
+ * overrides its subclasses in the file define (an abstract method contributes only these).
+ */
+export function implementationsOf(cls: ts.ClassLikeDeclaration, name: string, classes: ReadonlyMap<string, ts.ClassLikeDeclaration>): ts.MethodDeclaration[] {
+  const out: ts.MethodDeclaration[] = [];
+  const own = findMethod(cls, name, classes);
+  if (own) out.push(own);
+  for (const sub of subclassesOf(cls, classes)) {
+    const m = sub.members.find((x): x is ts.MethodDeclaration => ts.isMethodDeclaration(x) && !!x.body &&
+      (ts.isIdentifier(x.name) || ts.isStringLiteral(x.name)) && x.name.text === name);
+    if (m && !out.includes(m)) out.push(m);
+  }
+  return out;
+}
