@@ -39,14 +39,17 @@ export default defineRule({
           const replaceable = !tail || step.states.length === 1;
           // A list of states read by element (`states[0]`, `const [h] = states`) is returned as a list.
           const list = !tail && readsByElement(step.flow, s.root);
+          // `{ ...state, h: hNew }` hands `c` back through the spread: the member is added after it.
+          const spread = ts.isSpreadAssignment(pos.node.parent) ? pos.node.parent : undefined;
           const replacement = (name: string): string => ts.isShorthandPropertyAssignment(pos.node.parent)
             ? `${nodeText(ctx, pos.node)}: ${name}` // `{ h: hNew, c }` keeps its key: `c: cNew`
+            : spread ? `${nodeText(ctx, spread)}, ${s.name}: ${name}`
             : (tail && !ts.isSpreadElement(pos.node)) || list ? `[${name}]` : name;
           const fixes = replaceable
             ? candidates.filter((c) => inScopeAt(c, pos.node)).flatMap((c): FixDescriptor[] => {
               // No fix whose types cannot be checked (a state destructured from a type declared elsewhere).
-              const name = keepingDeclaredType(ctx, step.fn, pos.node, c);
-              return name === undefined ? [] : [{ messageId: 'returnCandidate', data: { candidate: c.name }, edits: [replaceNode(ctx, pos.node, replacement(name))] }];
+              const name = keepingDeclaredType(ctx, step.fn, pos.node, c, spread ? s.name : undefined);
+              return name === undefined ? [] : [{ messageId: 'returnCandidate', data: { candidate: c.name }, edits: [replaceNode(ctx, spread ?? pos.node, replacement(name))] }];
             })
             : [];
           // Safe only when the choice is not ours to make: one computed state, and it is in scope.
@@ -73,17 +76,18 @@ export default defineRule({
  * `Tensor<Rank>`, which `Tensor2D` does not accept, and the fix must keep the program type-correct.
  * JavaScript needs no cast.
  */
-function keepingDeclaredType(ctx: RuleContext, fn: FunctionLike, returned: ts.Expression, candidate: LocalDef): string | undefined {
+function keepingDeclaredType(ctx: RuleContext, fn: FunctionLike, returned: ts.Expression, candidate: LocalDef, spreadKey?: string): string | undefined {
   if (!/\.[cm]?tsx?$/i.test(ctx.sf.fileName) || !fn.type) return candidate.name;
   const id = unwrap(returned);
   const binding = ts.isIdentifier(id) ? ctx.model.scopes.resolve(id) : undefined;
-  const declared = binding ? declaredType(ctx, binding) : elementType(ctx, id);
+  // `{ ...state, c: cNext }`: the member's type in the state's declared type.
+  const declared = spreadKey !== undefined ? spreadMemberType(ctx, binding, spreadKey) : binding ? declaredType(ctx, binding) : elementType(ctx, id);
   // Only a rank-specific tensor type is narrower than what tf ops return (`Tensor` accepts them).
   const typeText = declared && nodeText(ctx, declared);
   // `const { h, c } = state` with a type the file does not spell out: the fix cannot be checked.
   if (declared === null) return undefined;
   // A member of a declared state type (`{ h, c } = state`) is what the step returns by that type.
-  const member = !!binding && ts.isBindingElement(binding.parent);
+  const member = spreadKey !== undefined || (!!binding && ts.isBindingElement(binding.parent));
   if (!typeText || !RANKED_TENSOR_TYPE.test(typeText) || (!member && !nodeText(ctx, fn.type).includes(typeText))) return candidate.name;
   const own = candidate.node.parent;
   const init = own && ts.isVariableDeclaration(own) ? own.initializer && unwrapParens(own.initializer) : undefined;
@@ -113,6 +117,15 @@ function declaredType(ctx: RuleContext, binding: ts.Identifier): ts.TypeNode | u
   if (!type) return null;
   const member = declaredTypeMembers(ctx.sf, type)?.find((m) => ts.isPropertySignature(m) && m.name && ts.isIdentifier(m.name) && m.name.text === key);
   return member && ts.isPropertySignature(member) && member.type ? member.type : null;
+}
+
+/** The declared type of member `key` of a typed state (`state: LSTMState`); null when the file does not declare it. */
+function spreadMemberType(ctx: RuleContext, binding: ts.Identifier | undefined, key: string): ts.TypeNode | null {
+  const holder = binding?.parent;
+  const type = holder && (ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.name === binding ? holder.type : undefined;
+  if (!type) return null;
+  const m = declaredTypeMembers(ctx.sf, type)?.find((x) => ts.isPropertySignature(x) && x.name && ts.isIdentifier(x.name) && x.name.text === key);
+  return m && ts.isPropertySignature(m) && m.type ? m.type : null;
 }
 
 /** `states[1]` of `states: tf.Tensor2D[]` (or a tuple type): the element's declared type. */

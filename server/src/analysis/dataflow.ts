@@ -35,6 +35,8 @@ export interface ReturnRecord {
   elementAt?: (i: number) => { node: ts.Expression; val: Val } | undefined;
   /** Members of an object-literal return. */
   members?: Map<string, { node: ts.Expression; val: Val }>;
+  /** `{ ...state, h: hNew }`: the root a spread member copies (`p1`), with the spread's expression. */
+  spreadOf?: { root: string; node: ts.Expression };
 }
 
 export interface LocalDef {
@@ -310,6 +312,10 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
         if (ts.isShorthandPropertyAssignment(p)) rec.members.set(p.name.text, { node: p.name, val: lookup(p.name.text) });
         else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
           rec.members.set(p.name.text, { node: p.initializer, val: val.props?.get(p.name.text) ?? evalExpr(p.initializer) });
+        } else if (ts.isSpreadAssignment(p) && p === e.properties[0]) {
+          // Only a leading spread: members written after it replace what it copies.
+          const alias = evalExpr(p.expression).alias;
+          if (alias !== undefined) rec.spreadOf = { root: alias, node: p.expression };
         }
       }
     }

@@ -1,7 +1,7 @@
 // Questions rules ask about a step's states: where each new state is returned, which locals were
 // computed as its next value, whether a state reaches any output.
 import ts from '../typescript';
-import { reaches, touches, type LocalDef, type ReturnRecord, type Val } from './dataflow';
+import { reaches, rootVal, touches, type LocalDef, type ReturnRecord, type Val } from './dataflow';
 import { unwrap } from './ast';
 import type { StateInput, Step } from './steps';
 import { NEW_TOKENS, hasToken, isStateLikeName, nameTokens, stateBase } from './tfjs-facts';
@@ -199,6 +199,21 @@ function returnedStateObject(r: ReturnRecord, s: StateInput): Members | undefine
   return membersOf(lit, inner[0]![1].val.props);
 }
 
+/**
+ * `return { ...state, h: hNew }`: the members of `state` the step reads (`state.c`) and does not
+ * write again come back unchanged through the spread, at the spread's expression.
+ */
+function withSpreadMembers(step: Step, r: ReturnRecord, s: StateInput, members: Members | undefined): Members | undefined {
+  if (!members || r.spreadOf?.root !== s.root) return members;
+  const out = new Map(members);
+  const prefix = `${s.root}.`;
+  for (const read of step.flow.readRoots) {
+    const key = read.startsWith(prefix) ? read.slice(prefix.length) : undefined;
+    if (key && !key.includes('.') && !out.has(key)) out.set(key, { node: r.spreadOf.node, val: rootVal(read) });
+  }
+  return out;
+}
+
 /** The members of a returned object literal with their values; undefined when a spread or computed key hides one. */
 function membersOf(lit: ts.ObjectLiteralExpression, props: ReadonlyMap<string, Val> | undefined): Members | undefined {
   const out = new Map<string, { node: ts.Expression; val: Val }>();
@@ -217,7 +232,7 @@ function membersOf(lit: ts.ObjectLiteralExpression, props: ReadonlyMap<string, V
  * a sub-state of its own (`state.c`, root `p1.c`) with its positions.
  */
 export function memberStatesReturned(step: Step, s: StateInput): { sub: StateInput; positions: StatePosition[] }[] {
-  const objects = step.flow.returns.map((r) => returnedStateObject(r, s));
+  const objects = step.flow.returns.map((r) => withSpreadMembers(step, r, s, returnedStateObject(r, s)));
   if (objects.length === 0 || objects.some((o) => !o)) return [];
   const out: { sub: StateInput; positions: StatePosition[] }[] = [];
   for (const key of objects[0]!.keys()) {
