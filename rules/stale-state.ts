@@ -101,7 +101,7 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
   const decl = inv.decl && ts.isVariableDeclaration(inv.decl) ? inv.decl : undefined;
   const declList = decl && ts.isVariableDeclarationList(decl.parent) ? decl.parent : undefined;
   if (!declaredInLoop && target && arg.path && !arg.path.includes('.') && statement && declList && decl && ts.isIdentifier(decl.name) &&
-      !disposedAfter(ctx, target, statement)) {
+      !disposedAfter(ctx, target, statement) && !(call.step === undefined && readAsObject(ctx, call, target))) {
     suggest.push({ messageId: 'feedBack', data, edits: assignAfter(ctx, statement, arg.path, target, declList) });
   }
   ctx.report({
@@ -206,4 +206,15 @@ function enclosingStatement(n: ts.Node): ts.Statement | undefined {
     if (ts.isBlock(p) || ts.isSourceFile(p) || ts.isArrowFunction(p) || ts.isFunctionExpression(p)) return undefined;
   }
   return undefined;
+}
+
+/**
+ * An unknown step's whole result that the loop reads member by member (`r.out`): it is an object
+ * holding the new state somewhere, not the state, so `state = r` would be a guess.
+ */
+function readAsObject(ctx: RuleContext, call: StepCall, target: string): boolean {
+  const t = call.targets.find((x) => x.path === target)?.node;
+  const b = t && ts.isIdentifier(t) ? ctx.model.scopes.resolve(t) : undefined;
+  const loop = call.iterations[0];
+  return !!b && !!loop && ctx.model.scopes.references(b, loop.node).some((r) => ts.isPropertyAccessExpression(r.parent) && r.parent.expression === r);
 }
