@@ -27,7 +27,7 @@ function isTensorExpr(ctx: RuleContext, e: ts.Expression, depth = 0): boolean {
   const recv = calleeReceiver(u);
   if (recv && (name === 'apply' || name === 'predict')) return true;
   // `super.encode(tokens)`, `buildState()`: a function of the file that returns a tensor on every return.
-  if (depth < 2) {
+  if (depth < 2 && ctx.model.index.callableNames.has(name)) {
     const callee = resolveCallee(u, ctx.model.scopes, ctx.model.classes);
     const returns = callee && returnedExpressions(callee);
     if (returns && returns.length > 0 && returns.every((r) => returnsTensors(ctx, r, depth + 1))) return true;
@@ -517,7 +517,9 @@ function reportMethodStores(ctx: RuleContext, cb: FunctionLike, reported: Set<ts
   const returned = returnedPaths(ctx, cb);
   const kept = keptPaths(ctx, cb);
   for (const c of ownNodes(model.calls, cb)) {
-    if (!calleeReceiver(c)) continue;
+    // Only names a function of this file is called by (most calls are tf's: `tf.add`, `x.matMul`).
+    const callee = calleeName(c);
+    if (!calleeReceiver(c) || !callee || !model.index.callableNames.has(callee)) continue;
     for (const m of methodsRun(ctx, c)) {
       if (!m.body || !ts.isBlock(m.body) || m === cb) continue;
       const name = functionName(m) ?? 'this method';

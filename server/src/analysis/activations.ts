@@ -76,11 +76,13 @@ export const activationHelpers: (model: FileModel) => Map<FunctionLike, Activati
     if (!isFunctionLike(c) || c.parameters.length !== 1 || !c.body || !ts.isIdentifier(c.parameters[0]!.name)) return false;
     return !ts.isBlock(c.body) || (c.body.statements.length === 1 && ts.isReturnStatement(c.body.statements[0]!));
   });
-  // Rounds: the direct helpers first, then helpers of those (a chain of three at most).
+  // Rounds: the direct helpers first, then helpers of those (a chain of three at most); a later
+  // round looks only at functions whose return calls a helper the round before found.
+  let found: Set<string> | undefined;
   for (let round = 0; round < 3; round++) {
-    let added = false;
+    const added = new Set<string>();
     for (const c of candidates) {
-      if (out.has(c)) continue;
+      if (out.has(c) || (found && !(returnedExpressions(c) ?? []).some((r) => { const u = unwrap(r); return ts.isCallExpression(u) && found!.has(calleeName(u) ?? ''); }))) continue;
       const param = c.parameters[0]!.name as ts.Identifier;
       const returns = returnedExpressions(c) ?? [];
       let activation: string | undefined;
@@ -94,9 +96,10 @@ export const activationHelpers: (model: FileModel) => Map<FunctionLike, Activati
         return true;
       });
       const name = all && activation ? functionName(c) : undefined;
-      if (name && activation) { out.set(c, { name, activation }); added = true; }
+      if (name && activation) { out.set(c, { name, activation }); added.add(name); }
     }
-    if (!added) break;
+    if (added.size === 0) break;
+    found = added;
   }
   return out;
 });
@@ -200,7 +203,7 @@ export function activationOf(model: FileModel, call: ts.CallExpression, helpers?
   const recv = calleeReceiver(call);
   if (name && call.arguments.length === 1) {
     const table = helpers ?? activationHelpers(model);
-    const fnOf = table.size > 0 ? helperCallee(model, call) : undefined;
+    const fnOf = table.size > 0 && model.index.callableNames.has(name) ? helperCallee(model, call) : undefined;
     const helper = fnOf && table.get(fnOf);
     if (helper) return { call, name: helper.activation, operand: call.arguments[0]!, form: 'function', linearFirst: false, helper: name };
   }

@@ -44,15 +44,30 @@ export function superMethod(node: ts.Node, name: string, classes: ReadonlyMap<st
 }
 
 /** The classes of the file that extend `cls`, directly or not. */
-export function subclassesOf(cls: ts.ClassLikeDeclaration, classes: ReadonlyMap<string, ts.ClassLikeDeclaration>): ts.ClassLikeDeclaration[] {
-  const out: ts.ClassLikeDeclaration[] = [];
+export function subclassesOf(cls: ts.ClassLikeDeclaration, classes: ReadonlyMap<string, ts.ClassLikeDeclaration>): readonly ts.ClassLikeDeclaration[] {
+  return subclassIndex(classes).get(cls) ?? NONE;
+}
+
+const NONE: readonly ts.ClassLikeDeclaration[] = [];
+
+// Class -> its subclasses in the file, built once per file (one entry: the file being linted; a
+// module-level WeakMap would keep every file's tree alive until a full collection).
+let indexedClasses: ReadonlyMap<string, ts.ClassLikeDeclaration> | undefined;
+let index = new Map<ts.ClassLikeDeclaration, ts.ClassLikeDeclaration[]>();
+
+function subclassIndex(classes: ReadonlyMap<string, ts.ClassLikeDeclaration>): Map<ts.ClassLikeDeclaration, ts.ClassLikeDeclaration[]> {
+  if (classes === indexedClasses) return index;
+  index = new Map();
+  indexedClasses = classes;
   for (const c of new Set(classes.values())) {
     let b = baseClassOf(c, classes);
     for (let depth = 0; b && depth < MAX_DEPTH; depth++, b = baseClassOf(b, classes)) {
-      if (b === cls) { out.push(c); break; }
+      const list = index.get(b);
+      if (list) list.push(c);
+      else index.set(b, [c]);
     }
   }
-  return out;
+  return index;
 }
 
 /**
