@@ -52,9 +52,8 @@ function argumentActivation(model: FileModel, param: ts.ParameterDeclaration, de
   const sites = model.callsNamed([name]).filter((c) => calleeName(c) === name && resolveCallee(c, model.scopes, model.classes) === fn);
   if (sites.length === 0) return undefined;
   const found = sites.map((c) => (c.arguments[index] ? producingActivation(model, c.arguments[index]!, depth + 1, []) : undefined));
-  const first = found[0];
-  if (!first || !found.every((a) => a !== undefined && a.name === first.name)) return undefined;
-  return { ...first, crossesCall: true };
+  const first = agreed(found);
+  return first && { ...first, crossesCall: true };
 }
 
 export interface ActivationHelper {
@@ -277,8 +276,8 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     if (self && name) {
       const results = implementationsOf(self, name, model.classes).flatMap((f) => returnedExpressions(f) ?? [undefined])
         .map((r) => (r ? producingActivation(model, r, depth + 1, []) : undefined));
-      const first = results[0];
-      if (first && results.every((r) => r?.name === first.name)) return { ...first, crossesCall: true };
+      const first = agreed(results);
+      if (first) return { ...first, crossesCall: true };
     }
     return undefined;
   }
@@ -325,8 +324,8 @@ function previousStepActivation(model: FileModel, param: ts.ParameterDeclaration
   const state = step && k !== undefined && k >= 0 ? step.states[k] : undefined;
   if (!step || !state) return undefined;
   const acts = newStatePositions(step, state).map((p) => producingActivation(model, p.node, depth + 1, []));
-  const first = acts[0];
-  return first && acts.every((a) => a?.name === first.name) ? { ...first, crossesCall: true, previousStep: state.name } : undefined;
+  const first = agreed(acts);
+  return first && { ...first, crossesCall: true, previousStep: state.name };
 }
 
 /**
@@ -393,8 +392,7 @@ function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: num
   // `buildModel()`: what the function returns, on every return.
   const builder = model.functionArg(e.expression, false);
   const results = builder ? (returnedExpressions(builder) ?? []).map((r) => modelOutputActivation(model, r, depth + 1)) : [];
-  const first = results[0];
-  return first && results.every((r) => r?.name === first.name) ? first : undefined;
+  return agreed(results);
 }
 
 /** A layer given to a model (`tf.layers.dense({ activation: 'softmax' })`): the activation its output ends in. */
@@ -413,8 +411,13 @@ function parameterModelActivation(model: FileModel, param: ts.ParameterDeclarati
   if (!name || index < 0) return undefined;
   const sites = model.callsNamed([name]).filter((c) => calleeName(c) === name && resolveCallee(c, model.scopes, model.classes) === fn);
   const found = sites.map((c) => (c.arguments[index] ? modelOutputActivation(model, c.arguments[index]!, depth + 1) : undefined));
-  const first = found[0];
-  return first && found.every((a) => a?.name === first.name) ? first : undefined;
+  return agreed(found);
+}
+
+/** The activation every one of `acts` is (the same name; none missing), or undefined. */
+function agreed(acts: readonly (ActivationUse | undefined)[]): ActivationUse | undefined {
+  const first = acts[0];
+  return first && acts.every((a) => a?.name === first.name) ? first : undefined;
 }
 
 /** Array methods whose callback gets the elements one by one as its first parameter. */
@@ -441,8 +444,7 @@ function elementsActivation(model: FileModel, expr: ts.Expression, depth: number
   const e = unwrap(expr);
   if (ts.isArrayLiteralExpression(e)) {
     const acts = e.elements.map((el) => (ts.isSpreadElement(el) ? undefined : producingActivation(model, el, depth + 1)));
-    const first = acts[0];
-    return first && acts.every((a) => a?.name === first.name) ? first : undefined;
+    return agreed(acts);
   }
   if (ts.isIdentifier(e)) {
     const b = model.scopes.resolve(e);
@@ -457,8 +459,7 @@ function elementsActivation(model: FileModel, expr: ts.Expression, depth: number
   if (fn !== undefined) return undefined;
   const helper = helperCallee(model, e);
   const results = helper ? (returnedExpressions(helper) ?? []).map((r) => elementsActivation(model, r, depth + 1)) : [];
-  const first = results[0];
-  return first && results.every((r) => r?.name === first.name) ? first : undefined;
+  return agreed(results);
 }
 
 /** Calls that read one element of an array (`at(-1)`, `pop()`), not a mix of them. */

@@ -16,13 +16,22 @@ export function baseClassOf(cls: ts.ClassLikeDeclaration, classes: ReadonlyMap<s
   return found === cls ? undefined : found;
 }
 
+/** Is `m` a method declaration named `name` (`step() {}`, `'step'() {}`), with or without a body? */
+function isMethodNamed(m: ts.ClassElement, name: string): m is ts.MethodDeclaration {
+  return ts.isMethodDeclaration(m) && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name;
+}
+
+/** The method with a body named `name` that `cls` itself declares (not inherited). */
+export function ownMethod(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclaration | undefined {
+  return cls.members.find((m): m is ts.MethodDeclaration => isMethodNamed(m, name) && !!m.body);
+}
+
 /** The method with a body named `name` that an instance of `cls` runs: its own, else the nearest base class's. */
 export function findMethod(cls: ts.ClassLikeDeclaration, name: string, classes: ReadonlyMap<string, ts.ClassLikeDeclaration>): ts.MethodDeclaration | undefined {
   let c: ts.ClassLikeDeclaration | undefined = cls;
   for (let depth = 0; c && depth < MAX_DEPTH; depth++, c = baseClassOf(c, classes)) {
-    for (const m of c.members) {
-      if (ts.isMethodDeclaration(m) && m.body && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name) return m;
-    }
+    const m = ownMethod(c, name);
+    if (m) return m;
   }
   return undefined;
 }
@@ -75,8 +84,7 @@ function subclassIndex(classes: ReadonlyMap<string, ts.ClassLikeDeclaration>): M
  * runs different code depending on the instance, and no single method answers for it.
  */
 export function overriddenBelow(cls: ts.ClassLikeDeclaration, name: string, classes: ReadonlyMap<string, ts.ClassLikeDeclaration>): boolean {
-  return subclassesOf(cls, classes).some((sub) => sub.members.some((m) =>
-    ts.isMethodDeclaration(m) && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name));
+  return subclassesOf(cls, classes).some((sub) => sub.members.some((m) => isMethodNamed(m, name)));
 }
 
 /**
@@ -88,8 +96,7 @@ export function implementationsOf(cls: ts.ClassLikeDeclaration, name: string, cl
   const own = findMethod(cls, name, classes);
   if (own) out.push(own);
   for (const sub of subclassesOf(cls, classes)) {
-    const m = sub.members.find((x): x is ts.MethodDeclaration => ts.isMethodDeclaration(x) && !!x.body &&
-      (ts.isIdentifier(x.name) || ts.isStringLiteral(x.name)) && x.name.text === name);
+    const m = ownMethod(sub, name);
     if (m && !out.includes(m)) out.push(m);
   }
   return out;

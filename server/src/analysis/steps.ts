@@ -9,7 +9,7 @@ import { nodesInside, ownNodes, type TreeIndex } from './tree-index';
 import { CONVENTIONAL_STATE_NAMES, LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, hasToken, isStateLikeName, stateBase } from './tfjs-facts';
 import type { StepKind } from './cell-summary';
 import { returnedFunction } from './calls';
-import { baseClassOf } from './class-hierarchy';
+import { baseClassOf, ownMethod } from './class-hierarchy';
 
 export interface StateInput {
   index: number;
@@ -57,14 +57,6 @@ function baseKind(cls: ts.ClassLikeDeclaration, tf: TfApi, classes: ReadonlyMap<
   if (last && RNN_CELL_BASES.has(last)) return 'cell';
   if (last && LAYER_BASES.has(last)) return 'layer';
   return 'other';
-}
-
-function classMethod(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclaration | undefined {
-  for (const m of cls.members) {
-    if (ts.isMethodDeclaration(m) && m.body && memberName(m) === undefined && ts.isIdentifier(m.name) && m.name.text === name) return m;
-    if (ts.isMethodDeclaration(m) && m.body && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name) return m;
-  }
-  return undefined;
 }
 
 /** `stateSize = 20` / `this.stateSize = [u, u]` / `get stateSize() { return [..] }` -> number of states. */
@@ -258,13 +250,13 @@ export function discoverSteps(sf: ts.SourceFile, tf: TfApi, fedBack: Map<ts.Node
   const visit = (n: ts.Node): void => {
     if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) {
       const kind = baseKind(n, tf, tree.classes);
-      const call = classMethod(n, 'call');
+      const call = ownMethod(n, 'call');
       if ((kind === 'cell' || kind === 'layer') && call && call.parameters.length >= 1) {
         const s = cellStep(n, call, tf, kind, scopes, tree);
         if (s) { steps.push(s); return; }
       }
       // `forward(input, hidden)`, or a Keras-style `call(inputs, states)` of a plain class.
-      const forward = classMethod(n, 'forward') ?? (kind !== 'cell' && kind !== 'layer' && call && call.parameters.length >= 2 ? call : undefined);
+      const forward = ownMethod(n, 'forward') ?? (kind !== 'cell' && kind !== 'layer' && call && call.parameters.length >= 2 ? call : undefined);
       if (forward && forward.parameters.length >= 2 && fileUsesTf) {
         const flow = analyzeStep(forward, tf, undefined, { classNode: n, classes: tree.classes, scopes });
         const states = chooseStates(forward, flow, 1, fedBack.get(forward) ?? new Set());
