@@ -1,6 +1,6 @@
 import ts from '../server/src/typescript';
 import { functionName, functionNameNode, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
-import { analyzeStep, isDroppedTensorOp, touches } from '../server/src/analysis/dataflow';
+import { analyzeStep, isDroppedTensorOp, touches, type StepContext } from '../server/src/analysis/dataflow';
 import { inheritedSteps, type InheritedStep } from '../server/src/analysis/inherited-steps';
 import { defineRule, nodeText, replaceNode, type FixDescriptor } from './rule';
 import { stateReachesOutput, type StateInput, type Step } from '../server/src/analysis/steps';
@@ -182,7 +182,7 @@ function reportDiscarded(ctx: RuleContext, step: Step, name: string, call: ts.Ca
  * `mix` ignores `hs`: reported at that parameter, once per subclass and state, only when the base
  * class's own step does use the state (else the base is reported above).
  */
-function reportDroppedByOverride(ctx: RuleContext, { view, base, owner, cls, overrides }: InheritedStep): void {
+function reportDroppedByOverride(ctx: RuleContext, { view, base, ownerName, clsName, context, overrides }: InheritedStep): void {
   const { model } = ctx;
   for (const s of base.states) {
     if (!stateReachesOutput(base, s)) continue;
@@ -190,9 +190,9 @@ function reportDroppedByOverride(ctx: RuleContext, { view, base, owner, cls, ove
       : memberStates(base, s).filter((m) => stateReachesOutput(base, m) && !stateReachesOutput(view, m));
     for (const u of units) {
       if (carriesNoState(view, u)) continue;
-      const dropped = ignoredParameter(ctx, view, cls, overrides, u);
+      const dropped = ignoredParameter(ctx, view, context, overrides, u);
       if (!dropped) continue;
-      const data = { cls: cls.name?.text ?? 'subclass', step: `${owner.name?.text ?? 'base'}.${functionName(base.fn) ?? base.name}`, name: u.name, method: dropped.method, param: dropped.param.text };
+      const data = { cls: clsName, step: `${ownerName}.${functionName(base.fn) ?? base.name}`, name: u.name, method: dropped.method, param: dropped.param.text };
       ctx.report({
         node: dropped.param, messageId: 'droppedByOverride', data,
         related: u.binding ? [{ node: u.binding, messageId: 'stateEntersHere', data }] : undefined,
@@ -202,11 +202,11 @@ function reportDroppedByOverride(ctx: RuleContext, { view, base, owner, cls, ove
 }
 
 /** The parameter of an override that receives state `s` in the view and never reaches that override's result. */
-function ignoredParameter(ctx: RuleContext, view: Step, cls: ts.ClassLikeDeclaration, overrides: readonly FunctionLike[], s: StateInput): { method: string; param: ts.Identifier } | undefined {
+function ignoredParameter(ctx: RuleContext, view: Step, context: StepContext, overrides: readonly FunctionLike[], s: StateInput): { method: string; param: ts.Identifier } | undefined {
   const { model } = ctx;
   for (const call of view.flow.helperCalls) {
     if (!overrides.includes(call.helper)) continue;
-    const own = analyzeStep(call.helper, model.tf, undefined, { classNode: cls, classes: model.classes, scopes: model.scopes });
+    const own = analyzeStep(call.helper, model.tf, undefined, context);
     for (let i = 0; i < call.args.length; i++) {
       const p = call.helper.parameters[i];
       if (!p || !ts.isIdentifier(p.name) || p.dotDotDotToken || !touches(call.args[i]!.deps, s.root)) continue;

@@ -3,6 +3,7 @@
 // class (`readState`, `gateBlock`) and let subclasses override the pieces a base step calls
 // (`combine`, `act`); following those is what lets the rules see through a hierarchy.
 import ts from '../typescript';
+import type { FunctionLike } from './ast';
 
 /** Inheritance chains longer than this are not followed (also guards against a cycle in broken code). */
 const MAX_DEPTH = 8;
@@ -98,6 +99,94 @@ export function implementationsOf(cls: ts.ClassLikeDeclaration, name: string, cl
   for (const sub of subclassesOf(cls, classes)) {
     const m = ownMethod(sub, name);
     if (m && !out.includes(m)) out.push(m);
+  }
+  return out;
+}
+
+// Prototype classes (ES5): `function Cell() {}`, methods as `Cell.prototype.step = function () {}`,
+// inheritance as `Sub.prototype = Object.create(Cell.prototype)` (or `util.inherits(Sub, Cell)`,
+// `Object.setPrototypeOf(Sub.prototype, Cell.prototype)`). Known by the constructor's name.
+
+export interface PrototypeClass {
+  methods: Map<string, FunctionLike>;
+  base?: string;
+}
+
+/** `X.prototype.m = function () {}`: the class `X` the function is a method of. */
+export function prototypeClassOf(fn: ts.Node): string | undefined {
+  const p = fn.parent;
+  if (!p || !ts.isBinaryExpression(p) || p.right !== fn || p.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const left = p.left;
+  return ts.isPropertyAccessExpression(left) && ts.isPropertyAccessExpression(left.expression) && left.expression.name.text === 'prototype' &&
+    ts.isIdentifier(left.expression.expression) ? left.expression.expression.text : undefined;
+}
+
+/** `Cell.prototype` -> `Cell`. */
+function prototypeOwner(e: ts.Expression | undefined): string | undefined {
+  return e && ts.isPropertyAccessExpression(e) && e.name.text === 'prototype' && ts.isIdentifier(e.expression) ? e.expression.text : undefined;
+}
+
+let indexedFile: ts.SourceFile | undefined;
+let prototypeIndex = new Map<string, PrototypeClass>();
+
+/** The file's prototype classes by constructor name, found in one walk (only in files that mention `.prototype`). */
+export function prototypeClasses(sf: ts.SourceFile): Map<string, PrototypeClass> {
+  if (sf === indexedFile) return prototypeIndex;
+  indexedFile = sf;
+  prototypeIndex = new Map();
+  if (!sf.text.includes('prototype')) return prototypeIndex;
+  const classOf = (name: string): PrototypeClass => {
+    let c = prototypeIndex.get(name);
+    if (!c) prototypeIndex.set(name, (c = { methods: new Map() }));
+    return c;
+  };
+  const visit = (n: ts.Node): void => {
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const right = n.right.kind === ts.SyntaxKind.ParenthesizedExpression ? (n.right as ts.ParenthesizedExpression).expression : n.right;
+      const owner = ts.isFunctionExpression(right) || ts.isArrowFunction(right) ? prototypeClassOf(right) : undefined;
+      if (owner && ts.isPropertyAccessExpression(n.left)) classOf(owner).methods.set(n.left.name.text, right as FunctionLike);
+      // `Sub.prototype = Object.create(Base.prototype)`
+      const sub = prototypeOwner(n.left);
+      if (sub && ts.isCallExpression(right) && ts.isPropertyAccessExpression(right.expression) && right.expression.name.text === 'create') {
+        const base = prototypeOwner(right.arguments[0]);
+        if (base && base !== sub) classOf(sub).base = base;
+      }
+    } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.arguments.length === 2) {
+      // `util.inherits(Sub, Base)`, `Object.setPrototypeOf(Sub.prototype, Base.prototype)`
+      const [a, b] = n.arguments as unknown as [ts.Expression, ts.Expression];
+      const name = n.expression.name.text;
+      const sub = name === 'inherits' && ts.isIdentifier(a) ? a.text : name === 'setPrototypeOf' ? prototypeOwner(a) : undefined;
+      const base = name === 'inherits' && ts.isIdentifier(b) ? b.text : name === 'setPrototypeOf' ? prototypeOwner(b) : undefined;
+      if (sub && base && sub !== base) classOf(sub).base = base;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return prototypeIndex;
+}
+
+/** The method `name` an instance of prototype class `cls` runs: its own, else the nearest base's. */
+export function findPrototypeMethod(sf: ts.SourceFile, cls: string, name: string): FunctionLike | undefined {
+  const classes = prototypeClasses(sf);
+  let c: string | undefined = cls;
+  for (let depth = 0; c && depth < MAX_DEPTH; depth++) {
+    const entry = classes.get(c);
+    const m = entry?.methods.get(name);
+    if (m) return m;
+    c = entry?.base;
+  }
+  return undefined;
+}
+
+/** The prototype classes of the file that inherit from `cls`, directly or not. */
+export function prototypeSubclassesOf(sf: ts.SourceFile, cls: string): string[] {
+  const classes = prototypeClasses(sf);
+  const out: string[] = [];
+  for (const [name, entry] of classes) {
+    let b = entry.base;
+    for (let depth = 0; b && depth < MAX_DEPTH; depth++, b = classes.get(b)?.base) {
+      if (b === cls) { out.push(name); break; }
+    }
   }
   return out;
 }

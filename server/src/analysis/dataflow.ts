@@ -6,7 +6,7 @@
 import ts from '../typescript';
 import { calleeName, calleeReceiver, isAssignmentOperator, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
 import type { TfApi } from './tf-api';
-import { findMethod, superMethod } from './class-hierarchy';
+import { findMethod, findPrototypeMethod, superMethod } from './class-hierarchy';
 import { initializerOf, type Scopes } from './scopes';
 import { INERT_CALLS, METADATA_PROPS, PURE_TENSOR_OPS, SHAPE_ONLY_CALLS, TYPE_TEST_CALLS } from './tfjs-facts';
 
@@ -129,6 +129,8 @@ export function touches(deps: ReadonlySet<string>, root: string): boolean {
 export interface StepContext {
   /** The class the step is a method of: `this.helper(h)` is followed into the helper. */
   classNode?: ts.ClassLikeDeclaration;
+  /** A prototype class (`Cell.prototype.step = function`): `this.m()` runs its method or an inherited one. */
+  prototypeClass?: string;
   /** The file's classes by name: `this.m()` and `super.m()` find inherited methods through them. */
   classes?: ReadonlyMap<string, ts.ClassLikeDeclaration>;
   /** Resolves names of functions declared outside the step: `helper(h)` is followed into it. */
@@ -248,6 +250,12 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     return returns.length === 1 ? returns[0]!.val : union(...returns.map((r) => r.val));
   };
 
+  const aliasesThis = (e: ts.Expression): boolean => {
+    const b = ts.isIdentifier(e) ? context.scopes?.resolve(e) : undefined;
+    const init = b && initializerOf(b);
+    return !!init && unwrap(init).kind === ts.SyntaxKind.ThisKeyword;
+  };
+
   /** The function a call runs when it is a helper we can follow: `this.m(...)`, `helper(...)`. */
   const helperOf = (e: ts.CallExpression): FunctionLike | undefined => {
     const callee = unwrap(e.expression);
@@ -255,6 +263,10 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     // override in the class wins); `super.m()` starts at the base of the class it is written in.
     if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && context.classNode) {
       return findMethod(context.classNode, callee.name.text, context.classes ?? NO_CLASSES);
+    }
+    // In a prototype method, `this.m()` or `self.m()` with `var self = this` (the callbacks of ES5 code).
+    if (ts.isPropertyAccessExpression(callee) && context.prototypeClass && (callee.expression.kind === ts.SyntaxKind.ThisKeyword || aliasesThis(callee.expression))) {
+      return findPrototypeMethod(callee.getSourceFile(), context.prototypeClass, callee.name.text);
     }
     if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword && context.classes) {
       return superMethod(callee, callee.name.text, context.classes);

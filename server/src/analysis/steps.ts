@@ -9,7 +9,7 @@ import { nodesInside, ownNodes, type TreeIndex } from './tree-index';
 import { CONVENTIONAL_STATE_NAMES, LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, hasToken, isStateLikeName, stateBase } from './tfjs-facts';
 import type { StepKind } from './cell-summary';
 import { returnedFunction } from './calls';
-import { baseClassOf, ownMethod } from './class-hierarchy';
+import { baseClassOf, ownMethod, prototypeClassOf } from './class-hierarchy';
 
 export interface StateInput {
   index: number;
@@ -313,7 +313,7 @@ function factoryName(fn: FunctionLike): string | undefined {
 
 function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes: Scopes, tree: TreeIndex): Step | undefined {
   // A method (`private step(x, h)`) follows `this.helper(h)` like a cell does.
-  const context: StepContext = { scopes, classNode: ts.isClassLike(fn.parent) ? fn.parent : undefined, classes: tree.classes };
+  const context: StepContext = { scopes, classNode: ts.isClassLike(fn.parent) ? fn.parent : undefined, classes: tree.classes, prototypeClass: prototypeClassOf(fn) };
   const name = functionName(fn) ?? factoryName(fn) ?? 'anonymous';
   // Callbacks of iterating calls (`xs.map(x => step(x, h))`) are loop bodies, not steps.
   if (ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression) && fedBack.size === 0) return undefined;
