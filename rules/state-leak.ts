@@ -25,6 +25,8 @@ export default defineRule({
       insertReset: 'Call `{{model}}.resetStates()` at the start of each iteration',
       initialised: '`{{name}}` is initialised here, once',
       runsSequence: '`{{fn}}` runs a whole sequence from the state it is given, and returns the state it ends with',
+      statefulHelperLeak: '`{{fn}}` runs the stateful `{{model}}` over one whole sequence, and this loop calls it for one sequence after another without `resetStates()`: each sequence starts from the previous one\'s state. Call `{{model}}.resetStates()` at the start of each iteration (or at the start of `{{fn}}`).',
+      runsHere: '`{{fn}}` runs the model here',
       statefulHere: 'the stateful layer is declared here',
       resetOnce: 'states are reset here, but not once per {{unit}}',
       objectLeak: '`{{obj}}.{{method}}()` advances the state of `{{obj}}` in a loop over `{{outer}}` that never resets it: each iteration continues from the previous one\'s state. Reset `{{obj}}` at the start of each iteration.',
@@ -153,6 +155,35 @@ function variableStateLeaks(ctx: RuleContext): void {
     const zeroStart = !!first && ts.isCallExpression(first) && /^zeros(Like)?$/.test(model.tf.fn(first) ?? '');
     const suggest: FixDescriptor[] = at && zeroStart ? [{ messageId: 'resetVariable', data, edits: [insertAt(at.pos, `${at.indent}${b.text}.assign(${ns}.zerosLike(${b.text}));${eol(ctx)}`)] }] : [];
     ctx.report({ node: call, messageId: 'variableLeak', data, suggest, related: [{ node: declarationOf(b), messageId: 'initialised', data }] });
+  }
+}
+
+/**
+ * A stateful model run over the chunks or steps of one sequence inside a function named for one
+ * (`feedRecording(model, recording)`, `scoreSession`), whose model is a parameter: each call of the
+ * function in a loop is one sequence, and needs the model's states reset. Reported at such a call
+ * when neither the function nor the caller's loop resets them.
+ */
+function sequenceHelperLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.Expression, its: readonly Iteration[], reported: Set<ts.Node>): void {
+  const { model } = ctx;
+  const outermost = its[its.length - 1]!;
+  const fn = enclosingFunction(outermost.node);
+  const name = fn && functionName(fn);
+  const base = unwrap(recv);
+  const param = ts.isIdentifier(base) ? model.scopes.resolve(base)?.parent : undefined;
+  if (!fn || !name || !hasToken(name, SEQUENCE_LOOP_TOKENS) || !param || !ts.isParameter(param) || param.parent !== fn || resetsStates(ctx, fn)) return;
+  const index = fn.parameters.indexOf(param);
+  for (const site of model.callsNamed([name])) {
+    if (calleeName(site) !== name || resolveCallee(site, model.scopes, model.classes) !== fn || reported.has(site)) continue;
+    const arg = site.arguments[index];
+    const path = arg && accessPath(arg);
+    const loop = model.iterationsAround(site)[0];
+    if (!path || !loop || isFanoutLoop(loop) || isChunkLoop(loop) || resetsStates(ctx, loop.node)) continue;
+    reported.add(site);
+    const data = { model: path, what: 'sequences', unit: 'sequence', fn: name };
+    const at = bodyInsertion(ctx.text, loop);
+    const suggest: FixDescriptor[] = at ? [{ messageId: 'insertReset', data, edits: [insertAt(at.pos, `${at.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
+    ctx.report({ node: site, messageId: 'statefulHelperLeak', data, suggest, related: [{ node: run, messageId: 'runsHere', data }] });
   }
 }
 
@@ -540,7 +571,13 @@ function statefulLayerLeaks(ctx: RuleContext): void {
         if (role === 'chunks' || role === 'fanout') return false;
         return (i === 0 && training) || role === 'sequences' || i > 0 || (wholeSequences && role !== 'steps');
       });
-    if (!seqLoop || reported.has(seqLoop.node)) continue;
+    if (!seqLoop) {
+      // The loops sit in a helper that runs one sequence (`feedRecording(model, data)`): the
+      // sequences are its calls.
+      if (chunks >= 0 || its.some((it) => loopRole(it) === 'steps')) sequenceHelperLeak(ctx, call, recv, its, reported);
+      continue;
+    }
+    if (reported.has(seqLoop.node)) continue;
     // A model built inside the loop (`const m = buildModel()`) starts every iteration from zero.
     const base = unwrap(recv);
     const binding = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
