@@ -109,20 +109,25 @@ function declaredType(ctx: RuleContext, binding: ts.Identifier): ts.TypeNode | u
   let type: ts.TypeNode | undefined;
   if (ts.isParameter(owner)) type = owner.type;
   else if (ts.isVariableDeclaration(owner)) {
-    type = owner.type;
     const init = owner.initializer && unwrap(owner.initializer);
-    const b = !type && init && ts.isIdentifier(init) ? ctx.model.scopes.resolve(init) : undefined;
-    if (b && (ts.isParameter(b.parent) || ts.isVariableDeclaration(b.parent)) && b.parent.name === b) type = b.parent.type;
+    type = owner.type ?? (init && ts.isIdentifier(init) ? annotationOf(ctx.model.scopes.resolve(init)) : undefined);
   }
-  if (!type) return null;
-  const member = declaredTypeMembers(ctx.sf, type)?.find((m) => ts.isPropertySignature(m) && m.name && ts.isIdentifier(m.name) && m.name.text === key);
-  return member && ts.isPropertySignature(member) && member.type ? member.type : null;
+  return memberType(ctx, type, key);
 }
 
-/** The declared type of member `key` of a typed state (`state: LSTMState`); null when the file does not declare it. */
+/** The declared type of member `key` of a typed state (`{ ...state, c }` with `state: LSTMState`); null when the file does not declare it. */
 function spreadMemberType(ctx: RuleContext, binding: ts.Identifier | undefined, key: string): ts.TypeNode | null {
+  return memberType(ctx, annotationOf(binding), key);
+}
+
+/** The type written on a parameter or variable name (`h: tf.Tensor2D`), if any. */
+function annotationOf(binding: ts.Identifier | undefined): ts.TypeNode | undefined {
   const holder = binding?.parent;
-  const type = holder && (ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.name === binding ? holder.type : undefined;
+  return holder && (ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.name === binding ? holder.type : undefined;
+}
+
+/** Member `key`'s type in `type` (a type literal, or an interface or alias of the file); null when none is spelled out. */
+function memberType(ctx: RuleContext, type: ts.TypeNode | undefined, key: string): ts.TypeNode | null {
   if (!type) return null;
   const m = declaredTypeMembers(ctx.sf, type)?.find((x) => ts.isPropertySignature(x) && x.name && ts.isIdentifier(x.name) && x.name.text === key);
   return m && ts.isPropertySignature(m) && m.type ? m.type : null;
@@ -132,9 +137,7 @@ function spreadMemberType(ctx: RuleContext, binding: ts.Identifier | undefined, 
 function elementType(ctx: RuleContext, e: ts.Expression): ts.TypeNode | undefined {
   if (!ts.isElementAccessExpression(e) || !ts.isNumericLiteral(e.argumentExpression)) return undefined;
   const base = unwrap(e.expression);
-  const b = ts.isIdentifier(base) ? ctx.model.scopes.resolve(base) : undefined;
-  const holder = b?.parent;
-  const type = holder && (ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.name === b ? holder.type : undefined;
+  const type = annotationOf(ts.isIdentifier(base) ? ctx.model.scopes.resolve(base) : undefined);
   if (type && ts.isArrayTypeNode(type)) return type.elementType;
   const el = type && ts.isTupleTypeNode(type) ? type.elements[Number(e.argumentExpression.text)] : undefined;
   return el && !ts.isNamedTupleMember(el) && !ts.isRestTypeNode(el) && !ts.isOptionalTypeNode(el) ? el : undefined;

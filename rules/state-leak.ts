@@ -173,8 +173,8 @@ function sequenceHelperLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.E
   const param = ts.isIdentifier(base) ? model.scopes.resolve(base)?.parent : undefined;
   if (!fn || !name || !hasToken(name, SEQUENCE_LOOP_TOKENS) || !param || !ts.isParameter(param) || param.parent !== fn || resetsStates(ctx, fn)) return;
   const index = fn.parameters.indexOf(param);
-  for (const site of model.callsNamed([name])) {
-    if (calleeName(site) !== name || resolveCallee(site, model.scopes, model.classes) !== fn || reported.has(site)) continue;
+  for (const site of model.callSitesOf(fn)) {
+    if (reported.has(site)) continue;
     const arg = site.arguments[index];
     const path = arg && accessPath(arg);
     const loop = model.iterationsAround(site)[0];
@@ -231,8 +231,7 @@ function sequenceFunctionLeaks(ctx: RuleContext): void {
   for (const [fn, params] of sequenceFunctions(model)) {
     const name = functionName(fn);
     if (!name) continue;
-    for (const call of model.callsNamed([name])) {
-      if (calleeName(call) !== name || resolveCallee(call, model.scopes, model.classes) !== fn) continue;
+    for (const call of model.callSitesOf(fn)) {
       const loop = model.iterationsAround(call)[0];
       if (!loop || loopRole(loop) !== 'sequences') continue;
       for (const i of params) {
@@ -631,8 +630,7 @@ function perSequenceMethodLeaks(ctx: RuleContext): Set<ts.MethodDeclaration> {
     if (call.iterations.length === 0) continue;
     const outermost = call.iterations[call.iterations.length - 1]!;
     // The function that owns the loops; a tf.tidy callback around them is part of it.
-    let fn = enclosingFunction(outermost.node);
-    while (fn && ts.isCallExpression(fn.parent) && model.tf.fn(fn.parent) === 'tidy') fn = enclosingFunction(fn.parent);
+    const fn = model.ownerThroughTidy(outermost.node);
     if (!fn || !fn.body) continue;
     const fnName = functionName(fn) ?? '';
     // A reset that aliases the object the loop writes into is broken whatever the method is for.

@@ -49,7 +49,7 @@ function argumentActivation(model: FileModel, param: ts.ParameterDeclaration, de
   const index = fn.parameters.indexOf(param);
   // An activation helper's callers are reported one by one, where each applies it.
   if (!name || index < 0 || activationHelpers(model).has(fn)) return undefined;
-  const sites = model.callsNamed([name]).filter((c) => calleeName(c) === name && resolveCallee(c, model.scopes, model.classes) === fn);
+  const sites = model.callSitesOf(fn);
   if (sites.length === 0) return undefined;
   const found = sites.map((c) => (c.arguments[index] ? producingActivation(model, c.arguments[index]!, depth + 1, []) : undefined));
   const first = agreed(found);
@@ -409,8 +409,7 @@ function parameterModelActivation(model: FileModel, param: ts.ParameterDeclarati
   const name = functionName(fn);
   const index = fn.parameters.indexOf(param);
   if (!name || index < 0) return undefined;
-  const sites = model.callsNamed([name]).filter((c) => calleeName(c) === name && resolveCallee(c, model.scopes, model.classes) === fn);
-  const found = sites.map((c) => (c.arguments[index] ? modelOutputActivation(model, c.arguments[index]!, depth + 1) : undefined));
+  const found = model.callSitesOf(fn).map((c) => (c.arguments[index] ? modelOutputActivation(model, c.arguments[index]!, depth + 1) : undefined));
   return agreed(found);
 }
 

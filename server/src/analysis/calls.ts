@@ -377,19 +377,11 @@ function classOfValue(expr: ts.Expression, scopes: Scopes, classes: Map<string, 
     const cls = enclosingClassOfThis(e);
     return cls && baseClassOf(cls, classes);
   }
-  const fromNew = (init: ts.Expression | undefined): ts.ClassLikeDeclaration | undefined => {
-    const u = init && unwrap(init);
-    if (u && ts.isNewExpression(u) && ts.isIdentifier(u.expression)) return classes.get(u.expression.text);
-    return undefined;
-  };
-  // `decoder: AttnDecoder` (a parameter, variable or field typed with a class of the file).
-  const fromType = (type: ts.TypeNode | undefined): ts.ClassLikeDeclaration | undefined =>
-    type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? classes.get(type.typeName.text) : undefined;
   if (ts.isIdentifier(e)) {
     const b = scopes.resolve(e);
     const d = b?.parent;
-    if (d && ts.isVariableDeclaration(d)) return fromNew(d.initializer) ?? fromType(d.type);
-    if (d && ts.isParameter(d) && d.name === b) return fromType(d.type);
+    if (d && ts.isVariableDeclaration(d)) return classOfNew(d.initializer, classes) ?? classOfType(d.type, classes);
+    if (d && ts.isParameter(d) && d.name === b) return classOfType(d.type, classes);
     return undefined;
   }
   const field = thisFieldName(e);
@@ -412,23 +404,28 @@ function fieldClasses(classes: Map<string, ts.ClassLikeDeclaration>, cls: ts.Cla
   if (fields) return fields;
   fields = new Map();
   perClass.set(cls, fields);
-  const fromNew = (init: ts.Expression | undefined): ts.ClassLikeDeclaration | undefined => {
-    const u = init && unwrap(init);
-    return u && ts.isNewExpression(u) && ts.isIdentifier(u.expression) ? classes.get(u.expression.text) : undefined;
-  };
-  const fromType = (type: ts.TypeNode | undefined): ts.ClassLikeDeclaration | undefined =>
-    type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? classes.get(type.typeName.text) : undefined;
   const found = fields;
   const note = (name: string, c: ts.ClassLikeDeclaration | undefined): void => { if (c && !found.has(name)) found.set(name, c); };
   walk(cls, (n) => {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const f = thisFieldName(n.left);
-      if (f !== undefined) note(f, fromNew(n.right));
-    } else if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name)) note(n.name.text, fromNew(n.initializer) ?? fromType(n.type));
+      if (f !== undefined) note(f, classOfNew(n.right, classes));
+    } else if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name)) note(n.name.text, classOfNew(n.initializer, classes) ?? classOfType(n.type, classes));
     // `constructor(private readonly cell: GRUCell)`.
-    else if (ts.isParameter(n) && ts.isIdentifier(n.name) && ts.getModifiers(n)?.length) note(n.name.text, fromType(n.type));
+    else if (ts.isParameter(n) && ts.isIdentifier(n.name) && ts.getModifiers(n)?.length) note(n.name.text, classOfType(n.type, classes));
   });
   return fields;
+}
+
+/** `new GRUCell(...)`: the class of the file it makes. */
+function classOfNew(init: ts.Expression | undefined, classes: Map<string, ts.ClassLikeDeclaration>): ts.ClassLikeDeclaration | undefined {
+  const u = init && unwrap(init);
+  return u && ts.isNewExpression(u) && ts.isIdentifier(u.expression) ? classes.get(u.expression.text) : undefined;
+}
+
+/** `decoder: AttnDecoder`: a parameter, variable or field typed with a class of the file. */
+function classOfType(type: ts.TypeNode | undefined, classes: Map<string, ts.ClassLikeDeclaration>): ts.ClassLikeDeclaration | undefined {
+  return type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? classes.get(type.typeName.text) : undefined;
 }
 
 const fieldClassMemo = lastFileMemo((_classes: Map<string, ts.ClassLikeDeclaration>) => new Map<ts.ClassLikeDeclaration, Map<string, ts.ClassLikeDeclaration>>());
@@ -500,13 +497,21 @@ export function fedBackUnresolved(call: ts.CallExpression, where: CallSurroundin
   const loop = where.iterationsAround(call)[0];
   if (!loop) return false;
   if (args.some((a) => results.has(a.text))) return true;
-  // The loop's own assignments, from the index (binary search), not a walk of its body.
-  return nodesInside(writes, loop.body).some((w) => {
-    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  for (const [left, right] of nameCopies(writes, loop)) if (results.has(right) && args.some((a) => a.text === left)) return true;
+  return false;
+}
+
+/**
+ * The loop's copies of one name into another (`h = hNew`), as [left, right] in source order: where
+ * a part of a step's result is relayed into the state. From the index (binary search), not a walk.
+ */
+function* nameCopies(writes: readonly Write[], loop: Iteration): Iterable<[string, string]> {
+  for (const w of nodesInside(writes, loop.body)) {
+    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
     const left = unwrap(w.left);
     const right = unwrap(w.right);
-    return ts.isIdentifier(left) && ts.isIdentifier(right) && results.has(right.text) && args.some((a) => a.text === left.text);
-  });
+    if (ts.isIdentifier(left) && ts.isIdentifier(right)) yield [left.text, right.text];
+  }
 }
 
 /** `const init = tf.zeros([1, units])`: a variable holding a zero tensor (a recurrence's start). */
@@ -559,32 +564,26 @@ function isPotentialStep(fn: FunctionLike): boolean {
 function fedBackParams(call: Pick<StepCall, 'call' | 'calleeFn' | 'iterations' | 'targets'>, writes: readonly Write[]): number[] {
   if (call.iterations.length === 0 || !call.calleeFn) return [];
   const written = new Set(call.targets.map((t) => t.path).filter((p): p is string => !!p));
-  const callee = { ...call, calleeFn: call.calleeFn };
-  const direct = fedBackArgs(callee, written);
+  const direct = fedBackArgs(call.call, call.calleeFn, call.iterations, written);
   if (direct.length > 0 || written.size === 0) return direct;
   // `h = hNew` in the loop, `hNew` a part of the result: `h` is fed the result too (looked for only
   // when nothing is fed back directly, the usual case).
-  for (const w of nodesInside(writes, call.iterations[0]!.body)) {
-    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-    const left = unwrap(w.left);
-    const right = unwrap(w.right);
-    if (ts.isIdentifier(left) && ts.isIdentifier(right) && written.has(right.text)) written.add(left.text);
-  }
-  return fedBackArgs(callee, written);
+  for (const [left, right] of nameCopies(writes, call.iterations[0]!)) if (written.has(right)) written.add(left);
+  return fedBackArgs(call.call, call.calleeFn, call.iterations, written);
 }
 
 /** The argument positions whose path is in `written` (the reduce accumulator counts at any position). */
-function fedBackArgs(call: Pick<StepCall, 'call' | 'iterations' | 'targets'> & { calleeFn: FunctionLike }, written: ReadonlySet<string>): number[] {
-  const acc = call.iterations[0]?.accumulator?.text;
+function fedBackArgs(call: ts.CallExpression, calleeFn: FunctionLike, iterations: readonly Iteration[], written: ReadonlySet<string>): number[] {
+  const acc = iterations[0]?.accumulator?.text;
   const out: number[] = [];
-  const name = calleeName(call.call);
-  const a0 = call.call.arguments[0] && unwrap(call.call.arguments[0]);
+  const name = calleeName(call);
+  const a0 = call.arguments[0] && unwrap(call.arguments[0]);
   if ((name === 'call' || name === 'apply') && a0 && ts.isArrayLiteralExpression(a0)) return out;
-  if (call.calleeFn.parameters.length === 1 && a0 && ts.isArrayLiteralExpression(a0)) {
+  if (calleeFn.parameters.length === 1 && a0 && ts.isArrayLiteralExpression(a0)) {
     a0.elements.forEach((el, i) => { const p = accessPath(el); if (i > 0 && p && (written.has(p) || p === acc)) out.push(i); });
     return out;
   }
-  call.call.arguments.forEach((a, i) => {
+  call.arguments.forEach((a, i) => {
     const p = accessPath(a);
     // The reduce accumulator may come first (`xs.reduce((h, x) => step(h, x), h0)`): a state at 0.
     if (p && ((i > 0 && written.has(p)) || p === acc)) out.push(i);

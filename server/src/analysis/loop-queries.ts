@@ -533,9 +533,7 @@ export const sequenceFunctions = lastFileMemo((model: FileModel): Map<FunctionLi
     const loop = c.iterations[0];
     if (!loop || c.iterations.some((it) => loopRole(it) === 'sequences' || isFanoutLoop(it))) continue;
     const outermost = c.iterations[c.iterations.length - 1]!;
-    // The function that owns the loop; a tf.tidy callback around it is part of it.
-    let fn = enclosingFunction(outermost.node);
-    while (fn && ts.isCallExpression(fn.parent) && model.tf.fn(fn.parent) === 'tidy') fn = enclosingFunction(fn.parent);
+    const fn = model.ownerThroughTidy(outermost.node);
     if (!fn) continue;
     for (const a of c.stateArgs) {
       const e = unwrap(a.expr);

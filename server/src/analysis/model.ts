@@ -1,7 +1,7 @@
 // The per-file model of recurrent code that rules query: steps, their call sites and the loops
 // around them, gradient closures, tidy callbacks, stateful layers. Built once per lint.
 import ts from '../typescript';
-import { calleeName, calleeReceiver, isFunctionLike, unwrap, type FunctionLike } from './ast';
+import { calleeName, calleeReceiver, enclosingFunction, functionName, isFunctionLike, unwrap, type FunctionLike } from './ast';
 import { enclosingIterations, fedBackByCallee, fedBackUnresolved, finalReturn, findStepCalls, isCellValue, isZeroStateVar, iterationOf, resolveCallee, resultTargets, returnedFunction, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
 import { Scopes } from './scopes';
 import { discoverSteps, type Step } from './steps';
@@ -108,6 +108,29 @@ export class FileModel implements CallSurroundings {
 
   stepOf(fn: ts.Node): Step | undefined {
     return this.stepsByFn.get(fn);
+  }
+
+  private callSitesMemo = new Map<FunctionLike, readonly ts.CallExpression[]>();
+
+  /** The calls of the file that run `fn` (named as it is, and resolving to it), in source order. */
+  callSitesOf(fn: FunctionLike): readonly ts.CallExpression[] {
+    let sites = this.callSitesMemo.get(fn);
+    if (!sites) {
+      const name = functionName(fn);
+      sites = name ? this.callsNamed([name]).filter((c) => calleeName(c) === name && resolveCallee(c, this.scopes, this.classes) === fn) : [];
+      this.callSitesMemo.set(fn, sites);
+    }
+    return sites;
+  }
+
+  /**
+   * The function that owns a loop (or any node): the enclosing function, seen through `tf.tidy`
+   * callbacks around it, which are part of the function that calls `tidy`.
+   */
+  ownerThroughTidy(node: ts.Node): FunctionLike | undefined {
+    let fn = enclosingFunction(node);
+    while (fn && ts.isCallExpression(fn.parent) && this.tf.fn(fn.parent) === 'tidy') fn = enclosingFunction(fn.parent);
+    return fn;
   }
 
   private callIndex?: Map<string, ts.CallExpression[]>;
