@@ -3,6 +3,8 @@ import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleConte
 import { bodyInsertion, fieldAdvancingCalls, fieldRecurrences, fieldsAdvancedBy, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole, sequenceFunctions } from '../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
+import { advancingMethods, familyMethods, fieldWriteCount, writesField, type AdvancingMethod } from '../server/src/analysis/object-state';
+import type { FileModel } from '../server/src/analysis/model';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, functionNameNode, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { CHUNK_LOOP_TOKENS, INDEPENDENT_UNIT_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../server/src/analysis/tfjs-facts';
@@ -35,6 +37,8 @@ export default defineRule({
       aliasLeak: '`{{name}}` is written into the object that `{{base}}` shares with `{{alias}}`: the loop overwrites the initial state itself, so resetting `{{base}}` to `{{alias}}` restores the previous sequence\'s state. Reset with a fresh initial state (a new object).',
       aliasHere: '`{{base}}` is set to the shared `{{alias}}` object here',
       resetVariable: 'Reset `{{name}}` with `{{name}}.assign(tf.zerosLike({{name}}))` at the start of each iteration',
+      objectHelperLeak: '`{{fn}}` runs one whole {{unit}} on `{{obj}}`, whose `{{method}}()` advances its `{{field}}` at every step, and this loop calls it for one {{unit}} after another without resetting `{{obj}}`: each {{unit}} continues from the previous one\'s state. Reset `{{obj}}` at the start of each iteration (or at the start of `{{fn}}`).',
+      advancesHere: '`{{method}}()` advances `{{obj}}.{{field}}` here, at every step',
     },
   },
   check(ctx) {
@@ -43,6 +47,7 @@ export default defineRule({
     statefulLayerLeaks(ctx);
     const resetByCaller = perSequenceMethodLeaks(ctx);
     statefulObjectLeaks(ctx, resetByCaller);
+    helperObjectLeaks(ctx);
     variableStateLeaks(ctx);
   },
 });
@@ -118,6 +123,93 @@ function statefulObjectLeaks(ctx: RuleContext, resetByCaller: ReadonlySet<ts.Met
     const suggest: FixDescriptor[] = resetMethod && at ? [{ messageId: 'callReset', data, edits: [insertAt(at.pos, `${at.indent}${obj}.${reset}();${eol(ctx)}`)] }] : [];
     ctx.report({ node: call, messageId: 'objectLeak', data, suggest });
   }
+}
+
+/**
+ * `function runEpisode(agent, env) { while (!done) a = agent.act(obs); }` called once per episode
+ * with the same agent: `act` advances the agent's own state (`this.h = f(obs, this.h)`), the helper
+ * runs one whole episode on the agent it is given, and neither the helper nor the caller's loop
+ * resets it. (With both loops in one function, statefulObjectLeaks reports it.) Reported at the
+ * helper's call.
+ */
+function helperObjectLeaks(ctx: RuleContext): void {
+  const { model } = ctx;
+  const methods = advancingMethods(model);
+  if (methods.size === 0) return;
+  const reported = new Set<ts.Node>();
+  for (const call of model.callsNamed(methods.keys())) {
+    const recv = calleeReceiver(call);
+    const base = recv && unwrap(recv);
+    const candidates = methods.get(calleeName(call) ?? '');
+    if (!base || !ts.isIdentifier(base) || !candidates) continue;
+    // Steps only: a loop over sequences (or chunks, or fan-out) in the helper is another shape.
+    const its = model.iterationsAround(call);
+    if (its.length === 0 || its.some((it) => loopRole(it) !== 'steps' && loopRole(it) !== 'unknown')) continue;
+    const fn = model.ownerThroughTidy(its[its.length - 1]!.node);
+    const param = model.scopes.resolve(base)?.parent;
+    if (!fn || !param || !ts.isParameter(param) || param.parent !== fn) continue;
+    const target = resolveCallee(call, model.scopes, model.classes);
+    const advancing = candidates.find((m) => m.fn === target);
+    // A method that also writes the field elsewhere in its body (`if (done) this.h = zeros`) resets it itself.
+    const field = advancing?.fields.find((f) => fieldWriteCount(advancing.fn, f) === 1);
+    if (!advancing || !field || resetsObject(model, base.text, fn.body ?? fn, advancing, field)) continue;
+    const fnName = functionName(fn);
+    if (!fnName) continue;
+    const index = fn.parameters.indexOf(param);
+    for (const site of model.callSitesOf(fn)) {
+      const loop = model.iterationsAround(site)[0];
+      if (!loop || reported.has(site)) continue;
+      const role = loopRole(loop);
+      // The calls are separate sequences when the loop or the helper is named for them.
+      if (role !== 'sequences' && !(role === 'unknown' && hasToken(fnName, SEQUENCE_LOOP_TOKENS))) continue;
+      const arg = site.arguments[index] && unwrap(site.arguments[index]!);
+      const b = arg && ts.isIdentifier(arg) ? model.scopes.resolve(arg) : undefined;
+      if (!arg || !b || isWithin(declarationOf(b), loop.node) || model.scopes.writes(b, loop.node).length > 0) continue;
+      if (resetsObject(model, b.text, loop.node, advancing, field)) continue;
+      reported.add(site);
+      const data = { fn: fnName, obj: b.text, method: advancing.name, field, unit: unitName([...loop.names, fnName]), reset: '' };
+      const reset = familyMethods(model, advancing.fn).find((m) => {
+        const name = functionName(m);
+        return !!name && RESET_METHOD.test(name) && m.parameters.length === 0 && writesField(m, field);
+      });
+      const at = bodyInsertion(ctx.text, loop);
+      const suggest: FixDescriptor[] = [];
+      if (reset && at) {
+        data.reset = functionName(reset)!;
+        suggest.push({ messageId: 'callReset', data, edits: [insertAt(at.pos, `${at.indent}${b.text}.${data.reset}();${eol(ctx)}`)] });
+      }
+      ctx.report({ node: site, messageId: 'objectHelperLeak', data, suggest, related: [{ node: call, messageId: 'advancesHere', data: { ...data, obj: base.text } }] });
+    }
+  }
+}
+
+/** What one iteration is called in the message: an episode, a game, or (by default) a sequence. */
+function unitName(names: readonly string[]): string {
+  const tokens = new Set(names.flatMap((n) => nameTokens(n)));
+  return tokens.has('episode') || tokens.has('episodes') ? 'episode' : tokens.has('game') || tokens.has('games') ? 'game' : 'sequence';
+}
+
+/**
+ * Does `node` reset the state `field` of the object named `obj`: call a reset-named method on it
+ * (or a method of its class that writes the field), hand it to a reset-named function, or assign
+ * one of its members?
+ */
+function resetsObject(model: FileModel, obj: string, node: ts.Node, advancing: AdvancingMethod, field: string): boolean {
+  const writers = new Set(familyMethods(model, advancing.fn).filter((m) => m !== advancing.fn && writesField(m, field)).map((m) => functionName(m)));
+  let found = false;
+  walk(node, (n) => {
+    if (found) return false;
+    if (ts.isCallExpression(n)) {
+      const name = calleeName(n) ?? '';
+      const recv = calleeReceiver(n);
+      const onObj = !!recv && accessPath(recv) === obj;
+      if (onObj && (RESET_METHOD.test(name) || writers.has(name))) found = true;
+      else if (RESET_METHOD.test(name) && n.arguments.some((a) => accessPath(a) === obj)) found = true;
+    } else if (ts.isBinaryExpression(n) && isAssignmentOperator(n.operatorToken.kind) && (accessPath(n.left) ?? '').startsWith(`${obj}.`)) {
+      found = true;
+    }
+  });
+  return found;
 }
 
 /** `const h = tf.variable(zeros)`; `for (p of patients) for (v of p.visits) h.assign(f(v, h))`. */

@@ -7,6 +7,7 @@ import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
 import { declarationOf, initializerOf, isPropertyName, type Binding } from './scopes';
 import { analyzeStep } from './dataflow';
+import { prototypeClassOf } from './class-hierarchy';
 import { isStateLikeName, CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, FANOUT_PREFIX_TOKENS, FROM_VALUE_CONSTRUCTORS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, STEP_UNIT_TOKENS, TENSOR_CONSTRUCTORS, hasToken, nameTokens } from './tfjs-facts';
 
 export function namesHave(it: Iteration, set: Set<string>): boolean {
@@ -452,16 +453,17 @@ function ownMethod(call: ts.CallExpression, name: string | undefined): ts.Method
 }
 
 /** State-named fields a loop-free method replaces with a value computed from their old value (memoised per method). */
-export function fieldsAdvancedBy(model: FileModel, method: ts.MethodDeclaration): string[] {
+export function fieldsAdvancedBy(model: FileModel, method: ts.MethodDeclaration | FunctionLike): string[] {
   const memo = advancedFieldsMemo(model);
   let fields = memo.get(method);
   if (!fields) memo.set(method, (fields = computeFieldsAdvancedBy(model, method)));
   return fields;
 }
 
-const advancedFieldsMemo = lastFileMemo((_model: FileModel) => new Map<ts.MethodDeclaration, string[]>());
+const advancedFieldsMemo = lastFileMemo((_model: FileModel) => new Map<ts.Node, string[]>());
 
-function computeFieldsAdvancedBy(model: FileModel, method: ts.MethodDeclaration): string[] {
+/** Also an ES5 method (`Agent.prototype.act = function`): its `this.m()` calls follow the prototype chain. */
+function computeFieldsAdvancedBy(model: FileModel, method: ts.MethodDeclaration | FunctionLike): string[] {
   if (!method.body || nodesInside(model.index.loops, method.body).length > 0) return [];
   // Only a method that writes a state-named field can advance one: checked before any dataflow.
   const writesState = nodesInside(model.index.writes, method.body).some((w) => {
@@ -471,7 +473,8 @@ function computeFieldsAdvancedBy(model: FileModel, method: ts.MethodDeclaration)
   if (!writesState) return [];
   if (!nodesInside(model.calls, method.body).some((c) => model.tf.path(c.expression) !== undefined)) return [];
   const cls = method.parent;
-  const flow = analyzeStep(method, model.tf, undefined, { classNode: ts.isClassLike(cls) ? cls : undefined, classes: model.classes, scopes: model.scopes });
+  const prototypeClass = ts.isClassLike(cls) ? undefined : prototypeClassOf(method);
+  const flow = analyzeStep(method, model.tf, undefined, { classNode: ts.isClassLike(cls) ? cls : undefined, prototypeClass, classes: model.classes, scopes: model.scopes });
   return [...flow.fieldSinks].filter(([f, deps]) => isStateLikeName(f) && deps.has(`this.${f}`)).map(([f]) => f);
 }
 

@@ -142,7 +142,9 @@ export class FileModel implements CallSurroundings {
    */
   callsNamed(names: Iterable<string>): readonly ts.CallExpression[] {
     // Rules ask for the same few names thousands of times per file (`assign` for every state
-    // write check): each answer is kept, and shared, so callers must not change it.
+    // write check): each answer is kept, and shared, so callers must not change it. (`names` is
+    // read twice: an iterator such as `map.keys()` is copied first.)
+    if (!Array.isArray(names) && !(names instanceof Set)) names = [...names];
     const key = [...names].join('\0');
     const cached = this.namedMemo.get(key);
     if (cached) return cached;

@@ -118,7 +118,7 @@ export const SEQUENCE_LOOP_TOKENS = new Set([
   'sentence', 'sentences', 'utterance', 'utterances', 'example', 'examples', 'episode', 'episodes',
   'doc', 'docs', 'document', 'documents', 'dataset', 'line', 'lines', 'text', 'texts', 'word', 'words',
   'story', 'stories', 'item', 'items', 'song', 'songs', 'melody', 'melodies', 'track', 'tracks',
-  'review', 'reviews', 'recording', 'recordings',
+  'review', 'reviews', 'recording', 'recordings', 'game', 'games', 'rollout', 'rollouts',
   // Independent entities, each with its own sequence (a ticker's price history, a user's session).
   'ticker', 'tickers', 'patient', 'patients', 'speaker', 'speakers', 'customer', 'customers', 'session', 'sessions',
   'conversation', 'conversations', 'dialog', 'dialogs', 'dialogue', 'dialogues', 'device', 'devices', 'user', 'users',
@@ -224,7 +224,7 @@ export const INERT_CALLS = new Set(['print', 'dispose', 'keep', 'summary', 'log'
 /** Names of ONE sequence: iterating over it (or up to its length) walks its time steps. */
 export const SINGLE_SEQUENCE_TOKENS = new Set([
   'seq', 'sequence', 'sentence', 'utterance', 'text', 'line', 'word', 'song', 'melody', 'track', 'story',
-  'doc', 'document', 'episode', 'series', 'signal', 'review', 'recording', 'trajectory', 'timeline',
+  'doc', 'document', 'episode', 'series', 'signal', 'review', 'recording', 'trajectory', 'timeline', 'game', 'rollout',
 ]);
 /** Tokens of a loop bound or collection that counts time steps (`seqLen`, `T`, `batch.steps`). */
 export const STEP_COUNT_TOKENS = new Set([
