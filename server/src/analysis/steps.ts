@@ -143,9 +143,28 @@ function namedStateParams(fn: FunctionLike, from: number, flow: StepFlow): { ind
     if (i < from || !ts.isIdentifier(p.name)) return;
     // `step(x, s)` reading `s.h` and `s.c`: a state object, whatever the parameter is called.
     if (isStateLikeName(p.name.text)) out.push({ index: i, name: p.name.text, node: p.name });
-    else if (readsStateMembers(flow, i)) out.push({ index: i, name: p.name.text, node: p.name, byMembers: true });
+    else if (readsStateMembers(flow, i) || returnsRebuilt(flow, fn, p.name.text)) out.push({ index: i, name: p.name.text, node: p.name, byMembers: true });
   });
   return out;
+}
+
+/** Does the step read members of parameter `i` (`mem.keys`), none named like a state? */
+function readsOnlyPlainMembers(flow: StepFlow, i: number): boolean {
+  const prefix = `p${i}.`;
+  let members = 0;
+  for (const r of flow.readRoots) {
+    if (!r.startsWith(prefix)) continue;
+    const member = r.slice(prefix.length).split('.')[0]!;
+    if (/^\d+$/.test(member) || isStateLikeName(member)) return false;
+    members++;
+  }
+  return members > 0;
+}
+
+/** Does the step return (in its last return's tuple) an object rebuilt from parameter `name`'s members (`[y, { h, context }]` for `s`)? */
+function returnsRebuilt(flow: StepFlow, fn: FunctionLike, name: string): boolean {
+  const r = flow.returns[flow.returns.length - 1];
+  return !!r?.elements && r.elements.some((e) => rebuiltParam(flow, fn, unwrap(e.node)) === name);
 }
 
 /** Does the step read at least two state-named members of parameter `i` (`s.h`, `s.c`)? */
@@ -159,13 +178,26 @@ function readsStateMembers(flow: StepFlow, i: number): boolean {
 }
 
 /** How many new states a step returns, and which names they carry (for matching to params). */
-function returnShape(flow: StepFlow): { count: number; names: (string | undefined)[] } | undefined {
+function returnShape(flow: StepFlow, fn: FunctionLike): { count: number; names: (string | undefined)[] } | undefined {
   // The last return: early exits (padding, reset) come first, the step's own result last.
   const r = flow.returns[flow.returns.length - 1];
   if (!r) return undefined;
-  if (r.elements) return { count: r.elements.length, names: r.elements.map((e) => (ts.isIdentifier(unwrap(e.node)) ? (unwrap(e.node) as ts.Identifier).text : undefined)) };
+  if (r.elements) return { count: r.elements.length, names: r.elements.map((e) => { const u = unwrap(e.node); return ts.isIdentifier(u) ? u.text : rebuiltParam(flow, fn, u); }) };
   if (r.members) return { count: r.members.size, names: [...r.members.keys()] };
   return { count: 1, names: [ts.isIdentifier(r.expr) ? r.expr.text : undefined] };
+}
+
+/**
+ * `return [logits, { h, context }]` for `step(x, s, mem)` reading `s.h` and `s.context`: the object
+ * is the new `s` (every key is a member the step reads of that parameter), and the slot is named for it.
+ */
+function rebuiltParam(flow: StepFlow, fn: FunctionLike, e: ts.Expression): string | undefined {
+  if (!ts.isObjectLiteralExpression(e) || e.properties.length === 0) return undefined;
+  const keys = e.properties.map((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && ts.isIdentifier(p.name) ? p.name.text : undefined);
+  if (keys.some((k) => k === undefined)) return undefined;
+  const i = fn.parameters.findIndex((p, k) => ts.isIdentifier(p.name) && keys.every((key) => flow.readRoots.has(`p${k}.${key}`)));
+  const p = fn.parameters[i];
+  return p && ts.isIdentifier(p.name) ? p.name.text : undefined;
 }
 
 /**
@@ -180,7 +212,7 @@ function chooseStates(fn: FunctionLike, flow: StepFlow, from: number, fedBack: S
     if (!p || !ts.isIdentifier(p.name)) continue;
     byIndex.set(i, { index: 0, root: `p${i}`, name: p.name.text, binding: p.name, evidence: 'use' });
   }
-  const shape = returnShape(flow);
+  const shape = returnShape(flow, fn);
   const limit = shape ? Math.max(shape.count, byIndex.size) : named.length + byIndex.size;
   for (const n of named) {
     if (byIndex.size >= limit) break;
@@ -194,6 +226,9 @@ function chooseStates(fn: FunctionLike, flow: StepFlow, from: number, fedBack: S
     // (A state known by its members needs no name match: `{ stress, next: { h, c } }` for `s`.)
     if (shape && shape.count > 1 && shape.names.every((x) => x !== undefined) && !loneSlot && !memberSlot && !n.byMembers &&
         !shape.names.some((x) => stateBase(x!) === stateBase(n.name))) continue;
+    // `step(x, s, mem)` reading only `mem.keys` / `mem.values` beside a state known by use or by
+    // its members: the memory bank of an attention, not a state.
+    if (!n.byMembers && (fedBack.size > 0 || named.some((m) => m.byMembers)) && readsOnlyPlainMembers(flow, n.index)) continue;
     byIndex.set(n.index, { index: 0, root: `p${n.index}`, name: n.name, binding: n.node, evidence: 'name' });
   }
   const states = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, s], k) => ({ ...s, index: k }));

@@ -1,0 +1,28 @@
+// An attention decoder: the typed state is rebuilt every step, the encoder memory is passed unchanged.
+import * as tf from '@tensorflow/tfjs';
+
+export interface DecoderState { readonly h: tf.Tensor; readonly context: tf.Tensor }
+export interface AttentionMemory { readonly keys: tf.Tensor; readonly values: tf.Tensor; readonly mask: tf.Tensor }
+
+function attend(h: tf.Tensor, mem: AttentionMemory): tf.Tensor {
+  const scores = tf.tanh(mem.keys.add(h)).sum(1).reshape([1, -1]).add(tf.sub(1, mem.mask).mul(-1e9));
+  return tf.softmax(scores).matMul(mem.values);
+}
+
+export function decodeStep(W: tf.Tensor, U: tf.Tensor, x: tf.Tensor, s: DecoderState, mem: AttentionMemory): readonly [tf.Tensor, DecoderState] {
+  const h = tf.tanh(tf.concat([x, s.context], 1).matMul(W).add(s.h.matMul(U)));
+  const context = attend(h, mem);
+  const logits = tf.concat([h, context], 1);
+  return [logits, { h, context }] as const;
+}
+
+export function decode(W: tf.Tensor, U: tf.Tensor, xs: tf.Tensor[], mem: AttentionMemory, init: DecoderState): tf.Tensor[] {
+  let state = init;
+  const out: tf.Tensor[] = [];
+  for (const x of xs) {
+    const [logits, next] = decodeStep(W, U, x, state, mem);
+    state = next;
+    out.push(logits);
+  }
+  return out;
+}
