@@ -3,9 +3,9 @@ import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleConte
 import { bodyInsertion, fieldAdvancingCalls, fieldRecurrences, fieldsAdvancedBy, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole, sequenceFunctions } from '../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
-import { advancingMethods, familyMethods, fieldWriteCount, writesField, type AdvancingMethod } from '../server/src/analysis/object-state';
+import { advancingMethods, classNameOf, familyMethods, fieldWriteCount, instanceMethod, overridesOf, writesField, type AdvancingMethod } from '../server/src/analysis/object-state';
 import type { FileModel } from '../server/src/analysis/model';
-import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, functionNameNode, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, functionNameNode, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin, type FunctionLike } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { CHUNK_LOOP_TOKENS, INDEPENDENT_UNIT_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../server/src/analysis/tfjs-facts';
 
@@ -39,6 +39,9 @@ export default defineRule({
       resetVariable: 'Reset `{{name}}` with `{{name}}.assign(tf.zerosLike({{name}}))` at the start of each iteration',
       objectHelperLeak: '`{{fn}}` runs one whole {{unit}} on `{{obj}}`, whose `{{method}}()` advances its `{{field}}` at every step, and this loop calls it for one {{unit}} after another without resetting `{{obj}}`: each {{unit}} continues from the previous one\'s state. Reset `{{obj}}` at the start of each iteration (or at the start of `{{fn}}`).',
       advancesHere: '`{{method}}()` advances `{{obj}}.{{field}}` here, at every step',
+      shadowedReset: '`{{sub}}.{{name}}()` replaces `{{base}}.{{name}}()`, which resets `{{field}}`, but neither resets `{{field}}` itself nor calls it: after `{{name}}()`, a `{{sub}}` still carries `{{field}}` (advanced by `{{advancer}}()`) from the previous sequence into the next. Call `{{call}}` in it.',
+      callBaseReset: 'Call `{{call}}` at the start of `{{sub}}.{{name}}()`',
+      baseResets: '`{{base}}.{{name}}()` resets `{{field}}` here',
     },
   },
   check(ctx) {
@@ -48,6 +51,7 @@ export default defineRule({
     const resetByCaller = perSequenceMethodLeaks(ctx);
     statefulObjectLeaks(ctx, resetByCaller);
     helperObjectLeaks(ctx);
+    shadowedResetLeaks(ctx);
     variableStateLeaks(ctx);
   },
 });
@@ -181,6 +185,66 @@ function helperObjectLeaks(ctx: RuleContext): void {
       ctx.report({ node: site, messageId: 'objectHelperLeak', data, suggest, related: [{ node: call, messageId: 'advancesHere', data: { ...data, obj: base.text } }] });
     }
   }
+}
+
+/**
+ * `AttentivePolicy.prototype.reset = function () { this.recent = []; }` over a base `reset` that
+ * zeroes `this.h`, which the base's `advance` carries from step to step: the subclass's reset
+ * forgets the base's state, so every `reset()` of an `AttentivePolicy` leaves `h` as the last
+ * sequence ended. Reported at the override when it neither writes the field, calls the base's
+ * reset (`super.reset()`, `Base.prototype.reset.call(this)`) nor calls another method that writes
+ * it, and the subclass still runs a method that advances the field.
+ */
+function shadowedResetLeaks(ctx: RuleContext): void {
+  const { model } = ctx;
+  const reported = new Set<ts.Node>();
+  for (const list of advancingMethods(model).values()) {
+    for (const advancing of list) {
+      const family = familyMethods(model, advancing.fn);
+      for (const field of advancing.fields) {
+        const writers = family.filter((m) => m !== advancing.fn && writesField(m, field));
+        const writerNames = new Set(writers.map((m) => functionName(m)));
+        for (const reset of writers) {
+          const name = functionName(reset);
+          const base = classNameOf(reset);
+          if (!name || !base || !RESET_METHOD.test(name)) continue;
+          for (const override of overridesOf(model, reset, name)) {
+            if (reported.has(override.fn) || writesField(override.fn, field) || callsReset(override.fn, name, writerNames)) continue;
+            // The subclass must still advance the field (an override of the advancer may drop it).
+            const runs = instanceMethod(model, override.fn, advancing.name);
+            if (!runs || !(runs === advancing.fn || fieldsAdvancedBy(model, runs).includes(field))) continue;
+            reported.add(override.fn);
+            const es5 = !ts.isClassLike(reset.parent);
+            const call = es5 ? `${base}.prototype.${name}.call(this)` : `super.${name}()`;
+            const data = { sub: override.className, base, name, field, advancer: advancing.name, call };
+            const body = override.fn.body;
+            const first = body && ts.isBlock(body) ? body.statements[0] : undefined;
+            const suggest: FixDescriptor[] = [];
+            if (first) {
+              const start = first.getStart(ctx.sf);
+              const lineStart = ctx.text.lastIndexOf('\n', start - 1) + 1;
+              suggest.push({ messageId: 'callBaseReset', data, edits: [insertAt(lineStart, `${ctx.text.slice(lineStart, start)}${call};${eol(ctx)}`)] });
+            }
+            ctx.report({ node: functionNameNode(override.fn) ?? override.fn, messageId: 'shadowedReset', data, suggest, related: [{ node: functionNameNode(reset) ?? reset, messageId: 'baseResets', data }] });
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Does `fn` call the base's `name` (`super.name()`, `Base.prototype.name.call(this)`) or a method that writes the state? */
+function callsReset(fn: FunctionLike, name: string, writers: ReadonlySet<string | undefined>): boolean {
+  let found = false;
+  if (fn.body) walk(fn.body, (n) => {
+    if (found) return false;
+    if (!ts.isCallExpression(n)) return;
+    const callee = unwrap(n.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.SuperKeyword && callee.name.text === name) found = true;
+    else if (ts.isPropertyAccessExpression(callee) && /^(call|apply)$/.test(callee.name.text) && (accessPath(callee.expression) ?? '').endsWith(`.prototype.${name}`)) found = true;
+    else if (writers.has(calleeName(n))) found = true;
+  });
+  return found;
 }
 
 /** What one iteration is called in the message: an episode, a game, or (by default) a sequence. */

@@ -2,7 +2,7 @@
 // which methods advance it from its old value, and which methods write it at all (resets).
 import ts from '../typescript';
 import { thisFieldName, unwrap, walk, type FunctionLike } from './ast';
-import { baseClassOf, prototypeClasses, prototypeClassOf, prototypeSubclassesOf, subclassesOf } from './class-hierarchy';
+import { baseClassOf, findMethod, findPrototypeMethod, ownMethod, prototypeClasses, prototypeClassOf, prototypeSubclassesOf, subclassesOf } from './class-hierarchy';
 import { lastFileMemo } from './calls';
 import { fieldsAdvancedBy } from './loop-queries';
 import type { FileModel } from './model';
@@ -70,4 +70,40 @@ export function fieldWriteCount(fn: FunctionLike, field: string): number {
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(unwrap(n.left)) === field) count++;
   });
   return count;
+}
+
+/** A subclass's own version of a method (class or ES5), and the name of that subclass. */
+export interface Override { fn: FunctionLike; className: string }
+
+/** The overrides of `method` (named `name`) that the file's subclasses of its class define. */
+export function overridesOf(model: FileModel, method: FunctionLike, name: string): Override[] {
+  const cls = method.parent;
+  if (ts.isClassLike(cls)) {
+    return subclassesOf(cls, model.classes).flatMap((sub) => {
+      const own = ownMethod(sub, name);
+      return own && sub.name ? [{ fn: own, className: sub.name.text }] : [];
+    });
+  }
+  const owner = prototypeClassOf(method);
+  if (!owner) return [];
+  const classes = prototypeClasses(model.sf);
+  return prototypeSubclassesOf(model.sf, owner).flatMap((sub) => {
+    const own = classes.get(sub)?.methods.get(name);
+    return own ? [{ fn: own, className: sub }] : [];
+  });
+}
+
+/** The method `name` that an instance of the class defining `fn` runs (its own or inherited). */
+export function instanceMethod(model: FileModel, fn: FunctionLike, name: string): FunctionLike | undefined {
+  const cls = fn.parent;
+  if (ts.isClassLike(cls)) return findMethod(cls, name, model.classes);
+  const owner = prototypeClassOf(fn);
+  return owner ? findPrototypeMethod(model.sf, owner, name) : undefined;
+}
+
+/** The name of the class defining `fn` (`class X`, or `X` of `X.prototype.m = function`). */
+export function classNameOf(fn: FunctionLike): string | undefined {
+  const cls = fn.parent;
+  if (ts.isClassLike(cls)) return cls.name?.text;
+  return prototypeClassOf(fn);
 }
