@@ -598,20 +598,30 @@ export function isDroppedTensorOp(e: ts.CallExpression, tf: TfApi, scopes: Scope
   // `Set.add`, `Array.slice` share names with tensor ops: the receiver must be a tensor made by tf
   // (`tf.matMul(x, W).add(b)`, a variable) here or where its name was declared.
   const r = unwrap(recv);
-  if (ts.isCallExpression(r)) return makesTensor(r, tf);
-  const b = ts.isIdentifier(r) ? scopes?.resolve(r) : undefined;
-  const init = b && initializerOf(b);
+  if (ts.isCallExpression(r)) return makesTensor(r, tf, scopes);
+  return isTensorName(r, tf, scopes);
+}
+
+/** A name made by a tensor op where it is declared, or declared with a tensor type (`x: tf.Tensor2D`). */
+function isTensorName(e: ts.Expression, tf: TfApi, scopes: Scopes | undefined, hops = 0): boolean {
+  const b = ts.isIdentifier(e) ? scopes?.resolve(e) : undefined;
+  if (!b || hops > 4) return false;
+  const decl = b.parent;
+  const type = (ts.isParameter(decl) || ts.isVariableDeclaration(decl)) && decl.name === b ? decl.type : undefined;
+  if (type && ts.isTypeReferenceNode(type) && /^(tf\.)?(Tensor[1-6]?D?|Scalar|Variable)$/.test(type.typeName.getText())) return true;
+  const init = initializerOf(b);
   const u = init && unwrap(init);
-  return !!u && ts.isCallExpression(u) && makesTensor(u, tf);
+  return !!u && ts.isCallExpression(u) && makesTensor(u, tf, scopes, hops + 1);
 }
 
 /** tf functions that return an array of tensors: `steps.reverse()` on one reorders the array in place. */
 const ARRAY_MAKERS = new Set(['unstack', 'split', 'meshgrid']);
 
 /** Does `call` return one tensor made by tf: `tf.zeros(...)`, `tf.variable(...)`, or a tensor op chained on one (`tf.matMul(x, W).add(b)`)? */
-function makesTensor(call: ts.CallExpression, tf: TfApi): boolean {
+function makesTensor(call: ts.CallExpression, tf: TfApi, scopes?: Scopes, hops = 0): boolean {
   for (let c: ts.Expression = call, depth = 0; depth < 8; depth++) {
-    if (!ts.isCallExpression(c)) return false;
+    // `x.matMul(W).add(b)` on a parameter declared as a tensor.
+    if (!ts.isCallExpression(c)) return depth > 0 && isTensorName(c, tf, scopes, hops);
     const fn = tf.fn(c);
     if (fn !== undefined) return !ARRAY_MAKERS.has(fn);
     const name = calleeName(c);
