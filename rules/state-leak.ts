@@ -33,6 +33,7 @@ export default defineRule({
       resetOnce: 'states are reset here, but not once per {{unit}}',
       objectLeak: '`{{obj}}.{{method}}()` advances the state of `{{obj}}` in a loop over `{{outer}}` that never resets it: each iteration continues from the previous one\'s state. Reset `{{obj}}` at the start of each iteration.',
       callReset: 'Call `{{obj}}.{{reset}}()` at the start of each iteration',
+      notAReset: '`{{obj}}.{{reset}}()` is called here, but it does not reset `{{fields}}`',
       variableLeak: 'The state variable `{{name}}` is updated with `assign()` for every step but never reset in the loop over `{{outer}}`: each iteration continues from the previous one\'s state. Assign it its initial value at the start of each iteration.',
       aliasLeak: '`{{name}}` is written into the object that `{{base}}` shares with `{{alias}}`: the loop overwrites the initial state itself, so resetting `{{base}}` to `{{alias}}` restores the previous sequence\'s state. Reset with a fresh initial state (a new object).',
       aliasHere: '`{{base}}` is set to the shared `{{alias}}` object here',
@@ -113,19 +114,26 @@ function statefulObjectLeaks(ctx: RuleContext, resetByCaller: ReadonlySet<ts.Met
     const base = unwrap(recv);
     const binding = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
     if (binding && (isWithin(declarationOf(binding), outer.node) || model.scopes.writes(binding, outer.node).length > 0)) continue;
+    // A reset-named call that leaves the advanced state alone (`agent.beginEpisode()` zeroing counters) is no reset.
+    const fields = stateFieldsOf(model, fn);
     let resets = false;
+    const notResets: ts.CallExpression[] = [];
     walk(outer.node, (n) => {
-      if (ts.isCallExpression(n) && RESET_METHOD.test(calleeName(n) ?? '') && calleeReceiver(n) && accessPath(calleeReceiver(n)!) === obj) resets = true;
+      if (!ts.isCallExpression(n) || !RESET_METHOD.test(calleeName(n) ?? '') || !calleeReceiver(n) || accessPath(calleeReceiver(n)!) !== obj) return;
+      if (clearsState(model, n, fields)) resets = true;
+      else notResets.push(n);
     });
     if (resets) continue;
     reported.add(outer.node);
     const cls = fn.parent;
-    const resetMethod = ts.isClassLike(cls) ? cls.members.find((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && RESET_METHOD.test(m.name.text) && m.parameters.length === 0) : undefined;
-    const reset = resetMethod && resetMethod.name && ts.isIdentifier(resetMethod.name) ? resetMethod.name.text : 'reset';
-    const data = { obj, method, outer: outerLabel(ctx, outer), reset };
+    const resetMethod = ts.isClassLike(cls) ? cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && RESET_METHOD.test(m.name.text) &&
+      m.parameters.length === 0 && (fields.length === 0 || fields.some((f) => writesField(m, f)))) : undefined;
+    const reset = resetMethod && ts.isIdentifier(resetMethod.name) ? resetMethod.name.text : 'reset';
+    const data = { obj, method, outer: outerLabel(ctx, outer), reset, fields: fields.map((f) => `this.${f}`).join('`, `') };
     const at = bodyInsertion(ctx.text, outer);
     const suggest: FixDescriptor[] = resetMethod && at ? [{ messageId: 'callReset', data, edits: [insertAt(at.pos, `${at.indent}${obj}.${reset}();${eol(ctx)}`)] }] : [];
-    ctx.report({ node: call, messageId: 'objectLeak', data, suggest });
+    const related = notResets.map((n) => ({ node: n, messageId: 'notAReset', data: { ...data, reset: calleeName(n)! } }));
+    ctx.report({ node: call, messageId: 'objectLeak', data, suggest, related: related.length ? related : undefined });
   }
 }
 
@@ -247,6 +255,33 @@ function callsReset(fn: FunctionLike, name: string, writers: ReadonlySet<string 
   return found;
 }
 
+/** The state fields `method` advances: inline (`this.h = f(this.h)`) or through a step call (`this.h = step(x, this.h)`). */
+function stateFieldsOf(model: FileModel, method: FunctionLike): string[] {
+  const fields = new Set(fieldsAdvancedBy(model, method));
+  for (const c of model.stepCalls) {
+    if (!isWithin(c.call, method)) continue;
+    for (const a of c.stateArgs) if (a.path?.startsWith('this.') && a.path.split('.').length === 2) fields.add(a.path.slice('this.'.length));
+  }
+  return [...fields];
+}
+
+/**
+ * Does a reset-named call (`agent.beginEpisode()`) clear one of `fields`? A method of the file
+ * must write one (or call a method of its class that does); a method the file does not define
+ * is taken at its name.
+ */
+function clearsState(model: FileModel, call: ts.CallExpression, fields: readonly string[]): boolean {
+  const target = resolveCallee(call, model.scopes, model.classes);
+  if (!target || fields.length === 0) return true;
+  return fields.some((f) => {
+    if (writesField(target, f)) return true;
+    const writers = new Set(familyMethods(model, target).filter((m) => writesField(m, f)).map((m) => functionName(m)));
+    let calls = false;
+    if (target.body) walk(target.body, (n) => { if (ts.isCallExpression(n) && writers.has(calleeName(n))) calls = true; });
+    return calls;
+  });
+}
+
 /** What one iteration is called in the message: an episode, a game, or (by default) a sequence. */
 function unitName(names: readonly string[]): string {
   const tokens = new Set(names.flatMap((n) => nameTokens(n)));
@@ -267,7 +302,7 @@ function resetsObject(model: FileModel, obj: string, node: ts.Node, advancing: A
       const name = calleeName(n) ?? '';
       const recv = calleeReceiver(n);
       const onObj = !!recv && accessPath(recv) === obj;
-      if (onObj && (RESET_METHOD.test(name) || writers.has(name))) found = true;
+      if (onObj && (writers.has(name) || (RESET_METHOD.test(name) && clearsState(model, n, [field])))) found = true;
       else if (RESET_METHOD.test(name) && n.arguments.some((a) => accessPath(a) === obj)) found = true;
     } else if (ts.isBinaryExpression(n) && isAssignmentOperator(n.operatorToken.kind) && (accessPath(n.left) ?? '').startsWith(`${obj}.`)) {
       found = true;
