@@ -85,6 +85,11 @@ function statefulObjectLeaks(ctx: RuleContext, resetByCaller: ReadonlySet<ts.Met
     advancing.add(m);
     names.add(m.name.text);
   }
+  // ...methods that run a stateful model kept in a field (its states are the object's)...
+  for (const m of statefulModelMethods(ctx)) {
+    advancing.add(m);
+    names.add((m.name as ts.Identifier).text);
+  }
   // ...and methods that advance a field inline (`const [y, hx] = tf.tidy(() => ... this.hx ...); this.hx = hx`).
   for (const cls of new Set(model.classes.values())) {
     for (const m of cls.members) {
@@ -119,6 +124,7 @@ function statefulObjectLeaks(ctx: RuleContext, resetByCaller: ReadonlySet<ts.Met
     let resets = false;
     const notResets: ts.CallExpression[] = [];
     walk(outer.node, (n) => {
+      if (ts.isCallExpression(n) && calleeName(n) === 'resetStates' && (accessPath(calleeReceiver(n) ?? n) ?? '').startsWith(`${obj}.`)) resets = true;
       if (!ts.isCallExpression(n) || !RESET_METHOD.test(calleeName(n) ?? '') || !calleeReceiver(n) || accessPath(calleeReceiver(n)!) !== obj) return;
       if (clearsState(model, n, fields)) resets = true;
       else notResets.push(n);
@@ -728,6 +734,59 @@ function passedBuiltModel(ctx: RuleContext, param: ts.ParameterDeclaration, buil
   });
 }
 
+/**
+ * `this.model` of a class whose constructor stores a parameter there (`constructor(model) {
+ * this.model = model }`), when every `new Agent(...)` of the file passes a stateful model: the
+ * builder's result (`new Agent(buildPolicy())`) or a variable known to hold one.
+ */
+function statefulField(ctx: RuleContext, recv: ts.Expression, models: Map<string, StatefulModel>): StatefulModel | undefined {
+  const field = thisFieldName(unwrap(recv));
+  let cls: ts.Node | undefined = recv.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  const ctor = cls && ts.isClassLike(cls) ? cls.members.find(ts.isConstructorDeclaration) : undefined;
+  if (!field || !cls || !ts.isClassLike(cls) || !cls.name || !ctor?.body) return undefined;
+  // The constructor parameter stored in the field (`this.model = model`, or `private model: M`).
+  let index = ctor.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === field && (ts.getModifiers(p)?.length ?? 0) > 0);
+  for (const st of ctor.body.statements) {
+    const e = ts.isExpressionStatement(st) ? unwrap(st.expression) : undefined;
+    if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || thisFieldName(unwrap(e.left)) !== field) continue;
+    const r = unwrap(e.right);
+    if (ts.isIdentifier(r)) index = ctor.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === r.text);
+  }
+  if (index < 0) return undefined;
+  const builder = models.get(BUILDER);
+  const builderFn = builder && enclosingFunction(builder.decl);
+  const builderName = builderFn && functionName(builderFn);
+  const name = cls.name.text;
+  const news: ts.NewExpression[] = [];
+  walk(ctx.sf, (n) => { if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) news.push(n); });
+  let found: StatefulModel | undefined;
+  const all = news.length > 0 && news.every((n) => {
+    const a = n.arguments?.[index] && unwrap(n.arguments[index]!);
+    if (!a) return false;
+    if (ts.isCallExpression(a) && builderName && calleeName(a) === builderName && !calleeReceiver(a)) return (found = builder), true;
+    const m = accessPath(a) !== undefined ? models.get(accessPath(a)!) : undefined;
+    return m ? ((found = m), true) : false;
+  });
+  return all ? found : undefined;
+}
+
+/** Methods of the file's classes that run a stateful model kept in a field (`act(obs) { return this.model.predict(...) }`), without a loop. */
+function statefulModelMethods(ctx: RuleContext): Set<ts.MethodDeclaration> {
+  const out = new Set<ts.MethodDeclaration>();
+  if (!ctx.text.includes('stateful')) return out;
+  const models = statefulModels(ctx);
+  if (models.size === 0) return out;
+  for (const call of ctx.model.callsNamed(MODEL_RUN_METHODS)) {
+    const recv = calleeReceiver(call);
+    if (!recv || !MODEL_RUN_METHODS.has(calleeName(call) ?? '') || thisFieldName(unwrap(recv)) === undefined) continue;
+    const method = enclosingFunction(call) && ctx.model.ownerThroughTidy(call);
+    if (!method || !ts.isMethodDeclaration(method) || !ts.isIdentifier(method.name) || nodesInside(ctx.model.index.loops, method).length > 0) continue;
+    if (models.has(accessPath(recv)!) || statefulField(ctx, recv, models)) out.add(method);
+  }
+  return out;
+}
+
 function statefulLayerLeaks(ctx: RuleContext): void {
   const { model } = ctx;
   if (!ctx.text.includes('stateful') && !ctx.text.includes('resetStates')) return;
@@ -740,7 +799,7 @@ function statefulLayerLeaks(ctx: RuleContext): void {
     const recv = calleeReceiver(call);
     if (!recv) continue;
     const path = accessPath(recv);
-    const info = path ? models.get(path) ?? typedModelParam(ctx, recv, models) : undefined;
+    const info = path ? models.get(path) ?? typedModelParam(ctx, recv, models) ?? statefulField(ctx, recv, models) : undefined;
     if (!info || !path) continue;
     if (info.receiver && !sameReceiver(ctx, info.receiver, recv)) continue;
     const its = ctx.model.iterationsAround(call);
