@@ -873,6 +873,8 @@ function perSequenceMethodLeaks(ctx: RuleContext): Set<ts.MethodDeclaration> {
   const candidates: { iterations: Iteration[]; stateArgs: { path?: string; expr: ts.Expression }[]; advancer?: ts.MethodDeclaration }[] = [
     ...model.stepCalls,
     ...fieldRecurrences(model).map((r) => ({ iterations: model.iterationsAround(r.assign), stateArgs: [{ path: r.path, expr: r.read }] })),
+    // A closure's or module's variable advanced inline (`const next = tf.tidy(() => ... h ...); h = next`).
+    ...inlineRecurrences(model).map((r) => ({ iterations: model.iterationsAround(r.assign), stateArgs: [{ path: r.binding.text, expr: r.read as ts.Expression }] })),
     ...fieldAdvancingCalls(model).filter((a) => !streamingApi(a.method))
       .map((a) => ({ iterations: model.iterationsAround(a.call), stateArgs: [{ path: a.path, expr: a.call }], advancer: a.method })),
   ];
@@ -912,7 +914,7 @@ function perSequenceMethodLeaks(ctx: RuleContext): Set<ts.MethodDeclaration> {
       if (reported.has(key)) continue;
       reported.add(key);
       const data = { name: arg.path, method: fnName || 'this function' };
-      const init = isField ? fieldInitialiser(ctx, arg.path, fn) : undefined;
+      const init = isField ? fieldInitialiser(ctx, arg.path, fn) : variableInitialiser(ctx, arg.expr as ts.Identifier, fn);
       const suggest: FixDescriptor[] = [];
       const first = ts.isBlock(fn.body) ? fn.body.statements[0] : undefined;
       if (init && first) {
@@ -922,7 +924,7 @@ function perSequenceMethodLeaks(ctx: RuleContext): Set<ts.MethodDeclaration> {
       }
       ctx.report({
         node: arg.expr, messageId: 'fieldLeak', data, suggest,
-        related: init ? [{ node: init.at, messageId: 'initialisedField', data }] : undefined,
+        related: init ? [{ node: init.at, messageId: isField ? 'initialisedField' : 'initialised', data }] : undefined,
       });
     }
   }
@@ -1050,15 +1052,31 @@ function fieldInitialiser(ctx: RuleContext, path: string, method: ts.Node): { va
   for (const m of cls.members) {
     if (ts.isMethodDeclaration(m) && m.body && m !== method && calledOnlyByConstructor(ctx, m)) fromStatements(m.body);
   }
-  if (!found || !isPure(found.value)) return undefined;
-  const body = (method as ts.FunctionLikeDeclaration).body;
+  return found && portableTo(ctx, found.value, method) ? found : undefined;
+}
+
+/** `let h = tf.zeros([1, units])` in a factory or module: the value to reset `h` to at the start of `fn`. */
+function variableInitialiser(ctx: RuleContext, id: ts.Identifier, fn: ts.Node): { value: ts.Expression; at: ts.Node } | undefined {
+  const b = ctx.model.scopes.resolve(id);
+  const decl = b && declarationOf(b);
+  const init = b && initializerOf(b);
+  const list = decl?.parent;
+  const mutable = !!list && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) === 0;
+  if (!decl || !init || !mutable || unwrap(init).kind === ts.SyntaxKind.NullKeyword) return undefined;
+  return portableTo(ctx, init, fn) ? { value: init, at: decl } : undefined;
+}
+
+/** Is `value` pure, and does every name in it mean the same at the start of `fn`'s body? */
+function portableTo(ctx: RuleContext, value: ts.Expression, fn: ts.Node): boolean {
+  if (!isPure(value)) return false;
+  const body = (fn as ts.FunctionLikeDeclaration).body;
   let portable = !!body;
-  walk(found.value, (n) => {
+  walk(value, (n) => {
     if (!ts.isIdentifier(n) || isPropertyName(n)) return;
     const here = ctx.model.scopes.resolve(n);
     if (body && here !== ctx.model.scopes.lookup(n.text, body)) portable = false;
   });
-  return portable ? found : undefined;
+  return portable;
 }
 
 function functionOrConstructor(n: ts.Node): ts.Node {
