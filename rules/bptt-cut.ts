@@ -1,7 +1,7 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type RuleContext } from './rule';
 import { calleeName, calleeReceiver, accessPath, functionName, outermost, returnedExpressions, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike, isWithin } from '../server/src/analysis/ast';
-import { finalReturn, iterationOf, resolveCallee } from '../server/src/analysis/calls';
+import { finalReturn, iterationOf, resolveCallee, type StepCall } from '../server/src/analysis/calls';
 import { inlineRecurrences, writesToPath } from '../server/src/analysis/loop-queries';
 import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, isStateLikeName } from '../server/src/analysis/tfjs-facts';
@@ -26,6 +26,8 @@ export default defineRule({
       unrolledOutside: '`{{name}}` is unrolled outside `{{closure}}` and then used inside it: the gradient reaches none of the steps of that loop, only what happens inside the closure. Move the loop over steps inside the closure.',
       unrolledByHelper: '`{{name}}` comes from `{{helper}}`, which unrolls the steps before `{{closure}}` starts recording: gradients reach none of those steps. Call `{{helper}}` inside the closure.',
       readBack: '`{{name}}` is read back to JS with `{{readback}}` and rebuilt as a new tensor inside `{{closure}}`: the gradient stops here, so earlier steps never learn. Pass the tensor `{{name}}` on instead of rebuilding it.',
+      readBackStep: '`{{helper}}` hands back its new state as `{{name}}` read back to JS with `{{readback}}`, and the loop inside `{{closure}}` feeds it to the next step: the gradient stops at every step, so earlier steps never learn. Return the tensor `{{name}}` as the state and pass it on.',
+      readBackHere: '`{{helper}}` reads its new state back here',
       readBackHelper: '`{{helper}}` reads its argument `{{name}}` back to JS with `{{readback}}` and returns it rebuilt as a new tensor, inside `{{closure}}`: the gradient stops here, so earlier steps never learn. Pass the tensor `{{name}}` on instead of a rebuilt copy.',
       rebuiltHere: '`{{helper}}` rebuilds its argument here',
       readBackOutside: '`{{name}}` was read back to JS with `{{readback}}` outside `{{closure}}` and is rebuilt as a new tensor inside it: the gradient stops here. Move the steps that compute `{{name}}` inside the closure and use the tensor itself.',
@@ -42,6 +44,7 @@ export default defineRule({
     unrolledOutside(ctx, closures);
     unrolledByHelper(ctx, closures);
     readBackRebuilt(ctx, closures);
+    readBackByStep(ctx, closures);
   },
 });
 
@@ -150,13 +153,19 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
     const parts: ts.Expression[] = ts.isArrayLiteralExpression(e) ? [...e.elements]
       : ts.isObjectLiteralExpression(e) ? e.properties.flatMap((p) => ts.isShorthandPropertyAssignment(p) ? [p.name] : ts.isPropertyAssignment(p) ? [p.initializer] : [])
       : [e];
-    for (const p of parts) { const path = accessPath(p); if (path) returned.add(path); }
+    for (const p of parts) {
+      const u = unwrap(p);
+      // `return tf.concat(states, 0)` / `tf.stack(states)`: the collected states, as one tensor.
+      const joined = ts.isCallExpression(u) && /^(concat|stack)$/.test(model.tf.fn(u) ?? '') && u.arguments[0] ? u.arguments[0] : p;
+      const path = accessPath(joined);
+      if (path) returned.add(path);
+    }
   });
   for (const call of model.stepCalls) {
     const loop = call.iterations[0];
     if (!loop || !isWithin(call.call, fn) || !isWithin(loop.node, fn)) continue;
-    if (call.stateArgs.some((a) => a.path && returned.has(a.path) && ts.isIdentifier(a.expr) &&
-        model.scopes.writes(model.scopes.resolve(a.expr) ?? a.expr as ts.Identifier, loop.node).length > 0)) return loop.node;
+    const state = loopCarriedArgs(ctx, call, loop.node);
+    if (state.some((b) => returned.has(b.text)) || returnsStateOf(ctx, returned, state, loop.node)) return loop.node;
   }
   // An inline recurrence (`const hNew = tf.tanh(... h ...); h = hNew`) returning the state, or a
   // value the loop computes from it at every step (`prob = tf.sigmoid(hNew)`).
@@ -166,21 +175,62 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
     // The state and the loop's local that carries its new value (`hNew`).
     const via = unwrap(r.assign.right);
     const state = [r.binding, ...(ts.isIdentifier(via) ? [model.scopes.resolve(via)] : [])].filter((b) => b !== undefined);
-    for (const path of returned) {
-      if (path.includes('.')) continue;
-      const b = model.scopes.lookup(path, r.loop.node);
-      if (!b || isWithin(b, r.loop.node)) continue;
-      const holdsState = (n: ts.Node): boolean => state.some((s) => model.scopes.firstReference(s, n) !== undefined);
-      if (model.scopes.writes(b, r.loop.node).some(holdsState)) return r.loop.node;
-      // `states.push(h)`: the returned array collects the state of every step.
-      const pushes = nodesInside(model.callsNamed(['push']), r.loop.node).filter((c) => {
-        const recv = calleeReceiver(c);
-        return !!recv && ts.isIdentifier(unwrap(recv)) && model.scopes.refersTo(unwrap(recv) as ts.Identifier, b);
-      });
-      if (pushes.some((c) => c.arguments.some(holdsState))) return r.loop.node;
-    }
+    if (returnsStateOf(ctx, returned, state, r.loop.node)) return r.loop.node;
   }
   return undefined;
+}
+
+/**
+ * The names a step call in `loop` carries from step to step: its state arguments the loop writes,
+ * and, for a callee whose states are not known (`cell.step(x, s)` on a parameter typed by an
+ * interface), the arguments the loop writes from the call's result (`const [y, next] = ...; s = next`).
+ */
+function loopCarriedArgs(ctx: RuleContext, call: StepCall, loop: ts.Node): ts.Identifier[] {
+  const { model } = ctx;
+  const out: ts.Identifier[] = [];
+  const written = (b: ts.Identifier) => model.scopes.writes(b, loop);
+  for (const a of call.stateArgs) {
+    if (!a.path || !ts.isIdentifier(a.expr)) continue;
+    const b = model.scopes.resolve(a.expr) ?? a.expr;
+    if (written(b).length > 0) out.push(b);
+  }
+  if (out.length > 0 || call.step) return out;
+  const results = new Set(call.targets.map((t) => t.path).filter((p): p is string => !!p));
+  for (const arg of call.call.arguments.slice(1)) {
+    const u = unwrap(arg);
+    const b = ts.isIdentifier(u) ? model.scopes.resolve(u) : undefined;
+    if (!b || isWithin(b, loop)) continue;
+    const fedBack = written(b).some((w) => {
+      if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+      const right = unwrap(w.right);
+      return right === call.call || (ts.isIdentifier(right) && results.has(right.text));
+    });
+    if (fedBack || results.has(b.text)) out.push(b);
+  }
+  return out;
+}
+
+/**
+ * Does a helper return (a path of `returned`) a name declared outside `loop` that holds the loop's
+ * state: written from it (`last = h`), or an array the loop pushes it into (`states.push(h)`)?
+ */
+function returnsStateOf(ctx: RuleContext, returned: ReadonlySet<string>, state: readonly ts.Identifier[], loop: ts.Node): boolean {
+  const { model } = ctx;
+  if (state.length === 0) return false;
+  const holdsState = (n: ts.Node): boolean => state.some((s) => model.scopes.firstReference(s, n) !== undefined);
+  for (const path of returned) {
+    if (path.includes('.')) continue;
+    const b = model.scopes.lookup(path, loop);
+    if (!b || isWithin(b, loop)) continue;
+    if (model.scopes.writes(b, loop).some(holdsState)) return true;
+    // `states.push(h)`: the returned array collects the state of every step.
+    const pushes = nodesInside(model.callsNamed(['push']), loop).filter((c) => {
+      const recv = calleeReceiver(c);
+      return !!recv && ts.isIdentifier(unwrap(recv)) && model.scopes.refersTo(unwrap(recv) as ts.Identifier, b);
+    });
+    if (pushes.some((c) => c.arguments.some(holdsState))) return true;
+  }
+  return false;
 }
 
 /** `function encode(read) { return unrollFrom(0, h0, xs); }`: a helper whose result is a recursive unroll's. */
@@ -484,4 +534,65 @@ function reportDetachingHelper(ctx: RuleContext, g: ClosureCall, helper: Functio
       ctx.report({ node: n, messageId: 'readBackHelper', data, related: [{ node: rebuilt, messageId: 'rebuiltHere', data }] });
     });
   }
+}
+
+/**
+ * `const r = this.step(p, state); state = r.state;` in a loop on the tape, where `step` returns its new
+ * state as a read-back (`{ out, state: hNext.dataSync() }`): the state the loop carries is JS numbers,
+ * so every step starts from a constant. Reported at the step call.
+ */
+function readBackByStep(ctx: RuleContext, closures: ClosureCall[]): void {
+  const { model } = ctx;
+  const reported = new Set<ts.Node>();
+  for (const g of closures) for (const body of tapedBodies(ctx, g)) {
+    for (const call of model.stepCalls) {
+      const loop = call.iterations[0];
+      const fn = call.calleeFn;
+      if (!fn || !loop || reported.has(call.call) || !isWithin(call.call, body) || !isWithin(loop.node, body)) continue;
+      const returned = returnedExpressions(fn);
+      if (!returned || returned.length === 0) continue;
+      for (const b of loopCarriedArgs(ctx, call, loop.node)) {
+        // Which part of the step's result the loop writes into the state (`state = r.state`), the same at every write.
+        const positions = model.scopes.writes(b, loop.node).map((w) => fedPosition(call, w));
+        const pos = positions[0];
+        if (pos === undefined || positions.some((p) => p !== pos)) continue;
+        // That part is a read-back in every return of the step.
+        const parts = returned.map((r) => partAt(r, pos));
+        const srcs = parts.map((p) => p && readBackSource(ctx, p));
+        if (srcs.some((x) => x === undefined)) continue;
+        const src = srcs[0]!;
+        reported.add(call.call);
+        const data = { helper: functionName(fn) ?? nodeText(ctx, unwrap(call.call.expression)), name: nodeText(ctx, src.tensor), readback: `${src.method}()`, closure: closureLabel(ctx, g) };
+        ctx.report({ node: call.call, messageId: 'readBackStep', data, related: [{ node: parts[0]!, messageId: 'readBackHere', data }] });
+        break;
+      }
+    }
+  }
+}
+
+/** The position of `call`'s result that the write `w` stores: 'all' (`s = step(...)`), an index or a key (`s = r.state`, `s = next`). */
+function fedPosition(call: StepCall, w: ts.Node): number | string | undefined {
+  if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const right = unwrap(w.right);
+  if (right === call.call) return 'all';
+  const target = (name: string) => call.targets.find((t) => t.path === name);
+  if (ts.isIdentifier(right)) { const t = target(right.text); return t && (typeof t.position === 'number' || !t.position.startsWith('rest:')) ? t.position : undefined; }
+  const base = ts.isPropertyAccessExpression(right) || ts.isElementAccessExpression(right) ? unwrap(right.expression) : undefined;
+  if (!base || !ts.isIdentifier(base) || target(base.text)?.position !== 'all') return undefined;
+  if (ts.isPropertyAccessExpression(right)) return right.name.text;
+  const arg = (right as ts.ElementAccessExpression).argumentExpression;
+  return ts.isNumericLiteral(arg) ? Number(arg.text) : ts.isStringLiteral(arg) ? arg.text : undefined;
+}
+
+/** The part of a returned expression at a result position: the element `[y, h]`[1], the member `{ state: s }`.state. */
+function partAt(e: ts.Expression, position: number | string): ts.Expression | undefined {
+  const u = unwrap(e);
+  if (position === 'all') return u;
+  if (typeof position === 'number') return ts.isArrayLiteralExpression(u) && !u.elements.some(ts.isSpreadElement) ? u.elements[position] : undefined;
+  if (!ts.isObjectLiteralExpression(u)) return undefined;
+  for (const p of u.properties) {
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === position) return p.name;
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === position) return p.initializer;
+  }
+  return undefined;
 }
