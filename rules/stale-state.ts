@@ -175,10 +175,11 @@ function assignAfter(ctx: RuleContext, after: ts.Node, name: string, value: stri
 
 /** The fix passes the new state instead, where every recursive call can see its name. */
 function reportRecursive(ctx: RuleContext, carry: RecursiveCarry): void {
-  const data = { fn: carry.name, name: carry.param.text, target: carry.next.text };
+  const target = carry.nextMember ? `${carry.next.text}.${carry.nextMember}` : carry.next.text;
+  const data = { fn: carry.name, name: carry.param.text, target };
   const visible = carry.passed.every((p) => ctx.model.scopes.lookup(carry.next.text, p) === carry.next);
   const suggest: FixDescriptor[] = visible
-    ? [{ messageId: 'passNew', data, edits: carry.passed.map((p) => ({ start: p.getStart(ctx.sf), end: p.end, text: carry.next.text })) }]
+    ? [{ messageId: 'passNew', data, edits: carry.passed.map((p) => ({ start: p.getStart(ctx.sf), end: p.end, text: target })) }]
     : [];
   ctx.report({ node: carry.passed[0]!, messageId: 'staleRecursive', data, suggest, related: [{ node: carry.next, messageId: 'computedHere', data }] });
 }

@@ -26,8 +26,8 @@ export interface ReturnRecord {
   /** The returned expression (after unwrapping a `tf.tidy` callback, its return). */
   expr: ts.Expression;
   val: Val;
-  /** Positions of an array-literal return. */
-  elements?: { node: ts.Expression; val: Val }[];
+  /** Positions of an array-literal return (an object literal among them with its leading spread's root, as `spreadOf`). */
+  elements?: { node: ts.Expression; val: Val; spreadOf?: { root: string; node: ts.Expression } }[];
   /**
    * Positions of an array literal ending in a spread (`[out, ...states]`): position i, with the
    * spread element as its node for the positions the spread covers.
@@ -309,7 +309,10 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     const rec: ReturnRecord = { expr: e, val };
     const spreads = ts.isArrayLiteralExpression(e) ? e.elements.filter(ts.isSpreadElement).length : 0;
     if (ts.isArrayLiteralExpression(e) && spreads === 0) {
-      rec.elements = e.elements.map((node, i) => ({ node, val: val.elem ? val.elem(i) : evalExpr(node) }));
+      rec.elements = e.elements.map((node, i) => {
+        const spreadOf = leadingSpread(node);
+        return { node, val: val.elem ? val.elem(i) : evalExpr(node), ...(spreadOf ? { spreadOf } : {}) };
+      });
     } else if (ts.isArrayLiteralExpression(e) && spreads === 1 && ts.isSpreadElement(e.elements[e.elements.length - 1]!)) {
       const prefix = e.elements.slice(0, -1).map((node) => ({ node, val: evalExpr(node) }));
       const spread = e.elements[e.elements.length - 1] as ts.SpreadElement;
@@ -324,14 +327,20 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
         if (ts.isShorthandPropertyAssignment(p)) rec.members.set(p.name.text, { node: p.name, val: lookup(p.name.text) });
         else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
           rec.members.set(p.name.text, { node: p.initializer, val: val.props?.get(p.name.text) ?? evalExpr(p.initializer) });
-        } else if (ts.isSpreadAssignment(p) && p === e.properties[0]) {
-          // Only a leading spread: members written after it replace what it copies.
-          const alias = evalExpr(p.expression).alias;
-          if (alias !== undefined) rec.spreadOf = { root: alias, node: p.expression };
         }
       }
+      const spreadOf = leadingSpread(e);
+      if (spreadOf) rec.spreadOf = spreadOf;
     }
     return [rec];
+  };
+
+  /** `{ ...state, h: hNew }`: the root the leading spread copies, with the spread's expression (only a leading spread: members written after it replace what it copies). */
+  const leadingSpread = (node: ts.Expression): { root: string; node: ts.Expression } | undefined => {
+    const e = unwrap(node);
+    const p = ts.isObjectLiteralExpression(e) ? e.properties[0] : undefined;
+    const alias = p && ts.isSpreadAssignment(p) ? evalExpr(p.expression).alias : undefined;
+    return alias !== undefined ? { root: alias, node: (p as ts.SpreadAssignment).expression } : undefined;
   };
 
   const evalCall = (e: ts.CallExpression): Val => {

@@ -18,6 +18,8 @@ export interface RecursiveCarry {
   passed: ts.Identifier[];
   /** The new state the function computes from `param` (`hNext`), which no recursive call receives. */
   next: Binding;
+  /** The member of `next` that holds the new state, when `next` is a step's whole object result (`out.h` for `out = step(x, h)`). */
+  nextMember?: string;
 }
 
 export const recursiveCarries: (model: FileModel) => RecursiveCarry[] = lastFileMemo(findRecursiveCarries);
@@ -126,7 +128,8 @@ function carriedUnchanged(model: FileModel, fn: FunctionLike, calls: ts.CallExpr
     passed.push(a);
   }
   if (model.scopes.writes(param, body).length > 0) return undefined;
-  const next = newStateFrom(model, body, param);
+  const found = newStateFrom(model, body, param);
+  const next = found?.binding;
   // A recursion before the new state is computed is a fold (a tree encoded bottom-up, children
   // first, the incoming state a context), not the next step of an unroll.
   if (!next || passed.some((p) => p.pos < next.end)) return undefined;
@@ -136,27 +139,36 @@ function carriedUnchanged(model: FileModel, fn: FunctionLike, calls: ts.CallExpr
     for (const a of call.arguments) walk(a, (n) => { if (ts.isIdentifier(n) && model.scopes.refersTo(n, next)) reached = true; });
     if (reached) return undefined;
   }
-  return { fn, name: functionName(fn) ?? 'the function', param, passed, next };
+  return { fn, name: functionName(fn) ?? 'the function', param, passed, next, nextMember: found.member };
 }
 
 /**
  * A variable the function computes from the state parameter and names as its new value: `hNext`,
- * `newHidden`, `[out, h2]`... for `h`/`hidden` (same name once previous/new markers are dropped).
- * Its value must read the parameter through a call (a step, a tf op), not copy it.
+ * `newHidden`, `[out, h2]`, `{ y, h: h2 }`... for `h`/`hidden` (same name once previous/new markers are dropped).
+ * Its value must read the parameter through a call (a step, a tf op), not copy it. Failing that,
+ * a step's whole result whose returned object holds the state under its name (`out` for
+ * `const out = step(p, x, h)` with `step` returning `{ y, h: hNext }`: member `h`).
  */
-function newStateFrom(model: FileModel, body: ts.Node, param: Binding): Binding | undefined {
+function newStateFrom(model: FileModel, body: ts.Node, param: Binding): { binding: Binding; member?: string } | undefined {
   const base = stateBase(param.text);
   let found: Binding | undefined;
+  let whole: { binding: Binding; member: string } | undefined;
   walk(body, (n) => {
     if (found || !ts.isVariableDeclaration(n) || !n.initializer) return;
     const init = unwrap(n.initializer);
     if (ts.isIdentifier(init) || !readsThroughCall(model, init, param)) return;
     const names: ts.Identifier[] = [];
     if (ts.isIdentifier(n.name)) names.push(n.name);
-    else if (ts.isArrayBindingPattern(n.name)) for (const el of n.name.elements) if (ts.isBindingElement(el) && ts.isIdentifier(el.name)) names.push(el.name);
+    else for (const el of n.name.elements) if (ts.isBindingElement(el) && ts.isIdentifier(el.name)) names.push(el.name);
     found = names.find((id) => id.text !== param.text && stateBase(id.text) === base);
+    if (!found && !whole && ts.isIdentifier(n.name) && ts.isCallExpression(init)) {
+      const step = model.stepCallAt(init)?.step;
+      const members = step?.flow.returns[step.flow.returns.length - 1]?.members;
+      const key = members && [...members.keys()].find((k) => stateBase(k) === base);
+      if (key) whole = { binding: n.name, member: key };
+    }
   });
-  return found;
+  return found ? { binding: found } : whole;
 }
 
 function readsThroughCall(model: FileModel, e: ts.Expression, param: Binding): boolean {

@@ -182,11 +182,13 @@ type Members = ReadonlyMap<string, { node: ts.Expression; val: Val }>;
  * hNew, c: cNew }`), or, when the return wraps the state next to an output, the object literal
  * under the state's own name (`return { y, state: { h, c } }` for a parameter `state`).
  */
-function returnedStateObject(r: ReturnRecord, s: StateInput): Members | undefined {
+function returnedStateObject(r: ReturnRecord, s: StateInput, withSpread = false): Members | undefined {
   if (!r.members) {
-    // `return [out, { h: hNew, c: carry.c }]`: the one object literal next to the output.
+    // `return [out, { h: hNew, c: carry.c }]`: the one object literal next to the output (with
+    // `withSpread`, also `[out, { ...state, h: hNew }]` when the spread copies the state).
     const objects = (r.elements ?? []).filter((e) => ts.isObjectLiteralExpression(unwrap(e.node)));
-    return objects.length === 1 ? membersOf(unwrap(objects[0]!.node) as ts.ObjectLiteralExpression, objects[0]!.val.props) : undefined;
+    const spread = withSpread && objects.length === 1 && objects[0]!.spreadOf?.root === s.root;
+    return objects.length === 1 ? membersOf(unwrap(objects[0]!.node) as ts.ObjectLiteralExpression, objects[0]!.val.props, spread) : undefined;
   }
   const inner = [...r.members].filter(([key]) => stateBase(key) === stateBase(s.name));
   const lit = inner.length === 1 ? unwrap(inner[0]![1].node) : undefined;
@@ -204,20 +206,27 @@ function returnedStateObject(r: ReturnRecord, s: StateInput): Members | undefine
  * write again come back unchanged through the spread, at the spread's expression.
  */
 function withSpreadMembers(step: Step, r: ReturnRecord, s: StateInput, members: Members | undefined): Members | undefined {
-  if (!members || r.spreadOf?.root !== s.root) return members;
+  // The spread of an object-literal return, or of the one object literal next to the output.
+  const spreadOf = r.spreadOf ?? (r.members ? undefined : r.elements?.find((e) => ts.isObjectLiteralExpression(unwrap(e.node)))?.spreadOf);
+  if (!members || spreadOf?.root !== s.root) return members;
   const out = new Map(members);
   const prefix = `${s.root}.`;
   for (const read of step.flow.readRoots) {
     const key = read.startsWith(prefix) ? read.slice(prefix.length) : undefined;
-    if (key && !key.includes('.') && !out.has(key)) out.set(key, { node: r.spreadOf.node, val: rootVal(read) });
+    // Only state-named members: a mask, a counter or settings ride along in the spread on purpose.
+    if (key && !key.includes('.') && !out.has(key) && isStateLikeName(key)) out.set(key, { node: spreadOf.node, val: rootVal(read) });
   }
   return out;
 }
 
-/** The members of a returned object literal with their values; undefined when a spread or computed key hides one. */
-function membersOf(lit: ts.ObjectLiteralExpression, props: ReadonlyMap<string, Val> | undefined): Members | undefined {
+/**
+ * The members of a returned object literal with their values; undefined when a spread or computed
+ * key hides one (a leading spread is passed over with `leadingSpread`: the caller adds what it copies).
+ */
+function membersOf(lit: ts.ObjectLiteralExpression, props: ReadonlyMap<string, Val> | undefined, leadingSpread = false): Members | undefined {
   const out = new Map<string, { node: ts.Expression; val: Val }>();
   for (const p of lit.properties) {
+    if (leadingSpread && p === lit.properties[0] && ts.isSpreadAssignment(p)) continue;
     const node = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.initializer : undefined;
     const val = node && props?.get((p.name as ts.Identifier).text);
     if (!node || !val) return undefined; // a spread or computed key: the members cannot be listed
@@ -232,7 +241,7 @@ function membersOf(lit: ts.ObjectLiteralExpression, props: ReadonlyMap<string, V
  * a sub-state of its own (`state.c`, root `p1.c`) with its positions.
  */
 export function memberStatesReturned(step: Step, s: StateInput): { sub: StateInput; positions: StatePosition[] }[] {
-  const objects = step.flow.returns.map((r) => withSpreadMembers(step, r, s, returnedStateObject(r, s)));
+  const objects = step.flow.returns.map((r) => withSpreadMembers(step, r, s, returnedStateObject(r, s, true)));
   if (objects.length === 0 || objects.some((o) => !o)) return [];
   const out: { sub: StateInput; positions: StatePosition[] }[] = [];
   for (const key of objects[0]!.keys()) {

@@ -320,11 +320,12 @@ function makeFunctionStep(fn: FunctionLike, kind: StepKind, name: string, cls: t
     const m = /^p(\d+)$/.exec(s.root);
     if (m) paramState.set(Number(m[1]), s.index);
   }
-  // A tuple parameter (`step(x, [h, c])`) holds several states: its argument stands for all of
-  // them at once, as a spread does (index -1).
+  // A tuple parameter (`step(x, [h, c])`) or a destructured state object (`step(x, { h, c })`)
+  // holds several states: its argument stands for all of them at once, as a spread does (index -1).
   for (const s of states) {
-    const m = /^p(\d+)\.\d+$/.exec(s.root);
-    if (m && !paramState.has(Number(m[1])) && ts.isArrayBindingPattern(fn.parameters[Number(m[1])]?.name ?? fn)) paramState.set(Number(m[1]), -1);
+    const m = /^p(\d+)\.[^.]+$/.exec(s.root);
+    const name = m && fn.parameters[Number(m[1])]?.name;
+    if (m && name && !paramState.has(Number(m[1])) && (ts.isArrayBindingPattern(name) || ts.isObjectBindingPattern(name))) paramState.set(Number(m[1]), -1);
   }
   const input = fn.parameters[0];
   return {

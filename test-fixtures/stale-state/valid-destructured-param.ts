@@ -1,0 +1,27 @@
+// An LSTM step taking its state object destructured; a fold and a loop carry the new state.
+import * as tf from '@tensorflow/tfjs';
+
+interface LstmState { h: tf.Tensor; c: tf.Tensor }
+const W = tf.variable(tf.randomNormal([3, 4]));
+const U = tf.variable(tf.randomNormal([4, 4]));
+
+function step(x: tf.Tensor, { h, c }: LstmState): [tf.Tensor, LstmState] {
+  const cn = tf.tanh(x.matMul(W).add(h.matMul(U))).add(c);
+  const hn = tf.tanh(cn);
+  return [hn, { h: hn, c: cn }];
+}
+
+export function run(xs: tf.Tensor[], s0: LstmState): tf.Tensor[] {
+  const ys: tf.Tensor[] = [];
+  let s = s0;
+  for (const x of xs) {
+    const [y, next] = step(x, s);
+    ys.push(y);
+    s = next;
+  }
+  return ys;
+}
+
+export function fold(xs: tf.Tensor[], s0: LstmState): LstmState {
+  return xs.reduce((acc, x) => step(x, acc)[1], s0);
+}
