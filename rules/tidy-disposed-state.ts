@@ -160,7 +160,20 @@ function keepEdits(ctx: RuleContext, written: ts.Expression, ns: string, fn: ts.
       : ts.isPropertyAssignment(p) && made(p.initializer) ? [keep(p.initializer)] : []);
   }
   if (ts.isArrayLiteralExpression(value)) return literalMembers(value).filter(made).map(keep);
-  return [keep(written)];
+  return destructuredInGeneric(ctx, value) ? [] : [keep(written)];
+}
+
+/**
+ * `const { y, state } = this.cell.step(x, this.state)` in a `class Runner<S>`: the value may be of
+ * the type parameter (an object of tensors, say), which `tf.keep` does not take. No keep edit then.
+ */
+function destructuredInGeneric(ctx: RuleContext, value: ts.Expression): boolean {
+  const b = ts.isIdentifier(value) ? ctx.model.scopes.resolve(value) : undefined;
+  if (!b || !ts.isBindingElement(b.parent)) return false;
+  for (let p: ts.Node | undefined = b.parent; p; p = p.parent) {
+    if ((ts.isClassLike(p) || isFunctionLike(p)) && (p.typeParameters?.length ?? 0) > 0) return true;
+  }
+  return false;
 }
 
 /**
