@@ -6,6 +6,7 @@ import type { FileModel } from './model';
 import { lastFileMemo, resolveCallee } from './calls';
 import { initializerOf } from './scopes';
 import { newStatePositions } from './state-queries';
+import { selectedActivation, selectorHelperNames } from './selected-activations';
 import { enclosingClassOfThis, implementationsOf, overriddenBelow } from './class-hierarchy';
 import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
 
@@ -104,7 +105,7 @@ export const activationHelpers: (model: FileModel) => Map<FunctionLike, Activati
 });
 
 /** The names activation helpers are called by (for `callsNamed`). */
-export const activationHelperNames = lastFileMemo((model: FileModel): string[] => [...new Set([...activationHelpers(model).values()].map((h) => h.name))]);
+export const activationHelperNames = lastFileMemo((model: FileModel): string[] => [...new Set([...activationHelpers(model).values()].map((h) => h.name).concat(selectorHelperNames(model)))]);
 
 /**
  * The function a call of a possible helper runs: `squash(x)` (a function of the file), `this.act(x)`
@@ -205,6 +206,11 @@ export function activationOf(model: FileModel, call: ts.CallExpression, helpers?
     const fnOf = table.size > 0 && model.index.callableNames.has(name) ? helperCallee(model, call) : undefined;
     const helper = fnOf && table.get(fnOf);
     if (helper) return { call, name: helper.activation, operand: call.arguments[0]!, form: 'function', linearFirst: false, helper: name };
+  }
+  // `activate(x, this.act)`: a helper choosing its activation by a configuration value known here.
+  if (name && call.arguments.length === 2 && model.index.callableNames.has(name)) {
+    const selected = selectedActivation(model, call);
+    if (selected) return { call, name: selected.name, operand: selected.operand, form: 'function', linearFirst: false, helper: name };
   }
   if (!name || !recv) return undefined;
   if (ACTIVATION_OPS.has(name) && model.tf.path(recv) === undefined) {

@@ -1,0 +1,256 @@
+// Activations chosen by a configuration value: `activate(x, this.act)` with a helper that switches
+// on its selector (`case 'relu': return tf.relu(t)`), or `applyActivation(name, x)` that looks the
+// name up in a table of activation functions. When every value the selector can hold here picks
+// the same activation, the call is that activation.
+import ts from '../typescript';
+import { calleeName, calleeReceiver, functionName, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
+import { lastFileMemo, resolveCallee } from './calls';
+import type { FileModel } from './model';
+import { initializerOf } from './scopes';
+import { ACTIVATION_OPS } from './tfjs-facts';
+
+/** How a selector helper picks: by selector value, and what it does for any other value. */
+interface Choices {
+  operand: number;
+  selector: number;
+  byValue: Map<string, string>;
+  fallback?: string;
+}
+
+/** The file's selector helpers (two parameters: the tensor and the name of its activation), by function. */
+const selectorHelpers = lastFileMemo((model: FileModel): Map<FunctionLike, Choices> => {
+  const out = new Map<FunctionLike, Choices>();
+  for (const fn of model.index.containers) {
+    if (ts.isClassLike(fn) || fn.parameters.length !== 2 || !fn.body) continue;
+    const choices = choicesOf(model, fn);
+    if (choices) out.set(fn, choices);
+  }
+  return out;
+});
+
+/** Names the file's selector helpers are called by (for the rule's call index). */
+export const selectorHelperNames = lastFileMemo((model: FileModel): string[] =>
+  [...selectorHelpers(model).keys()].map((fn) => functionName(fn)).filter((n): n is string => n !== undefined));
+
+/** `activate(h, this.act)` with `this.act` always `'tanh'` here: the activation and what it is applied to. */
+export function selectedActivation(model: FileModel, call: ts.CallExpression): { name: string; operand: ts.Expression } | undefined {
+  if (call.arguments.length !== 2) return undefined;
+  const helpers = selectorHelpers(model);
+  if (helpers.size === 0) return undefined;
+  const fn = resolveCallee(call, model.scopes, model.classes);
+  const choices = fn && helpers.get(fn);
+  if (!choices) return undefined;
+  const values = possibleStrings(model, call.arguments[choices.selector]!, 0);
+  if (!values || values.size === 0) return undefined;
+  const acts = new Set([...values].map((v) => choices.byValue.get(v) ?? choices.fallback));
+  const act = acts.size === 1 ? [...acts][0] : undefined;
+  return act && act !== 'linear' ? { name: act, operand: call.arguments[choices.operand]! } : undefined;
+}
+
+/** What `expr` does to the parameter named `p`: `tf.relu(p)` -> relu, `p.tanh()` -> tanh, `p` -> linear. */
+function applied(model: FileModel, expr: ts.Expression | undefined, p: string): string | undefined {
+  const e = expr && unwrap(expr);
+  if (!e) return undefined;
+  if (ts.isIdentifier(e)) return e.text === p ? 'linear' : undefined;
+  if (!ts.isCallExpression(e)) return undefined;
+  const tfName = model.tf.fn(e);
+  const arg = e.arguments[0] && unwrap(e.arguments[0]);
+  if (tfName !== undefined) return ACTIVATION_OPS.has(tfName) && arg && ts.isIdentifier(arg) && arg.text === p ? tfName : undefined;
+  const recv = calleeReceiver(e);
+  const name = calleeName(e);
+  return name && ACTIVATION_OPS.has(name) && recv && ts.isIdentifier(unwrap(recv)) && (unwrap(recv) as ts.Identifier).text === p && e.arguments.length === 0 ? name : undefined;
+}
+
+/** A function value's activation: `(t) => tf.relu(t)`, `(t) => t`, `tf.relu`. */
+function functionActivation(model: FileModel, value: ts.Expression): string | undefined {
+  const v = unwrap(value);
+  if ((ts.isArrowFunction(v) || ts.isFunctionExpression(v)) && v.parameters.length === 1 && ts.isIdentifier(v.parameters[0]!.name)) {
+    const returned = returnedExpressions(v);
+    const acts = new Set((returned ?? []).map((r) => applied(model, r, (v.parameters[0]!.name as ts.Identifier).text)));
+    return acts.size === 1 ? [...acts][0] : undefined;
+  }
+  // `relu: tf.relu`: the tf function itself.
+  const tfName = ts.isPropertyAccessExpression(v) && model.tf.path(v) !== undefined ? v.name.text : undefined;
+  return tfName && ACTIVATION_OPS.has(tfName) ? tfName : undefined;
+}
+
+/** A switch on the selector parameter, or a lookup in a table of activation functions. */
+function choicesOf(model: FileModel, fn: FunctionLike): Choices | undefined {
+  const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
+  if (names.some((n) => n === undefined)) return undefined;
+  for (const [selector, operand] of [[0, 1], [1, 0]] as const) {
+    const sel = names[selector]!;
+    const x = names[operand]!;
+    const byValue = new Map<string, string>();
+    let fallback: string | undefined;
+    let ok = false;
+    walk(fn.body!, (n) => {
+      // switch (kind) { case 'relu': return tf.relu(t); ...; default: return tf.tanh(t); }
+      if (ts.isSwitchStatement(n) && ts.isIdentifier(unwrap(n.expression)) && (unwrap(n.expression) as ts.Identifier).text === sel) {
+        ok = true;
+        let pending: string[] = [];
+        for (const clause of n.caseBlock.clauses) {
+          if (ts.isCaseClause(clause)) {
+            const lit = unwrap(clause.expression);
+            if (!ts.isStringLiteralLike(lit)) { ok = false; return false; }
+            pending.push(lit.text);
+          }
+          if (clause.statements.length === 0) continue;
+          const ret = clause.statements.find(ts.isReturnStatement);
+          const act = applied(model, ret?.expression, x);
+          if (!act) { ok = false; return false; }
+          for (const v of pending) byValue.set(v, act);
+          if (ts.isDefaultClause(clause)) fallback = act;
+          pending = [];
+        }
+        return false;
+      }
+      // const f = TABLE[name]; ... return f(t);   or   return TABLE[name](t);
+      if (ts.isElementAccessExpression(n) && ts.isIdentifier(unwrap(n.argumentExpression)) && (unwrap(n.argumentExpression) as ts.Identifier).text === sel) {
+        const table = tableOf(model, n.expression);
+        if (table) { for (const [k, v] of table) byValue.set(k, v); ok = true; }
+      }
+      return undefined;
+    });
+    if (!ok || byValue.size === 0) continue;
+    // Every return must apply the chosen activation to the operand: `return f(t)` / `return TABLE[name](t)`.
+    const returns = returnedExpressions(fn) ?? [];
+    const switched = returns.every((r) => applied(model, r, x) !== undefined || isTableCall(model, r, sel, x));
+    if (!switched || returns.length === 0) continue;
+    // After a switch with no default, a trailing `return tf.tanh(t)` is what other values get.
+    if (fallback === undefined) {
+      const last = fn.body && ts.isBlock(fn.body) ? fn.body.statements[fn.body.statements.length - 1] : undefined;
+      if (last && ts.isReturnStatement(last)) fallback = applied(model, last.expression, x);
+    }
+    return { operand, selector, byValue, fallback };
+  }
+  return undefined;
+}
+
+/** `f(t)` with `const f = TABLE[name]`, or `TABLE[name](t)`. */
+function isTableCall(model: FileModel, r: ts.Expression, sel: string, x: string): boolean {
+  const e = unwrap(r);
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1) return false;
+  const arg = unwrap(e.arguments[0]!);
+  if (!ts.isIdentifier(arg) || arg.text !== x) return false;
+  let callee = unwrap(e.expression);
+  if (ts.isIdentifier(callee)) {
+    const init = initializerOf(model.scopes.resolve(callee) ?? callee);
+    if (!init) return false;
+    callee = unwrap(init);
+  }
+  return ts.isElementAccessExpression(callee) && ts.isIdentifier(unwrap(callee.argumentExpression)) && (unwrap(callee.argumentExpression) as ts.Identifier).text === sel;
+}
+
+/** `const ACTIVATIONS = { relu: (t) => tf.relu(t), linear: (t) => t }`: name -> activation. */
+function tableOf(model: FileModel, e: ts.Expression): Map<string, string> | undefined {
+  const u = unwrap(e);
+  const init = ts.isIdentifier(u) ? initializerOf(model.scopes.resolve(u) ?? u) : undefined;
+  const lit = init && unwrap(init);
+  if (!lit || !ts.isObjectLiteralExpression(lit)) return undefined;
+  const out = new Map<string, string>();
+  for (const p of lit.properties) {
+    const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+    const act = ts.isPropertyAssignment(p) ? functionActivation(model, p.initializer)
+      : ts.isMethodDeclaration(p) ? functionActivation(model, p as unknown as ts.Expression) : undefined;
+    if (!key || !act) return undefined;
+    out.set(key, act);
+  }
+  return out;
+}
+
+/**
+ * The string values `e` can hold at the call: a literal, a `const`, or a field whose every value in
+ * the file is known (a literal initialiser, or a constructor parameter's default and the literals
+ * every `new` of the class passes, also as a member of an options object).
+ */
+function possibleStrings(model: FileModel, e: ts.Expression, depth: number): Set<string> | undefined {
+  const u = unwrap(e);
+  if (ts.isStringLiteralLike(u)) return new Set([u.text]);
+  if (depth > 3) return undefined;
+  if (ts.isIdentifier(u)) {
+    const b = model.scopes.resolve(u);
+    const decl = b?.parent;
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && (decl.parent.flags & ts.NodeFlags.Const) !== 0) return possibleStrings(model, decl.initializer, depth + 1);
+    return undefined;
+  }
+  const field = thisFieldName(u);
+  if (!field) return undefined;
+  let cls: ts.Node | undefined = u.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls || !ts.isClassLike(cls) || !cls.name) return undefined;
+  const values = new Set<string>();
+  const ctor = cls.members.find(ts.isConstructorDeclaration);
+  let sources = 0;
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === field && m.initializer) {
+      const v = possibleStrings(model, m.initializer, depth + 1);
+      if (!v) return undefined;
+      v.forEach((x) => values.add(x));
+      sources++;
+    }
+  }
+  // Any write of the field outside the constructor: its value is not known here.
+  let unknown = false;
+  walk(cls, (n) => {
+    if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken || thisFieldName(unwrap(n.left)) !== field) return;
+    let owner: ts.Node | undefined = n.parent;
+    while (owner && !ts.isConstructorDeclaration(owner) && !ts.isClassLike(owner) && !ts.isFunctionLike(owner)) owner = owner.parent;
+    if (owner !== ctor) { unknown = true; return; }
+    const right = unwrap(n.right);
+    const fromParam = ts.isIdentifier(right) ? paramValues(model, cls as ts.ClassDeclaration, ctor!, right) : possibleStrings(model, right, depth + 1);
+    if (!fromParam) unknown = true;
+    else { fromParam.forEach((x) => values.add(x)); sources++; }
+  });
+  // `constructor(private readonly act: Activation = 'tanh')`
+  const prop = ctor?.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === field && (ts.getModifiers(p)?.length ?? 0) > 0);
+  if (prop && ctor) {
+    const v = paramValues(model, cls, ctor, prop.name as ts.Identifier);
+    if (!v) return undefined;
+    v.forEach((x) => values.add(x));
+    sources++;
+  }
+  return unknown || sources === 0 ? undefined : values;
+}
+
+/**
+ * The values a constructor parameter (or a member destructured from one, `{ activation = 'relu' }`)
+ * takes over every `new` of the class in the file: the literal passed, or the default when nothing is.
+ */
+function paramValues(model: FileModel, cls: ts.ClassLikeDeclaration, ctor: ts.ConstructorDeclaration, id: ts.Identifier): Set<string> | undefined {
+  const b = model.scopes.resolve(id) ?? id;
+  const decl = b.parent;
+  let index: number;
+  let member: string | undefined;
+  let fallback: ts.Expression | undefined;
+  if (ts.isParameter(decl) && decl.parent === ctor) {
+    index = ctor.parameters.indexOf(decl);
+    fallback = decl.initializer;
+  } else if (ts.isBindingElement(decl) && ts.isObjectBindingPattern(decl.parent) && ts.isParameter(decl.parent.parent) && decl.parent.parent.parent === ctor && !decl.dotDotDotToken) {
+    index = ctor.parameters.indexOf(decl.parent.parent);
+    const key = decl.propertyName ?? decl.name;
+    member = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
+    if (!member) return undefined;
+    fallback = decl.initializer;
+  } else return undefined;
+  const name = cls.name?.text;
+  if (!name) return undefined;
+  const news: ts.NewExpression[] = [];
+  walk(model.sf, (n) => { if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) news.push(n); });
+  if (news.length === 0) return undefined;
+  const values = new Set<string>();
+  for (const n of news) {
+    let arg = n.arguments?.[index];
+    if (arg && member !== undefined) {
+      const obj = unwrap(arg);
+      if (!ts.isObjectLiteralExpression(obj) || obj.properties.some((p) => ts.isSpreadAssignment(p))) return undefined;
+      const p = obj.properties.find((q) => q.name && (ts.isIdentifier(q.name) || ts.isStringLiteral(q.name)) && q.name.text === member);
+      arg = p && ts.isPropertyAssignment(p) ? p.initializer : undefined;
+      if (p && !arg) return undefined;
+    }
+    const v = arg ? unwrap(arg) : fallback && unwrap(fallback);
+    if (!v || !ts.isStringLiteralLike(v)) return undefined;
+    values.add(v.text);
+  }
+  return values;
+}
