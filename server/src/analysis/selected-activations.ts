@@ -78,6 +78,15 @@ function functionActivation(model: FileModel, value: ts.Expression): string | un
 function choicesOf(model: FileModel, fn: FunctionLike): Choices | undefined {
   const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
   if (names.some((n) => n === undefined)) return undefined;
+  // Cheap test first (most two-parameter functions are steps): every return applies something to
+  // a parameter itself (`tf.relu(t)`, `fn(t)`, `t`).
+  const returns = returnedExpressions(fn) ?? [];
+  const onParam = (r: ts.Expression): boolean => {
+    const u = unwrap(r);
+    const a = ts.isCallExpression(u) ? (u.arguments.length === 1 ? unwrap(u.arguments[0]!) : ts.isPropertyAccessExpression(u.expression) ? unwrap(u.expression.expression) : undefined) : u;
+    return !!a && ts.isIdentifier(a) && names.includes(a.text);
+  };
+  if (returns.length === 0 || !returns.every(onParam)) return undefined;
   for (const [selector, operand] of [[0, 1], [1, 0]] as const) {
     const sel = names[selector]!;
     const x = names[operand]!;
@@ -114,7 +123,6 @@ function choicesOf(model: FileModel, fn: FunctionLike): Choices | undefined {
     });
     if (!ok || byValue.size === 0) continue;
     // Every return must apply the chosen activation to the operand: `return f(t)` / `return TABLE[name](t)`.
-    const returns = returnedExpressions(fn) ?? [];
     const switched = returns.every((r) => applied(model, r, x) !== undefined || isTableCall(model, r, sel, x));
     if (!switched || returns.length === 0) continue;
     // After a switch with no default, a trailing `return tf.tanh(t)` is what other values get.
