@@ -8,13 +8,78 @@ import type { FunctionLike } from './ast';
 /** Inheritance chains longer than this are not followed (also guards against a cycle in broken code). */
 const MAX_DEPTH = 8;
 
-/** The class of this file that `cls` extends (`class B extends A`), if it is one. */
+/**
+ * The class of this file that `cls` extends (`class B extends A`), if it is one. A mixin counts:
+ * `class B extends WithMemory(A)` extends the class `WithMemory` returns, and that class (`class
+ * extends Base`, `Base` its parameter) extends `A` when every use of the mixin in the file passes `A`.
+ */
 export function baseClassOf(cls: ts.ClassLikeDeclaration, classes: ReadonlyMap<string, ts.ClassLikeDeclaration>): ts.ClassLikeDeclaration | undefined {
   const clause = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword);
   const base = clause?.types[0]?.expression;
-  if (!base || !ts.isIdentifier(base)) return undefined;
-  const found = classes.get(base.text);
+  if (!base) return undefined;
+  if (ts.isCallExpression(base)) return mixins(cls.getSourceFile(), classes).returned.get(base);
+  if (!ts.isIdentifier(base)) return undefined;
+  const found = classes.get(base.text) ?? mixins(cls.getSourceFile(), classes).baseOf.get(cls);
   return found === cls ? undefined : found;
+}
+
+interface MixinIndex {
+  /** `WithMemory(A)` in a heritage clause -> the class expression `WithMemory` returns. */
+  returned: Map<ts.CallExpression, ts.ClassLikeDeclaration>;
+  /** That class expression -> `A`, when every use passes the same class. */
+  baseOf: Map<ts.ClassLikeDeclaration, ts.ClassLikeDeclaration>;
+}
+
+let mixinFile: ts.SourceFile | undefined;
+let mixinIndex: MixinIndex = { returned: new Map(), baseOf: new Map() };
+
+/** The file's mixin uses (`extends WithMemory(A)`), found in one walk (only in files that have one). */
+function mixins(sf: ts.SourceFile, classes: ReadonlyMap<string, ts.ClassLikeDeclaration>): MixinIndex {
+  if (sf === mixinFile) return mixinIndex;
+  mixinFile = sf;
+  mixinIndex = { returned: new Map(), baseOf: new Map() };
+  if (!/extends\s+[\w$]+\s*\(/.test(sf.text)) return mixinIndex;
+  const functions = new Map<string, FunctionLike>();
+  const uses: ts.CallExpression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isFunctionDeclaration(n) && n.name && n.body) functions.set(n.name.text, n);
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && (ts.isArrowFunction(n.initializer) || ts.isFunctionExpression(n.initializer))) functions.set(n.name.text, n.initializer);
+    if (ts.isHeritageClause(n) && n.token === ts.SyntaxKind.ExtendsKeyword && n.types[0] && ts.isCallExpression(n.types[0].expression)) uses.push(n.types[0].expression);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  const passed = new Map<ts.ClassLikeDeclaration, Set<ts.ClassLikeDeclaration | undefined>>();
+  for (const use of uses) {
+    const fn = ts.isIdentifier(use.expression) ? functions.get(use.expression.text) : undefined;
+    const mixin = fn && returnedClass(fn);
+    if (!fn || !mixin) continue;
+    mixinIndex.returned.set(use, mixin);
+    // The mixin's class extends one of the function's parameters: the argument passed there.
+    const ext = mixin.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const k = ext && ts.isIdentifier(ext) ? fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === ext.text) : -1;
+    const arg = k >= 0 ? use.arguments[k] : undefined;
+    const set = passed.get(mixin) ?? new Set();
+    set.add(arg && ts.isIdentifier(arg) ? classes.get(arg.text) : undefined);
+    passed.set(mixin, set);
+  }
+  for (const [mixin, bases] of passed) {
+    const only = bases.size === 1 ? [...bases][0] : undefined;
+    if (only && only !== mixin) mixinIndex.baseOf.set(mixin, only);
+  }
+  return mixinIndex;
+}
+
+/** `function WithMemory(Base) { return class extends Base { ... }; }`: the class expression returned. */
+function returnedClass(fn: FunctionLike): ts.ClassLikeDeclaration | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  let e: ts.Expression | undefined;
+  if (ts.isBlock(body)) {
+    const last = body.statements[body.statements.length - 1];
+    e = last && ts.isReturnStatement(last) ? last.expression : undefined;
+  } else e = body;
+  while (e && ts.isParenthesizedExpression(e)) e = e.expression;
+  return e && ts.isClassExpression(e) ? e : undefined;
 }
 
 /** Is `m` a method declaration named `name` (`step() {}`, `'step'() {}`), with or without a body? */
