@@ -26,3 +26,26 @@ export function decode(W: tf.Tensor, U: tf.Tensor, xs: tf.Tensor[], mem: Attenti
   }
   return out;
 }
+
+// The same decoder written with a tidy and an object result; the loop hands `s` on through it.
+function greedyStep(W: tf.Tensor, U: tf.Tensor, prev: number, s: tf.Tensor, memory: tf.Tensor, mask: tf.Tensor) {
+  return tf.tidy(() => {
+    const context = tf.softmax(s.matMul(memory, false, true).add(mask)).matMul(memory);
+    const sNext = tf.tanh(tf.oneHot([prev], 8).toFloat().matMul(W).add(s.matMul(U)).add(context));
+    const token = sNext.argMax(1).dataSync()[0]!;
+    return { token, s: sNext };
+  });
+}
+
+export function greedy(W: tf.Tensor, U: tf.Tensor, memory: tf.Tensor, mask: tf.Tensor, s0: tf.Tensor): number[] {
+  const out: number[] = [];
+  let s = s0;
+  let prev = 1;
+  while (out.length < 10) {
+    const step = greedyStep(W, U, prev, s, memory, mask);
+    s = step.s;
+    out.push(step.token);
+    prev = step.token;
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import ts from '../typescript';
 import { baseClassOf, enclosingClassOfThis, findMethod } from './class-hierarchy';
 import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator } from './ast';
 import type { Scopes } from './scopes';
-import { hasToken, isStateLikeName, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
+import { hasToken, isStateLikeName, stateBase, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
 import type { TfApi } from './tf-api';
 import type { Step } from './steps';
 import { nodesInside, type Write } from './tree-index';
@@ -355,6 +355,28 @@ export function returnedFunction(factory: FunctionLike): FunctionLike | undefine
   return u && (ts.isArrowFunction(u) || ts.isFunctionExpression(u)) ? u : undefined;
 }
 
+/**
+ * The names of what a function returns at its end, when every one is known: the keys of
+ * `{ token, s: sNext }`, the names in `[y, h]` (through a `tf.tidy` callback's return).
+ */
+function returnedNames(fn: FunctionLike): string[] | undefined {
+  let r = finalReturn(fn);
+  if (r && ts.isCallExpression(r) && calleeName(r) === 'tidy') {
+    const cb = r.arguments[r.arguments.length - 1];
+    r = cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) ? finalReturn(cb) : undefined;
+  }
+  if (!r) return undefined;
+  if (ts.isObjectLiteralExpression(r)) {
+    const keys = r.properties.map((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined);
+    return keys.length > 1 && keys.every((k) => k !== undefined) ? keys as string[] : undefined;
+  }
+  if (ts.isArrayLiteralExpression(r)) {
+    const names = r.elements.map((e) => (ts.isIdentifier(unwrap(e as ts.Expression)) ? (unwrap(e as ts.Expression) as ts.Identifier).text : undefined));
+    return names.length > 1 && names.every((k) => k !== undefined) ? names as string[] : undefined;
+  }
+  return undefined;
+}
+
 /** What a function returns at its end: an arrow's expression body, or its last statement's `return` (unwrapped). */
 export function finalReturn(fn: FunctionLike): ts.Expression | undefined {
   const body = fn.body;
@@ -475,7 +497,15 @@ export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (cal
     const calleeFn = resolve(n);
     const step = calleeFn ? stepsByFn.get(calleeFn) : undefined;
     if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n, cellVar) || fedBack(n))) continue;
-    out.push({ call: n, step, calleeFn, stateArgs: stateArgsOf(n, step, cellVar, zeroState), targets: where.resultTargetsOf(n), iterations: where.iterationsAround(n) });
+    let stateArgs = stateArgsOf(n, step, cellVar, zeroState);
+    // A function of the file found to carry no state: a state-named argument whose parameter has
+    // no slot in what it returns (`decodeStep(prev, s, memory, mask)` returning `{ token, s }`) is
+    // an input passed every step (an attention memory), not a state.
+    if (calleeFn && !step && stateArgs.length > 0) {
+      const slots = returnedNames(calleeFn);
+      if (slots) stateArgs = stateArgs.filter((a) => { const p = calleeFn.parameters[a.index + 1]?.name; return !(p && ts.isIdentifier(p) && !slots.some((s) => stateBase(s) === stateBase(p.text))); });
+    }
+    out.push({ call: n, step, calleeFn, stateArgs, targets: where.resultTargetsOf(n), iterations: where.iterationsAround(n) });
   }
   return out;
 }
