@@ -5,6 +5,8 @@ import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 import { advancingMethods, classNameOf, familyMethods, fieldWriteCount, instanceMethod, overridesOf, writesField, type AdvancingMethod } from '../server/src/analysis/object-state';
 import type { FileModel } from '../server/src/analysis/model';
+import { fieldConstructorArgs } from '../server/src/analysis/constructor-args';
+import { enclosingClassOfThis } from '../server/src/analysis/class-hierarchy';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, functionNameNode, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin, type FunctionLike } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { CHUNK_LOOP_TOKENS, INDEPENDENT_UNIT_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../server/src/analysis/tfjs-facts';
@@ -741,29 +743,15 @@ function passedBuiltModel(ctx: RuleContext, param: ts.ParameterDeclaration, buil
  */
 function statefulField(ctx: RuleContext, recv: ts.Expression, models: Map<string, StatefulModel>): StatefulModel | undefined {
   const field = thisFieldName(unwrap(recv));
-  let cls: ts.Node | undefined = recv.parent;
-  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-  const ctor = cls && ts.isClassLike(cls) ? cls.members.find(ts.isConstructorDeclaration) : undefined;
-  if (!field || !cls || !ts.isClassLike(cls) || !cls.name || !ctor?.body) return undefined;
-  // The constructor parameter stored in the field (`this.model = model`, or `private model: M`).
-  let index = ctor.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === field && (ts.getModifiers(p)?.length ?? 0) > 0);
-  for (const st of ctor.body.statements) {
-    const e = ts.isExpressionStatement(st) ? unwrap(st.expression) : undefined;
-    if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || thisFieldName(unwrap(e.left)) !== field) continue;
-    const r = unwrap(e.right);
-    if (ts.isIdentifier(r)) index = ctor.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === r.text);
-  }
-  if (index < 0) return undefined;
+  const cls = field ? enclosingClassOfThis(recv) : undefined;
+  const args = cls && fieldConstructorArgs(ctx.model, cls, field!);
+  if (!args) return undefined;
   const builder = models.get(BUILDER);
   const builderFn = builder && enclosingFunction(builder.decl);
   const builderName = builderFn && functionName(builderFn);
-  const name = cls.name.text;
-  const news: ts.NewExpression[] = [];
-  walk(ctx.sf, (n) => { if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) news.push(n); });
   let found: StatefulModel | undefined;
-  const all = news.length > 0 && news.every((n) => {
-    const a = n.arguments?.[index] && unwrap(n.arguments[index]!);
-    if (!a) return false;
+  const all = args.every((arg) => {
+    const a = unwrap(arg);
     if (ts.isCallExpression(a) && builderName && calleeName(a) === builderName && !calleeReceiver(a)) return (found = builder), true;
     const m = accessPath(a) !== undefined ? models.get(accessPath(a)!) : undefined;
     return m ? ((found = m), true) : false;

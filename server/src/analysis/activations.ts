@@ -7,6 +7,7 @@ import { lastFileMemo, resolveCallee } from './calls';
 import { initializerOf } from './scopes';
 import { newStatePositions } from './state-queries';
 import { selectedActivation, selectorHelperNames } from './selected-activations';
+import { fieldConstructorArgs } from './constructor-args';
 import { enclosingClassOfThis, implementationsOf, overriddenBelow } from './class-hierarchy';
 import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
 
@@ -375,7 +376,13 @@ function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: num
   }
   if (thisFieldName(e) !== undefined) {
     const made = creatingCall(model, e);
-    return made ? modelOutputActivation(model, made, depth + 1) : undefined;
+    if (made) return modelOutputActivation(model, made, depth + 1);
+    // `constructor(private readonly model: LayersModel)` with `new Batcher(buildModel())`: every
+    // model the file passes in must end in the same activation.
+    const cls = enclosingClassOfThis(e);
+    const args = cls && fieldConstructorArgs(model, cls, thisFieldName(e)!);
+    const acts = args?.map((a) => modelOutputActivation(model, a, depth + 1));
+    return acts && acts.length > 0 && acts.every((a) => a && a.name === acts[0]!.name) ? acts[0] : undefined;
   }
   if (!ts.isCallExpression(e)) return undefined;
   const fn = model.tf.fn(e);

@@ -7,6 +7,7 @@ import { calleeName, calleeReceiver, functionName, returnedExpressions, thisFiel
 import { lastFileMemo, resolveCallee } from './calls';
 import type { FileModel } from './model';
 import { initializerOf } from './scopes';
+import { newsOf } from './constructor-args';
 import { ACTIVATION_OPS } from './tfjs-facts';
 
 /** How a selector helper picks: by selector value, and what it does for any other value. */
@@ -243,8 +244,7 @@ function paramValues(model: FileModel, cls: ts.ClassLikeDeclaration, ctor: ts.Co
   } else return undefined;
   const name = cls.name?.text;
   if (!name) return undefined;
-  const news: ts.NewExpression[] = [];
-  walk(model.sf, (n) => { if (ts.isNewExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name) news.push(n); });
+  const news = newsOf(model, name);
   if (news.length === 0) return undefined;
   const values = new Set<string>();
   for (const n of news) {

@@ -1,0 +1,61 @@
+// What a field set from a constructor parameter holds: the arguments every `new` of the class in
+// the file passes there (`constructor(private readonly model: LayersModel)` or `this.model = model`,
+// with `new Batcher(buildModel())`). Rules follow a value into a field this way.
+import ts from '../typescript';
+import { thisFieldName, unwrap, walk } from './ast';
+import { lastFileMemo } from './calls';
+import type { FileModel } from './model';
+
+/** `new X(...)` expressions of the file, by class name (one walk per file). */
+const newsByClass = lastFileMemo((model: FileModel): Map<string, ts.NewExpression[]> => {
+  const out = new Map<string, ts.NewExpression[]>();
+  if (!model.sf.text.includes('new ')) return out;
+  walk(model.sf, (n) => {
+    if (!ts.isNewExpression(n) || !ts.isIdentifier(n.expression)) return;
+    const list = out.get(n.expression.text) ?? [];
+    list.push(n);
+    out.set(n.expression.text, list);
+  });
+  return out;
+});
+
+/** Every `new` of the class named `name` in the file. */
+export function newsOf(model: FileModel, name: string): readonly ts.NewExpression[] {
+  return newsByClass(model).get(name) ?? [];
+}
+
+/** The index of the constructor parameter that `this.<field>` is set from, if the constructor does only that with it. */
+export function constructorParameterOf(cls: ts.ClassLikeDeclaration, field: string): { ctor: ts.ConstructorDeclaration; index: number } | undefined {
+  const ctor = cls.members.find(ts.isConstructorDeclaration);
+  if (!ctor?.body) return undefined;
+  // `constructor(private readonly model: M)`
+  let index = ctor.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === field && (ts.getModifiers(p)?.length ?? 0) > 0);
+  // `this.model = model`
+  for (const st of ctor.body.statements) {
+    const e = ts.isExpressionStatement(st) ? unwrap(st.expression) : undefined;
+    if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || thisFieldName(unwrap(e.left)) !== field) continue;
+    const r = unwrap(e.right);
+    index = ts.isIdentifier(r) ? ctor.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === r.text) : -1;
+  }
+  return index >= 0 ? { ctor, index } : undefined;
+}
+
+/**
+ * The expressions every `new` of `cls` passes for the constructor parameter stored in
+ * `this.<field>` (its default where a `new` passes nothing); undefined when one is unknown or
+ * the class is never made here.
+ */
+export function fieldConstructorArgs(model: FileModel, cls: ts.ClassLikeDeclaration, field: string): ts.Expression[] | undefined {
+  const at = cls.name && constructorParameterOf(cls, field);
+  if (!at || !cls.name) return undefined;
+  const news = newsOf(model, cls.name.text);
+  if (news.length === 0) return undefined;
+  const fallback = at.ctor.parameters[at.index]?.initializer;
+  const out: ts.Expression[] = [];
+  for (const n of news) {
+    const arg = n.arguments?.[at.index] ?? fallback;
+    if (!arg || ts.isSpreadElement(arg)) return undefined;
+    out.push(arg);
+  }
+  return out;
+}
