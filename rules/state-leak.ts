@@ -370,7 +370,13 @@ function sequenceHelperLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.E
   const name = fn && functionName(fn);
   const base = unwrap(recv);
   const param = ts.isIdentifier(base) ? model.scopes.resolve(base)?.parent : undefined;
-  if (!fn || !name || !hasToken(name, SEQUENCE_LOOP_TOKENS) || !param || !ts.isParameter(param) || param.parent !== fn || resetsStates(ctx, fn)) return;
+  if (!fn || !name || !param || !ts.isParameter(param) || param.parent !== fn || resetsStates(ctx, fn)) return;
+  // Named for one sequence (`feedRecording`), or looping over all of a parameter's steps
+  // (`rollForecast(model, readings)` with `for (const r of readings)`): then each call whose
+  // argument there is new at every iteration of the caller's loop (`job.readings`) is one sequence.
+  const named = hasToken(name, SEQUENCE_LOOP_TOKENS);
+  const dataIndex = named ? -1 : iteratedParameter(ctx, fn, outermost);
+  if (!named && dataIndex < 0) return;
   const index = fn.parameters.indexOf(param);
   for (const site of model.callSitesOf(fn)) {
     if (reported.has(site)) continue;
@@ -378,12 +384,35 @@ function sequenceHelperLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.E
     const path = arg && accessPath(arg);
     const loop = model.iterationsAround(site)[0];
     if (!path || !loop || isFanoutLoop(loop) || isChunkLoop(loop) || resetsStates(ctx, loop.node)) continue;
+    if (!named && !newEachIteration(ctx, site.arguments[dataIndex], loop)) continue;
     reported.add(site);
     const data = { model: path, what: 'sequences', unit: 'sequence', fn: name };
     const at = bodyInsertion(ctx.text, loop);
     const suggest: FixDescriptor[] = at ? [{ messageId: 'insertReset', data, edits: [insertAt(at.pos, `${at.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
     ctx.report({ node: site, messageId: 'statefulHelperLeak', data, suggest, related: [{ node: run, messageId: 'runsHere', data }] });
   }
+}
+
+/** `for (const r of readings)` (or `i < readings.length`) in `fn`, with `readings` its parameter: that parameter's index. */
+function iteratedParameter(ctx: RuleContext, fn: FunctionLike, loop: Iteration): number {
+  const n = loop.node;
+  let over: ts.Expression | undefined;
+  if (ts.isForOfStatement(n)) over = n.expression;
+  else if (ts.isForStatement(n) && n.condition && ts.isBinaryExpression(n.condition)) {
+    const bound = unwrap(n.condition.right);
+    over = ts.isPropertyAccessExpression(bound) && bound.name.text === 'length' ? bound.expression : undefined;
+  }
+  const u = over && unwrap(over);
+  const p = u && ts.isIdentifier(u) ? ctx.model.scopes.resolve(u)?.parent : undefined;
+  return p && ts.isParameter(p) && p.parent === fn ? fn.parameters.indexOf(p) : -1;
+}
+
+/** Is `arg` (`job.readings`, `rec`) made anew at each iteration of `loop`: rooted in a name declared inside it? */
+function newEachIteration(ctx: RuleContext, arg: ts.Expression | undefined, loop: Iteration): boolean {
+  let e = arg && unwrap(arg);
+  while (e && (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e))) e = unwrap(e.expression);
+  const b = e && ts.isIdentifier(e) ? ctx.model.scopes.resolve(e) : undefined;
+  return !!b && isWithin(declarationOf(b), loop.node);
 }
 
 /** `let h = zeros; for (seq of seqs) for (t ...) h = step(x, h)` with no reset in the outer loop. */
@@ -811,7 +840,7 @@ function statefulLayerLeaks(ctx: RuleContext): void {
     if (!seqLoop) {
       // The loops sit in a helper that runs one sequence (`feedRecording(model, data)`): the
       // sequences are its calls.
-      if (chunks >= 0 || its.some((it) => loopRole(it) === 'steps')) sequenceHelperLeak(ctx, call, recv, its, reported);
+      if (chunks >= 0 || its.some((it) => loopRole(it) === 'steps' || loopRole(it) === 'unknown')) sequenceHelperLeak(ctx, call, recv, its, reported);
       continue;
     }
     if (reported.has(seqLoop.node)) continue;
