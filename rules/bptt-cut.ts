@@ -4,7 +4,7 @@ import { calleeName, calleeReceiver, accessPath, functionName, outermost, return
 import { finalReturn, iterationOf, resolveCallee, type StepCall } from '../server/src/analysis/calls';
 import { inlineRecurrences, writesToPath } from '../server/src/analysis/loop-queries';
 import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
-import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, isStateLikeName } from '../server/src/analysis/tfjs-facts';
+import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, TRANSPARENT_OPS, isStateLikeName } from '../server/src/analysis/tfjs-facts';
 import type { ClosureCall } from '../server/src/analysis/model';
 import { nodesInside } from '../server/src/analysis/tree-index';
 import { recursiveUnroll } from '../server/src/analysis/recursion';
@@ -157,7 +157,7 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
       const u = unwrap(p);
       // `return tf.concat(states, 0)` / `tf.stack(states)`: the collected states, as one tensor.
       const joined = ts.isCallExpression(u) && /^(concat|stack)$/.test(model.tf.fn(u) ?? '') && u.arguments[0] ? u.arguments[0] : p;
-      const path = accessPath(joined);
+      const path = accessPath(reshapedFrom(ctx, joined) ?? joined);
       if (path) returned.add(path);
     }
   });
@@ -178,6 +178,17 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
     if (returnsStateOf(ctx, returned, state, r.loop.node)) return r.loop.node;
   }
   return undefined;
+}
+
+/** `h.reshape([n])`, `tf.squeeze(h)`: the tensor a value-preserving op is applied to (the same values). */
+function reshapedFrom(ctx: RuleContext, e: ts.Expression): ts.Expression | undefined {
+  const u = unwrap(e);
+  if (!ts.isCallExpression(u)) return undefined;
+  const fn = ctx.model.tf.fn(u);
+  if (fn) return TRANSPARENT_OPS.has(fn) ? u.arguments[0] : undefined;
+  const m = calleeName(u);
+  const r = calleeReceiver(u);
+  return m && r && TRANSPARENT_OPS.has(m) ? r : undefined;
 }
 
 /**
@@ -248,18 +259,28 @@ function iteratingCallbackOf(n: ts.Node): boolean {
 function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
   const { model } = ctx;
   const cache = new Map<ts.Node, ts.Node | undefined>();
+  const carried = carriedStates(ctx);
   for (const g of closures) {
     const seen = new Set<ts.Node>();
+    // Through a dataset or a joined map, only for a closure that runs no steps itself: one that
+    // unrolls from the value (a burn-in prefix encoded by the pipeline) truncates on purpose.
+    let unrolls: boolean | undefined;
     walk(g.fn, (n) => {
       if (!ts.isIdentifier(n) || isPropertyName(n)) return;
       const b = model.scopes.resolve(n);
       if (!b || seen.has(b) || isWithin(b, g.fn)) return;
       seen.add(b);
       // `const { output, hidden } = encode(xs)`: a part of the helper's result is its result too.
-      const init = initializerOf(b) ?? destructuredFrom(b);
-      const raw = init && unwrap(init);
+      // `ds.forEachAsync(({ h, y }) => ...)`: the member of the element the dataset's `map` returns.
+      const declared = initializerOf(b) ?? destructuredFrom(b);
+      const element = declared ? undefined : datasetElementFrom(ctx, b);
+      const raw = unwrapOpt(declared ?? element);
       // `const hT = tf.tidy(() => encode(xs))`: what the tidy returns.
-      const e = raw && ts.isCallExpression(raw) ? model.tidyResult(raw) ?? raw : raw;
+      const tidied = raw && ts.isCallExpression(raw) ? model.tidyResult(raw) ?? raw : raw;
+      // `tf.concat(samples.map((s) => encode(s.xs)), 0)`: the states the callback returns, joined.
+      const joined = tidied && ts.isCallExpression(tidied) ? joinedMapResult(ctx, tidied) : undefined;
+      const e = joined ?? tidied;
+      if ((element || joined) && (unrolls ??= closureUnrolls(carried, g))) return;
       if (!e || !ts.isCallExpression(e) || isWithin(e, g.fn)) return;
       // `const hT = xs.reduce((h, x) => step(x, h), h0)`: the fold is the unroll.
       const fold = iterationOf(e);
@@ -277,6 +298,65 @@ function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
       ctx.report({ node: n, messageId: 'unrolledByHelper', data, related: [{ node: loop, messageId: 'loopHere' }] });
     });
   }
+}
+
+function unwrapOpt(e: ts.Expression | undefined): ts.Expression | undefined {
+  return e && unwrap(e);
+}
+
+/** `tf.concat(xs.map((x) => encode(x)), 0)` / `tf.stack(...)`: the call the map's callback returns. */
+function joinedMapResult(ctx: RuleContext, call: ts.CallExpression): ts.CallExpression | undefined {
+  if (!/^(concat|stack)$/.test(ctx.model.tf.fn(call) ?? '') || !call.arguments[0]) return undefined;
+  const arr = unwrap(call.arguments[0]);
+  const cb = ts.isCallExpression(arr) && calleeName(arr) === 'map' ? iteratingCallback(arr) : undefined;
+  const r = cb && finalReturn(cb);
+  return r && ts.isCallExpression(r) ? r : undefined;
+}
+
+/** Dataset methods that hand on each element unchanged (as a batch, shuffled, ...). */
+const DATASET_PASS_THROUGH = new Set(['batch', 'shuffle', 'prefetch', 'repeat', 'take', 'skip', 'filter']);
+
+/**
+ * `ds.forEachAsync(({ h, y }) => ...)` (or `(el) => ...`) where the dataset is made, through a
+ * chain of `batch`/`shuffle`/... and the functions of the file that return it, by
+ * `.map((w) => ({ h: encode(w.xs), y }))`: the member `h` of what the map's callback returns.
+ */
+function datasetElementFrom(ctx: RuleContext, b: ts.Identifier): ts.Expression | undefined {
+  const { model } = ctx;
+  let n: ts.Node = b.parent;
+  let key: string = 'all';
+  if (ts.isBindingElement(n) && ts.isObjectBindingPattern(n.parent) && !n.dotDotDotToken) {
+    const name = n.propertyName ?? n.name;
+    if (!ts.isIdentifier(name)) return undefined;
+    key = name.text;
+    n = n.parent.parent;
+  }
+  if (!ts.isParameter(n) || !isFunctionLike(n.parent) || n.parent.parameters[0] !== n) return undefined;
+  const cb = n.parent;
+  const each = cb.parent;
+  if (!ts.isCallExpression(each) || calleeName(each) !== 'forEachAsync' || each.arguments[0] !== cb) return undefined;
+  let ds = calleeReceiver(each);
+  for (let hops = 0; ds && hops < 8; hops++) {
+    const u: ts.Expression = unwrap(ds);
+    if (ts.isIdentifier(u)) {
+      const v = model.scopes.resolve(u);
+      ds = v && initializerOf(v);
+      continue;
+    }
+    if (!ts.isCallExpression(u)) return undefined;
+    const m = calleeName(u);
+    if (m === 'map' || m === 'mapAsync') {
+      const mapper = u.arguments[0] && unwrap(u.arguments[0]);
+      const f = mapper && (ts.isArrowFunction(mapper) || ts.isFunctionExpression(mapper)) ? mapper : undefined;
+      const r = f && finalReturn(f);
+      const part = r && partAt(ts.isAwaitExpression(r) ? r.expression : r, key);
+      return part && ts.isCallExpression(unwrap(part)) ? part : undefined;
+    }
+    if (m && DATASET_PASS_THROUGH.has(m)) { ds = calleeReceiver(u); continue; }
+    const f = resolveCallee(u, model.scopes, model.classes);
+    ds = f && finalReturn(f);
+  }
+  return undefined;
 }
 
 /** The initialiser a destructured name is taken from (`const { output } = run(xs)` -> `run(xs)`), not through a rest element. */
@@ -308,6 +388,11 @@ const MAX_COPY_HOPS = 4;
 function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS): ReadBack | undefined {
   let u = unwrap(e);
   if (ts.isAwaitExpression(u)) u = unwrap(u.expression);
+  // `Array.isArray(s) ? s : s.arraySync()`: a tensor given here is read back (never a fix).
+  if (ts.isConditionalExpression(u)) {
+    const branch = readBackSource(ctx, u.whenTrue, hops) ?? readBackSource(ctx, u.whenFalse, hops);
+    return branch && { ...branch, inline: false };
+  }
   if (ts.isCallExpression(u)) {
     const m = calleeName(u);
     const r = calleeReceiver(u);
