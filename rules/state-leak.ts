@@ -603,8 +603,24 @@ function isStatefulLayer(ctx: RuleContext, call: ts.CallExpression): boolean {
   if (!name || !RECURRENT_LAYER_FACTORIES.has(name)) return false;
   const f = ctx.model.tf.layerFactory(call);
   if (!f || !RECURRENT_LAYER_FACTORIES.has(f)) return false;
-  const cfg = call.arguments[0] && unwrap(call.arguments[0]);
-  return !!cfg && ts.isObjectLiteralExpression(cfg) && cfg.properties.some((p) =>
+  return !!call.arguments[0] && statefulConfig(ctx, call.arguments[0]);
+}
+
+/**
+ * `{ units, stateful: true }`; or, in a builder, `stateful ? { ..., stateful: true } : { ... }` on
+ * a parameter that some call of the builder passes `true` (`build(true)`).
+ */
+function statefulConfig(ctx: RuleContext, e: ts.Expression): boolean {
+  const cfg = unwrap(e);
+  if (ts.isConditionalExpression(cfg)) {
+    const test = unwrap(cfg.condition);
+    const param = ts.isIdentifier(test) ? ctx.model.scopes.resolve(test)?.parent : undefined;
+    const fn = param && ts.isParameter(param) ? param.parent : undefined;
+    if (!fn || !isFunctionLike(fn) || !(statefulConfig(ctx, cfg.whenTrue) && !statefulConfig(ctx, cfg.whenFalse))) return false;
+    const i = fn.parameters.indexOf(param as ts.ParameterDeclaration);
+    return ctx.model.callSitesOf(fn).some((c) => c.arguments[i]?.kind === ts.SyntaxKind.TrueKeyword);
+  }
+  return ts.isObjectLiteralExpression(cfg) && cfg.properties.some((p) =>
     ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'stateful' && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
 }
 
