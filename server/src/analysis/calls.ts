@@ -470,7 +470,9 @@ export function fedBackByCallee(calls: readonly ts.CallExpression[], resolve: (c
     const calleeFn = resolve(call);
     if (!calleeFn || !isPotentialStep(calleeFn)) continue;
     const iterations = where.iterationsAround(call);
-    if (iterations.length === 0) continue;
+    // A loop over the layers of a stack hands each layer's output to the next layer as its input
+    // (`inp = h_l`): that is depth, not time, and the input is not a state.
+    if (iterations.length === 0 || iterations[0]!.names.some((n) => hasToken(n, LAYER_LOOP_TOKENS))) continue;
     const idx = fedBackParams({ call, calleeFn, iterations, targets: where.resultTargetsOf(call) }, writes);
     if (idx.length === 0) continue;
     const set = fedBack.get(calleeFn) ?? new Set<number>();
@@ -479,6 +481,9 @@ export function fedBackByCallee(calls: readonly ts.CallExpression[], resolve: (c
   }
   return fedBack;
 }
+
+/** Names of a loop over the layers of a stack (`stack.forEach((layer, l) => ...)`, `for (const cell of cells)`). */
+const LAYER_LOOP_TOKENS = new Set(['layer', 'layers', 'stack', 'cells']);
 
 /** Every call that runs a step (known, or shaped like one), with the iterations around it. */
 export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (call: ts.CallExpression) => FunctionLike | undefined, stepsByFn: Map<ts.Node, Step>,
