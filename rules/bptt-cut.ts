@@ -629,8 +629,13 @@ function reportDetachingHelper(ctx: RuleContext, g: ClosureCall, helper: Functio
 function readBackByStep(ctx: RuleContext, closures: ClosureCall[]): void {
   const { model } = ctx;
   const reported = new Set<ts.Node>();
+  // Only steps of the file that read something back can hand back a read-back.
+  const readBacks = model.callsNamed(READBACK_METHODS);
+  if (readBacks.length === 0) return;
+  const candidates = model.stepCalls.filter((c) => c.calleeFn && c.iterations[0] && readBacks.some((r) => isWithin(r, c.calleeFn!)));
+  if (candidates.length === 0) return;
   for (const g of closures) for (const body of tapedBodies(ctx, g)) {
-    for (const call of model.stepCalls) {
+    for (const call of candidates) {
       const loop = call.iterations[0];
       const fn = call.calleeFn;
       if (!fn || !loop || reported.has(call.call) || !isWithin(call.call, body) || !isWithin(loop.node, body)) continue;

@@ -79,8 +79,10 @@ function functionActivation(model: FileModel, value: ts.Expression): string | un
 function choicesOf(model: FileModel, fn: FunctionLike): Choices | undefined {
   const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
   if (names.some((n) => n === undefined)) return undefined;
-  // Cheap test first (most two-parameter functions are steps): every return applies something to
-  // a parameter itself (`tf.relu(t)`, `fn(t)`, `t`).
+  // Cheap tests first (most two-parameter functions are steps): a statement of the body itself is
+  // a `switch`, a lookup (`const f = TABLE[name]`) or a call of one (`return TABLE[name](t)`); then
+  // every return applies something to a parameter itself (`tf.relu(t)`, `fn(t)`, `t`).
+  if (!fn.body || !ts.isBlock(fn.body) || !fn.body.statements.some(selectsAtTop)) return undefined;
   const returns = returnedExpressions(fn) ?? [];
   const onParam = (r: ts.Expression): boolean => {
     const u = unwrap(r);
@@ -134,6 +136,17 @@ function choicesOf(model: FileModel, fn: FunctionLike): Choices | undefined {
     return { operand, selector, byValue, fallback };
   }
   return undefined;
+}
+
+/** `switch (kind) {...}`, `const f = TABLE[name];`, `return TABLE[name](t);` as a statement of a body. */
+function selectsAtTop(st: ts.Statement): boolean {
+  if (ts.isSwitchStatement(st)) return true;
+  if (ts.isVariableStatement(st)) return st.declarationList.declarations.some((d) => !!d.initializer && ts.isElementAccessExpression(unwrap(d.initializer)));
+  if (ts.isReturnStatement(st) && st.expression) {
+    const e = unwrap(st.expression);
+    return ts.isCallExpression(e) && ts.isElementAccessExpression(unwrap(e.expression));
+  }
+  return false;
 }
 
 /** `f(t)` with `const f = TABLE[name]`, or `TABLE[name](t)`. */
