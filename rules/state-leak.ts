@@ -3,7 +3,7 @@ import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleConte
 import { bodyInsertion, fieldAdvancingCalls, fieldRecurrences, fieldsAdvancedBy, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole, sequenceFunctions } from '../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
-import { advancingMethods, classNameOf, familyMethods, fieldWriteCount, instanceMethod, overridesOf, writesField, type AdvancingMethod } from '../server/src/analysis/object-state';
+import { advancingMethods, classNameOf, familyMethods, fieldWriteCount, fieldWriters, instanceMethod, overridesOf, writesField, type AdvancingMethod } from '../server/src/analysis/object-state';
 import type { FileModel } from '../server/src/analysis/model';
 import { fieldConstructorArgs } from '../server/src/analysis/constructor-args';
 import { enclosingClassOfThis } from '../server/src/analysis/class-hierarchy';
@@ -216,9 +216,8 @@ function shadowedResetLeaks(ctx: RuleContext): void {
   const reported = new Set<ts.Node>();
   for (const list of advancingMethods(model).values()) {
     for (const advancing of list) {
-      const family = familyMethods(model, advancing.fn);
       for (const field of advancing.fields) {
-        const writers = family.filter((m) => m !== advancing.fn && writesField(m, field));
+        const writers = fieldWriters(model, advancing.fn, field, advancing.fn);
         const writerNames = new Set(writers.map((m) => functionName(m)));
         for (const reset of writers) {
           const name = functionName(reset);
@@ -283,7 +282,7 @@ function clearsState(model: FileModel, call: ts.CallExpression, fields: readonly
   if (!target || fields.length === 0) return true;
   return fields.some((f) => {
     if (writesField(target, f)) return true;
-    const writers = new Set(familyMethods(model, target).filter((m) => writesField(m, f)).map((m) => functionName(m)));
+    const writers = new Set(fieldWriters(model, target, f).map((m) => functionName(m)));
     let calls = false;
     if (target.body) walk(target.body, (n) => { if (ts.isCallExpression(n) && writers.has(calleeName(n))) calls = true; });
     return calls;
@@ -302,7 +301,7 @@ function unitName(names: readonly string[]): string {
  * one of its members?
  */
 function resetsObject(model: FileModel, obj: string, node: ts.Node, advancing: AdvancingMethod, field: string): boolean {
-  const writers = new Set(familyMethods(model, advancing.fn).filter((m) => m !== advancing.fn && writesField(m, field)).map((m) => functionName(m)));
+  const writers = new Set(fieldWriters(model, advancing.fn, field, advancing.fn).map((m) => functionName(m)));
   let found = false;
   walk(node, (n) => {
     if (found) return false;
@@ -813,7 +812,7 @@ function statefulModelMethods(ctx: RuleContext): Set<ts.MethodDeclaration> {
   for (const call of ctx.model.callsNamed(MODEL_RUN_METHODS)) {
     const recv = calleeReceiver(call);
     if (!recv || !MODEL_RUN_METHODS.has(calleeName(call) ?? '') || thisFieldName(unwrap(recv)) === undefined) continue;
-    const method = enclosingFunction(call) && ctx.model.ownerThroughTidy(call);
+    const method = ctx.model.ownerThroughTidy(call);
     if (!method || !ts.isMethodDeclaration(method) || !ts.isIdentifier(method.name) || nodesInside(ctx.model.index.loops, method).length > 0) continue;
     if (models.has(accessPath(recv)!) || statefulField(ctx, recv, models)) out.add(method);
   }

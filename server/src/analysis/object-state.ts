@@ -53,20 +53,21 @@ export function familyMethods(model: FileModel, fn: FunctionLike): FunctionLike[
   return out;
 }
 
-/** Does `fn` assign `this.<field>` (any value)? */
-export function writesField(fn: FunctionLike, field: string): boolean {
-  let found = false;
-  if (fn.body) walk(fn.body, (n) => {
-    if (found) return false;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(unwrap(n.left)) === field) found = true;
-  });
-  return found;
+/** The methods of `fn`'s family (its class, bases and subclasses) that assign `this.<field>`, other than `except`. */
+export function fieldWriters(model: FileModel, fn: FunctionLike, field: string, except?: FunctionLike): FunctionLike[] {
+  return familyMethods(model, fn).filter((m) => m !== except && writesField(m, field));
 }
 
-/** How many times `fn` assigns `this.<field>`. */
-export function fieldWriteCount(fn: FunctionLike, field: string): number {
+/** Does `fn` assign `this.<field>` (any value)? */
+export function writesField(fn: FunctionLike, field: string): boolean {
+  return fieldWriteCount(fn, field, 1) > 0;
+}
+
+/** How many times `fn` assigns `this.<field>` (counting stops at `limit`). */
+export function fieldWriteCount(fn: FunctionLike, field: string, limit = Infinity): number {
   let count = 0;
   if (fn.body) walk(fn.body, (n) => {
+    if (count >= limit) return false;
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(unwrap(n.left)) === field) count++;
   });
   return count;
