@@ -422,9 +422,24 @@ function parameterModelActivation(model: FileModel, param: ts.ParameterDeclarati
   const name = functionName(fn);
   const index = fn.parameters.indexOf(param);
   if (!name || index < 0) return undefined;
-  const found = model.callSitesOf(fn).map((c) => (c.arguments[index] ? modelOutputActivation(model, c.arguments[index]!, depth + 1) : undefined));
-  return agreed(found);
+  const sites = model.callSitesOf(fn);
+  // An entry point nothing in the file calls (`routes(app, model)`, exported): a `model` parameter
+  // is one of the models the file builds, when they all end alike and none is loaded from outside.
+  if (sites.length === 0) return /model/i.test(param.name.getText()) ? builtModelsActivation(model) : undefined;
+  return agreed(sites.map((c) => (c.arguments[index] ? modelOutputActivation(model, c.arguments[index]!, depth + 1) : undefined)));
 }
+
+/** The activation every model the file builds ends in (`const m = tf.sequential(); ... m.add(dense softmax)`), when the file loads none. */
+const builtModelsActivation = lastFileMemo((model: FileModel): ActivationUse | undefined => {
+  if (model.callsNamed(['loadLayersModel', 'loadGraphModel', 'loadModel']).length > 0) return undefined;
+  const built = model.callsNamed(['sequential', 'model']).filter((c) => /^(sequential|model)$/.test(model.tf.fn(c) ?? ''));
+  if (built.length === 0) return undefined;
+  return agreed(built.map((c) => {
+    const d = c.parent;
+    // `const m = tf.sequential()` followed by `m.add(...)`: the variable; `tf.sequential({ layers })`: the call.
+    return modelOutputActivation(model, ts.isVariableDeclaration(d) && ts.isIdentifier(d.name) ? d.name : c, 1);
+  }));
+});
 
 /** The activation every one of `acts` is (the same name; none missing), or undefined. */
 function agreed(acts: readonly (ActivationUse | undefined)[]): ActivationUse | undefined {
