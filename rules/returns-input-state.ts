@@ -87,7 +87,7 @@ function keepingDeclaredType(ctx: RuleContext, fn: FunctionLike, returned: ts.Ex
   // `const { h, c } = state` with a type the file does not spell out: the fix cannot be checked.
   if (declared === null) return undefined;
   // A member of a declared state type (`{ h, c } = state`) is what the step returns by that type.
-  const member = spreadKey !== undefined || (!!binding && ts.isBindingElement(binding.parent));
+  const member = spreadKey !== undefined || (!!binding && ts.isBindingElement(binding.parent) && ts.isObjectBindingPattern(binding.parent.parent));
   if (!typeText || !RANKED_TENSOR_TYPE.test(typeText) || (!member && !nodeText(ctx, fn.type).includes(typeText))) return candidate.name;
   const own = candidate.node.parent;
   const init = own && ts.isVariableDeclaration(own) ? own.initializer && unwrapParens(own.initializer) : undefined;
@@ -103,6 +103,12 @@ function keepingDeclaredType(ctx: RuleContext, fn: FunctionLike, returned: ts.Ex
 function declaredType(ctx: RuleContext, binding: ts.Identifier): ts.TypeNode | undefined | null {
   const holder = binding.parent;
   if ((ts.isParameter(holder) || ts.isVariableDeclaration(holder)) && holder.name === binding) return holder.type;
+  // `[h, c]: State` with `type State = [tf.Tensor2D, tf.Tensor2D]`: the element's type.
+  if (ts.isBindingElement(holder) && ts.isArrayBindingPattern(holder.parent)) {
+    const owner = holder.parent.parent;
+    const type = ts.isParameter(owner) || ts.isVariableDeclaration(owner) ? owner.type : undefined;
+    return type ? tupleElementType(ctx, type, holder.parent.elements.indexOf(holder)) : undefined;
+  }
   if (!ts.isBindingElement(holder) || !ts.isObjectBindingPattern(holder.parent)) return undefined;
   const key = holder.propertyName && ts.isIdentifier(holder.propertyName) ? holder.propertyName.text : binding.text;
   const owner = holder.parent.parent;
@@ -141,6 +147,19 @@ function elementType(ctx: RuleContext, e: ts.Expression): ts.TypeNode | undefine
   if (type && ts.isArrayTypeNode(type)) return type.elementType;
   const el = type && ts.isTupleTypeNode(type) ? type.elements[Number(e.argumentExpression.text)] : undefined;
   return el && !ts.isNamedTupleMember(el) && !ts.isRestTypeNode(el) && !ts.isOptionalTypeNode(el) ? el : undefined;
+}
+
+/** Element `index` of a tuple or array type, also through a type alias of the file (`type State = [A, B]`), when spelled out. */
+function tupleElementType(ctx: RuleContext, type: ts.TypeNode, index: number, hops = 0): ts.TypeNode | undefined {
+  if (ts.isArrayTypeNode(type)) return type.elementType;
+  if (ts.isTupleTypeNode(type)) {
+    const el = type.elements[index];
+    return el && !ts.isNamedTupleMember(el) && !ts.isRestTypeNode(el) && !ts.isOptionalTypeNode(el) ? el : undefined;
+  }
+  if (hops > 2 || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+  const name = type.typeName.text;
+  const alias = ctx.sf.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === name);
+  return alias ? tupleElementType(ctx, alias.type, index, hops + 1) : undefined;
 }
 
 const RANKED_TENSOR_TYPE = /\b(Tensor[1-6]D|Scalar)\b|Rank\.R\d/;

@@ -97,6 +97,9 @@ function reachesAnyReturn(step: Step, root: string): boolean {
  * Locals computed as the next value of state `s`: named like it (`hNew` for `h`) or computed from
  * it and then dropped; only the last of a chain (`hNew`, not the `hTilde` it is built from).
  */
+/** Long names of the one-letter LSTM states: the new cell state is often `cell`, the new hidden state `hidden`. */
+const LONG_FORMS = new Map([['c', ['cell']], ['h', ['hidden']]]);
+
 export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
   const base = s.baseName ?? stateBase(s.name);
   const aliasNames = new Set(step.flow.aliasNames.get(s.root) ?? []);
@@ -114,7 +117,9 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
     // (`cc` for `c`, `hh` for `h`: the one-letter state's name doubled, a common "new value".)
     const doubled = base.length === 1 && l.name.toLowerCase() === base + base;
     const nameMatches = base !== '' && (stateBase(l.name) === base || doubled) && (s.baseName === undefined || hasToken(l.name, NEW_TOKENS) || doubled);
-    const named = nameMatches || bareNew;
+    // `cell` for `c`, `hidden` for `h`: the long form of a one-letter state's name, computed from it.
+    const longForm = (LONG_FORMS.get(base) ?? []).some((w) => nameTokens(l.name).includes(w)) && touches(l.val.deps, s.root);
+    const named = nameMatches || bareNew || longForm;
     const dropped = touches(l.val.deps, s.root) && !reachesAnyReturn(step, l.root);
     if (named || dropped) lastByName.set(l.name, l);
   }
