@@ -29,7 +29,10 @@ export function newStatePositions(step: Step, s: StateInput): StatePosition[] {
       const byName = [...r.members].filter(([key]) => stateBase(key) === stateBase(s.name));
       // `{ output, state }` for a lone state named otherwise (`hidden`): the one state-like key.
       const stateKeys = [...r.members].filter(([key]) => isStateLikeName(key));
-      const found = byName.length > 0 ? byName : step.states.length === 1 && stateKeys.length === 1 ? stateKeys : [];
+      // `{ logits, next }` for a lone state: the one key that only says "the new value".
+      const bareKeys = [...r.members].filter(([key]) => nameTokens(key).every((tok) => BARE_NEW_NAMES.has(tok)));
+      const lone = step.states.length === 1 ? (stateKeys.length === 1 ? stateKeys : stateKeys.length === 0 && bareKeys.length === 1 ? bareKeys : []) : [];
+      const found = byName.length > 0 ? byName : lone;
       for (const [, m] of found) out.push({ node: m.node, val: m.val });
       continue;
     }
