@@ -301,7 +301,9 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     // `const [i, f, o] = gates`: an element of an array of activations.
     if (ts.isBindingElement(decl) && decl.name === b && !decl.dotDotDotToken && ts.isArrayBindingPattern(decl.parent) &&
         ts.isVariableDeclaration(decl.parent.parent) && decl.parent.parent.initializer) {
-      const act = elementsActivation(model, decl.parent.parent.initializer, depth + 1);
+      const init = decl.parent.parent.initializer;
+      // `const [dist, next] = dec.step(...)`: element k of what a function of the file returns.
+      const act = elementsActivation(model, init, depth + 1) ?? returnedElementActivation(model, init, decl.parent.elements.indexOf(decl), depth + 1);
       return act && { ...act, crossesCall: true };
     }
     if (!ts.isVariableDeclaration(decl) || decl.name !== b) return undefined;
@@ -317,6 +319,21 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     return init ? producingActivation(model, init, depth + 1, via) : undefined;
   }
   return undefined;
+}
+
+/** Element `index` of what a function or method of the file returns on every return (`return [this.head.apply(out), hNew]`, also from a `tf.tidy` callback). */
+function returnedElementActivation(model: FileModel, init: ts.Expression, index: number, depth: number): ActivationUse | undefined {
+  const call = unwrap(init);
+  if (depth > MAX_DEPTH || !ts.isCallExpression(call) || model.tf.fn(call) !== undefined) return undefined;
+  const fn = resolveCallee(call, model.scopes, model.classes);
+  const returns = fn && returnedExpressions(fn);
+  if (!returns || returns.length === 0) return undefined;
+  return agreed(returns.map((r) => {
+    let e = unwrap(r);
+    if (ts.isCallExpression(e) && model.tf.fn(e) === 'tidy') e = unwrap(model.tidyResult(e) ?? e);
+    const el = ts.isArrayLiteralExpression(e) ? e.elements[index] : undefined;
+    return el && !ts.isSpreadElement(el) ? producingActivation(model, el, depth + 1, []) : undefined;
+  }));
 }
 
 /**
