@@ -15,6 +15,13 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
 /** Nesting the compiler's recursive parser survives with room to spare (it overflows near 1,000). */
 export const MAX_NESTING = 300;
 
+/**
+ * A tree deeper than this parsed, but the analysis recurses several frames per level and can run
+ * out of stack on it (a mutated fixture nested ~700 deep did, depending on how warm the JIT was):
+ * such a file is handled like one the parser could not take. Real code stays far below it.
+ */
+const MAX_TREE_DEPTH = 500;
+
 export interface Parsed {
   sf: ts.SourceFile;
   /** The walk that set the parent pointers, with the nodes it filed by kind. */
@@ -32,15 +39,16 @@ export function parseWithRecovery(text: string, fileName: string): Parsed {
     return { sf, index: new TreeIndex(sf) };
   };
   try {
-    return create(text);
+    const parsed = create(text);
+    if (parsed.index.maxDepth <= MAX_TREE_DEPTH) return parsed;
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
-    // Stack overflow in the parser (or in the index walk, which recurses as deep): blank the
-    // too-deep parts (keeping every offset and line) and lint the rest, so a generated or
-    // corrupted region does not cost the whole file.
-    const { text: blanked, firstOffset } = blankDeepNesting(text, MAX_NESTING);
-    return { ...create(blanked), skippedNesting: { offset: firstOffset } };
   }
+  // Stack overflow in the parser (or in the index walk, which recurses as deep), or a tree too deep
+  // for the analysis: blank the too-deep parts (keeping every offset and line) and lint the rest,
+  // so a generated or corrupted region does not cost the whole file.
+  const { text: blanked, firstOffset } = blankDeepNesting(text, MAX_NESTING);
+  return { ...create(blanked), skippedNesting: { offset: firstOffset } };
 }
 
 /** Replaces characters nested deeper than `max` brackets with spaces (newlines kept). */

@@ -35,9 +35,13 @@ export class TreeIndex {
   /** for, for-of, for-in, while and do statements, in source order. */
   readonly loops: ts.IterationStatement[] = [];
 
+  /** The deepest nesting of the tree (the parse guard re-parses a file nested too deep for the analysis). */
+  maxDepth = 0;
+
   constructor(readonly sf: ts.SourceFile) {
     // Pre-order, so every list is sorted by `pos` (a parent never starts after its children).
     let parent: ts.Node = sf;
+    let depth = 0;
     const visit = (n: ts.Node): void => {
       (n as { parent: ts.Node }).parent = parent;
       // A switch on the kind: the `ts.isX` predicates cost more than the walk itself at this volume.
@@ -99,7 +103,9 @@ export class TreeIndex {
       }
       const saved = parent;
       parent = n;
+      if (++depth > this.maxDepth) this.maxDepth = depth;
       ts.forEachChild(n, visit);
+      depth--;
       parent = saved;
     };
     ts.forEachChild(sf, visit);
