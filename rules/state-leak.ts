@@ -768,16 +768,19 @@ function typedModelParam(ctx: RuleContext, recv: ts.Expression, models: Map<stri
  */
 function passedBuiltModel(ctx: RuleContext, param: ts.ParameterDeclaration, built: StatefulModel): boolean {
   const fn = param.parent;
-  const builder = enclosingFunction(built.decl);
   const name = isFunctionLike(fn) ? functionName(fn) : undefined;
-  const builderName = builder && functionName(builder);
-  if (!isFunctionLike(fn) || !name || !builderName) return false;
+  if (!isFunctionLike(fn) || !name) return false;
   const i = fn.parameters.indexOf(param);
   const calls = ctx.model.callsNamed([name]).filter((c) => calleeName(c) === name && !calleeReceiver(c));
-  return calls.length > 0 && calls.every((c) => {
-    const a = c.arguments[i] && unwrap(c.arguments[i]!);
-    return !!a && ts.isCallExpression(a) && calleeName(a) === builderName && !calleeReceiver(a);
-  });
+  return calls.length > 0 && calls.every((c) => !!c.arguments[i] && callsBuilder(c.arguments[i]!, built));
+}
+
+/** Is `e` a call of the function that builds `built` (`buildModel()`, no receiver)? */
+function callsBuilder(e: ts.Expression, built: StatefulModel | undefined): boolean {
+  const builder = built && enclosingFunction(built.decl);
+  const name = builder && functionName(builder);
+  const a = unwrap(e);
+  return !!name && ts.isCallExpression(a) && calleeName(a) === name && !calleeReceiver(a);
 }
 
 /**
@@ -791,16 +794,12 @@ function statefulField(ctx: RuleContext, recv: ts.Expression, models: Map<string
   const args = cls && fieldConstructorArgs(ctx.model, cls, field!);
   if (!args) return undefined;
   const builder = models.get(BUILDER);
-  const builderFn = builder && enclosingFunction(builder.decl);
-  const builderName = builderFn && functionName(builderFn);
-  let found: StatefulModel | undefined;
-  const all = args.every((arg) => {
-    const a = unwrap(arg);
-    if (ts.isCallExpression(a) && builderName && calleeName(a) === builderName && !calleeReceiver(a)) return (found = builder), true;
-    const m = accessPath(a) !== undefined ? models.get(accessPath(a)!) : undefined;
-    return m ? ((found = m), true) : false;
+  const passed = args.map((arg) => {
+    if (callsBuilder(arg, builder)) return builder;
+    const path = accessPath(unwrap(arg));
+    return path !== undefined ? models.get(path) : undefined;
   });
-  return all ? found : undefined;
+  return passed.every((m) => m !== undefined) ? passed[passed.length - 1] : undefined;
 }
 
 /** Methods of the file's classes that run a stateful model kept in a field (`act(obs) { return this.model.predict(...) }`), without a loop. */

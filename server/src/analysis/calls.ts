@@ -4,7 +4,7 @@ import ts from '../typescript';
 import { baseClassOf, enclosingClassOfThis, findMethod } from './class-hierarchy';
 import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator } from './ast';
 import type { Scopes } from './scopes';
-import { hasToken, isStateLikeName, stateBase, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
+import { hasToken, isStateLikeName, stateBase, LAYER_LOOP_TOKENS, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
 import type { TfApi } from './tf-api';
 import type { Step } from './steps';
 import { nodesInside, type Write } from './tree-index';
@@ -481,9 +481,6 @@ export function fedBackByCallee(calls: readonly ts.CallExpression[], resolve: (c
   }
   return fedBack;
 }
-
-/** Names of a loop over the layers of a stack (`stack.forEach((layer, l) => ...)`, `for (const cell of cells)`). */
-const LAYER_LOOP_TOKENS = new Set(['layer', 'layers', 'stack', 'cells']);
 
 /** Every call that runs a step (known, or shaped like one), with the iterations around it. */
 export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (call: ts.CallExpression) => FunctionLike | undefined, stepsByFn: Map<ts.Node, Step>,

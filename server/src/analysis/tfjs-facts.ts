@@ -124,6 +124,8 @@ export const SEQUENCE_LOOP_TOKENS = new Set([
   'conversation', 'conversations', 'dialog', 'dialogs', 'dialogue', 'dialogues', 'device', 'devices', 'user', 'users',
   'clip', 'clips', 'trajectory', 'trajectories', 'histories', 'ticket', 'tickets',
 ]);
+/** Names of a loop over the layers of a stack (`stack.forEach((layer, l) => ...)`, `for (const cell of cells)`): depth, not time. */
+export const LAYER_LOOP_TOKENS = new Set(['layer', 'layers', 'stack', 'cells']);
 /** Tokens naming chunks of ONE long sequence: carrying state across them is truncated BPTT, not a leak. */
 export const CHUNK_LOOP_TOKENS = new Set(['chunk', 'chunks', 'window', 'windows', 'segment', 'segments', 'piece', 'pieces', 'block', 'blocks', 'span', 'spans', 'part', 'parts']);
 /**
