@@ -2,12 +2,12 @@ import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
 import type { TextEdit } from '../server/src/report';
 import { invariantAcross, loopRole, timeLoop, type HandedOn, type Invariance } from '../server/src/analysis/loop-queries';
-import { calleeName, calleeReceiver, indentAt, unwrap, walk } from '../server/src/analysis/ast';
-import { isArrayStepForm, type StateArg, type StepCall } from '../server/src/analysis/calls';
+import { accessPath, calleeName, calleeReceiver, indentAt, returnedExpressions, unwrap, walk } from '../server/src/analysis/ast';
+import { isArrayStepForm, type Iteration, type StateArg, type StepCall } from '../server/src/analysis/calls';
 import { recursiveCarries, type RecursiveCarry } from '../server/src/analysis/recursion';
 import { staleLayerStates, type StaleLayerState } from '../server/src/analysis/layer-stacks';
 import { containsStepLoop } from '../server/src/analysis/steps';
-import { stateBase } from '../server/src/analysis/tfjs-facts';
+import { isStateLikeName, stateBase } from '../server/src/analysis/tfjs-facts';
 
 /** The name the call's result binds for state `k` (`h` in `const [out, h] = cell.call(...)`). */
 function newStateTarget(call: StepCall, k: number): string | undefined {
@@ -48,6 +48,7 @@ export default defineRule({
       collectedHere: 'the new state is collected here and never read back',
       staleReset: '`{{name}}` is set back to `{{value}}` in every iteration before `{{step}}` reads it: each step starts from the same state. Initialise it once, before the loop.',
       feedBack: 'Feed the new state back: `{{name}} = {{target}}`',
+      readAccumulator: 'Pass the state the accumulator carries: `{{carried}}`',
       passNew: 'Pass `{{target}}` to the recursive call',
       returnNew: 'Return the new state in the accumulator: `{{replacement}}`',
       removeReset: 'Remove `{{reset}}` from the loop',
@@ -66,7 +67,7 @@ export default defineRule({
       if (!call.step && call.calleeFn && containsStepLoop(call.calleeFn, ctx.model.index)) continue;
       for (const arg of call.stateArgs) {
         const inv = invariantAcross(ctx.model, arg, it);
-        if (inv) report(ctx, call, arg, inv);
+        if (inv) report(ctx, call, arg, inv, it);
       }
     }
     for (const carry of recursiveCarries(ctx.model)) reportRecursive(ctx, carry);
@@ -74,7 +75,7 @@ export default defineRule({
   },
 });
 
-function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance): void {
+function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance, it: Iteration): void {
   const stepName = nodeText(ctx, unwrap(call.call.expression));
   const name = nodeText(ctx, arg.expr);
   const target = arg.index >= 0 ? newStateTarget(call, arg.index) : undefined;
@@ -104,6 +105,8 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
       !disposedAfter(ctx, target, statement) && !(call.step === undefined && readAsObject(ctx, call, target))) {
     suggest.push({ messageId: 'feedBack', data, edits: assignAfter(ctx, statement, arg.path, target, declList) });
   }
+  const carried = !declaredInLoop ? accumulatorRead(it, call, target) : undefined;
+  if (carried) suggest.push({ messageId: 'readAccumulator', data: { ...data, carried }, edits: [{ start: arg.expr.getStart(ctx.sf), end: arg.expr.end, text: carried }] });
   ctx.report({
     node: arg.expr,
     messageId: declaredInLoop ? 'staleFresh' : 'stale',
@@ -111,6 +114,36 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
     suggest,
     related: inv.decl && !declaredInLoop ? [{ node: inv.decl, messageId: 'declared', data: { ...data, name: inv.binding?.text ?? name } }] : undefined,
   });
+}
+
+/**
+ * A reducer that passes an outside value to the step while it returns the step's new state in its
+ * accumulator (`(acc, x) => { const [y, next] = cell(x, init); return { state: next, ... }; }`):
+ * the state to pass is the accumulator's (`acc.state`). Only when every return puts the same part
+ * of the step's result (the known new state, or else a state-named key) at the same key of an
+ * object literal that the seed has too, and the accumulator is a plain name.
+ */
+function accumulatorRead(it: Iteration, call: StepCall, target: string | undefined): string | undefined {
+  const acc = it.fold ? it.accumulator : undefined;
+  const returns = acc && it.callback ? returnedExpressions(it.callback) : undefined;
+  if (!acc || !returns || returns.length === 0) return undefined;
+  const results = new Set(target ? [target] : call.targets.map((t) => t.path).filter((p): p is string => !!p && !p.includes('.')));
+  const keys = new Set<string>();
+  for (const r of returns) {
+    const lit = unwrap(r);
+    if (!ts.isObjectLiteralExpression(lit)) return undefined;
+    const p = lit.properties.find((q) => ts.isShorthandPropertyAssignment(q) ? results.has(q.name.text)
+      : ts.isPropertyAssignment(q) && ts.isIdentifier(q.name) && results.has(accessPath(q.initializer) ?? ''));
+    if (!p || !p.name || !ts.isIdentifier(p.name) || (!target && !isStateLikeName(p.name.text))) return undefined;
+    keys.add(p.name.text);
+  }
+  // The seed must hold the state at that key too, or the first step would read `undefined`.
+  const key = keys.size === 1 ? [...keys][0]! : undefined;
+  const seed = ts.isCallExpression(it.node) ? it.node.arguments[1] : undefined;
+  const seedLit = seed && unwrap(seed);
+  const seeded = !!seedLit && ts.isObjectLiteralExpression(seedLit) &&
+    seedLit.properties.some((q) => (ts.isPropertyAssignment(q) || ts.isShorthandPropertyAssignment(q)) && ts.isIdentifier(q.name) && q.name.text === key);
+  return key && seeded ? `${acc.text}.${key}` : undefined;
 }
 
 /**

@@ -217,8 +217,11 @@ function looksLikeStepCall(call: ts.CallExpression, cellVar?: (recv: ts.Expressi
   return false;
 }
 
+/** Is argument `i` of a call to an unknown callee a state, by evidence other than its name? */
+export type UnknownCalleeState = (call: ts.CallExpression, arg: ts.Expression, i: number) => boolean;
+
 /** The state arguments of a call to `step` (or, unresolved, by shape and names). */
-function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: (recv: ts.Expression) => boolean, zeroState?: (e: ts.Expression) => boolean): StateArg[] {
+function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: (recv: ts.Expression) => boolean, stateByEvidence?: UnknownCalleeState): StateArg[] {
   const out: StateArg[] = [];
   const arg = (expr: ts.Expression, index: number): void => {
     const e = unwrap(expr);
@@ -256,8 +259,9 @@ function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: 
         }
       } else arg(a, k);
     }
-    // Unknown callee: a state by name, or by being a zero tensor made to start the recurrence.
-    else if (i > 0 && (isStateLikeName(accessPathTail(a) ?? '') || !!zeroState?.(a))) arg(a, i - 1);
+    // Unknown callee: a state by name, or by other evidence (a zero tensor made to start the
+    // recurrence, a parameter its declared type names as a state).
+    else if (i > 0 && (isStateLikeName(accessPathTail(a) ?? '') || !!stateByEvidence?.(call, a, i))) arg(a, i - 1);
   });
   return out;
 }
@@ -484,7 +488,7 @@ export function fedBackByCallee(calls: readonly ts.CallExpression[], resolve: (c
 
 /** Every call that runs a step (known, or shaped like one), with the iterations around it. */
 export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (call: ts.CallExpression) => FunctionLike | undefined, stepsByFn: Map<ts.Node, Step>,
-                              where: CallSurroundings, cellVar: (recv: ts.Expression) => boolean, zeroState: (e: ts.Expression) => boolean,
+                              where: CallSurroundings, cellVar: (recv: ts.Expression) => boolean, stateByEvidence: UnknownCalleeState,
                               fused: (call: ts.CallExpression) => readonly number[] | undefined,
                               fedBack: (call: ts.CallExpression) => boolean = () => false): StepCall[] {
   const out: StepCall[] = [];
@@ -499,7 +503,7 @@ export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (cal
     const calleeFn = resolve(n);
     const step = calleeFn ? stepsByFn.get(calleeFn) : undefined;
     if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n, cellVar) || fedBack(n))) continue;
-    let stateArgs = stateArgsOf(n, step, cellVar, zeroState);
+    let stateArgs = stateArgsOf(n, step, cellVar, stateByEvidence);
     // A function of the file found to carry no state: a state-named argument whose parameter has
     // no slot in what it returns (`decodeStep(prev, s, memory, mask)` returning `{ token, s }`) is
     // an input passed every step (an attention memory), not a state.

@@ -4,6 +4,7 @@ import ts from '../typescript';
 import { calleeName, calleeReceiver, enclosingFunction, functionName, isFunctionLike, unwrap, type FunctionLike } from './ast';
 import { enclosingIterations, fedBackByCallee, fedBackUnresolved, finalReturn, findStepCalls, isCellValue, isZeroStateVar, iterationOf, resolveCallee, resultTargets, returnedFunction, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
 import { Scopes } from './scopes';
+import { DeclaredSignatures } from './declared-signatures';
 import { discoverSteps, type Step } from './steps';
 import { TfApi } from './tf-api';
 import { TreeIndex } from './tree-index';
@@ -73,12 +74,14 @@ export class FileModel implements CallSurroundings {
     this.steps = discoverSteps(sf, this.tf, fedBack, this.scopes, index);
     for (const s of this.steps) this.stepsByFn.set(s.fn, s);
     const cellVar = (recv: ts.Expression): boolean => isCellValue(recv, this.scopes, this.tf);
-    const zeroState = (e: ts.Expression): boolean => isZeroStateVar(e, this.scopes, this.tf);
+    const signatures = new DeclaredSignatures(sf, this.scopes);
+    const stateByEvidence = (call: ts.CallExpression, a: ts.Expression, i: number): boolean =>
+      isZeroStateVar(a, this.scopes, this.tf) || isStateLikeName(signatures.parameterNames(call.expression)?.[i] ?? '');
     const fused = (call: ts.CallExpression): readonly number[] | undefined => {
       const name = calleeName(call);
       return name && FUSED_CELL_STATE_ARGS.has(name) && this.tf.fn(call) === name ? FUSED_CELL_STATE_ARGS.get(name) : undefined;
     };
-    this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, this, cellVar, zeroState, fused,
+    this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, this, cellVar, stateByEvidence, fused,
       // Not for the tf API itself (`tf.add(x, h)` is no step, whatever its result feeds).
       (call) => fedBackUnresolved(call, this, index.writes, (c) => this.tf.path(c.expression) !== undefined))
       .filter((c) => c.step || !c.calleeFn || stateParamsMatch(c));

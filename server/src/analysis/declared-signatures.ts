@@ -1,0 +1,60 @@
+// What a callee's declared type says about its parameters, when the callee itself is not known:
+// `cell: Cell<S>` with `type Cell<S> = (x: Tensor, state: S) => [Tensor, S]` is a function whose
+// second parameter is a state, even though the function passed in is written somewhere else.
+// Generic TypeScript libraries (combinators, scan/fold helpers) name their states only there.
+import ts from '../typescript';
+import { unwrap } from './ast';
+import type { Scopes } from './scopes';
+
+/** Function types and call-signature interfaces declared in a file, by name (found once, lazily). */
+export class DeclaredSignatures {
+  private types?: Map<string, ts.TypeNode | ts.InterfaceDeclaration>;
+
+  constructor(private readonly sf: ts.SourceFile, private readonly scopes: Scopes) {}
+
+  /**
+   * The parameter names of the function type `callee` is declared with (`cell(x, init)` where
+   * `cell: (x: Tensor, h: Tensor) => Tensor` or `cell: Cell<S>`), or undefined when it has none.
+   */
+  parameterNames(callee: ts.Expression): readonly string[] | undefined {
+    const e = unwrap(callee);
+    if (!ts.isIdentifier(e)) return undefined;
+    const d = this.scopes.resolve(e)?.parent;
+    const type = d && (ts.isParameter(d) || ts.isVariableDeclaration(d)) ? d.type : undefined;
+    return type && this.namesOf(type, 0);
+  }
+
+  private namesOf(type: ts.TypeNode | ts.InterfaceDeclaration, depth: number): readonly string[] | undefined {
+    if (ts.isInterfaceDeclaration(type)) {
+      const sig = type.members.find(ts.isCallSignatureDeclaration);
+      return sig && paramNames(sig.parameters);
+    }
+    if (ts.isParenthesizedTypeNode(type)) return this.namesOf(type.type, depth);
+    if (ts.isFunctionTypeNode(type)) return paramNames(type.parameters);
+    // An alias of an alias is followed a few levels; a cycle (`type A = B; type B = A`) stops there.
+    if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && depth < 4) {
+      const target = this.typeNamed(type.typeName.text);
+      return target && this.namesOf(target, depth + 1);
+    }
+    return undefined;
+  }
+
+  private typeNamed(name: string): ts.TypeNode | ts.InterfaceDeclaration | undefined {
+    if (!this.types) {
+      this.types = new Map();
+      const visit = (statements: readonly ts.Statement[]): void => {
+        for (const s of statements) {
+          if (ts.isTypeAliasDeclaration(s)) this.types!.set(s.name.text, s.type);
+          else if (ts.isInterfaceDeclaration(s)) this.types!.set(s.name.text, s);
+          else if (ts.isModuleDeclaration(s) && s.body && ts.isModuleBlock(s.body)) visit(s.body.statements);
+        }
+      };
+      visit(this.sf.statements);
+    }
+    return this.types.get(name);
+  }
+}
+
+function paramNames(params: readonly ts.ParameterDeclaration[]): readonly string[] {
+  return params.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+}
