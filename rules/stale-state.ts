@@ -112,7 +112,7 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
     messageId: declaredInLoop ? 'staleFresh' : 'stale',
     data,
     suggest,
-    related: inv.decl && !declaredInLoop ? [{ node: inv.decl, messageId: 'declared', data: { ...data, name: inv.binding?.text ?? name } }] : undefined,
+    related: inv.decl && !declaredInLoop ? [{ node: inv.decl, messageId: 'declared', data: { ...data, name: arg.path?.includes('.') ? name : inv.binding?.text ?? name } }] : undefined,
   });
 }
 

@@ -209,7 +209,7 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
     });
     return callsThis ? undefined : {};
   }
-  if (arg.path.includes('.')) return undefined;
+  if (arg.path.includes('.')) return unchangedLocalMember(model, e, it);
   if (!ts.isIdentifier(e)) return undefined;
   const b = model.scopes.resolve(e);
   if (!b) return undefined;
@@ -227,6 +227,34 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
   if (ts.isParameter(decl) && isFunctionLike(decl.parent) && it.callback === decl.parent) return undefined;
   if (writesToPath(model, arg.path, e, it.node).length > 0) return resetBeforeUse(model, b, e, it);
   return { decl, binding: b };
+}
+
+/**
+ * `state.h` of a local object built as a plain literal (`const state = { h: tf.zeros(...) }`) that
+ * the loop never writes at `h`, while it may write other members (`state.hidden = res.h`). Only
+ * when nothing else can reach the object: every use of it in the loop is a member access, it is
+ * used in no other function, and it is handed nowhere before the loop (no alias that the loop
+ * could write through); a method-less literal has no method that could write it either.
+ */
+function unchangedLocalMember(model: FileModel, e: ts.Expression, it: Iteration): Invariance | undefined {
+  if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
+  const b = model.scopes.resolve(e.expression);
+  const decl = b?.parent;
+  const init = decl && ts.isVariableDeclaration(decl) && decl.name === b && decl.initializer ? unwrap(decl.initializer) : undefined;
+  if (!b || !init || !ts.isObjectLiteralExpression(init) || isWithin(decl!, it.node)) return undefined;
+  if (!init.properties.every((p) => ts.isPropertyAssignment(p) && !isFunctionLike(unwrap(p.initializer)) || ts.isShorthandPropertyAssignment(p))) return undefined;
+  if (writesToPath(model, `${b.text}.${e.name.text}`, e, it.node).length > 0) return undefined;
+  const home = enclosingFunction(it.node);
+  const scope = home ?? decl!.getSourceFile();
+  for (const r of model.scopes.references(b, scope)) {
+    const inLoop = isWithin(r, it.body);
+    if (!inLoop && enclosingFunction(r) !== home) return undefined;
+    const member = ts.isPropertyAccessExpression(r.parent) && r.parent.expression === r;
+    if (member) continue;
+    // A bare use (an argument, an alias, a spread) in the loop or before it may change the member.
+    if (inLoop || r.pos < it.node.end) return undefined;
+  }
+  return { decl: decl!, binding: b };
 }
 
 /**
