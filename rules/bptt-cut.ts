@@ -458,18 +458,65 @@ function filledFromReadBack(ctx: RuleContext, b: ts.Identifier, hops: number): R
 function isStateTensor(ctx: RuleContext, tensor: ts.Expression, rebuilt: ts.Node): boolean {
   const path = accessPath(tensor);
   if (!path) return false;
-  if (ctx.model.stepCalls.some((c) => c.targets.some((t) => t.path === path) || c.stateArgs.some((a) => a.path === path))) return true;
+  if (ctx.model.stepCalls.some((c) => c.stateArgs.some((a) => a.path === path) || c.targets.some((t) => t.path === path))) return true;
   if (isStateLikeName(path.split('.').pop()!)) return true;
-  // `h = tf.tensor(next.dataSync(), next.shape)`: rebuilt into a state variable.
-  const p = rebuilt.parent;
-  const lhs = ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === rebuilt ? accessPath(p.left) : undefined;
+  // `h = tf.tensor(next.dataSync(), next.shape)`: rebuilt into a state variable, directly or one
+  // hop away (`const snap = rebuilt; h = snap`, `trace.push(rebuilt); h = trace[trace.length - 1]`).
+  return copiesOf(ctx, rebuilt).some((v) => storedAsState(ctx, v));
+}
+
+/** Is the value at `v` assigned (`s = v`) to a state variable: named like one, passed to a step, or carried by the loop around it? */
+function storedAsState(ctx: RuleContext, v: ts.Node): boolean {
+  const p = v.parent;
+  const lhs = ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === v ? accessPath(p.left) : undefined;
   if (!lhs) return false;
   if (isStateLikeName(lhs.split('.').pop()!) || ctx.model.stepCalls.some((c) => c.stateArgs.some((a) => a.path === lhs))) return true;
   // Carried by the loop around it: the variable is also read in that loop (it feeds the next step).
-  const target = ts.isBinaryExpression(p) ? unwrap(p.left) : undefined;
-  const b = target && ts.isIdentifier(target) ? ctx.model.scopes.resolve(target) : undefined;
+  const target = unwrap((p as ts.BinaryExpression).left);
+  const b = ts.isIdentifier(target) ? ctx.model.scopes.resolve(target) : undefined;
   const loop = ctx.model.iterationsAround(p)[0];
   return !!b && !!loop && !isWithin(b, loop.node) && ctx.model.scopes.references(b, loop.node).some((r) => r !== target && !isWithin(r, p));
+}
+
+/**
+ * Where the value made at `e` can be read back, one hop on: `e` itself, the reads of a const it
+ * initialises, and the reads of the last element (`a[a.length - 1]`, `a.at(-1)`) of an array it is
+ * pushed to, in the same loop.
+ */
+function copiesOf(ctx: RuleContext, e: ts.Node): ts.Node[] {
+  const out: ts.Node[] = [e];
+  const p = e.parent;
+  if (ts.isVariableDeclaration(p) && p.initializer === e && ts.isIdentifier(p.name)) {
+    const loop = ctx.model.iterationsAround(p)[0];
+    out.push(...ctx.model.scopes.references(p.name, loop?.body ?? enclosingFunction(p) ?? p.getSourceFile()).map(outermost));
+  } else if (ts.isCallExpression(p) && calleeName(p) === 'push' && p.arguments.length === 1) {
+    const arr = calleeReceiver(p);
+    const loop = ctx.model.iterationsAround(p)[0];
+    const b = arr && ts.isIdentifier(unwrap(arr)) ? ctx.model.scopes.resolve(unwrap(arr) as ts.Identifier) : undefined;
+    if (b && loop) {
+      for (const r of ctx.model.scopes.references(b, loop.body)) {
+        const last = lastElementRead(r);
+        if (last && last.pos > p.end) out.push(outermost(last));
+      }
+    }
+  }
+  return out;
+}
+
+/** `a[a.length - 1]` or `a.at(-1)` for the reference `a`: the read of what was pushed last. */
+function lastElementRead(a: ts.Identifier): ts.Expression | undefined {
+  const p = a.parent;
+  if (ts.isElementAccessExpression(p) && p.expression === a) {
+    const i = unwrap(p.argumentExpression);
+    const isLast = ts.isBinaryExpression(i) && i.operatorToken.kind === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(i.right) && i.right.text === '1' &&
+      ts.isPropertyAccessExpression(i.left) && i.left.name.text === 'length' && ts.isIdentifier(i.left.expression) && i.left.expression.text === a.text;
+    return isLast ? p : undefined;
+  }
+  if (ts.isPropertyAccessExpression(p) && p.expression === a && p.name.text === 'at' && ts.isCallExpression(p.parent) && p.parent.expression === p) {
+    const i = p.parent.arguments[0] && unwrap(p.parent.arguments[0]);
+    return i && ts.isPrefixUnaryExpression(i) && i.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(i.operand) && i.operand.text === '1' ? p.parent : undefined;
+  }
+  return undefined;
 }
 
 /**
