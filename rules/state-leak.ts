@@ -3,7 +3,7 @@ import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleConte
 import { bodyInsertion, fieldAdvancingCalls, fieldRecurrences, fieldsAdvancedBy, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole, sequenceFunctions } from '../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
-import { advancingMethods, classNameOf, familyMethods, fieldWriteCount, fieldWriters, instanceMethod, overridesOf, writesField, type AdvancingMethod } from '../server/src/analysis/object-state';
+import { advancingMethods, classNameOf, familyMethods, fieldWriteCount, fieldWriters, instanceMethod, overridesOf, resetByListener, writesField, type AdvancingMethod } from '../server/src/analysis/object-state';
 import type { FileModel } from '../server/src/analysis/model';
 import { fieldConstructorArgs } from '../server/src/analysis/constructor-args';
 import { enclosingClassOfThis } from '../server/src/analysis/class-hierarchy';
@@ -31,6 +31,8 @@ export default defineRule({
       runsSequence: '`{{fn}}` runs a whole sequence from the state it is given, and returns the state it ends with',
       statefulHelperLeak: '`{{fn}}` runs the stateful `{{model}}` over one whole sequence, and this loop calls it for one sequence after another without `resetStates()`: each sequence starts from the previous one\'s state. Call `{{model}}.resetStates()` at the start of each iteration (or at the start of `{{fn}}`).',
       runsHere: '`{{fn}}` runs the model here',
+      statefulCallLeak: '`{{fn}}` runs the stateful `{{model}}` over a whole sequence without `resetStates()`, and nothing else resets it: each call continues from the state the previous call left. Call `{{model}}.resetStates()` at the start of `{{fn}}`.',
+      resetAtStart: 'Call `{{model}}.resetStates()` at the start of `{{fn}}`',
       statefulHere: 'the stateful layer is declared here',
       resetOnce: 'states are reset here, but not once per {{unit}}',
       objectLeak: '`{{obj}}.{{method}}()` advances the state of `{{obj}}` in a loop over `{{outer}}` that never resets it: each iteration continues from the previous one\'s state. Reset `{{obj}}` at the start of each iteration.',
@@ -123,6 +125,7 @@ function statefulObjectLeaks(ctx: RuleContext, resetByCaller: ReadonlySet<ts.Met
     if (binding && (isWithin(declarationOf(binding), outer.node) || model.scopes.writes(binding, outer.node).length > 0)) continue;
     // A reset-named call that leaves the advanced state alone (`agent.beginEpisode()` zeroing counters) is no reset.
     const fields = stateFieldsOf(model, fn);
+    if (resetByListener(model, fn, fields)) continue;
     let resets = false;
     const notResets: ts.CallExpression[] = [];
     walk(outer.node, (n) => {
@@ -172,7 +175,7 @@ function helperObjectLeaks(ctx: RuleContext): void {
     const advancing = candidates.find((m) => m.fn === target);
     // A method that also writes the field elsewhere in its body (`if (done) this.h = zeros`) resets it itself.
     const field = advancing?.fields.find((f) => fieldWriteCount(advancing.fn, f) === 1);
-    if (!advancing || !field || resetsObject(model, base.text, fn.body ?? fn, advancing, field)) continue;
+    if (!advancing || !field || resetsObject(model, base.text, fn.body ?? fn, advancing, field) || resetByListener(model, advancing.fn, [field])) continue;
     const fnName = functionName(fn);
     if (!fnName) continue;
     const index = fn.parameters.indexOf(param);
@@ -369,6 +372,10 @@ function sequenceHelperLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.E
   const name = fn && functionName(fn);
   const base = unwrap(recv);
   const param = ts.isIdentifier(base) ? model.scopes.resolve(base)?.parent : undefined;
+  if (fn && name && !(param && ts.isParameter(param) && param.parent === fn)) {
+    capturedModelLeak(ctx, run, recv, fn, name, its, reported);
+    return;
+  }
   if (!fn || !name || !param || !ts.isParameter(param) || param.parent !== fn || resetsStates(ctx, fn)) return;
   // Named for one sequence (`feedRecording`), or looping over all of a parameter's steps
   // (`rollForecast(model, readings)` with `for (const r of readings)`): then each call whose
@@ -392,7 +399,36 @@ function sequenceHelperLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.E
   }
 }
 
-/** `for (const r of readings)` (or `i < readings.length`) in `fn`, with `readings` its parameter: that parameter's index. */
+/**
+ * `async function score(req) { for (t < req.bpm.length) model.predict(...) }` with the stateful
+ * `model` from outside the function (a closure's, a module's): each call runs one whole sequence,
+ * the one it is given, and the next call starts from the state this one left. Only when the loop
+ * runs over a parameter's steps, the function is not named for a stream or a chunk of one
+ * (`onFrame`, `feedChunk`), and nothing in the file resets the model's states (a caller may).
+ * Reported at the run, with a suggestion to reset at the start of the function.
+ */
+function capturedModelLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.Expression, fn: FunctionLike, name: string, its: readonly Iteration[], reported: Set<ts.Node>): void {
+  const { model } = ctx;
+  const path = accessPath(recv);
+  const base = unwrap(recv);
+  const b = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
+  if (!path || !b || isWithin(b, fn) || reported.has(fn)) return;
+  if ((STREAMING_FUNCTION_NAME.test(name) && !hasToken(name, INDEPENDENT_UNIT_TOKENS)) || hasToken(name, CHUNK_LOOP_TOKENS)) return;
+  if (its.some((it) => isChunkLoop(it) || isFanoutLoop(it)) || model.callsNamed(['resetStates']).length > 0) return;
+  if (iteratedParameter(ctx, fn, its[its.length - 1]!) < 0) return;
+  reported.add(fn);
+  const data = { model: path, fn: name };
+  const first = fn.body && ts.isBlock(fn.body) ? fn.body.statements[0] : undefined;
+  const suggest: FixDescriptor[] = [];
+  if (first) {
+    const start = first.getStart(ctx.sf);
+    const lineStart = ctx.text.lastIndexOf('\n', start - 1) + 1;
+    suggest.push({ messageId: 'resetAtStart', data, edits: [insertAt(lineStart, `${ctx.text.slice(lineStart, start)}${path}.resetStates();${eol(ctx)}`)] });
+  }
+  ctx.report({ node: run, messageId: 'statefulCallLeak', data, suggest });
+}
+
+/** `for (const r of readings)` (or `i < readings.length`, `job.readings`) in `fn`, with `readings` (`job`) its parameter: that parameter's index. */
 function iteratedParameter(ctx: RuleContext, fn: FunctionLike, loop: Iteration): number {
   const n = loop.node;
   let over: ts.Expression | undefined;
@@ -401,7 +437,9 @@ function iteratedParameter(ctx: RuleContext, fn: FunctionLike, loop: Iteration):
     const bound = unwrap(n.condition.right);
     over = ts.isPropertyAccessExpression(bound) && bound.name.text === 'length' ? bound.expression : undefined;
   }
-  const u = over && unwrap(over);
+  // A member of a parameter counts as the parameter's (`for (t < req.bpm.length)`).
+  let u = over && unwrap(over);
+  while (u && ts.isPropertyAccessExpression(u)) u = unwrap(u.expression);
   const p = u && ts.isIdentifier(u) ? ctx.model.scopes.resolve(u)?.parent : undefined;
   return p && ts.isParameter(p) && p.parent === fn ? fn.parameters.indexOf(p) : -1;
 }

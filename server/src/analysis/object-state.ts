@@ -1,11 +1,12 @@
 // State an object keeps in its own fields (`this.h`), for classes and ES5 prototype classes alike:
 // which methods advance it from its old value, and which methods write it at all (resets).
 import ts from '../typescript';
-import { thisFieldName, unwrap, walk, type FunctionLike } from './ast';
+import { calleeName, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
 import { baseClassOf, findMethod, findPrototypeMethod, ownMethod, prototypeClasses, prototypeClassOf, prototypeSubclassesOf, subclassesOf } from './class-hierarchy';
 import { lastFileMemo } from './calls';
 import { fieldsAdvancedBy } from './loop-queries';
 import type { FileModel } from './model';
+import { LISTENER_REGISTRATION } from './tfjs-facts';
 
 /** A method, class or ES5, and the state fields it advances from their own old value. */
 export interface AdvancingMethod {
@@ -107,4 +108,23 @@ export function classNameOf(fn: FunctionLike): string | undefined {
   const cls = fn.parent;
   if (ts.isClassLike(cls)) return cls.name?.text;
   return prototypeClassOf(fn);
+}
+
+/**
+ * Does an object whose method is `fn` write one of `fields` in a listener it registers
+ * (`loop.on('reset', () => { this.h = tf.zeros(...) })`, `bus.subscribe(() => this.clear())` is not
+ * followed)? That write runs whenever the event fires (`loop.emit('reset')` at the top of each
+ * episode), which no loop in the file shows: the object may well be reset between sequences.
+ */
+export function resetByListener(model: FileModel, fn: FunctionLike, fields: readonly string[]): boolean {
+  for (const m of familyMethods(model, fn)) {
+    let found = false;
+    if (m.body) walk(m.body, (n) => {
+      if (found) return false;
+      if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && ts.isCallExpression(n.parent) && n.parent.arguments.includes(n as ts.Expression) &&
+          LISTENER_REGISTRATION.test(calleeName(n.parent) ?? '') && fields.some((f) => writesField(n, f))) found = true;
+    });
+    if (found) return true;
+  }
+  return false;
 }

@@ -256,3 +256,10 @@ export const SHAPE_ONLY_CALLS = new Set(['zerosLike', 'onesLike']);
 export const FUSED_CELL_STATE_ARGS: ReadonlyMap<string, readonly number[]> = new Map([['basicLSTMCell', [4, 5]], ['multiRNNCell', [2, 3]]]);
 /** The states of a tfjs-layers cell in order, by count: one state is `h`, two are `[h, c]` (LSTM). */
 export const CONVENTIONAL_STATE_NAMES: Readonly<Record<number, readonly string[]>> = { 1: ['h'], 2: ['h', 'c'] };
+
+/**
+ * Calls that register a callback to run when something happens (an event, a message, a store
+ * change): `loop.on('reset', () => ...)`, `bus.subscribe(fn)`, `el.addEventListener(...)`. What the
+ * callback does happens whenever the event fires, which no loop in the file shows.
+ */
+export const LISTENER_REGISTRATION = /^(on|once|addListener|addEventListener|prependListener|subscribe|listen|watch|observe|onReset|on[A-Z]\w*)$/;
