@@ -1,8 +1,10 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
 import type { TextEdit } from '../server/src/report';
-import { invariantAcross, loopRole, timeLoop, type HandedOn, type Invariance } from '../server/src/analysis/loop-queries';
-import { accessPath, calleeName, calleeReceiver, indentAt, returnedExpressions, unwrap, walk } from '../server/src/analysis/ast';
+import { invariantAcross, loopRole, timeLoop, writesToPath, type HandedOn, type Invariance } from '../server/src/analysis/loop-queries';
+import { accessPath, calleeName, calleeReceiver, functionName, indentAt, isWithin, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
+import { classNameOf, familyMethods, RESET_METHOD_NAME } from '../server/src/analysis/object-state';
+import { nodesInside } from '../server/src/analysis/tree-index';
 import { isArrayStepForm, type Iteration, type StateArg, type StepCall } from '../server/src/analysis/calls';
 import { recursiveCarries, type RecursiveCarry } from '../server/src/analysis/recursion';
 import { staleLayerStates, type StaleLayerState } from '../server/src/analysis/layer-stacks';
@@ -27,6 +29,14 @@ function newStateTarget(call: StepCall, k: number): string | undefined {
     const key = [...members.keys()].find((k) => stateBase(k) === stateBase(step!.states[0]!.name));
     return key ? `${targets[0]!.path}.${key}` : undefined;
   }
+  // `const { y, h } = step(x, state)` with the step returning `{ y, h: hNext }`: the member named for the state.
+  const members = step?.flow.returns[step.flow.returns.length - 1]?.members;
+  const stateName = step?.states[k]?.name;
+  if (members && stateName !== undefined) {
+    const key = [...members.keys()].find((m) => stateBase(m) === stateBase(stateName));
+    const t = key !== undefined ? targets.find((x) => x.position === key) : undefined;
+    if (t) return t.path;
+  }
   const want = isCell ? k + 1 : step && step.states.length > 1 ? k : undefined;
   return targets.find((t) => t.position === want)?.path;
 }
@@ -49,6 +59,9 @@ export default defineRule({
       staleReset: '`{{name}}` is set back to `{{value}}` in every iteration before `{{step}}` reads it: each step starts from the same state. Initialise it once, before the loop.',
       feedBack: 'Feed the new state back: `{{name}} = {{target}}`',
       readAccumulator: 'Pass the state the accumulator carries: `{{carried}}`',
+      staleField: '`{{method}}` passes `this.{{field}}` to `{{step}}` but stores the new state in `this.{{other}}`: `this.{{field}}` is never updated (only set at the start), so every call starts from the same state. Store the new state in `this.{{field}}`.',
+      storeInField: 'Store the new state in `this.{{field}}` (rename `this.{{other}}` in `{{method}}`)',
+      storedHere: 'the new state is stored here, in another field',
       passNew: 'Pass `{{target}}` to the recursive call',
       returnNew: 'Return the new state in the accumulator: `{{replacement}}`',
       removeReset: 'Remove `{{reset}}` from the loop',
@@ -70,6 +83,7 @@ export default defineRule({
         if (inv) report(ctx, call, arg, inv, it);
       }
     }
+    staleFieldStates(ctx);
     for (const carry of recursiveCarries(ctx.model)) reportRecursive(ctx, carry);
     for (const s of staleLayerStates(ctx.model)) reportLayer(ctx, s);
   },
@@ -114,6 +128,71 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
     suggest,
     related: inv.decl && !declaredInLoop ? [{ node: inv.decl, messageId: 'declared', data: { ...data, name: arg.path?.includes('.') ? name : inv.binding?.text ?? name } }] : undefined,
   });
+}
+
+/**
+ * `act(obs) { const { probs, h } = this.policy.forward(obs, this.hidden); this.h = h; }`: a method
+ * that passes one field of its object to the step and stores the new state in another. When
+ * nothing but the constructor and reset methods writes the field passed, every call starts from
+ * the same state. Only for a call outside any loop (a loop is checked by the loop's test), a state
+ * passed as `this.<field>`, and one store of the new state into one other field, in the same method.
+ */
+function staleFieldStates(ctx: RuleContext): void {
+  const { model } = ctx;
+  for (const call of model.stepCalls) {
+    if (call.iterations.length > 0 || call.stateArgs.length === 0) continue;
+    const fn = model.ownerThroughTidy(call.call);
+    if (!fn || !fn.body || classNameOf(fn) === undefined) continue;
+    for (const arg of call.stateArgs) {
+      const field = arg.path && /^this\.[^.]+$/.test(arg.path) ? arg.path.slice('this.'.length) : undefined;
+      if (!field || arg.index < 0) continue;
+      const store = newStateStore(ctx, call, arg.index, fn);
+      const other = store && thisFieldName(unwrap(store.left));
+      if (!store || !other || other === field) continue;
+      // Written anywhere but in a constructor or a reset: advanced somewhere, not stale.
+      const writers = [fn, ...familyMethods(model, fn)].filter((m) => writesToPath(model, arg.path!, arg.expr, m).length > 0);
+      if (writers.some((m) => !RESET_METHOD_NAME.test(functionName(m) ?? ''))) continue;
+      const method = functionName(fn) ?? 'this method';
+      const data = { method, field, other, step: nodeText(ctx, unwrap(call.call.expression)) };
+      // Renaming the other field is exact when only this method uses it (its disposal included).
+      const uses = fieldUses(ctx, other, fn);
+      const suggest: FixDescriptor[] = uses.outside === 0
+        ? [{ messageId: 'storeInField', data, edits: uses.inside.map((n) => ({ start: n.getStart(ctx.sf), end: n.end, text: `this.${field}` })) }]
+        : [];
+      ctx.report({ node: arg.expr, messageId: 'staleField', data, suggest, related: [{ node: store, messageId: 'storedHere', data }] });
+    }
+  }
+}
+
+/** The one `this.<other> = <new state>` in `fn` that stores the step's new state for state `k`. */
+function newStateStore(ctx: RuleContext, call: StepCall, k: number, fn: FunctionLike): ts.BinaryExpression | undefined {
+  const target = newStateTarget(call, k);
+  const direct = call.targets.length === 1 && call.targets[0]!.position === 'all' && call.targets[0]!.path?.startsWith('this.') && (!call.step || call.step.states.length === 1)
+    ? call.targets[0]!.node : undefined;
+  const stores: ts.BinaryExpression[] = [];
+  for (const w of nodesInside(ctx.model.index.writes, fn)) {
+    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || thisFieldName(unwrap(w.left)) === undefined) continue;
+    const right = unwrap(w.right);
+    if ((target && ts.isIdentifier(right) && right.text === target) || (direct && isWithin(direct, w))) stores.push(w);
+  }
+  return stores.length === 1 ? stores[0] : undefined;
+}
+
+/** The `this.<field>` expressions of `fn`, and how many there are in the rest of its class. */
+function fieldUses(ctx: RuleContext, field: string, fn: FunctionLike): { inside: ts.Expression[]; outside: number } {
+  const inside: ts.Expression[] = [];
+  let outside = 0;
+  for (const m of familyMethods(ctx.model, fn)) {
+    if (m !== fn && m.body) walk(m.body, (n) => { if (thisFieldName(n) === field) outside++; });
+  }
+  const cls = fn.parent;
+  if (ts.isClassLike(cls)) for (const member of cls.members) {
+    if (member !== fn && !ts.isMethodDeclaration(member)) walk(member, (n) => { if (thisFieldName(n) === field) outside++; });
+    // A declaration with no initial value (`private h?: Tensor`) stays harmlessly after the rename.
+    if (ts.isPropertyDeclaration(member) && member.initializer && ts.isIdentifier(member.name) && member.name.text === field) outside++;
+  }
+  if (fn.body) walk(fn.body, (n) => { if (thisFieldName(n) === field) inside.push(n as ts.Expression); });
+  return { inside, outside };
 }
 
 /**

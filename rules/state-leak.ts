@@ -3,7 +3,7 @@ import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleConte
 import { bodyInsertion, fieldAdvancingCalls, fieldRecurrences, fieldsAdvancedBy, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole, sequenceFunctions } from '../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
-import { advancingMethods, classNameOf, familyMethods, fieldWriteCount, fieldWriters, instanceMethod, overridesOf, resetByListener, writesField, type AdvancingMethod } from '../server/src/analysis/object-state';
+import { advancingMethods, classNameOf, familyMethods, fieldWriteCount, fieldWriters, instanceMethod, overridesOf, resetByListener, RESET_METHOD_NAME, writesField, type AdvancingMethod } from '../server/src/analysis/object-state';
 import type { FileModel } from '../server/src/analysis/model';
 import { fieldConstructorArgs } from '../server/src/analysis/constructor-args';
 import { enclosingClassOfThis } from '../server/src/analysis/class-hierarchy';
@@ -67,7 +67,6 @@ function advancesField(ctx: RuleContext, method: ts.MethodDeclaration): boolean 
     a.path !== undefined && a.path.startsWith('this.') && writesToPath(ctx.model, a.path, a.expr, method).length > 0));
 }
 
-const RESET_METHOD = /^(reset|clear|init|zero|restart|begin|start)/i;
 
 /**
  * `for (const dialog of dialogs) for (const u of dialog) bot.hear(u)`: an object whose method
@@ -130,14 +129,14 @@ function statefulObjectLeaks(ctx: RuleContext, resetByCaller: ReadonlySet<ts.Met
     const notResets: ts.CallExpression[] = [];
     walk(outer.node, (n) => {
       if (ts.isCallExpression(n) && calleeName(n) === 'resetStates' && (accessPath(calleeReceiver(n) ?? n) ?? '').startsWith(`${obj}.`)) resets = true;
-      if (!ts.isCallExpression(n) || !RESET_METHOD.test(calleeName(n) ?? '') || !calleeReceiver(n) || accessPath(calleeReceiver(n)!) !== obj) return;
+      if (!ts.isCallExpression(n) || !RESET_METHOD_NAME.test(calleeName(n) ?? '') || !calleeReceiver(n) || accessPath(calleeReceiver(n)!) !== obj) return;
       if (clearsState(model, n, fields)) resets = true;
       else notResets.push(n);
     });
     if (resets) continue;
     reported.add(outer.node);
     const cls = fn.parent;
-    const resetMethod = ts.isClassLike(cls) ? cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && RESET_METHOD.test(m.name.text) &&
+    const resetMethod = ts.isClassLike(cls) ? cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && RESET_METHOD_NAME.test(m.name.text) &&
       m.parameters.length === 0 && (fields.length === 0 || fields.some((f) => writesField(m, f)))) : undefined;
     const reset = resetMethod && ts.isIdentifier(resetMethod.name) ? resetMethod.name.text : 'reset';
     const data = { obj, method, outer: outerLabel(ctx, outer), reset, fields: fields.map((f) => `this.${f}`).join('`, `') };
@@ -193,7 +192,7 @@ function helperObjectLeaks(ctx: RuleContext): void {
       const data = { fn: fnName, obj: b.text, method: advancing.name, field, unit: unitName([...loop.names, fnName]), reset: '' };
       const reset = familyMethods(model, advancing.fn).find((m) => {
         const name = functionName(m);
-        return !!name && RESET_METHOD.test(name) && m.parameters.length === 0 && writesField(m, field);
+        return !!name && RESET_METHOD_NAME.test(name) && m.parameters.length === 0 && writesField(m, field);
       });
       const at = bodyInsertion(ctx.text, loop);
       const suggest: FixDescriptor[] = [];
@@ -225,7 +224,7 @@ function shadowedResetLeaks(ctx: RuleContext): void {
         for (const reset of writers) {
           const name = functionName(reset);
           const base = classNameOf(reset);
-          if (!name || !base || !RESET_METHOD.test(name)) continue;
+          if (!name || !base || !RESET_METHOD_NAME.test(name)) continue;
           for (const override of overridesOf(model, reset, name)) {
             if (reported.has(override.fn) || writesField(override.fn, field) || callsReset(override.fn, name, writerNames)) continue;
             // The subclass must still advance the field (an override of the advancer may drop it).
@@ -312,8 +311,8 @@ function resetsObject(model: FileModel, obj: string, node: ts.Node, advancing: A
       const name = calleeName(n) ?? '';
       const recv = calleeReceiver(n);
       const onObj = !!recv && accessPath(recv) === obj;
-      if (onObj && (writers.has(name) || (RESET_METHOD.test(name) && clearsState(model, n, [field])))) found = true;
-      else if (RESET_METHOD.test(name) && n.arguments.some((a) => accessPath(a) === obj)) found = true;
+      if (onObj && (writers.has(name) || (RESET_METHOD_NAME.test(name) && clearsState(model, n, [field])))) found = true;
+      else if (RESET_METHOD_NAME.test(name) && n.arguments.some((a) => accessPath(a) === obj)) found = true;
     } else if (ts.isBinaryExpression(n) && isAssignmentOperator(n.operatorToken.kind) && (accessPath(n.left) ?? '').startsWith(`${obj}.`)) {
       found = true;
     }

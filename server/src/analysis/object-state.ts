@@ -8,6 +8,9 @@ import { fieldsAdvancedBy } from './loop-queries';
 import type { FileModel } from './model';
 import { LISTENER_REGISTRATION } from './tfjs-facts';
 
+/** Names of methods that put an object's state back to its start (`reset()`, `clearState()`, `beginEpisode()`). */
+export const RESET_METHOD_NAME = /^(reset|clear|init|zero|restart|begin|start)/i;
+
 /** A method, class or ES5, and the state fields it advances from their own old value. */
 export interface AdvancingMethod {
   fn: FunctionLike;
