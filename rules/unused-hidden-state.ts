@@ -1,5 +1,6 @@
 import ts from '../server/src/typescript';
-import { functionName, functionNameNode, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, functionName, functionNameNode, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
+import { isLayerValue } from '../server/src/analysis/calls';
 import { analyzeStep, isDroppedTensorOp, touches, type StepContext } from '../server/src/analysis/dataflow';
 import { inheritedSteps, type InheritedStep } from '../server/src/analysis/inherited-steps';
 import { defineRule, nodeText, replaceNode, type FixDescriptor } from './rule';
@@ -8,7 +9,7 @@ import { carriesNoState, droppedUsesOf, memberStates } from '../server/src/analy
 import { inputProjection, unusedDeclaredWeight, unusedRecurrentWeights } from '../server/src/analysis/weights';
 import { scriptKindFor } from '../server/src/analysis/parse';
 import { closureStateReachesOutput, closureSteps, droppedClosureUses } from '../server/src/analysis/closure-state';
-import { CELL_STATE_TOKENS, hasToken } from '../server/src/analysis/tfjs-facts';
+import { CELL_STATE_TOKENS, RECURRENT_LAYER_FACTORIES, RNN_APPLY_OPTIONS, hasToken } from '../server/src/analysis/tfjs-facts';
 import type { RuleContext } from './rule';
 
 /** An LSTM-like cell state (`c`, `carry`) of a step with several states: its missing term is the forget path. */
@@ -74,6 +75,8 @@ export default defineRule({
       droppedByOverride: 'In a `{{cls}}`, `{{step}}` never uses its incoming state `{{name}}`: it passes the state to `{{method}}` as `{{param}}`, and `{{cls}}`\'s override of `{{method}}` ignores `{{param}}`, so nothing the step returns depends on the state and every step starts from scratch. Use `{{param}}` in the override.',
       stateEntersHere: '`{{name}}` enters `{{step}}` here',
       droppedHere: '`{{local}}` is computed from `{{name}}` here and then dropped',
+      ignoredOption: '`{{layer}}.{{method}}` never reads the option `{{key}}`: a recurrent layer takes its starting state only from `initialState`, so `{{value}}` is ignored and every call starts from zeros. Pass it as `initialState`.',
+      renameOption: 'Pass the state as `initialState`',
     },
   },
   check(ctx) {
@@ -145,8 +148,36 @@ export default defineRule({
         related: [{ node: weight, messageId: 'weightDeclared', data }],
       });
     }
+    ignoredInitialStates(ctx);
   },
 });
+
+/**
+ * `gru.apply(x, { initialStates: [h] })`: a recurrent layer reads its starting state only from
+ * `initialState` (the Keras name is `initial_state`), and ignores any other key, so the state passed
+ * never reaches the layer and every call starts from zeros. Reported at a key named for a state.
+ */
+function ignoredInitialStates(ctx: RuleContext): void {
+  const { model } = ctx;
+  for (const call of model.callsNamed(['apply', 'call'])) {
+    const opts = call.arguments[1] && unwrap(call.arguments[1]);
+    const recv = calleeReceiver(call);
+    if (!opts || !ts.isObjectLiteralExpression(opts) || !recv || !isLayerValue(recv, model.scopes, model.tf, RECURRENT_LAYER_FACTORIES)) continue;
+    for (const p of opts.properties) {
+      if (!(ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
+      const key = p.name.text;
+      if (RNN_APPLY_OPTIONS.has(key) || !/state|hidden|initial|carry|memory/i.test(key)) continue;
+      const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+      const data = { layer: nodeText(ctx, recv), method: calleeName(call)!, key, value: nodeText(ctx, value) };
+      const text = ts.isShorthandPropertyAssignment(p) ? `initialState: ${key}` : 'initialState';
+      const at = ts.isShorthandPropertyAssignment(p) ? p : p.name;
+      ctx.report({
+        node: p.name, messageId: 'ignoredOption', data,
+        suggest: [{ messageId: 'renameOption', data, edits: [{ start: at.getStart(ctx.sf), end: at.end, text }] }],
+      });
+    }
+  }
+}
 
 /** An unused recurrent weight declared where the closure's state is (its factory or the module). */
 function closureWeight(ctx: RuleContext, state: ts.Identifier): ts.Identifier | undefined {

@@ -561,22 +561,29 @@ export function isZeroStateVar(e: ts.Expression, scopes: Scopes, tf: TfApi): boo
 
 /** A variable or field holding a tfjs cell: `const back = tf.layers.gruCell({...})`, `this.cell = tf.layers.lstmCell(...)`. */
 export function isCellValue(recv: ts.Expression, scopes: Scopes, tf: TfApi): boolean {
+  return isLayerValue(recv, scopes, tf, RNN_CELL_FACTORIES, RNN_CELL_BASES);
+}
+
+/**
+ * A variable or field holding a layer one of `factories` makes (`const gru = tf.layers.gru({...})`,
+ * `this.cell = tf.layers.lstmCell(...)`), or typed as one of `typedAs` (`cell: tf.layers.RNNCell`).
+ */
+export function isLayerValue(recv: ts.Expression, scopes: Scopes, tf: TfApi, factories: ReadonlySet<string>, typedAs: ReadonlySet<string> = new Set()): boolean {
   const e = unwrap(recv);
   const isFactory = (init: ts.Expression | undefined): boolean => {
     const u = init && unwrap(init);
     const f = u && ts.isCallExpression(u) ? tf.layerFactory(u) : undefined;
-    return f !== undefined && RNN_CELL_FACTORIES.has(f);
+    return f !== undefined && factories.has(f);
   };
-  // `cell: tf.layers.RNNCell` (a parameter or variable typed as a cell).
-  const typedAsCell = (d: ts.Node | undefined): boolean => {
+  const typed = (d: ts.Node | undefined): boolean => {
     const t = d && (ts.isParameter(d) || ts.isVariableDeclaration(d) || ts.isPropertyDeclaration(d)) ? d.type : undefined;
     if (!t || !ts.isTypeReferenceNode(t)) return false;
     const name = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
-    return RNN_CELL_BASES.has(name);
+    return typedAs.has(name);
   };
   if (ts.isIdentifier(e)) {
     const d = scopes.resolve(e)?.parent;
-    return !!d && ((ts.isVariableDeclaration(d) && isFactory(d.initializer)) || typedAsCell(d));
+    return !!d && ((ts.isVariableDeclaration(d) && isFactory(d.initializer)) || typed(d));
   }
   const field = thisFieldName(e);
   if (field === undefined) return false;
@@ -586,8 +593,8 @@ export function isCellValue(recv: ts.Expression, scopes: Scopes, tf: TfApi): boo
   if (cls) walk(cls, (n) => {
     if (found) return false;
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(n.left) === field && isFactory(n.right)) found = true;
-    if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === field && (isFactory(n.initializer) || typedAsCell(n))) found = true;
-    if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === field && n.modifiers?.length && typedAsCell(n)) found = true;
+    if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === field && (isFactory(n.initializer) || typed(n))) found = true;
+    if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === field && n.modifiers?.length && typed(n)) found = true;
   });
   return found;
 }

@@ -263,3 +263,9 @@ export const CONVENTIONAL_STATE_NAMES: Readonly<Record<number, readonly string[]
  * callback does happens whenever the event fires, which no loop in the file shows.
  */
 export const LISTENER_REGISTRATION = /^(on|once|addListener|addEventListener|prependListener|subscribe|listen|watch|observe|onReset|on[A-Z]\w*)$/;
+
+/**
+ * The options a recurrent layer's `apply`/`call` reads (tfjs-layers' `RNN.call`: `kwargs['initialState']`,
+ * `['constants']`, `['mask']`, `['training']`); any other key is silently ignored.
+ */
+export const RNN_APPLY_OPTIONS = new Set(['initialState', 'constants', 'mask', 'training']);
