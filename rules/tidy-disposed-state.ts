@@ -532,7 +532,7 @@ function reportMethodStores(ctx: RuleContext, cb: FunctionLike, reported: Set<ts
   for (const c of ownNodes(model.calls, cb)) {
     // Only names a function of this file is called by (most calls are tf's: `tf.add`, `x.matMul`).
     const callee = calleeName(c);
-    if (!calleeReceiver(c) || !callee || !model.index.callableNames.has(callee)) continue;
+    if (!callee || !model.index.callableNames.has(callee)) continue;
     for (const m of methodsRun(ctx, c)) {
       if (!m.body || !ts.isBlock(m.body) || m === cb) continue;
       const name = functionName(m) ?? 'this method';
@@ -571,24 +571,33 @@ function reportMethodStores(ctx: RuleContext, cb: FunctionLike, reported: Set<ts
 /** The methods a call runs: the one it resolves to, and for `this.m()` the overrides of `m` in subclasses. */
 function methodsRun(ctx: RuleContext, call: ts.CallExpression): FunctionLike[] {
   const { model } = ctx;
-  const recv = unwrap(calleeReceiver(call)!);
-  const cls = recv.kind === ts.SyntaxKind.ThisKeyword ? enclosingClassOfThis(recv) : undefined;
+  const r = calleeReceiver(call);
+  const recv = r && unwrap(r);
+  const cls = recv && recv.kind === ts.SyntaxKind.ThisKeyword ? enclosingClassOfThis(recv) : undefined;
   const name = calleeName(call);
   if (cls && name) return implementationsOf(cls, name, model.classes);
   const fn = resolveCallee(call, model.scopes, model.classes);
   return fn ? [fn] : [];
 }
 
-/** `this.map.set(key, p)` in `m` for its parameter `p`, with a `get` of that map outside the callback. */
+/**
+ * `this.map.set(key, p)` (or `sessions.set(id, { h: p, c })`, a map of the enclosing closure or
+ * module) in `m` for its parameter `p`, alone or inside the literal stored, with a `get` of that map
+ * outside the callback.
+ */
 function storeOfParameter(ctx: RuleContext, m: FunctionLike, param: ts.Identifier, cb: FunctionLike): { map: string; readAt: ts.Node } | undefined {
   for (const set of ownNodes(ctx.model.callsNamed(['set']), m.body!)) {
     const recv = calleeReceiver(set);
     const value = set.arguments[1] && unwrap(set.arguments[1]);
-    const map = recv && thisFieldName(unwrap(recv)) !== undefined ? accessPath(recv) : undefined;
-    if (!map || set.arguments.length !== 2 || !value || !ts.isIdentifier(value) || !ctx.model.scopes.refersTo(value, param)) continue;
+    const owner = recv && mapOwner(ctx, recv);
+    // A field of the object (`this.map`, also in an ES5 method, which has no class node), or a map
+    // of the enclosing closure or module.
+    const map = recv && (thisFieldName(unwrap(recv)) !== undefined || (owner && !isWithin(owner, m))) ? accessPath(recv) : undefined;
+    if (!map || set.arguments.length !== 2 || !value) continue;
+    if (!literalMembers(value).some((v) => ts.isIdentifier(v) && ctx.model.scopes.refersTo(v, param))) continue;
     const readAt = ctx.model.callsNamed(['get']).find((g) => {
       const r = calleeReceiver(g);
-      return !!r && accessPath(r) === map && !isWithin(g, cb) && !isWithin(g, m);
+      return !!r && accessPath(r) === map && (!owner || mapOwner(ctx, r) === owner) && !isWithin(g, cb) && !isWithin(g, m);
     });
     if (readAt) return { map, readAt };
   }
