@@ -6,7 +6,7 @@ import type { FileModel } from './model';
 import { lastFileMemo, resolveCallee } from './calls';
 import { initializerOf } from './scopes';
 import { newStatePositions } from './state-queries';
-import { selectedActivation, selectorHelperNames } from './selected-activations';
+import { selectedActivation, selectedFieldActivation, selectedFieldNames, selectorHelperNames } from './selected-activations';
 import { fieldConstructorArgs } from './constructor-args';
 import { enclosingClassOfThis, implementationsOf, overriddenBelow } from './class-hierarchy';
 import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
@@ -106,7 +106,8 @@ export const activationHelpers: (model: FileModel) => Map<FunctionLike, Activati
 });
 
 /** The names activation helpers are called by (for `callsNamed`). */
-export const activationHelperNames = lastFileMemo((model: FileModel): string[] => [...new Set([...activationHelpers(model).values()].map((h) => h.name).concat(selectorHelperNames(model)))]);
+export const activationHelperNames = lastFileMemo((model: FileModel): string[] =>
+  [...new Set([...activationHelpers(model).values()].map((h) => h.name).concat(selectorHelperNames(model), selectedFieldNames(model)))]);
 
 /**
  * The function a call of a possible helper runs: `squash(x)` (a function of the file), `this.act(x)`
@@ -207,6 +208,11 @@ export function activationOf(model: FileModel, call: ts.CallExpression, helpers?
     const fnOf = table.size > 0 && model.index.callableNames.has(name) ? helperCallee(model, call) : undefined;
     const helper = fnOf && table.get(fnOf);
     if (helper) return { call, name: helper.activation, operand: call.arguments[0]!, form: 'function', linearFirst: false, helper: name };
+  }
+  // `this.act(n)`: a function the constructor picked from a table of activations by a value known here.
+  if (recv && call.arguments.length === 1 && unwrap(recv).kind === ts.SyntaxKind.ThisKeyword) {
+    const selected = selectedFieldActivation(model, call);
+    if (selected) return { call, name: selected.name, operand: selected.operand, form: 'function', linearFirst: false, helper: name };
   }
   // `activate(x, this.act)`: a helper choosing its activation by a configuration value known here.
   if (name && call.arguments.length === 2 && model.index.callableNames.has(name)) {

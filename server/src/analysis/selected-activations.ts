@@ -242,19 +242,41 @@ function possibleStrings(model: FileModel, e: ts.Expression, depth: number): Set
 function paramValues(model: FileModel, cls: ts.ClassLikeDeclaration, ctor: ts.ConstructorDeclaration, id: ts.Identifier): Set<string> | undefined {
   const b = model.scopes.resolve(id) ?? id;
   const decl = b.parent;
-  let index: number;
-  let member: string | undefined;
-  let fallback: ts.Expression | undefined;
-  if (ts.isParameter(decl) && decl.parent === ctor) {
-    index = ctor.parameters.indexOf(decl);
-    fallback = decl.initializer;
-  } else if (ts.isBindingElement(decl) && ts.isObjectBindingPattern(decl.parent) && ts.isParameter(decl.parent.parent) && decl.parent.parent.parent === ctor && !decl.dotDotDotToken) {
-    index = ctor.parameters.indexOf(decl.parent.parent);
+  if (ts.isParameter(decl) && decl.parent === ctor) return argumentValues(model, cls, ctor.parameters.indexOf(decl), undefined, decl.initializer);
+  if (ts.isBindingElement(decl) && ts.isObjectBindingPattern(decl.parent) && ts.isParameter(decl.parent.parent) && decl.parent.parent.parent === ctor && !decl.dotDotDotToken) {
     const key = decl.propertyName ?? decl.name;
-    member = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
-    if (!member) return undefined;
-    fallback = decl.initializer;
-  } else return undefined;
+    const member = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
+    return member === undefined ? undefined : argumentValues(model, cls, ctor.parameters.indexOf(decl.parent.parent), member, decl.initializer);
+  }
+  return undefined;
+}
+
+/**
+ * The values an expression of the constructor takes over every `new`: a literal, a parameter
+ * (`act`), a member of an options parameter with a default (`opts.activation ?? 'tanh'`,
+ * `opts.activation || 'tanh'`).
+ */
+function constructorValues(model: FileModel, cls: ts.ClassLikeDeclaration, ctor: ts.ConstructorDeclaration, e: ts.Expression): Set<string> | undefined {
+  const u = unwrap(e);
+  if (ts.isStringLiteralLike(u)) return new Set([u.text]);
+  if (ts.isIdentifier(u)) return paramValues(model, cls, ctor, u);
+  let member = u;
+  let fallback: ts.Expression | undefined;
+  if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || u.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    member = unwrap(u.left);
+    fallback = u.right;
+  }
+  if (!ts.isPropertyAccessExpression(member) || !ts.isIdentifier(unwrap(member.expression))) return undefined;
+  const param = model.scopes.resolve(unwrap(member.expression) as ts.Identifier)?.parent;
+  if (!param || !ts.isParameter(param) || param.parent !== ctor) return undefined;
+  return argumentValues(model, cls, ctor.parameters.indexOf(param), member.name.text, fallback);
+}
+
+/**
+ * The literal every `new` of the class passes at `index` (or as `member` of the options object
+ * passed there), or `fallback` where it passes nothing.
+ */
+function argumentValues(model: FileModel, cls: ts.ClassLikeDeclaration, index: number, member: string | undefined, fallback: ts.Expression | undefined): Set<string> | undefined {
   const name = cls.name?.text;
   if (!name) return undefined;
   const news = newsOf(model, name);
@@ -275,3 +297,48 @@ function paramValues(model: FileModel, cls: ts.ClassLikeDeclaration, ctor: ts.Co
   }
   return values;
 }
+
+/**
+ * `this.act(n)` where the constructor picks `this.act` from a table of activation functions by a
+ * value known at every `new` (`this.act = ACTIVATIONS[opts.activation ?? 'tanh']`, every `new`
+ * passing `{ activation: 'relu' }` or nothing): that activation, when every value picks the same.
+ */
+export function selectedFieldActivation(model: FileModel, call: ts.CallExpression): { name: string; operand: ts.Expression } | undefined {
+  const recv = calleeReceiver(call);
+  const field = calleeName(call);
+  if (call.arguments.length !== 1 || !recv || unwrap(recv).kind !== ts.SyntaxKind.ThisKeyword || !field) return undefined;
+  let cls: ts.Node | undefined = call.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  if (!cls || !ts.isClassLike(cls)) return undefined;
+  const act = fieldActivations(model).get(cls)?.get(field);
+  return act && act !== 'linear' ? { name: act, operand: call.arguments[0]! } : undefined;
+}
+
+/** Names of the fields constructors pick from an activation table (for the rule's call index). */
+export const selectedFieldNames = lastFileMemo((model: FileModel): string[] =>
+  [...new Set([...fieldActivations(model).values()].flatMap((m) => [...m.keys()]))]);
+
+/** Per class, the fields its constructor picks from an activation table, with the one activation every `new` gets. */
+const fieldActivations = lastFileMemo((model: FileModel): Map<ts.ClassLikeDeclaration, Map<string, string>> => {
+  const out = new Map<ts.ClassLikeDeclaration, Map<string, string>>();
+  for (const cls of new Set(model.classes.values())) {
+    const ctor = cls.members.find(ts.isConstructorDeclaration);
+    if (!ctor?.body) continue;
+    const picked = new Map<string, string | null>();
+    walk(cls, (n) => {
+      if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+      const field = thisFieldName(unwrap(n.left));
+      if (field === undefined) return;
+      // Only one write, in the constructor itself, of a table lookup.
+      const right = unwrap(n.right);
+      const inCtor = n.pos >= ctor.body!.pos && n.end <= ctor.body!.end;
+      const table = inCtor && !picked.has(field) && ts.isElementAccessExpression(right) ? tableOf(model, right.expression) : undefined;
+      const values = table ? constructorValues(model, cls, ctor, (right as ts.ElementAccessExpression).argumentExpression) : undefined;
+      const acts = values && new Set([...values].map((v) => table!.get(v)));
+      picked.set(field, acts && acts.size === 1 && !acts.has(undefined) ? [...acts][0]! : null);
+    });
+    const known = new Map([...picked].filter((e): e is [string, string] => e[1] !== null));
+    if (known.size > 0) out.set(cls, known);
+  }
+  return out;
+});
