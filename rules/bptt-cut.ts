@@ -1,6 +1,7 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type RuleContext } from './rule';
-import { calleeName, calleeReceiver, accessPath, functionName, outermost, returnedExpressions, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike, isWithin } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, accessPath, functionName, outermost, returnedExpressions, thisFieldName, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike, isWithin } from '../server/src/analysis/ast';
+import { enclosingClassOfThis } from '../server/src/analysis/class-hierarchy';
 import { finalReturn, iterationOf, resolveCallee, type StepCall } from '../server/src/analysis/calls';
 import { inlineRecurrences, writesToPath } from '../server/src/analysis/loop-queries';
 import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
@@ -31,6 +32,7 @@ export default defineRule({
       readBackHelper: '`{{helper}}` reads its argument `{{name}}` back to JS with `{{readback}}` and returns it rebuilt as a new tensor, inside `{{closure}}`: the gradient stops here, so earlier steps never learn. Pass the tensor `{{name}}` on instead of a rebuilt copy.',
       rebuiltHere: '`{{helper}}` rebuilds its argument here',
       readBackOutside: '`{{name}}` was read back to JS with `{{readback}}` outside `{{closure}}` and is rebuilt as a new tensor inside it: the gradient stops here. Move the steps that compute `{{name}}` inside the closure and use the tensor itself.',
+      readBackField: '`{{field}}` holds `{{name}}` read back to JS with `{{readback}}`, and a new tensor is rebuilt from it here, inside `{{closure}}`: the gradient stops here, so earlier steps never learn. Carry the tensor itself as the state (and keep the read-back copies for display only).',
       dropRoundTrip: 'Use `{{name}}` directly',
       assignedState: '`{{name}}` is a `tf.variable` whose new value is set with `assign()` inside `{{closure}}`, and the next step reads it back: a variable keeps no gradient history, so every step starts from a constant and the gradient stops after one step. Carry the new state as a tensor ({{value}}) from step to step inside the closure, and assign the variable only after the gradient is taken.',
       variableCopy: '`{{name}}` is copied into a new `tf.variable` inside `{{closure}}`: a variable has no gradient history, so the gradient stops here and earlier steps never learn. Use the tensor itself.',
@@ -375,7 +377,8 @@ function isArrayConstructor(e: ts.Expression): boolean {
   return ts.isIdentifier(u) && /^(Array|(Float|Int|Uint)(8|16|32|64)(Clamped)?Array|BigInt64Array|BigUint64Array)$/.test(u.text);
 }
 
-type ReadBack = { tensor: ts.Expression; method: string; inline: boolean };
+/** A read-back found behind a rebuilt tensor; `field` when it was stored in an array field of the object first. */
+type ReadBack = { tensor: ts.Expression; method: string; inline: boolean; field?: string };
 
 /**
  * Variables followed from a rebuilt tensor back to its read-back (`const raw = h.dataSync()`, a
@@ -404,6 +407,14 @@ function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS
     const inner = copied ? readBackSource(ctx, copied, hops) : undefined;
     return inner ? { ...inner, inline: false } : undefined;
   }
+  // `this.past[this.past.length - 1]`: an element of an array field that only read-backs fill.
+  if (hops > 0 && (ts.isElementAccessExpression(u) || (ts.isCallExpression(u) && calleeName(u) === 'at'))) {
+    const arr = ts.isElementAccessExpression(u) ? u.expression : calleeReceiver(u as ts.CallExpression);
+    const field = arr && thisFieldName(unwrap(arr));
+    const cls = field !== undefined ? enclosingClassOfThis(u) : undefined;
+    const src = cls && field !== undefined ? readBackFilledField(ctx, cls, field, hops - 1) : undefined;
+    return src ? { ...src, inline: false, field: `this.${field}` } : undefined;
+  }
   if (ts.isIdentifier(u) && hops > 0) {
     // A JS copy: every value the variable ever holds (initialiser and assignments) is a read-back.
     const b = ctx.model.scopes.resolve(u);
@@ -422,6 +433,47 @@ function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS
     return first ? { ...first, inline: false } : undefined;
   }
   return undefined;
+}
+
+/**
+ * An array field of `cls` whose elements all come from read-backs: every value pushed into it
+ * (`this.past.push(h.arraySync())`) is one, or an element taken from another such field
+ * (`this.past.push(this.future.pop()!)`, directly or through a const: an undo/redo pair), and it
+ * is only ever assigned an empty array. The first read-back found, or undefined.
+ */
+function readBackFilledField(ctx: RuleContext, cls: ts.ClassLikeDeclaration, field: string, hops: number): ReadBack | undefined {
+  const filled = new Map<string, ReadBack | null>();
+  // Fields being checked count as filled by read-backs: a cycle of moves brings nothing else in.
+  const check = (f: string): boolean => {
+    if (filled.has(f)) return true;
+    filled.set(f, null);
+    let ok = true;
+    walk(cls, (n) => {
+      if (!ok) return false;
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(unwrap(n.left)) === f) {
+        const right = unwrap(n.right);
+        if (!ts.isArrayLiteralExpression(right) || right.elements.length > 0) ok = false;
+        return;
+      }
+      if (!ts.isCallExpression(n) || !/^(push|unshift)$/.test(calleeName(n) ?? '')) return;
+      const recv = calleeReceiver(n);
+      if (!recv || thisFieldName(unwrap(recv)) !== f) return;
+      for (const a of n.arguments) {
+        const direct = readBackSource(ctx, a, hops);
+        if (direct) { if (!filled.get(f)) filled.set(f, direct); continue; }
+        // An element moved from another field (`this.future.pop()`), inline or through a const.
+        let v = unwrap(a);
+        if (ts.isIdentifier(v)) { const init = initializerOf(ctx.model.scopes.resolve(v) ?? v); v = init ? unwrap(init) : v; }
+        const from = ts.isCallExpression(v) && /^(pop|shift|at)$/.test(calleeName(v) ?? '') ? calleeReceiver(v) : undefined;
+        const other = from && thisFieldName(unwrap(from));
+        if (other === undefined || !check(other)) { ok = false; return false; }
+      }
+      return undefined;
+    });
+    return ok;
+  };
+  if (!check(field)) return undefined;
+  return [...filled.values()].find((r): r is ReadBack => !!r);
 }
 
 /**
@@ -463,6 +515,19 @@ function isStateTensor(ctx: RuleContext, tensor: ts.Expression, rebuilt: ts.Node
   // `h = tf.tensor(next.dataSync(), next.shape)`: rebuilt into a state variable, directly or one
   // hop away (`const snap = rebuilt; h = snap`, `trace.push(rebuilt); h = trace[trace.length - 1]`).
   return copiesOf(ctx, rebuilt).some((v) => storedAsState(ctx, v));
+}
+
+/**
+ * Does the tensor made at `e` become a state: passed as a step's state, or stored as one? In a
+ * helper that returns it (`current() { return tf.tensor2d(this.past[...]) }`), at its calls.
+ */
+function feedsState(ctx: RuleContext, e: ts.Node, body: FunctionLike): boolean {
+  const { model } = ctx;
+  const asState = (v: ts.Node): boolean =>
+    model.stepCalls.some((c) => c.stateArgs.some((a) => a.expr === v || isWithin(v, a.expr))) || copiesOf(ctx, v).some((x) => storedAsState(ctx, x));
+  if (asState(e)) return true;
+  const returned = (returnedExpressions(body) ?? []).some((r) => unwrap(r) === unwrap(e as ts.Expression));
+  return returned && model.callSitesOf(body).some((site) => asState(outermost(site)));
 }
 
 /** Is the value at `v` assigned (`s = v`) to a state variable: named like one, passed to a step, or carried by the loop around it? */
@@ -579,6 +644,9 @@ function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void {
         return;
       }
       if (!isStateTensor(ctx, src.tensor, outermost(n))) return;
+      // Copies kept in a field (a timeline of states for display) matter only when the tensor
+      // rebuilt from them becomes the state again: here, or where the helper returning it is called.
+      if (src.field && !feedsState(ctx, outermost(n), body)) return;
       const name = nodeText(ctx, src.tensor);
       const data = { name, readback: `${src.method}()`, closure: closureLabel(ctx, g) };
       // Dropping the round-trip is exact when it keeps the shape: nested arrays (arraySync) with no
@@ -588,7 +656,7 @@ function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void {
       const writtenBetween = !src.inline; // a const copy: the tensor may have changed since.
       const safe = src.inline && keepsShape && n.arguments.length <= 2 && !writtenBetween && writesToPath(ctx.model, name, src.tensor, n).length === 0;
       ctx.report({
-        node: n, messageId: isWithin(src.tensor, body) ? 'readBack' : 'readBackOutside', data,
+        node: n, messageId: src.field ? 'readBackField' : isWithin(src.tensor, body) ? 'readBack' : 'readBackOutside', data: { ...data, field: src.field ?? '' },
         fix: safe ? { messageId: 'dropRoundTrip', data, edits: [replaceNode(ctx, n, name)] } : undefined,
       });
     });
