@@ -31,6 +31,9 @@ export default defineRule({
       runsSequence: '`{{fn}}` runs a whole sequence from the state it is given, and returns the state it ends with',
       statefulHelperLeak: '`{{fn}}` runs the stateful `{{model}}` over one whole sequence, and this loop calls it for one sequence after another without `resetStates()`: each sequence starts from the previous one\'s state. Call `{{model}}.resetStates()` at the start of each iteration (or at the start of `{{fn}}`).',
       runsHere: '`{{fn}}` runs the model here',
+      partialReset: 'The `{{event}}` listener resets `{{written}}` but not `{{missing}}`, which `{{method}}` advances from step to step: each new run continues from the state the last one ended with. Reset `{{missing}}` here too.',
+      resetInListener: 'Reset `{{missing}}` in the listener',
+      advancedBy: '`{{method}}` advances `{{missing}}` here',
       statefulCallLeak: '`{{fn}}` runs the stateful `{{model}}` over a whole sequence without `resetStates()`, and nothing else resets it: each call continues from the state the previous call left. Call `{{model}}.resetStates()` at the start of `{{fn}}`.',
       resetAtStart: 'Call `{{model}}.resetStates()` at the start of `{{fn}}`',
       statefulHere: 'the stateful layer is declared here',
@@ -58,8 +61,70 @@ export default defineRule({
     helperObjectLeaks(ctx);
     shadowedResetLeaks(ctx);
     variableStateLeaks(ctx);
+    partialResetListeners(ctx);
   },
 });
+
+/** The event of a listener that starts a new unit of work: a reset, a start, a new episode or session. */
+const RESET_EVENT = /reset|start|begin|new|clear|init/i;
+
+/**
+ * `bus.on('episode:start', () => { this.episodeReturn = 0; this.stepsTaken = 0; })` in a class
+ * whose `choose()` advances `this.h` and `this.c`: the listener resets the object's per-episode
+ * fields but leaves the recurrent state as the last episode ended. Reported at the listener when it
+ * writes some fields of the object, none of the advanced ones (nor calls a method that does), and
+ * no other reset listener of the class resets them.
+ */
+function partialResetListeners(ctx: RuleContext): void {
+  const { model } = ctx;
+  const advancing = advancingMethods(model);
+  if (advancing.size === 0) return;
+  const listeners = model.callsNamed(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'subscribe', 'listen']).flatMap((call) => {
+    const ev = call.arguments[0] && unwrap(call.arguments[0]);
+    const cb = call.arguments.map((a) => unwrap(a)).find((a): a is ts.ArrowFunction => ts.isArrowFunction(a));
+    const cls = cb && enclosingClassOfThis(cb);
+    return ev && ts.isStringLiteralLike(ev) && RESET_EVENT.test(ev.text) && cb && cls ? [{ call, event: ev.text, cb, cls }] : [];
+  });
+  for (const l of listeners) {
+    const advanced = [...advancing.values()].flat().filter((m) => m.fn.parent === l.cls);
+    const fields = [...new Set(advanced.flatMap((m) => m.fields))];
+    if (fields.length === 0) continue;
+    const writes = (cb: ts.Node, f: string): boolean => writesToPath(model, `this.${f}`, l.call, cb).length > 0 || callsWriterOf(model, cb, l.cls, f);
+    const written = new Set<string>();
+    walk(l.cb, (n) => {
+      if (ts.isBinaryExpression(n) && isAssignmentOperator(n.operatorToken.kind)) { const f = thisFieldName(unwrap(n.left)); if (f !== undefined) written.add(f); }
+    });
+    const missing = fields.filter((f) => !written.has(f) && !listeners.some((o) => o.cls === l.cls && writes(o.cb, f)));
+    if (written.size === 0 || missing.length === 0) continue;
+    const method = advanced.find((m) => m.fields.includes(missing[0]!))!;
+    const data = { event: l.event, written: [...written].map((f) => `this.${f}`).join('`, `'), missing: missing.map((f) => `this.${f}`).join('`, `'), method: method.name };
+    // The fields' own initial values, repeated at the top of the listener.
+    const inits = missing.map((f) => fieldInitialiser(ctx, `this.${f}`, l.cb));
+    const body = l.cb.body;
+    const first = ts.isBlock(body) ? body.statements[0] : undefined;
+    const suggest: FixDescriptor[] = [];
+    if (first && inits.every((i) => i && isPure(i.value))) {
+      const start = first.getStart(ctx.sf);
+      const lineStart = ctx.text.lastIndexOf('\n', start - 1) + 1;
+      const indent = ctx.text.slice(lineStart, start);
+      const text = missing.map((f, i) => `${indent}this.${f} = ${nodeText(ctx, inits[i]!.value)};${eol(ctx)}`).join('');
+      suggest.push({ messageId: 'resetInListener', data, edits: [insertAt(lineStart, text)] });
+    }
+    ctx.report({ node: l.call.arguments[0]!, messageId: 'partialReset', data, suggest, related: [{ node: functionNameNode(method.fn) ?? method.fn, messageId: 'advancedBy', data }] });
+  }
+}
+
+/** Does `cb` call a method of `cls` that writes `this.<field>` (`this.resetState()`)? */
+function callsWriterOf(model: FileModel, cb: ts.Node, cls: ts.ClassLikeDeclaration, field: string): boolean {
+  let found = false;
+  walk(cb, (n) => {
+    if (found || !ts.isCallExpression(n)) return;
+    const r = calleeReceiver(n);
+    const m = r && unwrap(r).kind === ts.SyntaxKind.ThisKeyword ? resolveCallee(n, model.scopes, model.classes) : undefined;
+    if (m && m.parent === cls && writesField(m, field)) found = true;
+  });
+  return found;
+}
 
 /** A method that advances a `this` field through a step call (`this.h = step(x, this.h)`). */
 function advancesField(ctx: RuleContext, method: ts.MethodDeclaration): boolean {
