@@ -473,13 +473,14 @@ function sequenceHelperLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.E
  */
 function capturedModelLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.Expression, fn: FunctionLike, name: string, its: readonly Iteration[], reported: Set<ts.Node>): void {
   const { model } = ctx;
+  // Cheapest tests first: this runs for every model run in a loop of a function that takes no model.
+  if (reported.has(fn) || model.callsNamed(['resetStates']).length > 0 || iteratedParameter(ctx, fn, its[its.length - 1]!) < 0) return;
   const path = accessPath(recv);
   const base = unwrap(recv);
   const b = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
-  if (!path || !b || isWithin(b, fn) || reported.has(fn)) return;
+  if (!path || !b || isWithin(b, fn)) return;
   if ((STREAMING_FUNCTION_NAME.test(name) && !hasToken(name, INDEPENDENT_UNIT_TOKENS)) || hasToken(name, CHUNK_LOOP_TOKENS)) return;
-  if (its.some((it) => isChunkLoop(it) || isFanoutLoop(it)) || model.callsNamed(['resetStates']).length > 0) return;
-  if (iteratedParameter(ctx, fn, its[its.length - 1]!) < 0) return;
+  if (its.some((it) => isChunkLoop(it) || isFanoutLoop(it))) return;
   reported.add(fn);
   const data = { model: path, fn: name };
   const first = fn.body && ts.isBlock(fn.body) ? fn.body.statements[0] : undefined;

@@ -215,6 +215,7 @@ export default defineRule({
       disposedStored: '`{{value}}` is stored in `{{name}}` inside `tf.tidy` but neither returned nor kept: it is disposed when `tidy` returns, and the next read from `{{name}}` gets a disposed state. Keep it with `tf.keep()` (or return it from `tidy` and store it after).',
       disposedInMethod: '`{{name}}` is assigned a tensor in `{{method}}`, which runs inside `tf.tidy` here and is not kept: it is disposed when `tidy` returns, and the next read of `{{name}}` gets a disposed state. Keep it with `tf.keep()` in `{{method}}` (and dispose the old value yourself).',
       disposedStoredBy: '`{{value}}` is stored in `{{name}}` by `{{method}}` inside `tf.tidy` but neither returned nor kept: it is disposed when `tidy` returns, and the next read from `{{name}}` gets a disposed state. Keep it with `tf.keep()` (or return it from `tidy` and store it after).',
+      disposedStoredByMany: '`{{value}}` are stored in `{{name}}` by `{{method}}` inside `tf.tidy` but neither returned nor kept: they are disposed when `tidy` returns, and the next read from `{{name}}` gets disposed states. Keep them with `tf.keep()` (or return them from `tidy` and store them after).',
       runsInTidy: '`{{method}}` runs inside `tf.tidy` here',
       readAfterStored: '`{{name}}` is read here; the entry stored inside `tidy` is disposed by then',
     },
@@ -533,13 +534,16 @@ function reportMethodStores(ctx: RuleContext, cb: FunctionLike, reported: Set<ts
     // Only names a function of this file is called by (most calls are tf's: `tf.add`, `x.matMul`).
     const callee = calleeName(c);
     if (!callee || !model.index.callableNames.has(callee)) continue;
+    // A plain function (`saveState(id, h)`) has no fields to advance: only what it stores is read.
+    const isMethod = calleeReceiver(c) !== undefined;
     for (const m of methodsRun(ctx, c)) {
       if (!m.body || !ts.isBlock(m.body) || m === cb) continue;
+      if (!isMethod && ownNodes(model.callsNamed(['set']), m.body).length === 0) continue;
       const name = functionName(m) ?? 'this method';
       const runs = { node: c, messageId: 'runsInTidy', data: { method: name } };
       const ownReturns = returnedPaths(ctx, m);
       const ownKept = keptPaths(ctx, m);
-      for (const w of ownNodes(model.index.writes, m.body)) {
+      if (isMethod) for (const w of ownNodes(model.index.writes, m.body)) {
         if (reported.has(w) || !ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
         const path = thisFieldName(w.left) !== undefined ? accessPath(w.left) : undefined;
         if (!path || ownReturns.has(path) || ownKept.has(path) || isKeepCall(ctx, w.right)) continue;
@@ -550,19 +554,25 @@ function reportMethodStores(ctx: RuleContext, cb: FunctionLike, reported: Set<ts
         const data = { name: path, method: name };
         ctx.report({ node: w, messageId: 'disposedInMethod', data, suggest: [{ messageId: 'keep', data, edits: keepEdits(ctx, w.right, ns, m) }], related: [runs] });
       }
+      // Every tensor of the callback the method stores (`saveState(id, h, c)` keeps both): one
+      // report for the call, with a suggestion that keeps them all.
+      if (reported.has(c)) continue;
+      const stored: { arg: ts.Expression; map: string; readAt: ts.Node }[] = [];
       m.parameters.forEach((param, i) => {
         const arg = c.arguments[i];
         const argPath = arg && accessPath(arg);
-        if (!arg || reported.has(c) || !ts.isIdentifier(param.name) || (argPath && (returned.has(argPath) || kept.has(argPath))) || !isTensorCreatedIn(ctx, arg, cb)) return;
+        if (!arg || !ts.isIdentifier(param.name) || (argPath && (returned.has(argPath) || kept.has(argPath))) || !isTensorCreatedIn(ctx, arg, cb)) return;
         const store = storeOfParameter(ctx, m, param.name, cb);
-        if (!store) return;
-        reported.add(c);
-        const data = { name: store.map, value: nodeText(ctx, arg), method: name };
-        ctx.report({
-          node: c, messageId: 'disposedStoredBy', data,
-          suggest: [{ messageId: 'keep', data, edits: [replaceNode(ctx, arg, `${ns}.keep(${nodeText(ctx, arg)})`)] }],
-          related: [{ node: store.readAt, messageId: 'readAfterStored', data }],
-        });
+        if (store) stored.push({ arg, ...store });
+      });
+      if (stored.length === 0) continue;
+      reported.add(c);
+      const values = stored.map((x) => nodeText(ctx, x.arg));
+      const data = { name: stored[0]!.map, value: values.length > 1 ? `${values.slice(0, -1).join('`, `')}\` and \`${values[values.length - 1]}` : values[0]!, method: name };
+      ctx.report({
+        node: c, messageId: stored.length > 1 ? 'disposedStoredByMany' : 'disposedStoredBy', data,
+        suggest: [{ messageId: 'keep', data, edits: stored.map((x) => replaceNode(ctx, x.arg, `${ns}.keep(${nodeText(ctx, x.arg)})`)) }],
+        related: [{ node: stored[0]!.readAt, messageId: 'readAfterStored', data }],
       });
     }
   }

@@ -159,6 +159,8 @@ export default defineRule({
  */
 function ignoredInitialStates(ctx: RuleContext): void {
   const { model } = ctx;
+  // Only files that build a recurrent layer have one to check (most calls of `apply` are cells').
+  if (!model.callsNamed(RECURRENT_LAYER_FACTORIES).some((c) => RECURRENT_LAYER_FACTORIES.has(model.tf.layerFactory(c) ?? ''))) return;
   for (const call of model.callsNamed(['apply', 'call'])) {
     const opts = call.arguments[1] && unwrap(call.arguments[1]);
     const recv = calleeReceiver(call);

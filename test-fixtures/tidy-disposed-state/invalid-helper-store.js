@@ -9,22 +9,24 @@ function createServer() {
   const sessions = new Map();
 
   function stateFor(id) {
-    if (!sessions.has(id)) sessions.set(id, { h: tf.zeros([1, UNITS]), turns: 0 });
+    if (!sessions.has(id)) sessions.set(id, { h: tf.zeros([1, UNITS]), c: tf.zeros([1, UNITS]), turns: 0 });
     return sessions.get(id);
   }
 
-  function saveState(id, h) {
+  function saveState(id, h, c) {
     const prev = sessions.get(id);
     prev.h.dispose();
-    sessions.set(id, { h, turns: prev.turns + 1 });
+    prev.c.dispose();
+    sessions.set(id, { h, c, turns: prev.turns + 1 });
   }
 
   function onMessage(id, features) {
     const st = stateFor(id);
     return tf.tidy(() => {
-      const h = tf.tanh(tf.concat([tf.tensor2d([features]), st.h], 1).matMul(W));
-      saveState(id, h);
-//    ~~~~~~~~~~~~~~~~ tidy-disposed-state
+      const c = tf.tanh(tf.concat([tf.tensor2d([features]), st.h], 1).matMul(W)).add(st.c);
+      const h = tf.tanh(c);
+      saveState(id, h, c);
+//    ~~~~~~~~~~~~~~~~~~~ tidy-disposed-state
       return h.sum().dataSync()[0];
     });
   }

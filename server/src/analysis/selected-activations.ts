@@ -8,6 +8,7 @@ import { lastFileMemo, resolveCallee } from './calls';
 import type { FileModel } from './model';
 import { initializerOf } from './scopes';
 import { newsOf } from './constructor-args';
+import { nodesInside } from './tree-index';
 import { ACTIVATION_OPS } from './tfjs-facts';
 
 /** How a selector helper picks: by selector value, and what it does for any other value. */
@@ -325,10 +326,11 @@ const fieldActivations = lastFileMemo((model: FileModel): Map<ts.ClassLikeDeclar
     const ctor = cls.members.find(ts.isConstructorDeclaration);
     if (!ctor?.body) continue;
     const picked = new Map<string, string | null>();
-    walk(cls, (n) => {
-      if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    // The class's writes from the index (a binary search, not a walk: most classes pick nothing).
+    for (const n of nodesInside(model.index.writes, cls)) {
+      if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
       const field = thisFieldName(unwrap(n.left));
-      if (field === undefined) return;
+      if (field === undefined) continue;
       // Only one write, in the constructor itself, of a table lookup.
       const right = unwrap(n.right);
       const inCtor = n.pos >= ctor.body!.pos && n.end <= ctor.body!.end;
@@ -336,7 +338,7 @@ const fieldActivations = lastFileMemo((model: FileModel): Map<ts.ClassLikeDeclar
       const values = table ? constructorValues(model, cls, ctor, (right as ts.ElementAccessExpression).argumentExpression) : undefined;
       const acts = values && new Set([...values].map((v) => table!.get(v)));
       picked.set(field, acts && acts.size === 1 && !acts.has(undefined) ? [...acts][0]! : null);
-    });
+    }
     const known = new Map([...picked].filter((e): e is [string, string] => e[1] !== null));
     if (known.size > 0) out.set(cls, known);
   }
