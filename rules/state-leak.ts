@@ -7,7 +7,7 @@ import { advancingMethods, classNameOf, familyMethods, fieldWriteCount, fieldWri
 import type { FileModel } from '../server/src/analysis/model';
 import { fieldConstructorArgs } from '../server/src/analysis/constructor-args';
 import { enclosingClassOfThis } from '../server/src/analysis/class-hierarchy';
-import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, functionNameNode, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin, type FunctionLike } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, accessPath, accessPathTail, unwrap, walk, enclosingFunction, functionName, functionNameNode, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin, type FunctionLike } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { CHUNK_LOOP_TOKENS, INDEPENDENT_UNIT_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../server/src/analysis/tfjs-facts';
 
@@ -34,6 +34,7 @@ export default defineRule({
       partialReset: 'The `{{event}}` listener resets `{{written}}` but not `{{missing}}`, which `{{method}}` advances from step to step: each new run continues from the state the last one ended with. Reset `{{missing}}` here too.',
       resetInListener: 'Reset `{{missing}}` in the listener',
       advancedBy: '`{{method}}` advances `{{missing}}` here',
+      partialResetEffect: 'This effect runs when `{{event}}` changes and resets `{{written}}`, but not `{{missing}}`, the recurrent state the hook carries from step to step: each new `{{event}}` starts from the state the previous one ended with. Reset `{{missing}}` here too.',
       statefulCallLeak: '`{{fn}}` runs the stateful `{{model}}` over a whole sequence without `resetStates()`, and nothing else resets it: each call continues from the state the previous call left. Call `{{model}}.resetStates()` at the start of `{{fn}}`.',
       resetAtStart: 'Call `{{model}}.resetStates()` at the start of `{{fn}}`',
       statefulHere: 'the stateful layer is declared here',
@@ -62,6 +63,7 @@ export default defineRule({
     shadowedResetLeaks(ctx);
     variableStateLeaks(ctx);
     partialResetListeners(ctx);
+    partialResetEffects(ctx);
   },
 });
 
@@ -111,6 +113,44 @@ function partialResetListeners(ctx: RuleContext): void {
       suggest.push({ messageId: 'resetInListener', data, edits: [insertAt(lineStart, text)] });
     }
     ctx.report({ node: l.call.arguments[0]!, messageId: 'partialReset', data, suggest, related: [{ node: functionNameNode(method.fn) ?? method.fn, messageId: 'advancedBy', data }] });
+  }
+}
+
+/**
+ * The hook form: `useEffect(() => { transcript.current = []; }, [conversationId])` in a hook whose
+ * step reads `hidden.current` and another effect stores the new state there. The effect runs when
+ * the conversation changes and resets the conversation's other refs, but not the recurrent state:
+ * the new conversation starts from the last one's. Only for an effect whose dependencies name an
+ * independent unit (a conversation, session, user, episode...).
+ */
+function partialResetEffects(ctx: RuleContext): void {
+  const { model } = ctx;
+  for (const call of model.callsNamed(['useEffect', 'useLayoutEffect'])) {
+    const cb = call.arguments[0] && unwrap(call.arguments[0]);
+    const deps = call.arguments[1] && unwrap(call.arguments[1]);
+    const hook = enclosingFunction(call);
+    if (!cb || !(ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) || !deps || !ts.isArrayLiteralExpression(deps) || !hook) continue;
+    const units = deps.elements.filter((d) => { const t = accessPathTail(d); return !!t && (hasToken(t, INDEPENDENT_UNIT_TOKENS) || hasToken(t, SEQUENCE_LOOP_TOKENS)); });
+    if (units.length === 0) continue;
+    // Refs of the hook the effect writes (`transcript.current = []`), and the state refs its steps advance.
+    const refWrites = (fn: ts.Node): Set<string> => {
+      const out = new Set<string>();
+      for (const w of nodesInside(model.index.writes, fn)) {
+        const left = ts.isBinaryExpression(w) ? unwrap(w.left) : undefined;
+        const p = left && ts.isPropertyAccessExpression(left) && left.name.text === 'current' ? accessPath(left) : undefined;
+        if (p) out.add(p);
+      }
+      return out;
+    };
+    const written = refWrites(cb);
+    if (written.size === 0) continue;
+    const advanced = [...new Set(model.stepCalls.filter((c) => isWithin(c.call, hook))
+      .flatMap((c) => c.stateArgs.map((a) => a.path)).filter((p): p is string => !!p && /^[\w$]+\.current$/.test(p)))]
+      .filter((p) => refWrites(hook).has(p));
+    const missing = advanced.filter((p) => !written.has(p));
+    if (missing.length === 0) continue;
+    const data = { event: nodeText(ctx, units[0]!), written: [...written].join('`, `'), missing: missing.join('`, `') };
+    ctx.report({ node: call.expression, messageId: 'partialResetEffect', data });
   }
 }
 

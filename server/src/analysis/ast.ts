@@ -80,6 +80,8 @@ export function accessPathTail(node: ts.Expression): string | undefined {
   if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
   const name = memberName(e);
   if (name === undefined) return undefined;
+  // A React-style ref's value is named by the ref: `hidden.current` is the hidden state.
+  if (name === 'current') return accessPathTail((e as ts.PropertyAccessExpression).expression);
   // Only a path when its base is one too (`f().cell` is not).
   for (let b = unwrap((e as ts.PropertyAccessExpression).expression); ; b = unwrap((b as ts.PropertyAccessExpression).expression)) {
     if (b.kind === ts.SyntaxKind.Identifier || b.kind === ts.SyntaxKind.ThisKeyword) return name;
