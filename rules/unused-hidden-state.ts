@@ -1,5 +1,5 @@
 import ts from '../server/src/typescript';
-import { calleeName, calleeReceiver, functionName, functionNameNode, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, enclosingFunction, functionName, functionNameNode, isWithin, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
 import { isLayerValue } from '../server/src/analysis/calls';
 import { analyzeStep, isDroppedTensorOp, touches, type StepContext } from '../server/src/analysis/dataflow';
 import { inheritedSteps, type InheritedStep } from '../server/src/analysis/inherited-steps';
@@ -9,7 +9,7 @@ import { carriesNoState, droppedUsesOf, memberStates } from '../server/src/analy
 import { inputProjection, unusedDeclaredWeight, unusedRecurrentWeights } from '../server/src/analysis/weights';
 import { scriptKindFor } from '../server/src/analysis/parse';
 import { closureStateReachesOutput, closureSteps, droppedClosureUses } from '../server/src/analysis/closure-state';
-import { CELL_STATE_TOKENS, RECURRENT_LAYER_FACTORIES, RNN_APPLY_OPTIONS, hasToken } from '../server/src/analysis/tfjs-facts';
+import { CELL_STATE_TOKENS, RECURRENT_LAYER_FACTORIES, RNN_APPLY_OPTIONS, hasToken, isStateLikeName } from '../server/src/analysis/tfjs-facts';
 import type { RuleContext } from './rule';
 
 /** An LSTM-like cell state (`c`, `carry`) of a step with several states: its missing term is the forget path. */
@@ -77,6 +77,8 @@ export default defineRule({
       droppedHere: '`{{local}}` is computed from `{{name}}` here and then dropped',
       ignoredOption: '`{{layer}}.{{method}}` never reads the option `{{key}}`: a recurrent layer takes its starting state only from `initialState`, so `{{value}}` is ignored and every call starts from zeros. Pass it as `initialState`.',
       renameOption: 'Pass the state as `initialState`',
+      unusedInput: '`{{name}}` is an input of the model, but no layer reads it: the state fed in never reaches the outputs, so every step starts from zeros. Pass it to the recurrent layer as its `initialState`.',
+      passInitialState: 'Pass `{{name}}` to `{{layer}}` as its `initialState`',
     },
   },
   check(ctx) {
@@ -149,8 +151,47 @@ export default defineRule({
       });
     }
     ignoredInitialStates(ctx);
+    unusedStateInputs(ctx);
   },
 });
+
+/**
+ * `tf.model({ inputs: [tokIn, stateIn], outputs })` where `stateIn = tf.input(...)` is read by no
+ * layer: the state fed to the model never reaches its outputs, and every step starts from zeros.
+ * Only for an input named for a state (its variable or its `name` option). The suggestion passes it
+ * as the `initialState` of the one recurrent layer applied to a single tensor in the same function.
+ */
+function unusedStateInputs(ctx: RuleContext): void {
+  const { model } = ctx;
+  for (const call of model.callsNamed(['model'])) {
+    const opts = call.arguments[0] && unwrap(call.arguments[0]);
+    if (model.tf.fn(call) !== 'model' || !opts || !ts.isObjectLiteralExpression(opts)) continue;
+    const inputsProp = opts.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'inputs');
+    const list = inputsProp && unwrap(inputsProp.initializer);
+    if (!list || !ts.isArrayLiteralExpression(list)) continue;
+    for (const el of list.elements) {
+      const id = unwrap(el as ts.Expression);
+      const b = ts.isIdentifier(id) ? model.scopes.resolve(id) : undefined;
+      const decl = b?.parent;
+      const init = decl && ts.isVariableDeclaration(decl) && decl.initializer ? unwrap(decl.initializer) : undefined;
+      if (!b || !init || !ts.isCallExpression(init) || model.tf.fn(init) !== 'input') continue;
+      const nameOpt = init.arguments[0] && unwrap(init.arguments[0]);
+      const named = nameOpt && ts.isObjectLiteralExpression(nameOpt) ? nameOpt.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'name') : undefined;
+      const inputName = named && ts.isStringLiteralLike(unwrap(named.initializer)) ? (unwrap(named.initializer) as ts.StringLiteral).text : '';
+      if (!isStateLikeName(b.text) && !isStateLikeName(inputName)) continue;
+      const owner = enclosingFunction(call) ?? ctx.sf;
+      if (model.scopes.references(b, owner).some((r) => !isWithin(r, list))) continue;
+      const data = { name: b.text };
+      // The one recurrent layer applied to one tensor here (`gru.apply(emb)`): where the state belongs.
+      const applies = model.callsNamed(['apply']).filter((a) => isWithin(a, owner) && a.arguments.length === 1 && calleeReceiver(a) &&
+        isLayerValue(calleeReceiver(a)!, model.scopes, model.tf, RECURRENT_LAYER_FACTORIES));
+      const suggest: FixDescriptor[] = applies.length === 1
+        ? [{ messageId: 'passInitialState', data: { ...data, layer: nodeText(ctx, calleeReceiver(applies[0]!)!) }, edits: [{ start: applies[0]!.arguments[0]!.end, end: applies[0]!.arguments[0]!.end, text: `, { initialState: [${b.text}] }` }] }]
+        : [];
+      ctx.report({ node: el, messageId: 'unusedInput', data, suggest });
+    }
+  }
+}
 
 /**
  * `gru.apply(x, { initialStates: [h] })`: a recurrent layer reads its starting state only from
