@@ -58,3 +58,25 @@ export class DeclaredSignatures {
 function paramNames(params: readonly ts.ParameterDeclaration[]): readonly string[] {
   return params.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
 }
+
+/**
+ * The name of the function type `fn` is written to fill, when the code declares one: the return
+ * type of the function returning it (`build(): StepFn { return (x, h) => ... }`), the type of the
+ * variable or field it initialises (`const cell: CellFn = (x, h) => ...`). A library that names
+ * its step type (`StepFn`, `Cell<S>`, `RnnCell`) says what its anonymous functions are.
+ */
+export function declaredTypeName(fn: ts.Node): string | undefined {
+  const p = fn.parent;
+  let type: ts.TypeNode | undefined;
+  if (ts.isReturnStatement(p)) {
+    let outer: ts.Node | undefined = p.parent;
+    while (outer && !ts.isFunctionLike(outer)) outer = outer.parent;
+    type = outer && ts.isFunctionLike(outer) ? outer.type : undefined;
+  } else if ((ts.isArrowFunction(p) && p.body === fn) || ts.isParenthesizedExpression(p) && ts.isArrowFunction(p.parent) && p.parent.body === p) {
+    type = (ts.isArrowFunction(p) ? p : p.parent as ts.ArrowFunction).type;
+  } else if ((ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) && p.initializer === fn) {
+    type = p.type;
+  }
+  if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+  return ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+}

@@ -7,7 +7,7 @@ import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
 import { declarationOf, initializerOf, isPropertyName, type Binding } from './scopes';
 import { analyzeStep } from './dataflow';
-import { prototypeClassOf } from './class-hierarchy';
+import { enclosingClassOfThis, prototypeClassOf } from './class-hierarchy';
 import { isStateLikeName, CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, FANOUT_PREFIX_TOKENS, FROM_VALUE_CONSTRUCTORS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, STEP_UNIT_TOKENS, TENSOR_CONSTRUCTORS, hasToken, nameTokens } from './tfjs-facts';
 
 export function namesHave(it: Iteration, set: Set<string>): boolean {
@@ -199,13 +199,22 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
   if (handedOn) return handedOn;
   if (arg.path.startsWith('this.')) {
     if (writesToPath(model, arg.path, e, it.node).length > 0) return undefined;
-    // A method call on `this` in the loop may update the field: do not guess.
+    // A method call on `this` in the loop may update the field: do not guess. Not a callback kept
+    // in a field (`this.onStep(t, y)`, declared as a property), nor a method of the class that
+    // never writes the field.
     let callsThis = false;
+    const cls = enclosingClassOfThis(arg.expr);
     walk(it.body, (n) => {
-      if (ts.isCallExpression(n) && !isWithin(arg.expr, n)) {
-        const r = calleeReceiver(n);
-        if (r && unwrap(r).kind === ts.SyntaxKind.ThisKeyword) callsThis = true;
-      }
+      if (callsThis) return false;
+      if (!ts.isCallExpression(n) || isWithin(arg.expr, n)) return;
+      const r = calleeReceiver(n);
+      if (!r || unwrap(r).kind !== ts.SyntaxKind.ThisKeyword) return;
+      const name = calleeName(n);
+      const member = cls && name ? cls.members.find((m) => m.name && ts.isIdentifier(m.name) && m.name.text === name) : undefined;
+      if (member && ts.isPropertyDeclaration(member) && !(member.initializer && isFunctionLike(unwrap(member.initializer)))) return;
+      const method = member && ts.isMethodDeclaration(member) && !cls!.heritageClauses ? member : undefined;
+      if (method && writesToPath(model, arg.path!, arg.expr, method).length === 0 && !callsOwnMethods(method)) return;
+      callsThis = true;
     });
     return callsThis ? undefined : {};
   }
@@ -227,6 +236,16 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
   if (ts.isParameter(decl) && isFunctionLike(decl.parent) && it.callback === decl.parent) return undefined;
   if (writesToPath(model, arg.path, e, it.node).length > 0) return resetBeforeUse(model, b, e, it);
   return { decl, binding: b };
+}
+
+/** Does `method` call other methods of its object (which might write what it does not)? */
+function callsOwnMethods(method: ts.MethodDeclaration): boolean {
+  let found = false;
+  if (method.body) walk(method.body, (n) => {
+    if (found) return false;
+    if (ts.isCallExpression(n)) { const r = calleeReceiver(n); if (r && unwrap(r).kind === ts.SyntaxKind.ThisKeyword) found = true; }
+  });
+  return found;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Finds the steps of a file: RNNCell/Layer `call`, PyTorch-style `forward`, and plain step
 // functions, and decides which of their inputs are recurrent states.
 import ts from '../typescript';
+import { declaredTypeName } from './declared-signatures';
 import { enclosingFunction, functionName, isFunctionLike, unwrap, walk, type FunctionLike, memberName } from './ast';
 import { analyzeStep, touches, type StepContext, type StepFlow } from './dataflow';
 import type { Scopes } from './scopes';
@@ -379,7 +380,9 @@ function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes:
   // Without use evidence, a step must say so by name (`step`, `lstmCell`, `gruForward`...), or be
   // an object's `call`/`forward` method, the cell conventions (`const gru = { call(x, h) {...} }`).
   const cellMethod = ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent) && /^(call|forward)$/.test(name);
-  if (fedBack.size === 0 && !cellMethod && !hasToken(name, STEP_NAME_TOKENS)) return undefined;
+  // An anonymous function written to fill a step type the code names (`build(): StepFn`) says so by its type.
+  const typeName = fedBack.size === 0 && !cellMethod && !hasToken(name, STEP_NAME_TOKENS) ? declaredTypeName(fn) : undefined;
+  if (fedBack.size === 0 && !cellMethod && !hasToken(name, STEP_NAME_TOKENS) && !(typeName && hasToken(typeName, STEP_NAME_TOKENS))) return undefined;
   if (!isTensorCode(fn, tf, tree) || containsStepLoop(fn, tree)) return undefined;
   // A factory (`makeElmanStep(inDim, hiddenDim)` returning `(x, h) => ...`) makes the step; the
   // function it returns is the step, found on its own.
