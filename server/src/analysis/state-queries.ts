@@ -16,6 +16,24 @@ export interface StatePosition {
 }
 
 /** Where `step` returns the new value of state `s` (one entry per return statement). */
+/**
+ * `{ y: hNext, state: { h: hNext, c } }` from a step of several states: the states sit in the one
+ * state-named member, itself an object literal. Its members, with their values; undefined otherwise.
+ */
+function nestedStateMembers(step: Step, members: ReadonlyMap<string, { node: ts.Expression; val: Val }>): Map<string, { node: ts.Expression; val: Val }> | undefined {
+  if (step.states.length < 2) return undefined;
+  const nested = [...members].filter(([key, m]) => isStateLikeName(key) && ts.isObjectLiteralExpression(unwrap(m.node)));
+  if (nested.length !== 1 || [...members.keys()].some((k) => step.states.some((st) => stateBase(st.name) === stateBase(k)))) return undefined;
+  const [, outer] = nested[0]!;
+  const out = new Map<string, { node: ts.Expression; val: Val }>();
+  for (const p of (unwrap(outer.node) as ts.ObjectLiteralExpression).properties) {
+    if (ts.isShorthandPropertyAssignment(p)) out.set(p.name.text, { node: p.name, val: outer.val.props?.get(p.name.text) ?? { deps: outer.val.deps } });
+    else if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) out.set(p.name.text, { node: p.initializer, val: outer.val.props?.get(p.name.text) ?? { deps: outer.val.deps } });
+    else return undefined;
+  }
+  return out;
+}
+
 export function newStatePositions(step: Step, s: StateInput): StatePosition[] {
   const out: StatePosition[] = [];
   for (const r of step.flow.returns) {
@@ -26,7 +44,8 @@ export function newStatePositions(step: Step, s: StateInput): StatePosition[] {
       continue;
     }
     if (r.members) {
-      const byName = [...r.members].filter(([key]) => stateBase(key) === stateBase(s.name));
+      const members = nestedStateMembers(step, r.members) ?? r.members;
+      const byName = [...members].filter(([key]) => stateBase(key) === stateBase(s.name));
       // `{ output, state }` for a lone state named otherwise (`hidden`): the one state-like key.
       const stateKeys = [...r.members].filter(([key]) => isStateLikeName(key));
       // `{ logits, next }` for a lone state: the one key that only says "the new value".
