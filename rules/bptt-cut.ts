@@ -407,13 +407,12 @@ function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS
     const inner = copied ? readBackSource(ctx, copied, hops) : undefined;
     return inner ? { ...inner, inline: false } : undefined;
   }
-  // `this.past[this.past.length - 1]`: an element of an array field that only read-backs fill.
-  if (hops > 0 && (ts.isElementAccessExpression(u) || (ts.isCallExpression(u) && calleeName(u) === 'at'))) {
-    const arr = ts.isElementAccessExpression(u) ? u.expression : calleeReceiver(u as ts.CallExpression);
-    const field = arr && thisFieldName(unwrap(arr));
-    const cls = field !== undefined ? enclosingClassOfThis(u) : undefined;
-    const src = cls && field !== undefined ? readBackFilledField(ctx, cls, field, hops - 1) : undefined;
-    return src ? { ...src, inline: false, field: `this.${field}` } : undefined;
+  // `this.past[this.past.length - 1]`: an element of an array field that only read-backs fill; or
+  // a member of one (`last.h` with `const last = this.entries[...]`, entries pushed as `{ t, h: h.arraySync() }`).
+  const element = hops > 0 ? fieldElementRead(ctx, u) : undefined;
+  if (element) {
+    const src = readBackFilledField(ctx, element.cls, element.field, hops - 1, element.member);
+    return src ? { ...src, inline: false, field: `this.${element.field}` } : undefined;
   }
   if (ts.isIdentifier(u) && hops > 0) {
     // A JS copy: every value the variable ever holds (initialiser and assignments) is a read-back.
@@ -441,7 +440,26 @@ function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS
  * (`this.past.push(this.future.pop()!)`, directly or through a const: an undo/redo pair), and it
  * is only ever assigned an empty array. The first read-back found, or undefined.
  */
-function readBackFilledField(ctx: RuleContext, cls: ts.ClassLikeDeclaration, field: string, hops: number): ReadBack | undefined {
+/**
+ * `this.f[i]`, `this.f.at(-1)`, or a member of one (`this.f[i].h`, `last.h` with `const last =
+ * this.f[i]`): the field read and the member, when `u` reads an element of an array field.
+ */
+function fieldElementRead(ctx: RuleContext, u: ts.Expression): { cls: ts.ClassLikeDeclaration; field: string; member?: string } | undefined {
+  let e = u;
+  let member: string | undefined;
+  if (ts.isPropertyAccessExpression(e)) {
+    member = e.name.text;
+    e = unwrap(e.expression);
+    if (ts.isIdentifier(e)) { const init = initializerOf(ctx.model.scopes.resolve(e) ?? e); if (!init) return undefined; e = unwrap(init); }
+  }
+  if (!ts.isElementAccessExpression(e) && !(ts.isCallExpression(e) && calleeName(e) === 'at')) return undefined;
+  const arr = ts.isElementAccessExpression(e) ? e.expression : calleeReceiver(e);
+  const field = arr && thisFieldName(unwrap(arr));
+  const cls = field !== undefined ? enclosingClassOfThis(u) : undefined;
+  return cls && field !== undefined ? { cls, field, member } : undefined;
+}
+
+function readBackFilledField(ctx: RuleContext, cls: ts.ClassLikeDeclaration, field: string, hops: number, member?: string): ReadBack | undefined {
   const filled = new Map<string, ReadBack | null>();
   // Fields being checked count as filled by read-backs: a cycle of moves brings nothing else in.
   const check = (f: string): boolean => {
@@ -459,6 +477,15 @@ function readBackFilledField(ctx: RuleContext, cls: ts.ClassLikeDeclaration, fie
       const recv = calleeReceiver(n);
       if (!recv || thisFieldName(unwrap(recv)) !== f) return;
       for (const a of n.arguments) {
+        // An entry object (`{ t, h: h.arraySync() }`): the member read back later is what counts.
+        const lit = member !== undefined ? unwrap(a) : undefined;
+        if (lit && ts.isObjectLiteralExpression(lit)) {
+          const p = lit.properties.find((q) => q.name && ts.isIdentifier(q.name) && q.name.text === member);
+          const src = p && ts.isPropertyAssignment(p) ? readBackSource(ctx, p.initializer, hops) : undefined;
+          if (!src) { ok = false; return false; }
+          if (!filled.get(f)) filled.set(f, src);
+          continue;
+        }
         const direct = readBackSource(ctx, a, hops);
         if (direct) { if (!filled.get(f)) filled.set(f, direct); continue; }
         // An element moved from another field (`this.future.pop()`), inline or through a const.
@@ -521,13 +548,40 @@ function isStateTensor(ctx: RuleContext, tensor: ts.Expression, rebuilt: ts.Node
  * Does the tensor made at `e` become a state: passed as a step's state, or stored as one? In a
  * helper that returns it (`current() { return tf.tensor2d(this.past[...]) }`), at its calls.
  */
-function feedsState(ctx: RuleContext, e: ts.Node, body: FunctionLike): boolean {
+function feedsState(ctx: RuleContext, e: ts.Node, body: FunctionLike, field: string): boolean {
   const { model } = ctx;
   const asState = (v: ts.Node): boolean =>
-    model.stepCalls.some((c) => c.stateArgs.some((a) => a.expr === v || isWithin(v, a.expr))) || copiesOf(ctx, v).some((x) => storedAsState(ctx, x));
+    model.stepCalls.some((c) => c.stateArgs.some((a) => a.expr === v || isWithin(v, a.expr))) || copiesOf(ctx, v).some((x) => storedAsState(ctx, x)) ||
+    refilledInLoop(ctx, v, body, field);
   if (asState(e)) return true;
   const returned = (returnedExpressions(body) ?? []).some((r) => unwrap(r) === unwrap(e as ts.Expression));
   return returned && model.callSitesOf(body).some((site) => asState(outermost(site)));
+}
+
+/**
+ * `const h = f(x, this.trace.latest()); this.trace.record(t, h)` in one loop: the rebuilt entry
+ * feeds the step whose result is recorded into the same field, a recurrence through the field.
+ * `site` reads the entry (in `body`, or a call of `body`); the loop around it also calls a method
+ * of the class that pushes into `field` (`this.f`), with a value computed from what `site` read.
+ */
+function refilledInLoop(ctx: RuleContext, site: ts.Node, body: FunctionLike, field: string): boolean {
+  const loop = ctx.model.iterationsAround(site)[0];
+  const cls = ts.isClassLike(body.parent) ? body.parent : undefined;
+  if (!loop || !cls) return false;
+  const name = field.slice('this.'.length);
+  const fills = (m: FunctionLike): boolean => ctx.model.callsNamed(['push', 'unshift']).some((p) => isWithin(p, m) && thisFieldName(unwrap(calleeReceiver(p)!)) === name);
+  // The value recorded is computed from the entry read: inline, or a const whose initialiser holds it.
+  const fromSite = (a: ts.Expression): boolean => {
+    const u = unwrap(a);
+    if (isWithin(site, u)) return true;
+    const init = ts.isIdentifier(u) ? initializerOf(ctx.model.scopes.resolve(u) ?? u) : undefined;
+    return !!init && isWithin(site, init);
+  };
+  return nodesInside(ctx.model.calls, loop.body).some((c) => {
+    if (c === site || !c.arguments.some(fromSite)) return false;
+    const m = resolveCallee(c, ctx.model.scopes, ctx.model.classes);
+    return !!m && m.parent === cls && fills(m);
+  });
 }
 
 /** Is the value at `v` assigned (`s = v`) to a state variable: named like one, passed to a step, or carried by the loop around it? */
@@ -646,7 +700,7 @@ function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void {
       if (!isStateTensor(ctx, src.tensor, outermost(n))) return;
       // Copies kept in a field (a timeline of states for display) matter only when the tensor
       // rebuilt from them becomes the state again: here, or where the helper returning it is called.
-      if (src.field && !feedsState(ctx, outermost(n), body)) return;
+      if (src.field && !feedsState(ctx, outermost(n), body, src.field)) return;
       const name = nodeText(ctx, src.tensor);
       const data = { name, readback: `${src.method}()`, closure: closureLabel(ctx, g) };
       // Dropping the round-trip is exact when it keeps the shape: nested arrays (arraySync) with no
