@@ -260,8 +260,10 @@ function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: 
       } else arg(a, k);
     }
     // Unknown callee: a state by name, or by other evidence (a zero tensor made to start the
-    // recurrence, a parameter its declared type names as a state).
+    // recurrence, a parameter its declared type names as a state). A declared type may put the
+    // state first (a reducer's `(state, event) => state`).
     else if (i > 0 && (isStateLikeName(accessPathTail(a) ?? '') || !!stateByEvidence?.(call, a, i))) arg(a, i - 1);
+    else if (i === 0 && call.arguments.length > 1 && !!stateByEvidence?.(call, a, 0)) arg(a, 0);
   });
   return out;
 }

@@ -3,8 +3,10 @@
 // second parameter is a state, even though the function passed in is written somewhere else.
 // Generic TypeScript libraries (combinators, scan/fold helpers) name their states only there.
 import ts from '../typescript';
-import { unwrap } from './ast';
+import { thisFieldName, unwrap } from './ast';
+import { enclosingClassOfThis } from './class-hierarchy';
 import type { Scopes } from './scopes';
+import { isStateLikeName } from './tfjs-facts';
 
 /** Function types and call-signature interfaces declared in a file, by name (found once, lazily). */
 export class DeclaredSignatures {
@@ -17,24 +19,50 @@ export class DeclaredSignatures {
    * `cell: (x: Tensor, h: Tensor) => Tensor` or `cell: Cell<S>`), or undefined when it has none.
    */
   parameterNames(callee: ts.Expression): readonly string[] | undefined {
-    const e = unwrap(callee);
-    if (!ts.isIdentifier(e)) return undefined;
-    const d = this.scopes.resolve(e)?.parent;
-    const type = d && (ts.isParameter(d) || ts.isVariableDeclaration(d)) ? d.type : undefined;
-    return type && this.namesOf(type, 0);
+    const sig = this.signatureOf(callee);
+    return sig && sig.params.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
   }
 
-  private namesOf(type: ts.TypeNode | ts.InterfaceDeclaration, depth: number): readonly string[] | undefined {
+  /**
+   * Is `callee` declared as a state transition: a function type with a state-named parameter of
+   * the very type it returns (`type Reducer = (state: SessionState, ev: Event) => SessionState`),
+   * alone or in a returned tuple (`(x: Tensor, state: S) => [Tensor, S]`)? A call of it is a step.
+   */
+  isTransition(callee: ts.Expression): boolean {
+    const sig = this.signatureOf(callee);
+    const ret = sig?.type;
+    if (!sig || !ret) return false;
+    const returned = ts.isTupleTypeNode(ret) ? ret.elements.map((e) => e.getText()) : [ret.getText()];
+    return sig.params.some((p) => ts.isIdentifier(p.name) && isStateLikeName(p.name.text) && !!p.type && returned.includes(p.type.getText()));
+  }
+
+  private signatureOf(callee: ts.Expression): Signature | undefined {
+    const e = unwrap(callee);
+    let type: ts.TypeNode | undefined;
+    if (ts.isIdentifier(e)) {
+      const d = this.scopes.resolve(e)?.parent;
+      type = d && (ts.isParameter(d) || ts.isVariableDeclaration(d)) ? d.type : undefined;
+    } else {
+      // `this.reducer(state, ev)`: a field declared with a function type (or a constructor's
+      // parameter property, `constructor(private readonly reducer: Reducer)`).
+      const field = thisFieldName(e);
+      const cls = field !== undefined ? enclosingClassOfThis(e) : undefined;
+      type = cls && field !== undefined ? fieldType(cls, field) : undefined;
+    }
+    return type && this.signatureIn(type, 0);
+  }
+
+  private signatureIn(type: ts.TypeNode | ts.InterfaceDeclaration, depth: number): Signature | undefined {
     if (ts.isInterfaceDeclaration(type)) {
       const sig = type.members.find(ts.isCallSignatureDeclaration);
-      return sig && paramNames(sig.parameters);
+      return sig && { params: sig.parameters, type: sig.type };
     }
-    if (ts.isParenthesizedTypeNode(type)) return this.namesOf(type.type, depth);
-    if (ts.isFunctionTypeNode(type)) return paramNames(type.parameters);
+    if (ts.isParenthesizedTypeNode(type)) return this.signatureIn(type.type, depth);
+    if (ts.isFunctionTypeNode(type)) return { params: type.parameters, type: type.type };
     // An alias of an alias is followed a few levels; a cycle (`type A = B; type B = A`) stops there.
     if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && depth < 4) {
       const target = this.typeNamed(type.typeName.text);
-      return target && this.namesOf(target, depth + 1);
+      return target && this.signatureIn(target, depth + 1);
     }
     return undefined;
   }
@@ -55,8 +83,10 @@ export class DeclaredSignatures {
   }
 }
 
-function paramNames(params: readonly ts.ParameterDeclaration[]): readonly string[] {
-  return params.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+/** A declared function signature: its parameters and return type. */
+interface Signature {
+  params: readonly ts.ParameterDeclaration[];
+  type?: ts.TypeNode;
 }
 
 /**
@@ -79,4 +109,16 @@ export function declaredTypeName(fn: ts.Node): string | undefined {
   }
   if (!type || !ts.isTypeReferenceNode(type)) return undefined;
   return ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+}
+
+/** The declared type of field `name` of `cls`: a property, or a constructor parameter property. */
+function fieldType(cls: ts.ClassLikeDeclaration, name: string): ts.TypeNode | undefined {
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name) return m.type;
+    if (ts.isConstructorDeclaration(m)) {
+      const p = m.parameters.find((q) => ts.isIdentifier(q.name) && q.name.text === name && (ts.getModifiers(q)?.length ?? 0) > 0);
+      if (p) return p.type;
+    }
+  }
+  return undefined;
 }

@@ -212,6 +212,9 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
       const name = calleeName(n);
       const member = cls && name ? cls.members.find((m) => m.name && ts.isIdentifier(m.name) && m.name.text === name) : undefined;
       if (member && ts.isPropertyDeclaration(member) && !(member.initializer && isFunctionLike(unwrap(member.initializer)))) return;
+      // A constructor's parameter property (`private readonly reducer: Reducer`): a function given to the object.
+      const ctor = cls?.members.find(ts.isConstructorDeclaration);
+      if (!member && ctor?.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name && (ts.getModifiers(p)?.length ?? 0) > 0)) return;
       const method = member && ts.isMethodDeclaration(member) && !cls!.heritageClauses ? member : undefined;
       if (method && writesToPath(model, arg.path!, arg.expr, method).length === 0 && !callsOwnMethods(method)) return;
       callsThis = true;

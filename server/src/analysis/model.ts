@@ -76,14 +76,16 @@ export class FileModel implements CallSurroundings {
     const cellVar = (recv: ts.Expression): boolean => isCellValue(recv, this.scopes, this.tf);
     const signatures = new DeclaredSignatures(sf, this.scopes);
     const stateByEvidence = (call: ts.CallExpression, a: ts.Expression, i: number): boolean =>
-      isZeroStateVar(a, this.scopes, this.tf) || isStateLikeName(signatures.parameterNames(call.expression)?.[i] ?? '');
+      (i > 0 && isZeroStateVar(a, this.scopes, this.tf)) || isStateLikeName(signatures.parameterNames(call.expression)?.[i] ?? '');
     const fused = (call: ts.CallExpression): readonly number[] | undefined => {
       const name = calleeName(call);
       return name && FUSED_CELL_STATE_ARGS.has(name) && this.tf.fn(call) === name ? FUSED_CELL_STATE_ARGS.get(name) : undefined;
     };
     this.stepCalls = findStepCalls(this.calls, resolve, this.stepsByFn, this, cellVar, stateByEvidence, fused,
       // Not for the tf API itself (`tf.add(x, h)` is no step, whatever its result feeds).
-      (call) => fedBackUnresolved(call, this, index.writes, (c) => this.tf.path(c.expression) !== undefined))
+      (call) => fedBackUnresolved(call, this, index.writes, (c) => this.tf.path(c.expression) !== undefined) ||
+        // A call of a function declared as a state transition (`reducer: Reducer`).
+        (call.arguments.length >= 2 && this.tf.path(call.expression) === undefined && signatures.isTransition(call.expression)))
       .filter((c) => c.step || !c.calleeFn || stateParamsMatch(c));
   }
 
