@@ -90,6 +90,9 @@ function collectNames(node: ts.Node, out: string[]): void {
  * Analysis code asks the model's memoised `iterationsAround`, whose `iterationAt` (a memoised
  * iterationOf) shares the Iteration of a loop between the calls inside it.
  */
+/** Calls that run their callback once per call: `tf.tidy`, and a promise's continuations. */
+const ONCE_CALLBACK_CALLS = new Set(['tidy', 'then', 'catch', 'finally']);
+
 export function enclosingIterations(node: ts.Node, iterationAt: (n: ts.Node) => Iteration | undefined): Iteration[] {
   const out: Iteration[] = [];
   let child: ts.Node = node;
@@ -99,7 +102,8 @@ export function enclosingIterations(node: ts.Node, iterationAt: (n: ts.Node) => 
       const it = ts.isCallExpression(call) ? iterationAt(call) : undefined;
       if (it && it.callback === p) { out.push(it); p = call; child = p; continue; }
       // `tf.tidy(() => ...)` runs its callback once, right there: loops around the tidy repeat it.
-      if (ts.isCallExpression(call) && call.arguments.includes(p as ts.Expression) && calleeName(call) === 'tidy') { p = call; child = p; continue; }
+      // So does a promise continuation (`chain.then(() => ...)`), later: once per time it is chained.
+      if (ts.isCallExpression(call) && call.arguments.includes(p as ts.Expression) && ONCE_CALLBACK_CALLS.has(calleeName(call) ?? '')) { p = call; child = p; continue; }
       break;
     }
     if (isLoop(p)) {
