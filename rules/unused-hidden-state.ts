@@ -202,7 +202,8 @@ function ignoredInitialStates(ctx: RuleContext): void {
   const { model } = ctx;
   // Only files that build a recurrent layer have one to check (most calls of `apply` are cells').
   if (!model.callsNamed(RECURRENT_LAYER_FACTORIES).some((c) => RECURRENT_LAYER_FACTORIES.has(model.tf.layerFactory(c) ?? ''))) return;
-  for (const call of model.callsNamed(['apply', 'call'])) {
+  // One name at a time: each list is already indexed (a merged list would be sorted anew).
+  for (const call of [...model.callsNamed(['apply']), ...model.callsNamed(['call'])]) {
     const opts = call.arguments[1] && unwrap(call.arguments[1]);
     const recv = calleeReceiver(call);
     if (!opts || !ts.isObjectLiteralExpression(opts) || !recv || !isLayerValue(recv, model.scopes, model.tf, RECURRENT_LAYER_FACTORIES)) continue;
