@@ -287,7 +287,7 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     // implementation in the file returns, when they all agree.
     const self = recv && !helper && unwrap(recv).kind === ts.SyntaxKind.ThisKeyword ? enclosingClassOfThis(e) : undefined;
     if (self && name) {
-      const results = implementationsOf(self, name, model.classes).flatMap((f) => returnedExpressions(f) ?? [undefined])
+      const results = implementationsOf(self, name, model.classes).flatMap((f): (ts.Expression | undefined)[] => [...(returnedExpressions(f) ?? [undefined])])
         .map((r) => (r ? producingActivation(model, r, depth + 1, []) : undefined));
       const first = agreed(results);
       if (first) return { ...first, crossesCall: true };

@@ -223,10 +223,22 @@ export function numericLiteralValue(node: ts.Expression): number | undefined {
  * `return` statements (not those of functions nested in it). Undefined when a `return` has no
  * value, so callers that need every path's value can tell.
  */
-export function returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] | undefined {
+export function returnedExpressions(fn: ts.FunctionLikeDeclaration): readonly ts.Expression[] | undefined {
   const body = fn.body;
   if (!body) return undefined;
   if (!ts.isBlock(body)) return [body];
+  // Several rules ask this of the same functions: the answer is kept per function node (a new
+  // parse makes new nodes, so nothing outlives its file). Callers must not change the array.
+  const known = returnsMemo.get(fn);
+  if (known !== undefined) return known ?? undefined;
+  const found = collectReturns(body);
+  returnsMemo.set(fn, found ?? null);
+  return found;
+}
+
+const returnsMemo = new WeakMap<ts.Node, ts.Expression[] | null>();
+
+function collectReturns(body: ts.Block): ts.Expression[] | undefined {
   const out: ts.Expression[] = [];
   let bare = false;
   const visit = (n: ts.Node): void => {
