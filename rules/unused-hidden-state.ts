@@ -1,5 +1,6 @@
 import ts from '../server/src/typescript';
-import { calleeName, calleeReceiver, enclosingFunction, functionName, functionNameNode, isWithin, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
+import { accessPathTail, calleeName, calleeReceiver, enclosingFunction, functionName, functionNameNode, isWithin, thisFieldName, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
+import { nodesInside } from '../server/src/analysis/tree-index';
 import { isLayerValue } from '../server/src/analysis/calls';
 import { analyzeStep, isDroppedTensorOp, touches, type StepContext } from '../server/src/analysis/dataflow';
 import { inheritedSteps, type InheritedStep } from '../server/src/analysis/inherited-steps';
@@ -9,7 +10,7 @@ import { carriesNoState, droppedUsesOf, memberStates } from '../server/src/analy
 import { inputProjection, unusedDeclaredWeight, unusedRecurrentWeights } from '../server/src/analysis/weights';
 import { scriptKindFor } from '../server/src/analysis/parse';
 import { closureStateReachesOutput, closureSteps, droppedClosureUses } from '../server/src/analysis/closure-state';
-import { CELL_STATE_TOKENS, RECURRENT_LAYER_FACTORIES, RNN_APPLY_OPTIONS, hasToken, isStateLikeName } from '../server/src/analysis/tfjs-facts';
+import { CELL_STATE_TOKENS, RECURRENT_LAYER_FACTORIES, RECURRENT_WEIGHT_NAME, RNN_APPLY_OPTIONS, TENSOR_CONSTRUCTORS, hasToken, isStateLikeName } from '../server/src/analysis/tfjs-facts';
 import type { RuleContext } from './rule';
 
 /** An LSTM-like cell state (`c`, `carry`) of a step with several states: its missing term is the forget path. */
@@ -79,6 +80,8 @@ export default defineRule({
       renameOption: 'Pass the state as `initialState`',
       unusedInput: '`{{name}}` is an input of the model, but no layer reads it: the state fed in never reaches the outputs, so every step starts from zeros. Pass it to the recurrent layer as its `initialState`.',
       passInitialState: 'Pass `{{name}}` to `{{layer}}` as its `initialState`',
+      unreadField: '`{{method}}` replaces `this.{{field}}` at every call, but nothing ever reads it: the state is kept and never used, so every step starts from scratch. The recurrent weight `{{weight}}` is applied to something else; apply it to `this.{{field}}`.',
+      weightOnOther: 'the recurrent weight is applied here, not to `this.{{field}}`',
     },
   },
   check(ctx) {
@@ -152,8 +155,66 @@ export default defineRule({
     }
     ignoredInitialStates(ctx);
     unusedStateInputs(ctx);
+    unreadFieldStates(ctx);
   },
 });
+
+/**
+ * `next() { ... tf.matMul(e, p.Whh) ...; this.h = hNext; }` in a class where nothing reads `this.h`
+ * but to dispose it: the method replaces its state at every call and never uses it, while it
+ * applies a recurrent weight to something else. The recurrent weight applied, not the state, is
+ * the evidence that a recurrence was meant; a field read anywhere (a getter, a caller) is not
+ * reported.
+ */
+function unreadFieldStates(ctx: RuleContext): void {
+  const { model } = ctx;
+  for (const cls of new Set(model.classes.values())) {
+    for (const m of cls.members) {
+      if (!ts.isMethodDeclaration(m) || !m.body) continue;
+      for (const w of nodesInside(model.index.writes, m.body)) {
+        if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+        const field = thisFieldName(unwrap(w.left));
+        const right = unwrap(w.right);
+        if (field === undefined || !isStateLikeName(field) || !(ts.isIdentifier(right) || ts.isCallExpression(right))) continue;
+        if (ts.isCallExpression(right) && TENSOR_CONSTRUCTORS.has(model.tf.fn(right) ?? '')) continue;
+        const weight = recurrentWeightOnOther(ctx, m, field);
+        if (!weight || fieldReadAsData(ctx, field)) continue;
+        const data = { method: functionName(m) ?? 'this method', field, weight: nodeText(ctx, weight) };
+        ctx.report({ node: w.left, messageId: 'unreadField', data, related: [{ node: weight, messageId: 'weightOnOther', data }] });
+      }
+    }
+  }
+}
+
+/** In `fn`, a recurrent weight (`Whh`, `this.U`) multiplied with something that is not `this.<field>`. */
+function recurrentWeightOnOther(ctx: RuleContext, fn: FunctionLike, field: string): ts.Expression | undefined {
+  for (const call of nodesInside(ctx.model.callsNamed(['matMul', 'dot']), fn)) {
+    const recv = calleeReceiver(call);
+    const isTf = recv ? ctx.model.tf.path(recv) !== undefined : true;
+    const [a, b] = isTf ? [call.arguments[0], call.arguments[1]] : [recv, call.arguments[0]];
+    const tail = b && accessPathTail(b);
+    if (!a || !b || !tail || !RECURRENT_WEIGHT_NAME.test(tail)) continue;
+    let readsField = false;
+    walk(a, (n) => { if (thisFieldName(n) === field) readsField = true; });
+    if (!readsField) return b;
+  }
+  return undefined;
+}
+
+/** Is `.<field>` read anywhere in the file as a value: not assigned, and not only disposed? */
+function fieldReadAsData(ctx: RuleContext, field: string): boolean {
+  let read = false;
+  walk(ctx.sf, (n) => {
+    if (read) return false;
+    if (!ts.isPropertyAccessExpression(n) || n.name.text !== field) return;
+    const p = n.parent;
+    if (ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return;
+    if (ts.isPropertyAccessExpression(p) && p.expression === n && p.name.text === 'dispose') return;
+    if (ts.isCallExpression(p) && ctx.model.tf.fn(p) === 'dispose') return;
+    read = true;
+  });
+  return read;
+}
 
 /**
  * `tf.model({ inputs: [tokIn, stateIn], outputs })` where `stateIn = tf.input(...)` is read by no
