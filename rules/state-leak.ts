@@ -9,7 +9,7 @@ import { fieldConstructorArgs } from '../server/src/analysis/constructor-args';
 import { enclosingClassOfThis } from '../server/src/analysis/class-hierarchy';
 import { calleeName, calleeReceiver, accessPath, accessPathTail, unwrap, walk, enclosingFunction, functionName, functionNameNode, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin, type FunctionLike } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
-import { CHUNK_LOOP_TOKENS, INDEPENDENT_UNIT_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../server/src/analysis/tfjs-facts';
+import { CHUNK_LOOP_TOKENS, INDEPENDENT_UNIT_TOKENS, LISTENER_METHODS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../server/src/analysis/tfjs-facts';
 
 
 export default defineRule({
@@ -81,7 +81,7 @@ function partialResetListeners(ctx: RuleContext): void {
   const { model } = ctx;
   const advancing = advancingMethods(model);
   if (advancing.size === 0) return;
-  const listeners = model.callsNamed(['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'subscribe', 'listen']).flatMap((call) => {
+  const listeners = model.callsNamed(LISTENER_METHODS).flatMap((call) => {
     const ev = call.arguments[0] && unwrap(call.arguments[0]);
     const cb = call.arguments.map((a) => unwrap(a)).find((a): a is ts.ArrowFunction => ts.isArrowFunction(a));
     const cls = cb && enclosingClassOfThis(cb);

@@ -262,7 +262,9 @@ export const CONVENTIONAL_STATE_NAMES: Readonly<Record<number, readonly string[]
  * change): `loop.on('reset', () => ...)`, `bus.subscribe(fn)`, `el.addEventListener(...)`. What the
  * callback does happens whenever the event fires, which no loop in the file shows.
  */
-export const LISTENER_REGISTRATION = /^(on|once|addListener|addEventListener|prependListener|subscribe|listen|watch|observe|onReset|on[A-Z]\w*)$/;
+export const LISTENER_METHODS = ['on', 'once', 'addListener', 'addEventListener', 'prependListener', 'subscribe', 'listen', 'watch', 'observe'];
+/** The same, with the `onReset(...)`, `onMessage(...)` style of registration. */
+export const LISTENER_REGISTRATION = new RegExp(`^(${LISTENER_METHODS.join('|')}|on[A-Z]\\w*)$`);
 
 /**
  * The options a recurrent layer's `apply`/`call` reads (tfjs-layers' `RNN.call`: `kwargs['initialState']`,
