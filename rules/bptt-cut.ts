@@ -4,7 +4,7 @@ import { calleeName, calleeReceiver, accessPath, functionName, outermost, return
 import { enclosingClassOfThis } from '../server/src/analysis/class-hierarchy';
 import { finalReturn, iterationOf, resolveCallee, type StepCall } from '../server/src/analysis/calls';
 import { inlineRecurrences, writesToPath } from '../server/src/analysis/loop-queries';
-import { initializerOf, isPropertyName } from '../server/src/analysis/scopes';
+import { initialValueOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, TRANSPARENT_OPS, isStateLikeName } from '../server/src/analysis/tfjs-facts';
 import type { ClosureCall } from '../server/src/analysis/model';
 import { nodesInside } from '../server/src/analysis/tree-index';
@@ -435,12 +435,6 @@ function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS
 }
 
 /**
- * An array field of `cls` whose elements all come from read-backs: every value pushed into it
- * (`this.past.push(h.arraySync())`) is one, or an element taken from another such field
- * (`this.past.push(this.future.pop()!)`, directly or through a const: an undo/redo pair), and it
- * is only ever assigned an empty array. The first read-back found, or undefined.
- */
-/**
  * `this.f[i]`, `this.f.at(-1)`, or a member of one (`this.f[i].h`, `last.h` with `const last =
  * this.f[i]`): the field read and the member, when `u` reads an element of an array field.
  */
@@ -450,7 +444,7 @@ function fieldElementRead(ctx: RuleContext, u: ts.Expression): { cls: ts.ClassLi
   if (ts.isPropertyAccessExpression(e)) {
     member = e.name.text;
     e = unwrap(e.expression);
-    if (ts.isIdentifier(e)) { const init = initializerOf(ctx.model.scopes.resolve(e) ?? e); if (!init) return undefined; e = unwrap(init); }
+    if (ts.isIdentifier(e)) { const init = initialValueOf(ctx.model.scopes, e); if (!init) return undefined; e = unwrap(init); }
   }
   if (!ts.isElementAccessExpression(e) && !(ts.isCallExpression(e) && calleeName(e) === 'at')) return undefined;
   const arr = ts.isElementAccessExpression(e) ? e.expression : calleeReceiver(e);
@@ -459,6 +453,13 @@ function fieldElementRead(ctx: RuleContext, u: ts.Expression): { cls: ts.ClassLi
   return cls && field !== undefined ? { cls, field, member } : undefined;
 }
 
+/**
+ * An array field of `cls` whose elements all come from read-backs: every value pushed into it
+ * (`this.past.push(h.arraySync())`) is one, or an element taken from another such field
+ * (`this.past.push(this.future.pop()!)`, directly or through a const: an undo/redo pair), and it
+ * is only ever assigned an empty array. With `member`, entries are objects and their
+ * `member` is what counts (`{ t, h: h.arraySync() }`). The first read-back found, or undefined.
+ */
 function readBackFilledField(ctx: RuleContext, cls: ts.ClassLikeDeclaration, field: string, hops: number, member?: string): ReadBack | undefined {
   const filled = new Map<string, ReadBack | null>();
   // Fields being checked count as filled by read-backs: a cycle of moves brings nothing else in.
@@ -490,7 +491,7 @@ function readBackFilledField(ctx: RuleContext, cls: ts.ClassLikeDeclaration, fie
         if (direct) { if (!filled.get(f)) filled.set(f, direct); continue; }
         // An element moved from another field (`this.future.pop()`), inline or through a const.
         let v = unwrap(a);
-        if (ts.isIdentifier(v)) { const init = initializerOf(ctx.model.scopes.resolve(v) ?? v); v = init ? unwrap(init) : v; }
+        if (ts.isIdentifier(v)) { const init = initialValueOf(ctx.model.scopes, v); v = init ? unwrap(init) : v; }
         const from = ts.isCallExpression(v) && /^(pop|shift|at)$/.test(calleeName(v) ?? '') ? calleeReceiver(v) : undefined;
         const other = from && thisFieldName(unwrap(from));
         if (other === undefined || !check(other)) { ok = false; return false; }
@@ -574,7 +575,7 @@ function refilledInLoop(ctx: RuleContext, site: ts.Node, body: FunctionLike, fie
   const fromSite = (a: ts.Expression): boolean => {
     const u = unwrap(a);
     if (isWithin(site, u)) return true;
-    const init = ts.isIdentifier(u) ? initializerOf(ctx.model.scopes.resolve(u) ?? u) : undefined;
+    const init = ts.isIdentifier(u) ? initialValueOf(ctx.model.scopes, u) : undefined;
     return !!init && isWithin(site, init);
   };
   return nodesInside(ctx.model.calls, loop.body).some((c) => {

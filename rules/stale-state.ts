@@ -22,21 +22,18 @@ function newStateTarget(call: StepCall, k: number): string | undefined {
   // like a cell (`cell.call([x, h])`); `const [h, c] = lstm(x, state)` may be the state itself.
   const a0 = call.call.arguments[0] && unwrap(call.call.arguments[0]);
   const isCell = step ? step.kind === 'rnn-cell' : isArrayStepForm(call.call) || (/^(call|apply)$/.test(calleeName(call.call) ?? '') && !!a0 && ts.isArrayLiteralExpression(a0));
-  if (single && !isCell && (!step || step.states.length === 1)) {
-    // A step returning an object (`{ logits, memory }`) gives its new state as a member of it.
-    const members = step?.flow.returns[step.flow.returns.length - 1]?.members;
-    if (!members) return targets[0]!.path;
-    const key = [...members.keys()].find((k) => stateBase(k) === stateBase(step!.states[0]!.name));
-    return key ? `${targets[0]!.path}.${key}` : undefined;
-  }
-  // `const { y, h } = step(x, state)` with the step returning `{ y, h: hNext }`: the member named for the state.
+  // A step returning an object (`{ logits, memory }`, `{ y, h: hNext }`) gives its new state as the
+  // member named for the state.
   const members = step?.flow.returns[step.flow.returns.length - 1]?.members;
   const stateName = step?.states[k]?.name;
-  if (members && stateName !== undefined) {
-    const key = [...members.keys()].find((m) => stateBase(m) === stateBase(stateName));
-    const t = key !== undefined ? targets.find((x) => x.position === key) : undefined;
-    if (t) return t.path;
+  const memberKey = members && stateName !== undefined ? [...members.keys()].find((m) => stateBase(m) === stateBase(stateName)) : undefined;
+  if (single && !isCell && (!step || step.states.length === 1)) {
+    if (!members) return targets[0]!.path;
+    return memberKey ? `${targets[0]!.path}.${memberKey}` : undefined;
   }
+  // `const { y, h } = step(x, state)`: the target bound to that member.
+  const byMember = memberKey !== undefined ? targets.find((t) => t.position === memberKey) : undefined;
+  if (byMember) return byMember.path;
   const want = isCell ? k + 1 : step && step.states.length > 1 ? k : undefined;
   return targets.find((t) => t.position === want)?.path;
 }

@@ -1,6 +1,6 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
-import { bodyInsertion, fieldAdvancingCalls, fieldRecurrences, fieldsAdvancedBy, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole, sequenceFunctions } from '../server/src/analysis/loop-queries';
+import { blockInsertion, bodyInsertion, fieldAdvancingCalls, fieldRecurrences, fieldsAdvancedBy, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole, sequenceFunctions } from '../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 import { advancingMethods, classNameOf, familyMethods, fieldWriteCount, fieldWriters, instanceMethod, overridesOf, resetByListener, RESET_METHOD_NAME, writesField, type AdvancingMethod } from '../server/src/analysis/object-state';
@@ -102,15 +102,11 @@ function partialResetListeners(ctx: RuleContext): void {
     const data = { event: l.event, written: [...written].map((f) => `this.${f}`).join('`, `'), missing: missing.map((f) => `this.${f}`).join('`, `'), method: method.name };
     // The fields' own initial values, repeated at the top of the listener.
     const inits = missing.map((f) => fieldInitialiser(ctx, `this.${f}`, l.cb));
-    const body = l.cb.body;
-    const first = ts.isBlock(body) ? body.statements[0] : undefined;
+    const at = blockInsertion(ctx.text, l.cb.body);
     const suggest: FixDescriptor[] = [];
-    if (first && inits.every((i) => i && isPure(i.value))) {
-      const start = first.getStart(ctx.sf);
-      const lineStart = ctx.text.lastIndexOf('\n', start - 1) + 1;
-      const indent = ctx.text.slice(lineStart, start);
-      const text = missing.map((f, i) => `${indent}this.${f} = ${nodeText(ctx, inits[i]!.value)};${eol(ctx)}`).join('');
-      suggest.push({ messageId: 'resetInListener', data, edits: [insertAt(lineStart, text)] });
+    if (at && inits.every((i) => i && isPure(i.value))) {
+      const text = missing.map((f, i) => `${at.indent}this.${f} = ${nodeText(ctx, inits[i]!.value)};${eol(ctx)}`).join('');
+      suggest.push({ messageId: 'resetInListener', data, edits: [insertAt(at.pos, text)] });
     }
     ctx.report({ node: l.call.arguments[0]!, messageId: 'partialReset', data, suggest, related: [{ node: functionNameNode(method.fn) ?? method.fn, messageId: 'advancedBy', data }] });
   }
@@ -171,7 +167,6 @@ function advancesField(ctx: RuleContext, method: ts.MethodDeclaration): boolean 
   return ctx.model.stepCalls.some((c) => isWithin(c.call, method) && c.stateArgs.some((a) =>
     a.path !== undefined && a.path.startsWith('this.') && writesToPath(ctx.model, a.path, a.expr, method).length > 0));
 }
-
 
 /**
  * `for (const dialog of dialogs) for (const u of dialog) bot.hear(u)`: an object whose method
@@ -339,14 +334,8 @@ function shadowedResetLeaks(ctx: RuleContext): void {
             const es5 = !ts.isClassLike(reset.parent);
             const call = es5 ? `${base}.prototype.${name}.call(this)` : `super.${name}()`;
             const data = { sub: override.className, base, name, field, advancer: advancing.name, call };
-            const body = override.fn.body;
-            const first = body && ts.isBlock(body) ? body.statements[0] : undefined;
-            const suggest: FixDescriptor[] = [];
-            if (first) {
-              const start = first.getStart(ctx.sf);
-              const lineStart = ctx.text.lastIndexOf('\n', start - 1) + 1;
-              suggest.push({ messageId: 'callBaseReset', data, edits: [insertAt(lineStart, `${ctx.text.slice(lineStart, start)}${call};${eol(ctx)}`)] });
-            }
+            const at = blockInsertion(ctx.text, override.fn.body);
+            const suggest: FixDescriptor[] = at ? [{ messageId: 'callBaseReset', data, edits: [insertAt(at.pos, `${at.indent}${call};${eol(ctx)}`)] }] : [];
             ctx.report({ node: functionNameNode(override.fn) ?? override.fn, messageId: 'shadowedReset', data, suggest, related: [{ node: functionNameNode(reset) ?? reset, messageId: 'baseResets', data }] });
           }
         }
@@ -523,13 +512,8 @@ function capturedModelLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.Ex
   if (its.some((it) => isChunkLoop(it) || isFanoutLoop(it))) return;
   reported.add(fn);
   const data = { model: path, fn: name };
-  const first = fn.body && ts.isBlock(fn.body) ? fn.body.statements[0] : undefined;
-  const suggest: FixDescriptor[] = [];
-  if (first) {
-    const start = first.getStart(ctx.sf);
-    const lineStart = ctx.text.lastIndexOf('\n', start - 1) + 1;
-    suggest.push({ messageId: 'resetAtStart', data, edits: [insertAt(lineStart, `${ctx.text.slice(lineStart, start)}${path}.resetStates();${eol(ctx)}`)] });
-  }
+  const at = blockInsertion(ctx.text, fn.body);
+  const suggest: FixDescriptor[] = at ? [{ messageId: 'resetAtStart', data, edits: [insertAt(at.pos, `${at.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
   ctx.report({ node: run, messageId: 'statefulCallLeak', data, suggest });
 }
 
@@ -1089,13 +1073,10 @@ function perSequenceMethodLeaks(ctx: RuleContext): Set<ts.MethodDeclaration> {
       reported.add(key);
       const data = { name: arg.path, method: fnName || 'this function' };
       const init = isField ? fieldInitialiser(ctx, arg.path, fn) : variableInitialiser(ctx, arg.expr as ts.Identifier, fn);
-      const suggest: FixDescriptor[] = [];
-      const first = ts.isBlock(fn.body) ? fn.body.statements[0] : undefined;
-      if (init && first) {
-        const start = first.getStart(ctx.sf);
-        const lineStart = ctx.text.lastIndexOf('\n', start - 1) + 1;
-        suggest.push({ messageId: 'resetField', data, edits: [insertAt(lineStart, `${ctx.text.slice(lineStart, start)}${arg.path} = ${nodeText(ctx, init.value)};${eol(ctx)}`)] });
-      }
+      const at = blockInsertion(ctx.text, fn.body);
+      const suggest: FixDescriptor[] = init && at
+        ? [{ messageId: 'resetField', data, edits: [insertAt(at.pos, `${at.indent}${arg.path} = ${nodeText(ctx, init.value)};${eol(ctx)}`)] }]
+        : [];
       ctx.report({
         node: arg.expr, messageId: 'fieldLeak', data, suggest,
         related: init ? [{ node: init.at, messageId: isField ? 'initialisedField' : 'initialised', data }] : undefined,

@@ -168,6 +168,13 @@ export default defineRule({
  */
 function unreadFieldStates(ctx: RuleContext): void {
   const { model } = ctx;
+  // Whether a field is read walks the whole file: asked once per field name.
+  const readAsData = new Map<string, boolean>();
+  const isRead = (field: string): boolean => {
+    let read = readAsData.get(field);
+    if (read === undefined) readAsData.set(field, (read = fieldReadAsData(ctx, field)));
+    return read;
+  };
   for (const cls of new Set(model.classes.values())) {
     for (const m of cls.members) {
       if (!ts.isMethodDeclaration(m) || !m.body) continue;
@@ -178,7 +185,7 @@ function unreadFieldStates(ctx: RuleContext): void {
         if (field === undefined || !isStateLikeName(field) || !(ts.isIdentifier(right) || ts.isCallExpression(right))) continue;
         if (ts.isCallExpression(right) && TENSOR_CONSTRUCTORS.has(model.tf.fn(right) ?? '')) continue;
         const weight = recurrentWeightOnOther(ctx, m, field);
-        if (!weight || fieldReadAsData(ctx, field)) continue;
+        if (!weight || isRead(field)) continue;
         const data = { method: functionName(m) ?? 'this method', field, weight: nodeText(ctx, weight) };
         ctx.report({ node: w.left, messageId: 'unreadField', data, related: [{ node: weight, messageId: 'weightOnOther', data }] });
       }

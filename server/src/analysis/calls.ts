@@ -85,14 +85,14 @@ function collectNames(node: ts.Node, out: string[]): void {
   walk(node, (n) => { if (ts.isIdentifier(n)) out.push(n.text); });
 }
 
+/** Calls that run their callback once per call: `tf.tidy`, and a promise's continuations. */
+const ONCE_CALLBACK_CALLS = new Set(['tidy', 'then', 'catch', 'finally']);
+
 /**
  * Iterations enclosing `node`, innermost first, stopping at the enclosing non-callback function.
  * Analysis code asks the model's memoised `iterationsAround`, whose `iterationAt` (a memoised
  * iterationOf) shares the Iteration of a loop between the calls inside it.
  */
-/** Calls that run their callback once per call: `tf.tidy`, and a promise's continuations. */
-const ONCE_CALLBACK_CALLS = new Set(['tidy', 'then', 'catch', 'finally']);
-
 export function enclosingIterations(node: ts.Node, iterationAt: (n: ts.Node) => Iteration | undefined): Iteration[] {
   const out: Iteration[] = [];
   let child: ts.Node = node;

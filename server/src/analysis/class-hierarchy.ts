@@ -102,6 +102,18 @@ export function findMethod(cls: ts.ClassLikeDeclaration, name: string, classes: 
   return undefined;
 }
 
+/** The declaration of field `name` of `cls`: a property, or a constructor's parameter property (`private readonly cell: Cell`). */
+export function fieldDeclaration(cls: ts.ClassLikeDeclaration, name: string): ts.PropertyDeclaration | ts.ParameterDeclaration | undefined {
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name) return m;
+    if (ts.isConstructorDeclaration(m)) {
+      const p = m.parameters.find((q) => ts.isIdentifier(q.name) && q.name.text === name && (ts.getModifiers(q)?.length ?? 0) > 0);
+      if (p) return p;
+    }
+  }
+  return undefined;
+}
+
 /** The class a `this` or `super` at `node` belongs to: the nearest enclosing class, unless a `function` rebinds `this` first. */
 export function enclosingClassOfThis(node: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {

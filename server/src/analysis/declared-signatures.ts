@@ -4,7 +4,7 @@
 // Generic TypeScript libraries (combinators, scan/fold helpers) name their states only there.
 import ts from '../typescript';
 import { thisFieldName, unwrap } from './ast';
-import { enclosingClassOfThis } from './class-hierarchy';
+import { enclosingClassOfThis, fieldDeclaration } from './class-hierarchy';
 import type { Scopes } from './scopes';
 import { isStateLikeName } from './tfjs-facts';
 
@@ -47,7 +47,7 @@ export class DeclaredSignatures {
       // parameter property, `constructor(private readonly reducer: Reducer)`).
       const field = thisFieldName(e);
       const cls = field !== undefined ? enclosingClassOfThis(e) : undefined;
-      type = cls && field !== undefined ? fieldType(cls, field) : undefined;
+      type = cls && field !== undefined ? fieldDeclaration(cls, field)?.type : undefined;
     }
     return type && this.signatureIn(type, 0);
   }
@@ -109,16 +109,4 @@ export function declaredTypeName(fn: ts.Node): string | undefined {
   }
   if (!type || !ts.isTypeReferenceNode(type)) return undefined;
   return ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
-}
-
-/** The declared type of field `name` of `cls`: a property, or a constructor parameter property. */
-function fieldType(cls: ts.ClassLikeDeclaration, name: string): ts.TypeNode | undefined {
-  for (const m of cls.members) {
-    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name) return m.type;
-    if (ts.isConstructorDeclaration(m)) {
-      const p = m.parameters.find((q) => ts.isIdentifier(q.name) && q.name.text === name && (ts.getModifiers(q)?.length ?? 0) > 0);
-      if (p) return p.type;
-    }
-  }
-  return undefined;
 }

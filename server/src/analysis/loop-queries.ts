@@ -7,7 +7,7 @@ import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
 import { declarationOf, initializerOf, isPropertyName, type Binding } from './scopes';
 import { analyzeStep } from './dataflow';
-import { enclosingClassOfThis, prototypeClassOf } from './class-hierarchy';
+import { enclosingClassOfThis, fieldDeclaration, prototypeClassOf } from './class-hierarchy';
 import { isStateLikeName, CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, FANOUT_PREFIX_TOKENS, FROM_VALUE_CONSTRUCTORS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, STEP_UNIT_TOKENS, TENSOR_CONSTRUCTORS, hasToken, nameTokens } from './tfjs-facts';
 
 export function namesHave(it: Iteration, set: Set<string>): boolean {
@@ -210,11 +210,12 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
       const r = calleeReceiver(n);
       if (!r || unwrap(r).kind !== ts.SyntaxKind.ThisKeyword) return;
       const name = calleeName(n);
+      // A field (a property, or a constructor's parameter property such as `private readonly
+      // reducer: Reducer`) holds a function given to the object, unless it is initialised with one
+      // written in the class.
+      const field = cls && name ? fieldDeclaration(cls, name) : undefined;
+      if (field && !(ts.isPropertyDeclaration(field) && field.initializer && isFunctionLike(unwrap(field.initializer)))) return;
       const member = cls && name ? cls.members.find((m) => m.name && ts.isIdentifier(m.name) && m.name.text === name) : undefined;
-      if (member && ts.isPropertyDeclaration(member) && !(member.initializer && isFunctionLike(unwrap(member.initializer)))) return;
-      // A constructor's parameter property (`private readonly reducer: Reducer`): a function given to the object.
-      const ctor = cls?.members.find(ts.isConstructorDeclaration);
-      if (!member && ctor?.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name && (ts.getModifiers(p)?.length ?? 0) > 0)) return;
       const method = member && ts.isMethodDeclaration(member) && !cls!.heritageClauses ? member : undefined;
       if (method && writesToPath(model, arg.path!, arg.expr, method).length === 0 && !callsOwnMethods(method)) return;
       callsThis = true;
@@ -404,16 +405,17 @@ function constantAcross(model: FileModel, e: ts.Expression, it: Iteration): bool
 
 /** Position right after `{` of an iteration body block, with the indentation of its statements. */
 export function bodyInsertion(text: string, it: Iteration): { pos: number; indent: string } | undefined {
-  const body = it.callback ? it.callback.body : it.body;
+  return blockInsertion(text, it.callback ? it.callback.body : it.body);
+}
+
+/** Where a statement goes at the start of a block (a function's body): the first statement's line, and its indent. */
+export function blockInsertion(text: string, body: ts.Node | undefined): { pos: number; indent: string } | undefined {
   if (!body || !ts.isBlock(body)) return undefined;
   const first = body.statements[0];
-  const sf = body.getSourceFile();
-  if (first) {
-    const start = first.getStart(sf);
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-    return { pos: lineStart, indent: text.slice(lineStart, start) };
-  }
-  return undefined;
+  if (!first) return undefined;
+  const start = first.getStart(body.getSourceFile());
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return { pos: lineStart, indent: text.slice(lineStart, start) };
 }
 
 /** The function (or file) that contains the loops of a call. */

@@ -150,3 +150,8 @@ export function initializerOf(b: Binding): ts.Expression | undefined {
   const d = b.parent;
   return ts.isVariableDeclaration(d) && d.name === b ? d.initializer : undefined;
 }
+
+/** The initial value of the variable a name refers to (`last` in `last.h` with `const last = ...`), when declared with one. */
+export function initialValueOf(scopes: Scopes, id: ts.Identifier): ts.Expression | undefined {
+  return initializerOf(scopes.resolve(id) ?? id);
+}

@@ -3,10 +3,11 @@
 // name up in a table of activation functions. When every value the selector can hold here picks
 // the same activation, the call is that activation.
 import ts from '../typescript';
-import { calleeName, calleeReceiver, functionName, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
+import { calleeName, calleeReceiver, functionName, isWithin, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
+import { enclosingClassOfThis } from './class-hierarchy';
 import { lastFileMemo, resolveCallee } from './calls';
 import type { FileModel } from './model';
-import { initializerOf } from './scopes';
+import { initialValueOf } from './scopes';
 import { newsOf } from './constructor-args';
 import { nodesInside } from './tree-index';
 import { ACTIVATION_OPS } from './tfjs-facts';
@@ -158,7 +159,7 @@ function isTableCall(model: FileModel, r: ts.Expression, sel: string, x: string)
   if (!ts.isIdentifier(arg) || arg.text !== x) return false;
   let callee = unwrap(e.expression);
   if (ts.isIdentifier(callee)) {
-    const init = initializerOf(model.scopes.resolve(callee) ?? callee);
+    const init = initialValueOf(model.scopes, callee);
     if (!init) return false;
     callee = unwrap(init);
   }
@@ -168,7 +169,7 @@ function isTableCall(model: FileModel, r: ts.Expression, sel: string, x: string)
 /** `const ACTIVATIONS = { relu: (t) => tf.relu(t), linear: (t) => t }`: name -> activation. */
 function tableOf(model: FileModel, e: ts.Expression): Map<string, string> | undefined {
   const u = unwrap(e);
-  const init = ts.isIdentifier(u) ? initializerOf(model.scopes.resolve(u) ?? u) : undefined;
+  const init = ts.isIdentifier(u) ? initialValueOf(model.scopes, u) : undefined;
   const lit = init && unwrap(init);
   if (!lit || !ts.isObjectLiteralExpression(lit)) return undefined;
   const out = new Map<string, string>();
@@ -308,10 +309,8 @@ export function selectedFieldActivation(model: FileModel, call: ts.CallExpressio
   const recv = calleeReceiver(call);
   const field = calleeName(call);
   if (call.arguments.length !== 1 || !recv || unwrap(recv).kind !== ts.SyntaxKind.ThisKeyword || !field) return undefined;
-  let cls: ts.Node | undefined = call.parent;
-  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-  if (!cls || !ts.isClassLike(cls)) return undefined;
-  const act = fieldActivations(model).get(cls)?.get(field);
+  const cls = enclosingClassOfThis(recv);
+  const act = cls && fieldActivations(model).get(cls)?.get(field);
   return act && act !== 'linear' ? { name: act, operand: call.arguments[0]! } : undefined;
 }
 
@@ -333,7 +332,7 @@ const fieldActivations = lastFileMemo((model: FileModel): Map<ts.ClassLikeDeclar
       if (field === undefined) continue;
       // Only one write, in the constructor itself, of a table lookup.
       const right = unwrap(n.right);
-      const inCtor = n.pos >= ctor.body!.pos && n.end <= ctor.body!.end;
+      const inCtor = isWithin(n, ctor.body!);
       const table = inCtor && !picked.has(field) && ts.isElementAccessExpression(right) ? tableOf(model, right.expression) : undefined;
       const values = table ? constructorValues(model, cls, ctor, (right as ts.ElementAccessExpression).argumentExpression) : undefined;
       const acts = values && new Set([...values].map((v) => table!.get(v)));

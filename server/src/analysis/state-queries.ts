@@ -15,7 +15,6 @@ export interface StatePosition {
   val: Val;
 }
 
-/** Where `step` returns the new value of state `s` (one entry per return statement). */
 /**
  * `{ y: hNext, state: { h: hNext, c } }` from a step of several states: the states sit in the one
  * state-named member, itself an object literal. Its members, with their values; undefined otherwise.
@@ -34,6 +33,7 @@ function nestedStateMembers(step: Step, members: ReadonlyMap<string, { node: ts.
   return out;
 }
 
+/** Where `step` returns the new value of state `s` (one entry per return statement). */
 export function newStatePositions(step: Step, s: StateInput): StatePosition[] {
   const out: StatePosition[] = [];
   for (const r of step.flow.returns) {
@@ -115,13 +115,13 @@ function reachesAnyReturn(step: Step, root: string): boolean {
   return step.flow.returns.some((r) => reaches(r.val.deps, root)) || step.flow.sinks.has(root);
 }
 
+/** Long names of the one-letter LSTM states: the new cell state is often `cell`, the new hidden state `hidden`. */
+const LONG_FORMS = new Map([['c', ['cell']], ['h', ['hidden']]]);
+
 /**
  * Locals computed as the next value of state `s`: named like it (`hNew` for `h`) or computed from
  * it and then dropped; only the last of a chain (`hNew`, not the `hTilde` it is built from).
  */
-/** Long names of the one-letter LSTM states: the new cell state is often `cell`, the new hidden state `hidden`. */
-const LONG_FORMS = new Map([['c', ['cell']], ['h', ['hidden']]]);
-
 export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
   const base = s.baseName ?? stateBase(s.name);
   const aliasNames = new Set(step.flow.aliasNames.get(s.root) ?? []);

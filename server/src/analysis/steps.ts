@@ -381,8 +381,8 @@ function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes:
   // an object's `call`/`forward` method, the cell conventions (`const gru = { call(x, h) {...} }`).
   const cellMethod = ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent) && /^(call|forward)$/.test(name);
   // An anonymous function written to fill a step type the code names (`build(): StepFn`) says so by its type.
-  const typeName = fedBack.size === 0 && !cellMethod && !hasToken(name, STEP_NAME_TOKENS) ? declaredTypeName(fn) : undefined;
-  if (fedBack.size === 0 && !cellMethod && !hasToken(name, STEP_NAME_TOKENS) && !(typeName && hasToken(typeName, STEP_NAME_TOKENS))) return undefined;
+  const saysStep = fedBack.size > 0 || cellMethod || hasToken(name, STEP_NAME_TOKENS) || hasToken(declaredTypeName(fn) ?? '', STEP_NAME_TOKENS);
+  if (!saysStep) return undefined;
   if (!isTensorCode(fn, tf, tree) || containsStepLoop(fn, tree)) return undefined;
   // A factory (`makeElmanStep(inDim, hiddenDim)` returning `(x, h) => ...`) makes the step; the
   // function it returns is the step, found on its own.
