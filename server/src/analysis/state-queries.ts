@@ -2,7 +2,7 @@
 // computed as its next value, whether a state reaches any output.
 import ts from '../typescript';
 import { reaches, rootVal, touches, type LocalDef, type ReturnRecord, type Val } from './dataflow';
-import { unwrap } from './ast';
+import { calleeName, unwrap } from './ast';
 import type { StateInput, Step } from './steps';
 import { NEW_TOKENS, hasToken, isStateLikeName, nameTokens, stateBase } from './tfjs-facts';
 
@@ -149,26 +149,64 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
   const ends = cands.filter((c) => !cands.some((o) => o !== c && o.val.deps.has(c.root)));
   if (ends.length > 0 || s.index !== 0) return ends;
   const out = outputLocal(step);
-  return out && touches(out.val.deps, s.root) ? [out] : [];
+  if (!out || !touches(out.def.val.deps, s.root)) return [];
+  // `{ output, memory }` is also how a step hands on a context it only reads (an attention
+  // memory): the output is taken for the new state only when it is an update of the state itself.
+  return !out.fromObject || blendsState(out.def, s) ? [out.def] : [];
 }
 
 /**
  * The local a step returns as its output when it returns [output, ...states] (a simple RNN or
  * GRU returns its new state as the output too: `[next, next]`), the same on every return.
  */
-function outputLocal(step: Step): LocalDef | undefined {
+function outputLocal(step: Step): { def: LocalDef; fromObject: boolean } | undefined {
   let found: LocalDef | undefined;
+  let fromObject = false;
   for (const r of step.flow.returns) {
     const n = r.elements?.length;
     const shaped = step.kind === 'rnn-cell' || n === step.states.length + 1;
-    const el = shaped ? r.elements?.[0] ?? r.elementAt?.(0) : undefined;
+    const el = shaped ? r.elements?.[0] ?? r.elementAt?.(0) : objectOutput(step, r.members);
     const id = el && unwrap(el.node);
     if (!el || !id || !ts.isIdentifier(id) || el.val.alias !== undefined) return undefined;
     const def = [...step.flow.locals].reverse().find((l) => l.name === id.text && l.node.end <= id.pos);
     if (!def || (found && found !== def)) return undefined;
     found = def;
+    fromObject ||= !shaped;
   }
-  return found;
+  return found && { def: found, fromObject };
+}
+
+/** Elementwise tf ops through which a value is updated in place of replaced (`(1 - z) * h + z * cand`). */
+const BLENDING_OPS = new Set(['add', 'sub', 'mul']);
+
+/**
+ * Is the local's value the state updated elementwise, as a GRU's or a leaky integrator's new state
+ * is (`tf.sub(1, z).mul(state).add(...)`, `state.add(delta)`), rather than read through a weight
+ * (`tf.matMul(memory, U)`)?
+ */
+function blendsState(local: LocalDef, s: StateInput): boolean {
+  const decl = local.node.parent;
+  const init = decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
+  if (!init) return false;
+  const operandOfBlend = (id: ts.Node): boolean => {
+    const at = id.parent;
+    if (ts.isBinaryExpression(at)) return [ts.SyntaxKind.PlusToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken].includes(at.operatorToken.kind);
+    if (ts.isCallExpression(at) && at.arguments.includes(id as ts.Expression)) return BLENDING_OPS.has(calleeName(at) ?? '');
+    // `state.mul(z)`: the receiver of a tensor method.
+    return ts.isPropertyAccessExpression(at) && at.expression === id && BLENDING_OPS.has(at.name.text) && ts.isCallExpression(at.parent);
+  };
+  const visit = (n: ts.Node): boolean => (ts.isIdentifier(n) && n.text === s.name && operandOfBlend(n)) || (!ts.isFunctionLike(n) && !!ts.forEachChild(n, visit));
+  return visit(init);
+}
+
+/**
+ * `{ output, state }` from a step of one state: the member beside the state's, when there are just
+ * the two (the object form of `[output, state]`).
+ */
+function objectOutput(step: Step, members: ReturnRecord['members']): { node: ts.Expression; val: Val } | undefined {
+  if (!members || members.size !== 2 || step.states.length !== 1) return undefined;
+  const others = [...members].filter(([key]) => !isStateLikeName(key));
+  return others.length === 1 ? others[0]![1] : undefined;
 }
 
 /** Is the local visible at `at` (declared in a block that contains `at`, before it)? */
