@@ -251,8 +251,9 @@ function statefulObjectLeaks(ctx: RuleContext, resetByCaller: ReadonlySet<ts.Met
  * `function runEpisode(agent, env) { while (!done) a = agent.act(obs); }` called once per episode
  * with the same agent: `act` advances the agent's own state (`this.h = f(obs, this.h)`), the helper
  * runs one whole episode on the agent it is given, and neither the helper nor the caller's loop
- * resets it. (With both loops in one function, statefulObjectLeaks reports it.) Reported at the
- * helper's call.
+ * resets it. (With both loops in one function, statefulObjectLeaks reports it.) The agent may also
+ * be a field of the helper's object, set once (`runner.runEpisode()` stepping `this.policy.act(obs)`).
+ * Reported at the helper's call.
  */
 function helperObjectLeaks(ctx: RuleContext): void {
   const { model } = ctx;
@@ -263,33 +264,36 @@ function helperObjectLeaks(ctx: RuleContext): void {
     const recv = calleeReceiver(call);
     const base = recv && unwrap(recv);
     const candidates = methods.get(calleeName(call) ?? '');
-    if (!base || !ts.isIdentifier(base) || !candidates) continue;
+    if (!base || !candidates) continue;
     // Steps only: a loop over sequences (or chunks, or fan-out) in the helper is another shape.
     const its = model.iterationsAround(call);
     if (its.length === 0 || its.some((it) => loopRole(it) !== 'steps' && loopRole(it) !== 'unknown')) continue;
     const fn = model.ownerThroughTidy(its[its.length - 1]!.node);
-    const param = model.scopes.resolve(base)?.parent;
-    if (!fn || !param || !ts.isParameter(param) || param.parent !== fn) continue;
+    if (!fn) continue;
+    const holder = heldBy(model, fn, base);
+    if (!holder) continue;
     const target = resolveCallee(call, model.scopes, model.classes);
     const advancing = candidates.find((m) => m.fn === target);
     // A method that also writes the field elsewhere in its body (`if (done) this.h = zeros`) resets it itself.
     const field = advancing?.fields.find((f) => fieldWriteCount(advancing.fn, f) === 1);
-    if (!advancing || !field || resetsObject(model, base.text, fn.body ?? fn, advancing, field) || resetByListener(model, advancing.fn, [field])) continue;
+    if (!advancing || !field || resetByListener(model, advancing.fn, [field])) continue;
+    if (holder.resetWithin.some((m) => resetsObject(model, holder.path, m, advancing, field))) continue;
     const fnName = functionName(fn);
     if (!fnName) continue;
-    const index = fn.parameters.indexOf(param);
     for (const site of model.callSitesOf(fn)) {
       const loop = model.iterationsAround(site)[0];
       if (!loop || reported.has(site)) continue;
       const role = loopRole(loop);
       // The calls are separate sequences when the loop or the helper is named for them.
       if (role !== 'sequences' && !(role === 'unknown' && hasToken(fnName, SEQUENCE_LOOP_TOKENS))) continue;
-      const arg = site.arguments[index] && unwrap(site.arguments[index]!);
-      const b = arg && ts.isIdentifier(arg) ? model.scopes.resolve(arg) : undefined;
-      if (!arg || !b || isWithin(declarationOf(b), loop.node) || model.scopes.writes(b, loop.node).length > 0) continue;
-      if (resetsObject(model, b.text, loop.node, advancing, field)) continue;
+      // The object the site hands over: its argument, or the field of its receiver.
+      const given = holder.index !== undefined ? site.arguments[holder.index] && unwrap(site.arguments[holder.index]!) : calleeReceiver(site) && unwrap(calleeReceiver(site)!);
+      const b = given && ts.isIdentifier(given) ? model.scopes.resolve(given) : undefined;
+      if (!given || !b || isWithin(declarationOf(b), loop.node) || model.scopes.writes(b, loop.node).length > 0) continue;
+      const obj = holder.field !== undefined ? `${b.text}.${holder.field}` : b.text;
+      if (resetsObject(model, obj, loop.node, advancing, field)) continue;
       reported.add(site);
-      const data = { fn: fnName, obj: b.text, method: advancing.name, field, unit: unitName([...loop.names, fnName]), reset: '' };
+      const data = { fn: fnName, obj, method: advancing.name, field, unit: unitName([...loop.names, fnName]), reset: '' };
       const reset = familyMethods(model, advancing.fn).find((m) => {
         const name = functionName(m);
         return !!name && RESET_METHOD_NAME.test(name) && m.parameters.length === 0 && writesField(m, field);
@@ -298,11 +302,33 @@ function helperObjectLeaks(ctx: RuleContext): void {
       const suggest: FixDescriptor[] = [];
       if (reset && at) {
         data.reset = functionName(reset)!;
-        suggest.push({ messageId: 'callReset', data, edits: [insertAt(at.pos, `${at.indent}${b.text}.${data.reset}();${eol(ctx)}`)] });
+        suggest.push({ messageId: 'callReset', data, edits: [insertAt(at.pos, `${at.indent}${obj}.${data.reset}();${eol(ctx)}`)] });
       }
-      ctx.report({ node: site, messageId: 'objectHelperLeak', data, suggest, related: [{ node: call, messageId: 'advancesHere', data: { ...data, obj: base.text } }] });
+      ctx.report({ node: site, messageId: 'objectHelperLeak', data, suggest, related: [{ node: call, messageId: 'advancesHere', data: { ...data, obj: nodeText(ctx, base) } }] });
     }
   }
+}
+
+/** How a helper holds the object it steps: a parameter (at `index`), or a field of its own object. */
+interface Holder {
+  index?: number;
+  field?: string;
+  /** The object's path inside the helper (`agent`, `this.policy`). */
+  path: string;
+  /** The code that could reset it on the helper's side: the helper, or every method of its object. */
+  resetWithin: ts.Node[];
+}
+
+function heldBy(model: FileModel, fn: FunctionLike, base: ts.Expression): Holder | undefined {
+  if (ts.isIdentifier(base)) {
+    const param = model.scopes.resolve(base)?.parent;
+    if (!param || !ts.isParameter(param) || param.parent !== fn) return undefined;
+    return { index: fn.parameters.indexOf(param), path: base.text, resetWithin: [fn.body ?? fn] };
+  }
+  // `this.policy`, set only by the constructor: the same object for every call of the helper.
+  const field = thisFieldName(base);
+  if (field === undefined || !classNameOf(fn) || fieldWriters(model, fn, field).length > 0) return undefined;
+  return { field, path: `this.${field}`, resetWithin: familyMethods(model, fn).map((m) => m.body ?? m) };
 }
 
 /**

@@ -51,13 +51,36 @@ export function calleeReceiver(call: ts.CallExpression): ts.Expression | undefin
   return undefined;
 }
 
-/** `this.name` -> "name". */
+/** `this.name` -> "name"; also `self.name` after ES5's `var self = this`. */
 export function thisFieldName(node: ts.Node): string | undefined {
   if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) &&
-      node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      (node.expression.kind === ts.SyntaxKind.ThisKeyword || isThisAlias(node.expression))) {
     return memberName(node);
   }
   return undefined;
+}
+
+/** The names ES5 code gives `this` for its callbacks (`var self = this`). */
+const THIS_ALIAS_NAMES = new Set(['self', 'that', '_this', '_self', 'me']);
+
+/**
+ * Is `e` a variable holding the enclosing function's `this` (`var self = this` at the top level of
+ * an enclosing function's body)? Only the usual names are looked up: the test walks the enclosing
+ * functions, and in a web worker a bare `self` is the global scope.
+ */
+export function isThisAlias(e: ts.Node): boolean {
+  if (e.kind !== ts.SyntaxKind.Identifier || !THIS_ALIAS_NAMES.has((e as ts.Identifier).text)) return false;
+  const name = (e as ts.Identifier).text;
+  for (let p: ts.Node | undefined = e.parent; p; p = p.parent) {
+    if (!isFunctionLike(p) || !p.body || !ts.isBlock(p.body)) continue;
+    for (const st of p.body.statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === name) return !!d.initializer && unwrap(d.initializer).kind === ts.SyntaxKind.ThisKeyword;
+      }
+    }
+  }
+  return false;
 }
 
 /** A textual path for identifiers and member chains: `this.cell.kernel` -> "this.cell.kernel". */
