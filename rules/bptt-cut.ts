@@ -1,7 +1,7 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type RuleContext } from './rule';
 import { calleeName, calleeReceiver, accessPath, functionName, outermost, returnedExpressions, thisFieldName, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike, isWithin } from '../server/src/analysis/ast';
-import { enclosingClassOfThis } from '../server/src/analysis/class-hierarchy';
+import { enclosingClassOfThis, prototypeClasses, prototypeClassOf } from '../server/src/analysis/class-hierarchy';
 import { finalReturn, iterationOf, resolveCallee, type StepCall } from '../server/src/analysis/calls';
 import { inlineRecurrences, writesToPath } from '../server/src/analysis/loop-queries';
 import { initialValueOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
@@ -678,9 +678,10 @@ function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void {
         return;
       }
       if (calleeName(n) === 'assign' && n.arguments.length === 1) {
-        // In the closure itself, only an assign inside its loop over steps: one after the loop hands
-        // the final state to the next chunk (truncated BPTT on purpose). A helper runs per step.
-        const perStep = body !== g.fn || ctx.model.iterationsAround(n).some((it) => isWithin(it.node, g.fn));
+        // Only an assign inside the loop over steps: one after the loop hands the final state to
+        // the next chunk (truncated BPTT on purpose). A helper without a loop runs per step.
+        const inLoopOf = (fn: ts.Node): boolean => ctx.model.iterationsAround(n).some((it) => isWithin(it.node, fn));
+        const perStep = body === g.fn ? inLoopOf(g.fn) : inLoopOf(body) || nodesInside(ctx.model.index.loops, body).length === 0;
         const state = perStep ? assignedStateVariable(ctx, n, body) : undefined;
         if (state) {
           const data = { name: state, closure: closureLabel(ctx, g), value: `\`${nodeText(ctx, n.arguments[0]!)}\`` };
@@ -755,17 +756,31 @@ function madeByVariable(ctx: RuleContext, e: ts.Expression): boolean {
   }
   const field = ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
   if (field === undefined) return false;
-  let cls: ts.Node | undefined = e.parent;
-  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-  if (!cls) return false;
+  const holders = thisHolders(ctx, e);
   let found = false;
-  walk(cls, (n) => {
+  for (const holder of holders) walk(holder, (n) => {
     if (found) return false;
     if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === field) found = isVariable(n.initializer);
     else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) &&
       n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === field) found = isVariable(n.right);
   });
   return found;
+}
+
+/**
+ * Where the object `this` denotes at `e` gets its fields: its class, or for an ES5 prototype
+ * method (`Trainer.prototype.lossOn = function`) the constructor function `Trainer` and the
+ * class's prototype methods.
+ */
+function thisHolders(ctx: RuleContext, e: ts.Node): ts.Node[] {
+  const cls = enclosingClassOfThis(e);
+  if (cls) return [cls];
+  let fn: ts.Node | undefined = e.parent;
+  while (fn && (!isFunctionLike(fn) || ts.isArrowFunction(fn))) fn = fn.parent;
+  const owner = fn && prototypeClassOf(fn);
+  if (!owner) return [];
+  const ctor = ctx.sf.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === owner);
+  return [...(ctor ? [ctor] : []), ...(prototypeClasses(ctx.sf).get(owner)?.methods.values() ?? [])];
 }
 
 /**
