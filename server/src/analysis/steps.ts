@@ -144,7 +144,7 @@ function namedStateParams(fn: FunctionLike, from: number, flow: StepFlow): { ind
     if (i < from || !ts.isIdentifier(p.name)) return;
     // `step(x, s)` reading `s.h` and `s.c`: a state object, whatever the parameter is called.
     if (isStateLikeName(p.name.text)) out.push({ index: i, name: p.name.text, node: p.name });
-    else if (readsStateMembers(flow, i) || returnsRebuilt(flow, fn, p.name.text)) out.push({ index: i, name: p.name.text, node: p.name, byMembers: true });
+    else if (readsStateMembers(flow, i) || returnsRebuilt(flow, fn, p.name.text) || returnsUpdatedCopy(flow, i)) out.push({ index: i, name: p.name.text, node: p.name, byMembers: true });
   });
   return out;
 }
@@ -166,6 +166,16 @@ function readsOnlyPlainMembers(flow: StepFlow, i: number): boolean {
 function returnsRebuilt(flow: StepFlow, fn: FunctionLike, name: string): boolean {
   const r = flow.returns[flow.returns.length - 1];
   return !!r?.elements && r.elements.some((e) => rebuiltParam(flow, fn, unwrap(e.node)) === name);
+}
+
+/**
+ * Does the step return a copy of parameter `i` with a state-named member of it replaced
+ * (`{ ...ctx, h, y }` after reading `ctx.h`): the parameter is a context object the step advances.
+ */
+function returnsUpdatedCopy(flow: StepFlow, i: number): boolean {
+  const r = flow.returns[flow.returns.length - 1];
+  if (r?.spreadOf?.root !== `p${i}` || !r.members) return false;
+  return [...r.members.keys()].some((k) => isStateLikeName(k) && flow.readRoots.has(`p${i}.${k}`));
 }
 
 /** Does the step read at least two state-named members of parameter `i` (`s.h`, `s.c`)? */
