@@ -411,8 +411,8 @@ function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS
   // a member of one (`last.h` with `const last = this.entries[...]`, entries pushed as `{ t, h: h.arraySync() }`).
   const element = hops > 0 ? fieldElementRead(ctx, u) : undefined;
   if (element) {
-    const src = readBackFilledField(ctx, element.cls, element.field, hops - 1, element.member);
-    return src ? { ...src, inline: false, field: `this.${element.field}` } : undefined;
+    const src = readBackFilledArray(ctx, element.list, element.key, hops - 1, element.member);
+    return src ? { ...src, inline: false, field: element.list.label(element.key) } : undefined;
   }
   if (ts.isIdentifier(u) && hops > 0) {
     // A JS copy: every value the variable ever holds (initialiser and assignments) is a read-back.
@@ -435,10 +435,22 @@ function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS
 }
 
 /**
- * `this.f[i]`, `this.f.at(-1)`, or a member of one (`this.f[i].h`, `last.h` with `const last =
- * this.f[i]`): the field read and the member, when `u` reads an element of an array field.
+ * Where arrays of states may be kept: the fields of a class (`this.past`), or the variables of a
+ * scope (a module's `let hiddenHistory = []`). `refersTo(e, key)` says whether `e` is the array
+ * named `key` there; the search for what fills it walks `root`.
  */
-function fieldElementRead(ctx: RuleContext, u: ts.Expression): { cls: ts.ClassLikeDeclaration; field: string; member?: string } | undefined {
+interface ArrayHome {
+  root: ts.Node;
+  refersTo(e: ts.Expression, key: string): boolean;
+  label(key: string): string;
+}
+
+/**
+ * `this.f[i]`, `this.f.at(-1)`, or a member of one (`this.f[i].h`, `last.h` with `const last =
+ * this.f[i]`): the array read and the member, when `u` reads an element of an array field, or of
+ * an array variable of the module or function (`hiddenHistory[t - 1]`).
+ */
+function fieldElementRead(ctx: RuleContext, u: ts.Expression): { list: ArrayHome; key: string; member?: string } | undefined {
   let e = u;
   let member: string | undefined;
   if (ts.isPropertyAccessExpression(e)) {
@@ -448,35 +460,52 @@ function fieldElementRead(ctx: RuleContext, u: ts.Expression): { cls: ts.ClassLi
   }
   if (!ts.isElementAccessExpression(e) && !(ts.isCallExpression(e) && calleeName(e) === 'at')) return undefined;
   const arr = ts.isElementAccessExpression(e) ? e.expression : calleeReceiver(e);
-  const field = arr && thisFieldName(unwrap(arr));
+  if (!arr) return undefined;
+  const field = thisFieldName(unwrap(arr));
   const cls = field !== undefined ? enclosingClassOfThis(u) : undefined;
-  return cls && field !== undefined ? { cls, field, member } : undefined;
+  if (cls && field !== undefined) {
+    return { list: { root: cls, refersTo: (x, key) => thisFieldName(unwrap(x)) === key, label: (key) => `this.${key}` }, key: field, member };
+  }
+  const id = unwrap(arr);
+  const b = ts.isIdentifier(id) ? ctx.model.scopes.resolve(id) : undefined;
+  if (!b || !ts.isIdentifier(id)) return undefined;
+  // Declared empty (`let hiddenHistory: number[][][] = []`): what fills it are its pushes.
+  const init = initializerOf(b);
+  if (init && !(ts.isArrayLiteralExpression(unwrap(init)) && (unwrap(init) as ts.ArrayLiteralExpression).elements.length === 0)) return undefined;
+  const scope = enclosingFunction(b) ?? b.getSourceFile();
+  const refersTo = (x: ts.Expression, key: string): boolean => {
+    const v = unwrap(x);
+    if (!ts.isIdentifier(v) || v.text !== key) return false;
+    const vb = ctx.model.scopes.resolve(v);
+    return !!vb && (enclosingFunction(vb) ?? vb.getSourceFile()) === scope;
+  };
+  return { list: { root: scope, refersTo, label: (key) => key }, key: id.text, member };
 }
 
 /**
- * An array field of `cls` whose elements all come from read-backs: every value pushed into it
+ * An array (a field of a class, or a variable) whose elements all come from read-backs: every value pushed into it
  * (`this.past.push(h.arraySync())`) is one, or an element taken from another such field
  * (`this.past.push(this.future.pop()!)`, directly or through a const: an undo/redo pair), and it
  * is only ever assigned an empty array. With `member`, entries are objects and their
  * `member` is what counts (`{ t, h: h.arraySync() }`). The first read-back found, or undefined.
  */
-function readBackFilledField(ctx: RuleContext, cls: ts.ClassLikeDeclaration, field: string, hops: number, member?: string): ReadBack | undefined {
+function readBackFilledArray(ctx: RuleContext, list: ArrayHome, field: string, hops: number, member?: string): ReadBack | undefined {
   const filled = new Map<string, ReadBack | null>();
   // Fields being checked count as filled by read-backs: a cycle of moves brings nothing else in.
   const check = (f: string): boolean => {
     if (filled.has(f)) return true;
     filled.set(f, null);
     let ok = true;
-    walk(cls, (n) => {
+    walk(list.root, (n) => {
       if (!ok) return false;
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(unwrap(n.left)) === f) {
+      if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && list.refersTo(n.left, f)) {
         const right = unwrap(n.right);
         if (!ts.isArrayLiteralExpression(right) || right.elements.length > 0) ok = false;
         return;
       }
       if (!ts.isCallExpression(n) || !/^(push|unshift)$/.test(calleeName(n) ?? '')) return;
       const recv = calleeReceiver(n);
-      if (!recv || thisFieldName(unwrap(recv)) !== f) return;
+      if (!recv || !list.refersTo(recv, f)) return;
       for (const a of n.arguments) {
         // An entry object (`{ t, h: h.arraySync() }`): the member read back later is what counts.
         const lit = member !== undefined ? unwrap(a) : undefined;
@@ -493,8 +522,9 @@ function readBackFilledField(ctx: RuleContext, cls: ts.ClassLikeDeclaration, fie
         let v = unwrap(a);
         if (ts.isIdentifier(v)) { const init = initialValueOf(ctx.model.scopes, v); v = init ? unwrap(init) : v; }
         const from = ts.isCallExpression(v) && /^(pop|shift|at)$/.test(calleeName(v) ?? '') ? calleeReceiver(v) : undefined;
-        const other = from && thisFieldName(unwrap(from));
-        if (other === undefined || !check(other)) { ok = false; return false; }
+        const fromNode = from && unwrap(from);
+        const other = fromNode && (ts.isIdentifier(fromNode) ? fromNode.text : thisFieldName(fromNode));
+        if (other === undefined || !list.refersTo(fromNode!, other) || !check(other)) { ok = false; return false; }
       }
       return undefined;
     });
@@ -551,9 +581,9 @@ function isStateTensor(ctx: RuleContext, tensor: ts.Expression, rebuilt: ts.Node
  */
 function feedsState(ctx: RuleContext, e: ts.Node, body: FunctionLike, field: string): boolean {
   const { model } = ctx;
+  const passed = (v: ts.Node): boolean => model.stepCalls.some((c) => c.stateArgs.some((a) => unwrap(a.expr) === unwrap(v as ts.Expression) || isWithin(v, a.expr)));
   const asState = (v: ts.Node): boolean =>
-    model.stepCalls.some((c) => c.stateArgs.some((a) => a.expr === v || isWithin(v, a.expr))) || copiesOf(ctx, v).some((x) => storedAsState(ctx, x)) ||
-    refilledInLoop(ctx, v, body, field);
+    passed(v) || copiesOf(ctx, v).some((x) => storedAsState(ctx, x) || passed(x)) || refilledInLoop(ctx, v, body, field);
   if (asState(e)) return true;
   const returned = (returnedExpressions(body) ?? []).some((r) => unwrap(r) === unwrap(e as ts.Expression));
   return returned && model.callSitesOf(body).some((site) => asState(outermost(site)));
@@ -605,6 +635,8 @@ function storedAsState(ctx: RuleContext, v: ts.Node): boolean {
  */
 function copiesOf(ctx: RuleContext, e: ts.Node): ts.Node[] {
   const out: ts.Node[] = [e];
+  // `t === 0 ? tf.zeros(...) : tf.tensor2d(history[t - 1])`: the value on one branch is the conditional's.
+  while (ts.isConditionalExpression(e.parent) && e.parent.condition !== e) out.push((e = outermost(e.parent)));
   const p = e.parent;
   if (ts.isVariableDeclaration(p) && p.initializer === e && ts.isIdentifier(p.name)) {
     const loop = ctx.model.iterationsAround(p)[0];

@@ -5,7 +5,7 @@ import { invariantAcross, loopRole, timeLoop, writesToPath, type HandedOn, type 
 import { accessPath, calleeName, calleeReceiver, functionName, indentAt, isWithin, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
 import { classNameOf, familyMethods, RESET_METHOD_NAME } from '../server/src/analysis/object-state';
 import { nodesInside } from '../server/src/analysis/tree-index';
-import { isArrayStepForm, type Iteration, type StateArg, type StepCall } from '../server/src/analysis/calls';
+import { isArrayStepForm, returnsOneValue, type Iteration, type StateArg, type StepCall } from '../server/src/analysis/calls';
 import { recursiveCarries, type RecursiveCarry } from '../server/src/analysis/recursion';
 import { staleLayerStates, type StaleLayerState } from '../server/src/analysis/layer-stacks';
 import { containsStepLoop } from '../server/src/analysis/steps';
@@ -75,16 +75,30 @@ export default defineRule({
       // is a callee that unrolls a sequence itself (`runSequence(chunk, h0)` per chunk).
       if (!it || loopRole(it) === 'sequences') continue;
       if (!call.step && call.calleeFn && containsStepLoop(call.calleeFn, ctx.model.index)) continue;
-      for (const arg of call.stateArgs) {
-        const inv = invariantAcross(ctx.model, arg, it);
-        if (inv) report(ctx, call, arg, inv, it);
-      }
+      const invariance = call.stateArgs.map((arg) => invariantAcross(ctx.model, arg, it));
+      // A function of the file that returns one value can advance one state at most: when the
+      // loop carries another of its state-named arguments (`attend(h, memory, mask)` with `h`
+      // updated), the unchanged one is an input, such as an attention memory.
+      const oneOfSeveral = !call.step && !!call.calleeFn && returnsOneValue(call.calleeFn) &&
+        (invariance.some((inv) => !inv) || carriedFirstArgument(ctx, call, it));
+      call.stateArgs.forEach((arg, k) => {
+        const inv = invariance[k];
+        if (inv && !oneOfSeveral) report(ctx, call, arg, inv, it);
+      });
     }
     staleFieldStates(ctx);
     for (const carry of recursiveCarries(ctx.model)) reportRecursive(ctx, carry);
     for (const s of staleLayerStates(ctx.model)) reportLayer(ctx, s);
   },
 });
+
+/** Is the call's first argument (taken as its input) a state-named value the loop updates (`h` of `attend(h, memory)`)? */
+function carriedFirstArgument(ctx: RuleContext, call: StepCall, it: Iteration): boolean {
+  const first = call.call.arguments[0] && unwrap(call.call.arguments[0]);
+  const path = first && accessPath(first);
+  if (!first || !path || !isStateLikeName(path.split('.').pop()!)) return false;
+  return !invariantAcross(ctx.model, { index: -1, expr: first, path }, it);
+}
 
 function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance, it: Iteration): void {
   const stepName = nodeText(ctx, unwrap(call.call.expression));

@@ -370,11 +370,7 @@ export function returnedFunction(factory: FunctionLike): FunctionLike | undefine
  * `{ token, s: sNext }`, the names in `[y, h]` (through a `tf.tidy` callback's return).
  */
 function returnedNames(fn: FunctionLike): string[] | undefined {
-  let r = finalReturn(fn);
-  if (r && ts.isCallExpression(r) && calleeName(r) === 'tidy') {
-    const cb = r.arguments[r.arguments.length - 1];
-    r = cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) ? finalReturn(cb) : undefined;
-  }
+  const r = finalResult(fn);
   if (!r) return undefined;
   if (ts.isObjectLiteralExpression(r)) {
     const keys = r.properties.map((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined);
@@ -385,6 +381,23 @@ function returnedNames(fn: FunctionLike): string[] | undefined {
     return names.length > 1 && names.every((k) => k !== undefined) ? names as string[] : undefined;
   }
   return undefined;
+}
+
+/** What a function returns at its end, seen through a `tf.tidy` callback it returns the result of. */
+function finalResult(fn: FunctionLike): ts.Expression | undefined {
+  const r = finalReturn(fn);
+  if (!r || !ts.isCallExpression(r) || calleeName(r) !== 'tidy') return r;
+  const cb = r.arguments[r.arguments.length - 1];
+  return cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) ? finalReturn(cb) : undefined;
+}
+
+/**
+ * Does `fn` end by returning one value (a tensor, not a tuple or an object of several)? Then it
+ * can hand back the new value of one state at most.
+ */
+export function returnsOneValue(fn: FunctionLike): boolean {
+  const r = finalResult(fn);
+  return !!r && !ts.isArrayLiteralExpression(r) && !ts.isObjectLiteralExpression(r);
 }
 
 /** What a function returns at its end: an arrow's expression body, or its last statement's `return` (unwrapped). */

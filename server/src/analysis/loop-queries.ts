@@ -44,7 +44,10 @@ function groupedName(name: string): string {
 }
 
 function computeRole(it: Iteration): LoopRole {
-  const names = it.names.map(groupedName);
+  // A count (`w < WINDOWS_PER_STREAM`) is the number of windows in one stream: only a collection's
+  // name (`windowsPerMachine.length`, `of windowsByUser`) says its elements belong to different ones.
+  const count = countBound(it);
+  const names = it.names.map((n) => (n === count ? n : groupedName(n)));
   if (names.some((n) => hasToken(n, FANOUT_LOOP_TOKENS))) return 'fanout';
   if (names.some((n) => hasToken(n, CHUNK_LOOP_TOKENS))) return 'chunks';
   if (names.some((n, i) => n !== it.names[i])) return 'unknown';
@@ -57,6 +60,15 @@ function computeRole(it: Iteration): LoopRole {
   // `for (let t = 0; t < xs.length; t++)`: a counter named for time.
   if (elements.some((e) => /^(t|step|timestep|time|tick)$/i.test(e))) return 'steps';
   return 'unknown';
+}
+
+/** For `for (let i = 0; i < N; i++)`: the bare name `N` the counter is bounded by. */
+function countBound(it: Iteration): string | undefined {
+  const n = it.node;
+  const cond = ts.isForStatement(n) && n.condition ? unwrap(n.condition) : undefined;
+  if (!cond || !ts.isBinaryExpression(cond)) return undefined;
+  const bound = unwrap(cond.right);
+  return ts.isIdentifier(bound) ? bound.text : undefined;
 }
 
 /** `seqLen`, `T`, `steps`, `sequence` (its elements are steps). */

@@ -123,6 +123,8 @@ export const SEQUENCE_LOOP_TOKENS = new Set([
   'ticker', 'tickers', 'patient', 'patients', 'speaker', 'speakers', 'customer', 'customers', 'session', 'sessions',
   'conversation', 'conversations', 'dialog', 'dialogs', 'dialogue', 'dialogues', 'device', 'devices', 'user', 'users',
   'clip', 'clips', 'trajectory', 'trajectories', 'histories', 'ticket', 'tickets',
+  // Independent texts (not `message`: the messages of one conversation may share its context).
+  'inbox', 'email', 'emails', 'mail', 'mails', 'tweet', 'tweets', 'comment', 'comments',
 ]);
 /** Names of a loop over the layers of a stack (`stack.forEach((layer, l) => ...)`, `for (const cell of cells)`): depth, not time. */
 export const LAYER_LOOP_TOKENS = new Set(['layer', 'layers', 'stack', 'cells']);
