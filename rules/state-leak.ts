@@ -6,7 +6,7 @@ import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 import { advancingMethods, classNameOf, familyMethods, fieldWriteCount, fieldWriters, instanceMethod, overridesOf, resetByListener, RESET_METHOD_NAME, writesField, type AdvancingMethod } from '../server/src/analysis/object-state';
 import type { FileModel } from '../server/src/analysis/model';
 import { fieldConstructorArgs } from '../server/src/analysis/constructor-args';
-import { enclosingClassOfThis } from '../server/src/analysis/class-hierarchy';
+import { enclosingClassOfThis, prototypeClasses } from '../server/src/analysis/class-hierarchy';
 import { calleeName, calleeReceiver, accessPath, accessPathTail, unwrap, walk, enclosingFunction, functionName, functionNameNode, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin, type FunctionLike } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { CHUNK_LOOP_TOKENS, INDEPENDENT_UNIT_TOKENS, LISTENER_METHODS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../server/src/analysis/tfjs-facts';
@@ -176,7 +176,7 @@ function advancesField(ctx: RuleContext, method: ts.MethodDeclaration): boolean 
  */
 function statefulObjectLeaks(ctx: RuleContext, resetByCaller: ReadonlySet<ts.MethodDeclaration>): void {
   const { model } = ctx;
-  if (model.classes.size === 0) return;
+  if (model.classes.size === 0 && prototypeClasses(model.sf).size === 0) return;
   // Methods that advance a field of their object (found from the step calls: cheap), by name.
   const advancing = new Set<ts.Node>(resetByCaller);
   const names = new Set<string>([...resetByCaller].map((m) => (m.name as ts.Identifier).text));
@@ -193,12 +193,13 @@ function statefulObjectLeaks(ctx: RuleContext, resetByCaller: ReadonlySet<ts.Met
     advancing.add(m);
     names.add((m.name as ts.Identifier).text);
   }
-  // ...and methods that advance a field inline (`const [y, hx] = tf.tidy(() => ... this.hx ...); this.hx = hx`).
-  for (const cls of new Set(model.classes.values())) {
-    for (const m of cls.members) {
-      if (!ts.isMethodDeclaration(m) || !ts.isIdentifier(m.name) || advancing.has(m) || fieldsAdvancedBy(model, m).length === 0) continue;
-      advancing.add(m);
-      names.add(m.name.text);
+  // ...and methods that advance a field inline (`const [y, hx] = tf.tidy(() => ... this.hx ...); this.hx = hx`),
+  // in classes and ES5 prototype classes (`Agent.prototype.act = function`).
+  for (const [name, list] of advancingMethods(model)) {
+    for (const m of list) {
+      if (advancing.has(m.fn)) continue;
+      advancing.add(m.fn);
+      names.add(name);
     }
   }
   if (names.size === 0) return;
@@ -208,11 +209,11 @@ function statefulObjectLeaks(ctx: RuleContext, resetByCaller: ReadonlySet<ts.Met
     const method = calleeName(call);
     if (!recv || !method || !names.has(method) || unwrap(recv).kind === ts.SyntaxKind.ThisKeyword) continue;
     const fn = resolveCallee(call, model.scopes, model.classes);
-    if (!fn || !advancing.has(fn) || !ts.isMethodDeclaration(fn)) continue;
+    if (!fn || !advancing.has(fn)) continue;
     const its = ctx.model.iterationsAround(call);
     // A whole-sequence method is one iteration of the loop around its call; a step method needs
     // a loop over its steps inside the loop over sequences.
-    const whole = resetByCaller.has(fn);
+    const whole = ts.isMethodDeclaration(fn) && resetByCaller.has(fn);
     const outerIndex = whole ? (its.length > 0 && loopRole(its[0]!) !== 'steps' ? 0 : -1) : its.findIndex((it, i) => i > 0 && loopRole(it) !== 'steps');
     const outer = its[outerIndex];
     if (!outer || reported.has(outer.node) || its.slice(0, outerIndex + 1).some((it) => loopRole(it) === 'fanout')) continue;
@@ -235,10 +236,9 @@ function statefulObjectLeaks(ctx: RuleContext, resetByCaller: ReadonlySet<ts.Met
     });
     if (resets) continue;
     reported.add(outer.node);
-    const cls = fn.parent;
-    const resetMethod = ts.isClassLike(cls) ? cls.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && RESET_METHOD_NAME.test(m.name.text) &&
-      m.parameters.length === 0 && (fields.length === 0 || fields.some((f) => writesField(m, f)))) : undefined;
-    const reset = resetMethod && ts.isIdentifier(resetMethod.name) ? resetMethod.name.text : 'reset';
+    const resetMethod = familyMethods(model, fn).find((m) => RESET_METHOD_NAME.test(functionName(m) ?? '') &&
+      m.parameters.length === 0 && (fields.length === 0 || fields.some((f) => writesField(m, f))));
+    const reset = resetMethod ? functionName(resetMethod) ?? 'reset' : 'reset';
     const data = { obj, method, outer: outerLabel(ctx, outer), reset, fields: fields.map((f) => `this.${f}`).join('`, `') };
     const at = bodyInsertion(ctx.text, outer);
     const suggest: FixDescriptor[] = resetMethod && at ? [{ messageId: 'callReset', data, edits: [insertAt(at.pos, `${at.indent}${obj}.${reset}();${eol(ctx)}`)] }] : [];

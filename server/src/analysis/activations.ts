@@ -6,6 +6,7 @@ import type { FileModel } from './model';
 import { lastFileMemo, resolveCallee } from './calls';
 import { initializerOf } from './scopes';
 import { newStatePositions } from './state-queries';
+import type { StateInput, Step } from './steps';
 import { selectedActivation, selectedFieldActivation, selectedFieldNames, selectorHelperNames } from './selected-activations';
 import { fieldConstructorArgs } from './constructor-args';
 import { enclosingClassOfThis, implementationsOf, overriddenBelow } from './class-hierarchy';
@@ -304,6 +305,11 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     if (ts.isParameter(decl) && decl.name === b) {
       return elementParamActivation(model, decl, depth) ?? previousStepActivation(model, decl, depth) ?? argumentActivation(model, decl, depth);
     }
+    // `const [x, state] = inputs` in a cell's `call`: the state its previous step returned.
+    if (ts.isBindingElement(decl) && decl.name === b) {
+      const previous = destructuredStateActivation(model, b, depth);
+      if (previous) return previous;
+    }
     // `const [i, f, o] = gates`: an element of an array of activations.
     if (ts.isBindingElement(decl) && decl.name === b && !decl.dotDotDotToken && ts.isArrayBindingPattern(decl.parent) &&
         ts.isVariableDeclaration(decl.parent.parent) && decl.parent.parent.initializer) {
@@ -352,7 +358,17 @@ function previousStepActivation(model: FileModel, param: ts.ParameterDeclaration
   const step = isFunctionLike(fn) ? model.stepOf(fn) : undefined;
   const k = step?.paramState.get(fn.parameters.indexOf(param));
   const state = step && k !== undefined && k >= 0 ? step.states[k] : undefined;
-  if (!step || !state) return undefined;
+  return step && state ? stateActivation(model, step, state, depth) : undefined;
+}
+
+/** The same for a state a step destructures from its inputs (`const [x, h] = inputs` in a cell's `call`, also inside its `tf.tidy`). */
+function destructuredStateActivation(model: FileModel, binding: ts.Identifier, depth: number): ActivationUse | undefined {
+  const step = model.stepOf(model.ownerThroughTidy(binding) ?? binding);
+  const state = step?.states.find((s) => s.binding === binding);
+  return step && state ? stateActivation(model, step, state, depth) : undefined;
+}
+
+function stateActivation(model: FileModel, step: Step, state: StateInput, depth: number): ActivationUse | undefined {
   const acts = newStatePositions(step, state).map((p) => producingActivation(model, p.node, depth + 1, []));
   const first = agreed(acts);
   return first && { ...first, crossesCall: true, previousStep: state.name };

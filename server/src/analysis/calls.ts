@@ -1,8 +1,8 @@
 // Call sites of steps and the iterations around them: which loop unrolls which step, which
 // variables carry state across iterations, and what happens to each call's result.
 import ts from '../typescript';
-import { baseClassOf, enclosingClassOfThis, findMethod } from './class-hierarchy';
-import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator } from './ast';
+import { baseClassOf, enclosingClassOfThis, findMethod, findPrototypeMethod, prototypeClasses } from './class-hierarchy';
+import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction } from './ast';
 import type { Scopes } from './scopes';
 import { hasToken, isStateLikeName, stateBase, LAYER_LOOP_TOKENS, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
 import type { TfApi } from './tf-api';
@@ -201,6 +201,28 @@ export function isArrayStepForm(call: ts.CallExpression): boolean {
   return name !== 'predict' || a0.elements.slice(1).every((el) => !ts.isSpreadElement(el) && isStateLikeName(accessPathTail(el) ?? ''));
 }
 
+/**
+ * `stepper.predict([x, primed])` in a function that also calls `stepper.predict([x, h])`: the
+ * same model takes the same inputs, so the slot another call fills with a state-named value is a
+ * state here too. Keyed by the enclosing function and the receiver's path; built once per file.
+ */
+export function predictStateForms(predictCalls: readonly ts.CallExpression[]): (call: ts.CallExpression) => boolean {
+  const known = new Set<string>();
+  const key = (call: ts.CallExpression): string | undefined => {
+    const recv = calleeReceiver(call);
+    const path = recv && accessPath(recv);
+    const a0 = call.arguments[0] && unwrap(call.arguments[0]);
+    const fn = enclosingFunction(call);
+    return path && a0 && ts.isArrayLiteralExpression(a0) ? `${fn?.pos ?? -1}:${path}:${a0.elements.length}` : undefined;
+  };
+  for (const c of predictCalls) {
+    if (calleeName(c) !== 'predict' || !isArrayStepForm(c)) continue;
+    const k = key(c);
+    if (k) known.add(k);
+  }
+  return (call) => known.size > 0 && calleeName(call) === 'predict' && !isArrayStepForm(call) && known.has(key(call) ?? '');
+}
+
 /** Does `call` look like running a cell one step, even without knowing the callee? */
 function looksLikeStepCall(call: ts.CallExpression, cellVar?: (recv: ts.Expression) => boolean): boolean {
   const name = calleeName(call);
@@ -225,7 +247,8 @@ function looksLikeStepCall(call: ts.CallExpression, cellVar?: (recv: ts.Expressi
 export type UnknownCalleeState = (call: ts.CallExpression, arg: ts.Expression, i: number) => boolean;
 
 /** The state arguments of a call to `step` (or, unresolved, by shape and names). */
-function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: (recv: ts.Expression) => boolean, stateByEvidence?: UnknownCalleeState): StateArg[] {
+function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: (recv: ts.Expression) => boolean, stateByEvidence?: UnknownCalleeState,
+                     siblingForm: (call: ts.CallExpression) => boolean = () => false): StateArg[] {
   const out: StateArg[] = [];
   const arg = (expr: ts.Expression, index: number): void => {
     const e = unwrap(expr);
@@ -234,14 +257,15 @@ function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: 
   };
   const name = calleeName(call);
   const a0 = call.arguments[0] && unwrap(call.arguments[0]);
-  const arrayForm = (name === 'call' || name === 'apply') ? !!a0 && ts.isArrayLiteralExpression(a0) : isArrayStepForm(call);
+  const bySibling = !step && siblingForm(call);
+  const arrayForm = (name === 'call' || name === 'apply') ? !!a0 && ts.isArrayLiteralExpression(a0) : isArrayStepForm(call) || bySibling;
   if (step?.kind === 'rnn-cell' || (!step && arrayForm)) {
     if (!a0 || !ts.isArrayLiteralExpression(a0)) return out;
     a0.elements.forEach((el, i) => {
       if (i === 0) return;
       if (ts.isSpreadElement(el)) { arg(el, -1); return; }
       // `cell.call([x, ...states])`: positions after the input are states (the RNNCell convention).
-      if (step ? i - 1 < step.states.length : looksLikeStepCall(call, cellVar) || isStateLikeName(accessPathTail(el) ?? '')) arg(el, i - 1);
+      if (step ? i - 1 < step.states.length : looksLikeStepCall(call, cellVar) || bySibling || isStateLikeName(accessPathTail(el) ?? '')) arg(el, i - 1);
     });
     return out;
   }
@@ -297,6 +321,9 @@ export function resolveCallee(call: ts.CallExpression, scopes: Scopes, classes: 
   const want = method === 'apply' ? 'call' : method;
   const cls = classOfValue(recv, scopes, classes);
   if (cls) return findMethod(cls, want, classes);
+  // `var agent = new Agent(policy)` of an ES5 class: its prototype's method (or an inherited one).
+  const es5 = prototypeClassOfValue(recv, scopes);
+  if (es5) return findPrototypeMethod(call.getSourceFile(), es5, want);
   // Receiver of unknown class (`model.forward(x, h)` with `model` a parameter): when exactly one
   // class of the file defines the method, that is the one. `call`/`apply` only in the cell form.
   const a0 = call.arguments[0] && unwrap(call.arguments[0]);
@@ -306,6 +333,16 @@ export function resolveCallee(call: ts.CallExpression, scopes: Scopes, classes: 
   if (defs.length === 0) defs.push(...(prototypeMethods(call.getSourceFile()).get(want) ?? []));
   const only = defs.length === 1 ? defs[0]! : undefined;
   return only && (want === 'call' || call.arguments.length <= only.parameters.length) ? only : undefined;
+}
+
+/** For a variable made by `new X(...)` where `X` is an ES5 class of the file (`X.prototype.m = function`): `X`. */
+function prototypeClassOfValue(expr: ts.Expression, scopes: Scopes): string | undefined {
+  const e = unwrap(expr);
+  const d = ts.isIdentifier(e) ? scopes.resolve(e)?.parent : undefined;
+  const init = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : undefined;
+  if (!init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression)) return undefined;
+  const name = init.expression.text;
+  return prototypeClasses(e.getSourceFile()).has(name) ? name : undefined;
 }
 
 /**
@@ -509,7 +546,8 @@ export function fedBackByCallee(calls: readonly ts.CallExpression[], resolve: (c
 export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (call: ts.CallExpression) => FunctionLike | undefined, stepsByFn: Map<ts.Node, Step>,
                               where: CallSurroundings, cellVar: (recv: ts.Expression) => boolean, stateByEvidence: UnknownCalleeState,
                               fused: (call: ts.CallExpression) => readonly number[] | undefined,
-                              fedBack: (call: ts.CallExpression) => boolean = () => false): StepCall[] {
+                              fedBack: (call: ts.CallExpression) => boolean = () => false,
+                              siblingForm: (call: ts.CallExpression) => boolean = () => false): StepCall[] {
   const out: StepCall[] = [];
   for (const n of calls) {
     const fusedArgs = fused(n);
@@ -521,8 +559,8 @@ export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (cal
     }
     const calleeFn = resolve(n);
     const step = calleeFn ? stepsByFn.get(calleeFn) : undefined;
-    if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n, cellVar) || fedBack(n))) continue;
-    let stateArgs = stateArgsOf(n, step, cellVar, stateByEvidence);
+    if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n, cellVar) || fedBack(n) || siblingForm(n))) continue;
+    let stateArgs = stateArgsOf(n, step, cellVar, stateByEvidence, siblingForm);
     // A function of the file found to carry no state: a state-named argument whose parameter has
     // no slot in what it returns (`decodeStep(prev, s, memory, mask)` returning `{ token, s }`) is
     // an input passed every step (an attention memory), not a state.

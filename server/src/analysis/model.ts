@@ -2,7 +2,7 @@
 // around them, gradient closures, tidy callbacks, stateful layers. Built once per lint.
 import ts from '../typescript';
 import { calleeName, calleeReceiver, enclosingFunction, functionName, isFunctionLike, unwrap, type FunctionLike } from './ast';
-import { enclosingIterations, fedBackByCallee, fedBackUnresolved, finalReturn, findStepCalls, isCellValue, isZeroStateVar, iterationOf, resolveCallee, resultTargets, returnedFunction, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
+import { enclosingIterations, fedBackByCallee, fedBackUnresolved, finalReturn, findStepCalls, isCellValue, predictStateForms, isZeroStateVar, iterationOf, resolveCallee, resultTargets, returnedFunction, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
 import { Scopes } from './scopes';
 import { DeclaredSignatures } from './declared-signatures';
 import { discoverSteps, type Step } from './steps';
@@ -85,7 +85,8 @@ export class FileModel implements CallSurroundings {
       // Not for the tf API itself (`tf.add(x, h)` is no step, whatever its result feeds).
       (call) => fedBackUnresolved(call, this, index.writes, (c) => this.tf.path(c.expression) !== undefined) ||
         // A call of a function declared as a state transition (`reducer: Reducer`).
-        (call.arguments.length >= 2 && this.tf.path(call.expression) === undefined && signatures.isTransition(call.expression)))
+        (call.arguments.length >= 2 && this.tf.path(call.expression) === undefined && signatures.isTransition(call.expression)),
+      predictStateForms(this.callsNamed(['predict'])))
       .filter((c) => c.step || !c.calleeFn || stateParamsMatch(c));
   }
 

@@ -115,8 +115,8 @@ function reachesAnyReturn(step: Step, root: string): boolean {
   return step.flow.returns.some((r) => reaches(r.val.deps, root)) || step.flow.sinks.has(root);
 }
 
-/** Long names of the one-letter LSTM states: the new cell state is often `cell`, the new hidden state `hidden`. */
-const LONG_FORMS = new Map([['c', ['cell']], ['h', ['hidden']]]);
+/** Long names of the one-letter LSTM states: the new cell state is often `cell` or `memory`, the new hidden state `hidden`. */
+const LONG_FORMS = new Map([['c', ['cell', 'memory']], ['h', ['hidden']]]);
 
 /**
  * Locals computed as the next value of state `s`: named like it (`hNew` for `h`) or computed from
