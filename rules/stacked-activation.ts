@@ -1,6 +1,6 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type FixDescriptor, type RuleContext } from './rule';
-import { activationHelperNames, activationOf, isSelfGated, producingActivation, sequentialStacks, type ActivationUse, type SequentialLayer } from '../server/src/analysis/activations';
+import { activationHelperNames, activationOf, isSelfGated, LOGIT_LOSS_NAMES, lossActivationOf, producingActivation, sequentialStacks, type ActivationUse, type SequentialLayer } from '../server/src/analysis/activations';
 import { enclosingFunction } from '../server/src/analysis/ast';
 import { ACTIVATION_OPS, RECURRENT_LAYER_FACTORIES } from '../server/src/analysis/tfjs-facts';
 
@@ -57,6 +57,8 @@ export default defineRule({
       removeInnerLayer: 'Remove the inner `{{inner}}` activation layer',
       linearInner: 'Make the `{{layer}}` layer linear (`activation: \'linear\'`)',
       innerHere: '{{innerDesc}} is applied here',
+      lossOnActivation: '`tf.losses.{{loss}}` applies `{{outer}}` to the logits it is given, but `{{operand}}` is already the output of {{innerDesc}}: the activation runs twice, so the loss and its gradients are wrong. Pass the logits, the value before {{innerDesc}}.',
+      passLogits: 'Pass the logits: remove the inner `{{inner}}`',
     },
   },
   check(ctx) {
@@ -90,6 +92,7 @@ export default defineRule({
         related: inline ? undefined : [{ node: inner.call, messageId: 'innerHere', data: { ...data, innerDesc: innerDesc[0]!.toUpperCase() + innerDesc.slice(1) } }],
       });
     }
+    lossesOnActivations(ctx);
     // model.add(<layer ending in an activation>); model.add(tf.layers.activation({...}));
     for (const { inner, outer } of sequentialStacks(model)) {
       const innerDesc = describeLayer(inner);
@@ -109,3 +112,30 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * `tf.losses.sigmoidCrossEntropy(ys, tf.sigmoid(logits))`: the loss applies its own sigmoid (or
+ * softmax) to what it is given. The one edit offered removes the inner activation, when nothing
+ * else reads its value.
+ */
+function lossesOnActivations(ctx: RuleContext): void {
+  const { model } = ctx;
+  for (const call of model.callsNamed(LOGIT_LOSS_NAMES)) {
+    const loss = lossActivationOf(model, call);
+    if (!loss) continue;
+    const via: ts.Identifier[] = [];
+    const inner = producingActivation(model, loss.operand, 0, via);
+    // Only the same activation twice: a softmax given to the sigmoid loss is another mistake.
+    if (!inner || inner.name !== loss.name) continue;
+    const innerDesc = describe(inner);
+    const data = { loss: loss.loss, outer: loss.name, inner: inner.helper ?? inner.name, innerDesc, operand: nodeText(ctx, loss.operand) };
+    const inline = inner.call.pos >= call.pos && inner.call.end <= call.end;
+    const suggest: FixDescriptor[] = (inline || usedOnlyHere(ctx, via)) && inner.form !== 'layer' && !inner.crossesCall
+      ? [{ messageId: 'passLogits', data, edits: removal(ctx, inner) }]
+      : [];
+    ctx.report({
+      node: loss.operand, messageId: 'lossOnActivation', data, suggest,
+      related: inline ? undefined : [{ node: inner.call, messageId: 'innerHere', data: { ...data, innerDesc: innerDesc[0]!.toUpperCase() + innerDesc.slice(1) } }],
+    });
+  }
+}

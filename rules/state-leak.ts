@@ -520,7 +520,8 @@ function sequenceHelperLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.E
 
 /**
  * `async function score(req) { for (t < req.bpm.length) model.predict(...) }` with the stateful
- * `model` from outside the function (a closure's, a module's): each call runs one whole sequence,
+ * `model` from outside the function (a closure's, a module's, or the object's field in a method,
+ * `this.model` given to the constructor): each call runs one whole sequence,
  * the one it is given, and the next call starts from the state this one left. Only when the loop
  * runs over a parameter's steps, the function is not named for a stream or a chunk of one
  * (`onFrame`, `feedChunk`), and nothing in the file resets the model's states (a caller may).
@@ -533,7 +534,9 @@ function capturedModelLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.Ex
   const path = accessPath(recv);
   const base = unwrap(recv);
   const b = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
-  if (!path || !b || isWithin(b, fn)) return;
+  // A variable of an enclosing scope, or a field of the object (`this.model` given to its constructor).
+  const fromOutside = b ? !isWithin(b, fn) : thisFieldName(base) !== undefined;
+  if (!path || !fromOutside) return;
   if ((STREAMING_FUNCTION_NAME.test(name) && !hasToken(name, INDEPENDENT_UNIT_TOKENS)) || hasToken(name, CHUNK_LOOP_TOKENS)) return;
   if (its.some((it) => isChunkLoop(it) || isFanoutLoop(it))) return;
   reported.add(fn);

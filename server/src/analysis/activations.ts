@@ -238,6 +238,23 @@ export function activationOf(model: FileModel, call: ts.CallExpression, helpers?
   return undefined;
 }
 
+/** Losses that apply an activation to the logits they are given (their second argument). */
+const LOGIT_LOSSES = new Map([['sigmoidCrossEntropy', 'sigmoid'], ['softmaxCrossEntropy', 'softmax']]);
+
+/**
+ * `tf.losses.sigmoidCrossEntropy(labels, logits)`: the loss, the activation it applies inside,
+ * and the value it applies it to. Kept apart from activationOf: a loss's output is no activation.
+ */
+export function lossActivationOf(model: FileModel, call: ts.CallExpression): { loss: string; name: string; operand: ts.Expression } | undefined {
+  const path = model.tf.path(call.expression);
+  const loss = path && path.length === 2 && path[0] === 'losses' ? path[1]! : undefined;
+  const name = loss && LOGIT_LOSSES.get(loss);
+  return name && call.arguments[1] ? { loss: loss!, name, operand: call.arguments[1] } : undefined;
+}
+
+/** The loss names lossActivationOf knows, for `callsNamed`. */
+export const LOGIT_LOSS_NAMES: readonly string[] = [...LOGIT_LOSSES.keys()];
+
 /**
  * The activation whose output `expr` is, seen through parentheses, casts, shape-only ops and
  * single-assignment variables; undefined when anything that mixes values stands between.
@@ -380,8 +397,8 @@ function stateActivation(model: FileModel, step: Step, state: StateInput, depth:
  */
 const MAX_DEPTH = 10;
 
-/** Calls that run a whole model on an input and return its output. */
-const MODEL_RUN_CALLS = new Set(['predict', 'predictOnBatch']);
+/** Calls that run a whole model on an input and return its output (`apply` on a model: on a layer, activationOf answers first). */
+const MODEL_RUN_CALLS = new Set(['predict', 'predictOnBatch', 'apply']);
 
 /**
  * The activation a model's last layer applies, for a model expression: `tf.sequential()` with its
