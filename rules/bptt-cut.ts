@@ -5,7 +5,7 @@ import { enclosingClassOfThis, prototypeClasses, prototypeClassOf } from '../ser
 import { finalReturn, iterationOf, resolveCallee, type StepCall } from '../server/src/analysis/calls';
 import { inlineRecurrences, writesToPath } from '../server/src/analysis/loop-queries';
 import { initialValueOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
-import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, TRANSPARENT_OPS, isStateLikeName } from '../server/src/analysis/tfjs-facts';
+import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, TRANSPARENT_OPS, isStateLikeName, RECURRENT_LAYER_FACTORIES } from '../server/src/analysis/tfjs-facts';
 import type { ClosureCall } from '../server/src/analysis/model';
 import { nodesInside } from '../server/src/analysis/tree-index';
 import { recursiveUnroll } from '../server/src/analysis/recursion';
@@ -38,12 +38,15 @@ export default defineRule({
       variableCopy: '`{{name}}` is copied into a new `tf.variable` inside `{{closure}}`: a variable has no gradient history, so the gradient stops here and earlier steps never learn. Use the tensor itself.',
       dropVariable: 'Use `{{name}}` directly instead of a new variable',
       loopHere: 'the steps are unrolled here, outside the gradient closure',
+      modelRunOutside: '`{{model}}` runs its recurrent layer over the sequence outside `{{closure}}` (`{{name}}`), but its weights are among the variables `{{closure}}` trains: the loss only sees `{{name}}` as a constant, so those weights get no gradient. Run `{{model}}` inside the closure.',
+      trainedHere: '`{{model}}`\'s weights are listed for training here',
     },
   },
   check(ctx) {
     const closures = ctx.model.gradientClosures();
     if (closures.length === 0) return;
     unrolledOutside(ctx, closures);
+    recurrentModelRunOutside(ctx, closures);
     unrolledByHelper(ctx, closures);
     readBackRebuilt(ctx, closures);
     readBackByStep(ctx, closures);
@@ -902,4 +905,86 @@ function partAt(e: ts.Expression, position: number | string): ts.Expression | un
     if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === position) return p.initializer;
   }
   return undefined;
+}
+
+/** Where a gradient call takes its list of variables to train. */
+const VAR_LIST_INDEX = new Map([['variableGrads', 1], ['minimize', 2], ['computeGradients', 1]]);
+/** Members that list a LayersModel's (or layer's) weights. */
+const WEIGHT_LISTS = new Set(['trainableWeights', 'trainableVariables', 'weights', 'getWeights']);
+/** Calls that run a whole model forward. */
+const FORWARD_RUNS = new Set(['predict', 'predictOnBatch', 'apply', 'execute']);
+
+/**
+ * `const state = encoder.predict(xs); tf.variableGrads(() => loss(head.apply(state)),
+ * [...encoder.trainableWeights, ...head.trainableWeights])`: a model with a recurrent layer runs
+ * forward outside the closure, while its weights are listed to be trained by it. Only with that
+ * list written out: a model run outside the tape on purpose (a frozen encoder) is not trained.
+ */
+function recurrentModelRunOutside(ctx: RuleContext, closures: ClosureCall[]): void {
+  const { model } = ctx;
+  for (const g of closures) {
+    const index = VAR_LIST_INDEX.get(calleeName(g.call) ?? '');
+    const list = index !== undefined ? g.call.arguments[index] : undefined;
+    if (!list) continue;
+    const owner = enclosingFunction(g.call) ?? ctx.sf;
+    for (const [path, listedAt] of listedModels(ctx, list)) {
+      for (const run of model.callsNamed([...FORWARD_RUNS])) {
+        const recv = calleeReceiver(run);
+        if (!recv || accessPath(recv) !== path || !FORWARD_RUNS.has(calleeName(run) ?? '') || run.pos > g.call.pos || !isWithin(run, owner) || isWithin(run, g.fn)) continue;
+        const target = model.resultTargetsOf(run).find((t) => ts.isIdentifier(t.node));
+        const b = target && model.scopes.resolve(target.node as ts.Identifier);
+        if (!b || !model.scopes.firstReference(b, g.fn) || !hasRecurrentLayer(ctx, recv)) continue;
+        const data = { model: path, closure: closureLabel(ctx, g), name: b.text };
+        ctx.report({ node: run, messageId: 'modelRunOutside', data, related: [{ node: listedAt, messageId: 'trainedHere', data }] });
+      }
+    }
+  }
+}
+
+/** The models whose weights a variable list names (`encoder.trainableWeights`), directly or in a function of the file it calls. */
+function listedModels(ctx: RuleContext, list: ts.Expression): Map<string, ts.Node> {
+  const out = new Map<string, ts.Node>();
+  const visit = (root: ts.Node, hops: number): void => walk(root, (n) => {
+    if ((ts.isPropertyAccessExpression(n) && WEIGHT_LISTS.has(n.name.text))) {
+      const path = accessPath(n.expression);
+      if (path && !out.has(path)) out.set(path, n);
+    }
+    if (ts.isCallExpression(n) && hops > 0) {
+      const f = resolveCallee(n, ctx.model.scopes, ctx.model.classes);
+      if (f?.body) visit(f.body, hops - 1);
+    }
+  });
+  visit(list, 1);
+  return out;
+}
+
+/** Is `recv` a model of the file built with a recurrent layer (`tf.model({ outputs })` whose outputs a `gru` made, a `sequential` it was added to)? */
+function hasRecurrentLayer(ctx: RuleContext, recv: ts.Expression): boolean {
+  const { model } = ctx;
+  const id = unwrap(recv);
+  const b = ts.isIdentifier(id) ? model.scopes.resolve(id) : undefined;
+  if (!b) return false;
+  const recurrent = (n: ts.Node): boolean => ts.isCallExpression(n) && RECURRENT_LAYER_FACTORIES.has(model.tf.layerFactory(n) ?? '');
+  // What the model is built from, a few names deep: `tf.model({ outputs: encoded })` with
+  // `encoded = tf.layers.gru(...).apply(seqIn)`.
+  const seen = new Set<ts.Node>();
+  const builtFrom = (root: ts.Node, depth: number): boolean => {
+    let found = false;
+    walk(root, (n) => {
+      if (found) return false;
+      if (recurrent(n)) { found = true; return false; }
+      if (ts.isIdentifier(n) && depth > 0 && !isPropertyName(n)) {
+        const v = model.scopes.resolve(n);
+        const init = v && !seen.has(v) ? initializerOf(v) : undefined;
+        if (v) seen.add(v);
+        if (init && builtFrom(init, depth - 1)) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  };
+  const init = initializerOf(b);
+  if (init && builtFrom(init, 3)) return true;
+  // `const m = tf.sequential(); m.add(tf.layers.lstm(...))`.
+  return model.callsNamed(['add']).some((c) => { const r = calleeReceiver(c); return !!r && ts.isIdentifier(unwrap(r)) && model.scopes.resolve(unwrap(r) as ts.Identifier) === b && c.arguments.some((a) => builtFrom(a, 1)); });
 }
