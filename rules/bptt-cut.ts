@@ -492,9 +492,9 @@ function fieldElementRead(ctx: RuleContext, u: ts.Expression): { list: ArrayHome
  * is only ever assigned an empty array. With `member`, entries are objects and their
  * `member` is what counts (`{ t, h: h.arraySync() }`). The first read-back found, or undefined.
  */
-function readBackFilledArray(ctx: RuleContext, list: ArrayHome, field: string, hops: number, member?: string): ReadBack | undefined {
+function readBackFilledArray(ctx: RuleContext, list: ArrayHome, key: string, hops: number, member?: string): ReadBack | undefined {
   const filled = new Map<string, ReadBack | null>();
-  // Fields being checked count as filled by read-backs: a cycle of moves brings nothing else in.
+  // Arrays being checked count as filled by read-backs: a cycle of moves brings nothing else in.
   const check = (f: string): boolean => {
     if (filled.has(f)) return true;
     filled.set(f, null);
@@ -533,7 +533,7 @@ function readBackFilledArray(ctx: RuleContext, list: ArrayHome, field: string, h
     });
     return ok;
   };
-  if (!check(field)) return undefined;
+  if (!check(key)) return undefined;
   return [...filled.values()].find((r): r is ReadBack => !!r);
 }
 
