@@ -278,7 +278,8 @@ function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
       // `const { output, hidden } = encode(xs)`: a part of the helper's result is its result too.
       // `ds.forEachAsync(({ h, y }) => ...)`: the member of the element the dataset's `map` returns.
       const declared = initializerOf(b) ?? destructuredFrom(b);
-      const element = declared ? undefined : datasetElementFrom(ctx, b);
+      // `.then(({ h }) => ...)`: the member the continuation before it returns.
+      const element = declared ? undefined : datasetElementFrom(ctx, b) ?? promiseValueFrom(b);
       const raw = unwrapOpt(declared ?? element);
       // `const hT = tf.tidy(() => encode(xs))`: what the tidy returns.
       const tidied = raw && ts.isCallExpression(raw) ? model.tidyResult(raw) ?? raw : raw;
@@ -328,18 +329,9 @@ const DATASET_PASS_THROUGH = new Set(['batch', 'shuffle', 'prefetch', 'repeat', 
  */
 function datasetElementFrom(ctx: RuleContext, b: ts.Identifier): ts.Expression | undefined {
   const { model } = ctx;
-  let n: ts.Node = b.parent;
-  let key: string = 'all';
-  if (ts.isBindingElement(n) && ts.isObjectBindingPattern(n.parent) && !n.dotDotDotToken) {
-    const name = n.propertyName ?? n.name;
-    if (!ts.isIdentifier(name)) return undefined;
-    key = name.text;
-    n = n.parent.parent;
-  }
-  if (!ts.isParameter(n) || !isFunctionLike(n.parent) || n.parent.parameters[0] !== n) return undefined;
-  const cb = n.parent;
-  const each = cb.parent;
-  if (!ts.isCallExpression(each) || calleeName(each) !== 'forEachAsync' || each.arguments[0] !== cb) return undefined;
+  const param = callbackValuePart(b, 'forEachAsync');
+  if (!param) return undefined;
+  const { each, key } = param;
   let ds = calleeReceiver(each);
   for (let hops = 0; ds && hops < 8; hops++) {
     const u: ts.Expression = unwrap(ds);
@@ -362,6 +354,40 @@ function datasetElementFrom(ctx: RuleContext, b: ts.Identifier): ts.Expression |
     ds = f && finalReturn(f);
   }
   return undefined;
+}
+
+/**
+ * `b` as the first parameter of a callback given to `.method(cb)`, or a member of it (`({ h, y })
+ * => ...`): that call, and which part of the value the callback receives `b` is ('all', or the key).
+ */
+function callbackValuePart(b: ts.Identifier, method: string): { each: ts.CallExpression; key: string } | undefined {
+  let n: ts.Node = b.parent;
+  let key = 'all';
+  if (ts.isBindingElement(n) && ts.isObjectBindingPattern(n.parent) && !n.dotDotDotToken) {
+    const name = n.propertyName ?? n.name;
+    if (!ts.isIdentifier(name)) return undefined;
+    key = name.text;
+    n = n.parent.parent;
+  }
+  if (!ts.isParameter(n) || !isFunctionLike(n.parent) || n.parent.parameters[0] !== n) return undefined;
+  const cb = n.parent;
+  const each = cb.parent;
+  return ts.isCallExpression(each) && calleeName(each) === method && each.arguments[0] === cb ? { each, key } : undefined;
+}
+
+/**
+ * `load().then((batch) => ({ batch, h: encode(model, batch.tokens) })).then(({ batch, h }) => ...)`:
+ * the value a continuation receives is what the one before it returns; for `h`, the call
+ * `encode(...)` in that member.
+ */
+function promiseValueFrom(b: ts.Identifier): ts.Expression | undefined {
+  const param = callbackValuePart(b, 'then');
+  const prior = param && calleeReceiver(param.each) && unwrap(calleeReceiver(param.each)!);
+  if (!param || !prior || !ts.isCallExpression(prior) || calleeName(prior) !== 'then') return undefined;
+  const prev = prior.arguments[0] && unwrap(prior.arguments[0]);
+  const r = prev && (ts.isArrowFunction(prev) || ts.isFunctionExpression(prev)) ? finalReturn(prev) : undefined;
+  const part = r && partAt(ts.isAwaitExpression(r) ? r.expression : r, param.key);
+  return part && ts.isCallExpression(unwrap(part)) ? part : undefined;
 }
 
 /** The initialiser a destructured name is taken from (`const { output } = run(xs)` -> `run(xs)`), not through a rest element. */
