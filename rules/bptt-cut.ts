@@ -38,7 +38,7 @@ export default defineRule({
       variableCopy: '`{{name}}` is copied into a new `tf.variable` inside `{{closure}}`: a variable has no gradient history, so the gradient stops here and earlier steps never learn. Use the tensor itself.',
       dropVariable: 'Use `{{name}}` directly instead of a new variable',
       loopHere: 'the steps are unrolled here, outside the gradient closure',
-      modelRunOutside: '`{{model}}` runs its recurrent layer over the sequence outside `{{closure}}` (`{{name}}`), but its weights are among the variables `{{closure}}` trains: the loss only sees `{{name}}` as a constant, so those weights get no gradient. Run `{{model}}` inside the closure.',
+      modelRunOutside: '`{{model}}` runs its recurrent layer outside `{{closure}}`, and the closure reads its result `{{name}}`; but `{{model}}`\'s weights are among the variables `{{closure}}` trains: the loss sees `{{name}}` as a constant, so those weights get no gradient. Run `{{model}}` inside the closure.',
       trainedHere: '`{{model}}`\'s weights are listed for training here',
     },
   },
