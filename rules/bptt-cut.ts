@@ -448,7 +448,11 @@ function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS
     const b = ctx.model.scopes.resolve(u);
     if (!b) return undefined;
     const init = initializerOf(b);
-    if (init && ts.isNewExpression(unwrap(init))) return filledFromReadBack(ctx, b, hops - 1);
+    // `const out = new Float32Array(n)` filled element by element; or only a start value,
+    // replaced whole (`hData = hNext.dataSync()`, in a tidy callback), checked below.
+    const isNew = !!init && ts.isNewExpression(unwrap(init));
+    const filled = isNew ? filledFromReadBack(ctx, b, hops - 1) : undefined;
+    if (filled) return filled;
     const values: ts.Expression[] = [];
     for (const w of ctx.model.scopes.writes(b, b.getSourceFile())) {
       if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(unwrap(w.left))) return undefined;
@@ -457,7 +461,7 @@ function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS
     // The initialiser may be a plain JS start value (`[[0, 0]]`) when the assignments are read-backs.
     const sources = values.map((v) => readBackSource(ctx, v, hops - 1));
     if (sources.some((x) => x === undefined)) return undefined;
-    const first = sources[0] ?? (init ? readBackSource(ctx, init, hops - 1) : undefined);
+    const first = sources[0] ?? (init && !isNew ? readBackSource(ctx, init, hops - 1) : undefined);
     return first ? { ...first, inline: false } : undefined;
   }
   return undefined;

@@ -1,7 +1,7 @@
 // Questions about state across iterations: does an argument change between iterations, is a
 // variable reset per sequence, where does an iteration's body start.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, isFunctionLike, isWithin, returnedExpressions, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, thisFieldName, type FunctionLike } from './ast';
+import { accessPath, calleeName, calleeReceiver, isFunctionLike, isWithin, returnedExpressions, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, thisFieldName, isAssignmentOperator, type FunctionLike } from './ast';
 import { lastFileMemo, type Iteration, type StateArg, type StepCall } from './calls';
 import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
@@ -206,7 +206,7 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
   }
   if (isTensorConstructor(model, e)) return constantAcross(model, e, it) ? { fresh: true } : undefined;
   if (!arg.path) return undefined;
-  if (it.accumulator && arg.path === it.accumulator.text) return undefined;
+  if (it.accumulator && arg.path === it.accumulator.text) return accumulatorReturnedAsIs(model, it);
   const handedOn = handedOnByReducer(model, e, it);
   if (handedOn) return handedOn;
   if (arg.path.startsWith('this.')) {
@@ -315,6 +315,32 @@ function handedOnByReducer(model: FileModel, arg: ts.Expression, it: Iteration):
   }
   return handedOn.length > 0 ? { decl: slot.binding ?? acc, binding: slot.binding, handedOn } : undefined;
 }
+
+/**
+ * `frames.reduce((h, frame) => { const hNext = step(frame, h); ...; return h; }, h0)`: the state is
+ * the accumulator itself, and every return hands the incoming one back. Not when the reducer
+ * writes it, a member of it, or calls a method that changes it in place (`acc.assign(...)`,
+ * `acc.push(...)`).
+ */
+function accumulatorReturnedAsIs(model: FileModel, it: Iteration): Invariance | undefined {
+  const cb = it.callback;
+  const acc = it.accumulator;
+  if (!it.fold || !cb || !acc || model.scopes.writes(acc, cb).length > 0) return undefined;
+  const returns = returnedExpressions(cb) ?? [];
+  if (returns.length === 0 || !returns.every((r) => { const u = unwrap(r); return ts.isIdentifier(u) && model.scopes.refersTo(u, acc); })) return undefined;
+  const changedInPlace = model.scopes.references(acc, cb).some((ref) => {
+    const p = ref.parent;
+    if (!(ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) || p.expression !== ref) return false;
+    const q = p.parent;
+    if (ts.isBinaryExpression(q) && q.left === p && isAssignmentOperator(q.operatorToken.kind)) return true;
+    return ts.isCallExpression(q) && q.expression === p && IN_PLACE_METHODS.has(memberName(p) ?? '');
+  });
+  if (changedInPlace) return undefined;
+  return { decl: acc, binding: acc, handedOn: returns.map((r) => ({ node: unwrap(r), key: 0 })) };
+}
+
+/** Methods that change their receiver (a tf.Variable, an array, a Map) instead of returning a new value. */
+const IN_PLACE_METHODS = new Set(['assign', 'push', 'unshift', 'splice', 'set', 'fill', 'sort', 'reverse', 'pop', 'shift', 'delete', 'clear']);
 
 interface AccumulatorSlot {
   key: string | number;

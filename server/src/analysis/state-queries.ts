@@ -263,7 +263,16 @@ function returnedStateObject(r: ReturnRecord, s: StateInput, withSpread = false)
     // not an object of members. (`{ h: hNew, c: cNew }` for `hidden` is the state object itself.)
     return inner[0]![0] === s.name || ts.isArrayLiteralExpression(lit) ? undefined : r.members;
   }
-  return membersOf(lit, inner[0]![1].val.props);
+  return membersOf(lit, inner[0]![1].val.props, withSpread && !!nestedSpreadOf(r, s));
+}
+
+/** `{ out, state: { ...state, c: cNew } }`: the leading spread of the incoming state in the member named for it. */
+function nestedSpreadOf(r: ReturnRecord, s: StateInput): { root: string; node: ts.Expression } | undefined {
+  const member = r.members?.get(s.name);
+  const lit = member && unwrap(member.node);
+  const first = lit && ts.isObjectLiteralExpression(lit) ? lit.properties[0] : undefined;
+  const spread = first && ts.isSpreadAssignment(first) ? unwrap(first.expression) : undefined;
+  return spread && ts.isIdentifier(spread) && spread.text === s.name && s.memberOf === undefined ? { root: s.root, node: (first as ts.SpreadAssignment).expression } : undefined;
 }
 
 /**
@@ -272,7 +281,7 @@ function returnedStateObject(r: ReturnRecord, s: StateInput, withSpread = false)
  */
 function withSpreadMembers(step: Step, r: ReturnRecord, s: StateInput, members: Members | undefined): Members | undefined {
   // The spread of an object-literal return, or of the one object literal next to the output.
-  const spreadOf = r.spreadOf ?? (r.members ? undefined : r.elements?.find((e) => ts.isObjectLiteralExpression(unwrap(e.node)))?.spreadOf);
+  const spreadOf = r.spreadOf ?? (r.members ? nestedSpreadOf(r, s) : r.elements?.find((e) => ts.isObjectLiteralExpression(unwrap(e.node)))?.spreadOf);
   if (!members || spreadOf?.root !== s.root) return members;
   const out = new Map(members);
   const prefix = `${s.root}.`;
