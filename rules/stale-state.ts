@@ -2,7 +2,7 @@ import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
 import type { TextEdit } from '../server/src/report';
 import { invariantAcross, loopRole, timeLoop, writesToPath, type HandedOn, type Invariance } from '../server/src/analysis/loop-queries';
-import { accessPath, calleeName, calleeReceiver, functionName, indentAt, isWithin, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
+import { accessPath, accessPathTail, calleeName, calleeReceiver, functionName, indentAt, isWithin, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
 import { classNameOf, familyMethods, RESET_METHOD_NAME } from '../server/src/analysis/object-state';
 import { nodesInside } from '../server/src/analysis/tree-index';
 import { isArrayStepForm, returnsOneValue, type Iteration, type StateArg, type StepCall } from '../server/src/analysis/calls';
@@ -96,7 +96,7 @@ export default defineRule({
 function carriedFirstArgument(ctx: RuleContext, call: StepCall, it: Iteration): boolean {
   const first = call.call.arguments[0] && unwrap(call.call.arguments[0]);
   const path = first && accessPath(first);
-  if (!first || !path || !isStateLikeName(path.split('.').pop()!)) return false;
+  if (!first || !path || !isStateLikeName(accessPathTail(first) ?? '')) return false;
   return !invariantAcross(ctx.model, { index: -1, expr: first, path }, it);
 }
 

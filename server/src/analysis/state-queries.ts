@@ -245,7 +245,9 @@ type Members = ReadonlyMap<string, { node: ts.Expression; val: Val }>;
 /**
  * The object literal a return gives back as state object `s`: the return itself (`return { h:
  * hNew, c: cNew }`), or, when the return wraps the state next to an output, the object literal
- * under the state's own name (`return { y, state: { h, c } }` for a parameter `state`).
+ * under the state's own name (`return { y, state: { h, c } }` for a parameter `state`). With
+ * `withSpread`, a leading spread of the incoming state is passed over (withSpreadMembers adds
+ * what it copies).
  */
 function returnedStateObject(r: ReturnRecord, s: StateInput, withSpread = false): Members | undefined {
   if (!r.members) {
@@ -280,7 +282,8 @@ function nestedSpreadOf(r: ReturnRecord, s: StateInput): { root: string; node: t
  * write again come back unchanged through the spread, at the spread's expression.
  */
 function withSpreadMembers(step: Step, r: ReturnRecord, s: StateInput, members: Members | undefined): Members | undefined {
-  // The spread of an object-literal return, or of the one object literal next to the output.
+  // The spread of an object-literal return, of the one object literal next to the output, or of
+  // the state's own member of an object return (`{ out, state: { ...state, c } }`).
   const spreadOf = r.spreadOf ?? (r.members ? nestedSpreadOf(r, s) : r.elements?.find((e) => ts.isObjectLiteralExpression(unwrap(e.node)))?.spreadOf);
   if (!members || spreadOf?.root !== s.root) return members;
   const out = new Map(members);
