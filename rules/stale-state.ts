@@ -251,7 +251,9 @@ function reportHandedOn(ctx: RuleContext, call: StepCall, arg: StateArg, handedO
   const editOf = (h: HandedOn) => ts.isSpreadAssignment(h.node)
     ? insertAt(h.node.end, `, ${replacementOf(h)}`)
     : { start: h.node.getStart(ctx.sf), end: h.node.end, text: replacementOf(h) };
-  if (target && arg.index >= 0) {
+  // `return acc` handing on `acc.h`: the change (set `acc.h`, or return a new object) is for the author to choose.
+  const wholeAccumulator = handedOn.some((h) => ts.isIdentifier(h.node) && typeof h.key === 'string');
+  if (target && arg.index >= 0 && !wholeAccumulator) {
     suggest.push({ messageId: 'returnNew', data: { ...data, replacement: replacementOf(first) }, edits: handedOn.map(editOf) });
   }
   ctx.report({

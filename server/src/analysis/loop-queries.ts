@@ -379,6 +379,19 @@ function slotInLiteral(model: FileModel, value: ts.Expression, slot: Accumulator
     const el = value.elements[slot.key];
     return el && !value.elements.slice(0, slot.key + 1).some(ts.isSpreadElement) && same(el) ? el : undefined;
   }
+  // `acc.hs.push(h_t); return acc` after reading `acc.h`: the accumulator itself, handed on with
+  // its `h` untouched (the caller checked nothing writes `acc.h`); unless the reducer gives the
+  // whole accumulator to a function that may set it (`Object.assign(acc, ...)`, `update(acc)`) or
+  // calls a method of its own (`acc.advance(h)`).
+  if (slot.accumulator && ts.isIdentifier(value) && model.scopes.refersTo(value, slot.accumulator)) {
+    const cb = enclosingFunction(value);
+    const handedToCall = !!cb && model.scopes.references(slot.accumulator, cb).some((ref) => {
+      const p = ref.parent;
+      if (ts.isCallExpression(p) && p.arguments.includes(ref)) return true;
+      return ts.isPropertyAccessExpression(p) && p.expression === ref && ts.isCallExpression(p.parent) && p.parent.expression === p;
+    });
+    return handedToCall ? undefined : value;
+  }
   if (!ts.isObjectLiteralExpression(value)) return undefined;
   // The last property for the key wins; `...acc` keeps the accumulator's own value.
   for (let i = value.properties.length - 1; i >= 0; i--) {
