@@ -3,7 +3,7 @@ import { defineRule, nodeText, replaceNode, insertAt, eol, type FixDescriptor, t
 import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, thisFieldName, indentAt, isFunctionLike, isLoop, iteratingCallback, returnedExpressions, unwrap, walk, type FunctionLike, isWithin } from '../server/src/analysis/ast';
 import { resolveCallee } from '../server/src/analysis/calls';
 import { enclosingClassOfThis, implementationsOf } from '../server/src/analysis/class-hierarchy';
-import { declarationOf, isPropertyName, type Scopes } from '../server/src/analysis/scopes';
+import { declarationOf, initialValueOf, isPropertyName, type Scopes } from '../server/src/analysis/scopes';
 import { NON_TENSOR_TF_CALLS, READBACK_METHODS, STEP_NAME_TOKENS, TENSOR_METHODS, hasToken, isStateLikeName } from '../server/src/analysis/tfjs-facts';
 import type { TextEdit } from '../server/src/report';
 import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
@@ -160,7 +160,19 @@ function keepEdits(ctx: RuleContext, written: ts.Expression, ns: string, fn: ts.
       : ts.isPropertyAssignment(p) && made(p.initializer) ? [keep(p.initializer)] : []);
   }
   if (ts.isArrayLiteralExpression(value)) return literalMembers(value).filter(made).map(keep);
-  return destructuredInGeneric(ctx, value) ? [] : [keep(written)];
+  return destructuredInGeneric(ctx, value) || holdsObject(ctx, value) ? [] : [keep(written)];
+}
+
+/**
+ * `const next = lstmCell(p, x, s)` with `lstmCell` returning `{ h, c }`: an object of tensors,
+ * which `tf.keep` does not take. No keep edit then (the message says what to keep).
+ */
+function holdsObject(ctx: RuleContext, value: ts.Expression): boolean {
+  const init = ts.isIdentifier(value) ? initialValueOf(ctx.model.scopes, value) : value;
+  const call = init && unwrap(init);
+  const callee = call && ts.isCallExpression(call) ? resolveCallee(call, ctx.model.scopes, ctx.model.classes) : undefined;
+  const returns = callee && returnedExpressions(callee);
+  return !!returns && returns.length > 0 && returns.every((r) => ts.isObjectLiteralExpression(unwrap(r)));
 }
 
 /**
@@ -181,6 +193,23 @@ function destructuredInGeneric(ctx: RuleContext, value: ts.Expression): boolean 
  * returns (`this.states_ = [zeros]; ...; this.states_ = this.states_.map((s) => tf.keep(s.clone()))`):
  * the first value is never what outlives the callback.
  */
+/**
+ * `this.states[l] = next`: an element of a field at a computed index, named as written. Only when
+ * the callback neither replaces the whole field later (`this.states_ = this.states_.map((s) =>
+ * tf.keep(s.clone()))`) nor keeps anything of it.
+ */
+function fieldElementPath(ctx: RuleContext, target: ts.Expression, body: ts.Block, write: ts.Node): string | undefined {
+  if (!ts.isElementAccessExpression(target)) return undefined;
+  const field = accessPath(target.expression);
+  if (!field || !field.startsWith('this.') || overwrittenLater(body, write, field)) return undefined;
+  let kept = false;
+  walk(body, (n) => {
+    if (kept) return false;
+    if (ts.isCallExpression(n) && calleeName(n) === 'keep' && n.arguments.some((a) => readsPath(a, field))) kept = true;
+  });
+  return kept ? undefined : nodeText(ctx, target);
+}
+
 function overwrittenLater(body: ts.Block, write: ts.Node, path: string): boolean {
   const i = body.statements.findIndex((st) => isWithin(write, st));
   return i >= 0 && body.statements.slice(i + 1).some((st) => {
@@ -239,7 +268,7 @@ export default defineRule({
             ? left.properties.map((p) => (ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? unwrap(p.initializer) : undefined)).filter((t): t is ts.Expression => !!t)
             : [left];
         for (const target of targets) {
-          const path = accessPath(target);
+          const path = accessPath(target) ?? fieldElementPath(ctx, target, body, n);
           if (!path || returned.has(path) || kept.has(path) || overwrittenLater(body, n, path)) continue;
           const node = targets.length === 1 ? n : target;
           if (ts.isIdentifier(target)) {

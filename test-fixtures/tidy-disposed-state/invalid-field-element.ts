@@ -1,0 +1,32 @@
+// A streaming two-layer LSTM: each keystroke advances the per-layer states kept on the object.
+import * as tf from '@tensorflow/tfjs';
+
+interface LayerParams { W: tf.Tensor2D; U: tf.Tensor2D }
+interface LayerState { h: tf.Tensor2D; c: tf.Tensor2D }
+
+function lstmCell(p: LayerParams, x: tf.Tensor2D, s: LayerState): LayerState {
+  const z = tf.add(tf.matMul(x, p.W), tf.matMul(s.h, p.U));
+  const [zi, zf, zg, zo] = tf.split(z, 4, 1);
+  const c = tf.sigmoid(zf!).mul(s.c).add(tf.sigmoid(zi!).mul(tf.tanh(zg!))) as tf.Tensor2D;
+  return { h: tf.sigmoid(zo!).mul(tf.tanh(c)) as tf.Tensor2D, c };
+}
+
+export class StackedStream {
+  private states: LayerState[];
+  constructor(private readonly layers: LayerParams[], units: number) {
+    this.states = layers.map(() => ({ h: tf.zeros([1, units]), c: tf.zeros([1, units]) }));
+  }
+
+  push(x: tf.Tensor2D): tf.Tensor2D {
+    return tf.tidy(() => {
+      let inp = x;
+      for (let l = 0; l < this.layers.length; l++) {
+        const next = lstmCell(this.layers[l]!, inp, this.states[l]!);
+        this.states[l] = next;
+  //    ~~~~~~~~~~~~~~~~~~~~~ tidy-disposed-state
+        inp = next.h;
+      }
+      return inp;
+    });
+  }
+}
