@@ -1,8 +1,8 @@
 // Call sites of steps and the iterations around them: which loop unrolls which step, which
 // variables carry state across iterations, and what happens to each call's result.
 import ts from '../typescript';
-import { baseClassOf, enclosingClassOfThis, findMethod, findPrototypeMethod, prototypeClasses } from './class-hierarchy';
-import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction } from './ast';
+import { baseClassOf, enclosingClassOfThis, findMethod, findPrototypeMethod, prototypeClasses, prototypeClassOf } from './class-hierarchy';
+import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction, isThisAlias } from './ast';
 import type { Scopes } from './scopes';
 import { hasToken, isStateLikeName, stateBase, LAYER_LOOP_TOKENS, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
 import type { TfApi } from './tf-api';
@@ -321,8 +321,9 @@ export function resolveCallee(call: ts.CallExpression, scopes: Scopes, classes: 
   const want = method === 'apply' ? 'call' : method;
   const cls = classOfValue(recv, scopes, classes);
   if (cls) return findMethod(cls, want, classes);
-  // `var agent = new Agent(policy)` of an ES5 class: its prototype's method (or an inherited one).
-  const es5 = prototypeClassOfValue(recv, scopes);
+  // `var agent = new Agent(policy)` of an ES5 class, or `this`/`self` in one of its prototype
+  // methods: its prototype's method (or an inherited one).
+  const es5 = prototypeClassOfValue(recv, scopes) ?? prototypeClassOfThis(recv);
   if (es5) return findPrototypeMethod(call.getSourceFile(), es5, want);
   // Receiver of unknown class (`model.forward(x, h)` with `model` a parameter): when exactly one
   // class of the file defines the method, that is the one. `call`/`apply` only in the cell form.
@@ -343,6 +344,23 @@ function prototypeClassOfValue(expr: ts.Expression, scopes: Scopes): string | un
   if (!init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression)) return undefined;
   const name = init.expression.text;
   return prototypeClasses(e.getSourceFile()).has(name) ? name : undefined;
+}
+
+/**
+ * `this` (or `self` after `var self = this`) in a prototype method `X.prototype.m = function`: `X`.
+ * Arrows keep their function's `this`; the alias is looked up where it is declared.
+ */
+function prototypeClassOfThis(expr: ts.Expression): string | undefined {
+  const e = unwrap(expr);
+  const alias = isThisAlias(e) ? (e as ts.Identifier).text : undefined;
+  if (e.kind !== ts.SyntaxKind.ThisKeyword && alias === undefined) return undefined;
+  for (let p: ts.Node | undefined = e.parent; p; p = p.parent) {
+    if (!isFunctionLike(p) || ts.isArrowFunction(p)) continue;
+    const declaresAlias = alias !== undefined && !!p.body && ts.isBlock(p.body) && p.body.statements.some((st) => ts.isVariableStatement(st) &&
+      st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === alias));
+    if (alias === undefined || declaresAlias) return prototypeClassOf(p);
+  }
+  return undefined;
 }
 
 /**
@@ -602,7 +620,9 @@ function* nameCopies(writes: readonly Write[], loop: Iteration): Iterable<[strin
   for (const w of nodesInside(writes, loop.body)) {
     if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
     const left = unwrap(w.left);
-    const right = unwrap(w.right);
+    let right = unwrap(w.right);
+    // `h = res[1]`, `h = out.h`: a part of the result `res` is copied into `h`.
+    if ((ts.isElementAccessExpression(right) || ts.isPropertyAccessExpression(right)) && ts.isIdentifier(unwrap(right.expression))) right = unwrap(right.expression);
     if (ts.isIdentifier(left) && ts.isIdentifier(right)) yield [left.text, right.text];
   }
 }

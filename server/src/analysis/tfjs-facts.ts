@@ -172,8 +172,8 @@ export function stateBase(name: string): string {
   return tokens.map((t) => STATE_SYNONYMS.get(t) ?? t).join('_');
 }
 
-/** Spellings of the same state: `hidden`/`hx` are `h`, `cx` is `c` (`hNew` is the new `hidden`). */
-const STATE_SYNONYMS: ReadonlyMap<string, string> = new Map([['hidden', 'h'], ['hx', 'h'], ['cx', 'c']]);
+/** Spellings of the same state: `hidden`/`hx`/`ht` are `h`, `cx`/`ct` are `c` (`hNew` is the new `hidden`). */
+const STATE_SYNONYMS: ReadonlyMap<string, string> = new Map([['hidden', 'h'], ['hx', 'h'], ['cx', 'c'], ['ht', 'h'], ['ct', 'c']]);
 
 export function isStateLikeName(name: string): boolean {
   const tokens = nameTokens(name);
