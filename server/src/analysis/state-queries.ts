@@ -4,10 +4,8 @@ import ts from '../typescript';
 import { reaches, rootVal, touches, type LocalDef, type ReturnRecord, type Val } from './dataflow';
 import { calleeName, unwrap } from './ast';
 import type { StateInput, Step } from './steps';
-import { NEW_TOKENS, hasToken, isStateLikeName, nameTokens, stateBase } from './tfjs-facts';
+import { NEW_TOKENS, hasToken, isBareNewName, isStateLikeName, nameTokens, stateBase } from './tfjs-facts';
 
-/** Names that only say "the new value" (`next`, `newValue`): candidates for a step's single state. */
-const BARE_NEW_NAMES = new Set(['next', 'new', 'updated']);
 
 export interface StatePosition {
   /** The returned expression in this state's position. */
@@ -49,7 +47,7 @@ export function newStatePositions(step: Step, s: StateInput): StatePosition[] {
       // `{ output, state }` for a lone state named otherwise (`hidden`): the one state-like key.
       const stateKeys = [...r.members].filter(([key]) => isStateLikeName(key));
       // `{ logits, next }` for a lone state: the one key that only says "the new value".
-      const bareKeys = [...r.members].filter(([key]) => nameTokens(key).every((tok) => BARE_NEW_NAMES.has(tok)));
+      const bareKeys = [...r.members].filter(([key]) => isBareNewName(key));
       const lone = step.states.length === 1 ? (stateKeys.length === 1 ? stateKeys : stateKeys.length === 0 && bareKeys.length === 1 ? bareKeys : []) : [];
       const found = byName.length > 0 ? byName : lone;
       for (const [, m] of found) out.push({ node: m.node, val: m.val });
@@ -134,7 +132,7 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
     // A view of the inputs (`const states = list.slice(1)`) holds the states; it computes nothing.
     if (l.val.elem) continue;
     // `next`, `updated`: a name that only says "the new value"; of the one state when there is one.
-    const bareNew = step.states.length === 1 && nameTokens(l.name).every((t) => BARE_NEW_NAMES.has(t)) && touches(l.val.deps, s.root);
+    const bareNew = step.states.length === 1 && isBareNewName(l.name) && touches(l.val.deps, s.root);
     // A conventional name (`c` for an unnamed second state) is weak: the local must say it is new (`newC`).
     // (`cc` for `c`, `hh` for `h`: the one-letter state's name doubled, a common "new value".)
     const doubled = base.length === 1 && l.name.toLowerCase() === base + base;

@@ -7,7 +7,7 @@ import { analyzeStep, touches, type StepContext, type StepFlow } from './dataflo
 import type { Scopes } from './scopes';
 import type { TfApi } from './tf-api';
 import { nodesInside, ownNodes, type TreeIndex } from './tree-index';
-import { CONVENTIONAL_STATE_NAMES, LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, hasToken, isStateLikeName, stateBase } from './tfjs-facts';
+import { CONVENTIONAL_STATE_NAMES, LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, hasToken, isBareNewName, isStateLikeName, stateBase } from './tfjs-facts';
 import type { StepKind } from './cell-summary';
 import { returnedFunction } from './calls';
 import { baseClassOf, ownMethod, prototypeClassOf } from './class-hierarchy';
@@ -231,7 +231,11 @@ function chooseStates(fn: FunctionLike, flow: StepFlow, from: number, fedBack: S
     // With several returned values, a named state should find its new value among them by name;
     // with one, the first named parameter is the state (a `memory`/`mask` after it is a constant).
     // (`return { output, state }` for a lone `hidden` parameter: the one state-like name is its slot.)
-    const loneSlot = named.length === 1 && shape !== undefined && shape.names.filter((x) => x !== undefined && isStateLikeName(x)).length === 1;
+    // (`{ probs, next }`: with no state-like key, the one key that only says "the new value",
+    // unless a parameter the loop feeds back already takes it.)
+    const stateKeys = shape ? shape.names.filter((x) => x !== undefined && isStateLikeName(x)).length : 0;
+    const loneSlot = named.length === 1 && shape !== undefined && (stateKeys === 1 ||
+      (stateKeys === 0 && fedBack.size === 0 && shape.names.filter((x) => x !== undefined && isBareNewName(x)).length === 1));
     // (`lstmStep(x, state)` reading `state.h` / `state.c` and returning `{ h, c }`: an object state.)
     const memberSlot = shape !== undefined && shape.names.some((k) => k !== undefined && readsMember(flow, `p${n.index}.${k}`));
     // (A state known by its members needs no name match: `{ stress, next: { h, c } }` for `s`.)

@@ -167,6 +167,13 @@ function splitName(name: string): readonly string[] {
 const GLUED_STATE_NAME = /^([hc])(prev|next|new|old|last)$/;
 
 /** The core of a state name without previous/new markers: hPrev, h_new, nextH -> "h". */
+/** Names that only say "the new value" (`next`, `newValue`): the slot or candidate of a step's single state. */
+const BARE_NEW_NAMES = new Set(['next', 'new', 'updated']);
+
+export function isBareNewName(name: string): boolean {
+  return nameTokens(name).every((t) => BARE_NEW_NAMES.has(t));
+}
+
 export function stateBase(name: string): string {
   const tokens = nameTokens(name).filter((t) => !PREVIOUS_TOKENS.has(t) && !NEW_TOKENS.has(t));
   return tokens.map((t) => STATE_SYNONYMS.get(t) ?? t).join('_');
