@@ -994,9 +994,15 @@ function recurrentModelRunOutside(ctx: RuleContext, closures: ClosureCall[]): vo
   }
 }
 
-/** The models whose weights a variable list names (`encoder.trainableWeights`), directly or in a function of the file it calls. */
+/**
+ * The models whose weights a variable list names (`encoder.trainableWeights`): directly, in a
+ * const it was built in (`const vars = encoder.trainableWeights.map(...)`), or in a function of
+ * the file it calls.
+ */
 function listedModels(ctx: RuleContext, list: ts.Expression): Map<string, ts.Node> {
   const out = new Map<string, ts.Node>();
+  const u = unwrap(list);
+  const built = ts.isIdentifier(u) ? initialValueOf(ctx.model.scopes, u) : undefined;
   const visit = (root: ts.Node, hops: number): void => walk(root, (n) => {
     if ((ts.isPropertyAccessExpression(n) && WEIGHT_LISTS.has(n.name.text))) {
       const path = accessPath(n.expression);
@@ -1007,7 +1013,7 @@ function listedModels(ctx: RuleContext, list: ts.Expression): Map<string, ts.Nod
       if (f?.body) visit(f.body, hops - 1);
     }
   });
-  visit(list, 1);
+  visit(built ?? list, 1);
   return out;
 }
 

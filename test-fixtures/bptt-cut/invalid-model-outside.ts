@@ -21,3 +21,10 @@ export function trainStep(xs: tf.Tensor3D, ys: tf.Tensor2D): void {
   optimizer.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
   tf.dispose([state, value]);
 }
+
+export function trainWithList(xs: tf.Tensor3D, ys: tf.Tensor2D): void {
+  const vars = encoder.trainableWeights.map((w) => w.read() as tf.Variable).concat(head.trainableWeights.map((w) => w.read() as tf.Variable));
+  const features = encoder.predict(xs) as tf.Tensor;
+  //               ~~~~~~~~~~~~~~~~~~~ bptt-cut
+  optimizer.minimize(() => tf.losses.meanSquaredError(ys, head.apply(features) as tf.Tensor) as tf.Scalar, true, vars);
+}

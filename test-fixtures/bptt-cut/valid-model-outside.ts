@@ -26,3 +26,9 @@ export function fineTune(xs: tf.Tensor3D, ys: tf.Tensor2D): void {
     return tf.losses.sigmoidCrossEntropy(ys, head.apply(state) as tf.Tensor) as tf.Scalar;
   }, false, vars);
 }
+
+export function trainHeadWithList(xs: tf.Tensor3D, ys: tf.Tensor2D): void {
+  const vars = head.trainableWeights.map((w) => w.read() as tf.Variable);
+  const features = encoder.predict(xs) as tf.Tensor;
+  optimizer.minimize(() => tf.losses.meanSquaredError(ys, head.apply(features) as tf.Tensor) as tf.Scalar, true, vars);
+}
