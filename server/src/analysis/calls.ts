@@ -198,7 +198,13 @@ export function isArrayStepForm(call: ts.CallExpression): boolean {
   if (name !== 'call' && name !== 'apply' && name !== 'predict') return false;
   const a0 = call.arguments[0] && unwrap(call.arguments[0]);
   if (!a0 || !ts.isArrayLiteralExpression(a0) || a0.elements.length < 2) return false;
-  return name !== 'predict' || a0.elements.slice(1).every((el) => !ts.isSpreadElement(el) && isStateLikeName(accessPathTail(el) ?? ''));
+  return name !== 'predict' || a0.elements.slice(1).every((el) => !ts.isSpreadElement(el) && (isStateLikeName(accessPathTail(el) ?? '') || !!indexedStateArray(el)));
+}
+
+/** `state[0]` (a numeric index into a state-named array): the array `state`. */
+function indexedStateArray(el: ts.Expression): ts.Expression | undefined {
+  const u = unwrap(el);
+  return ts.isElementAccessExpression(u) && ts.isNumericLiteral(unwrap(u.argumentExpression)) && isStateLikeName(accessPathTail(u.expression) ?? '') ? unwrap(u.expression) : undefined;
 }
 
 /**
@@ -264,6 +270,12 @@ function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: 
     a0.elements.forEach((el, i) => {
       if (i === 0) return;
       if (ts.isSpreadElement(el)) { arg(el, -1); return; }
+      // `model.predict([x, state[0], state[1]])` of an unknown model: the array is the state, once.
+      const array = step ? undefined : indexedStateArray(el);
+      if (array) {
+        if (!out.some((a) => a.path !== undefined && a.path === accessPath(array))) arg(array, i - 1);
+        return;
+      }
       // `cell.call([x, ...states])`: positions after the input are states (the RNNCell convention).
       if (step ? i - 1 < step.states.length : looksLikeStepCall(call, cellVar) || bySibling || isStateLikeName(accessPathTail(el) ?? '')) arg(el, i - 1);
     });

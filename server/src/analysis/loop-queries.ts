@@ -251,7 +251,20 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
   }
   if (ts.isParameter(decl) && isFunctionLike(decl.parent) && it.callback === decl.parent) return undefined;
   if (writesToPath(model, arg.path, e, it.node).length > 0) return resetBeforeUse(model, b, e, it);
+  // `state[0] = h` or `state.splice(...)` in the loop: an array changed in place is not stale.
+  if (changedInPlaceWithin(model, b, it.node)) return undefined;
   return { decl, binding: b };
+}
+
+/** Does `within` write an element of the value `b` holds, or call a method that changes it in place? */
+function changedInPlaceWithin(model: FileModel, b: Binding, within: ts.Node): boolean {
+  return model.scopes.references(b, within).some((ref) => {
+    const p = ref.parent;
+    if (!(ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) || p.expression !== ref) return false;
+    const q = p.parent;
+    if (ts.isBinaryExpression(q) && q.left === p && isAssignmentOperator(q.operatorToken.kind)) return true;
+    return ts.isCallExpression(q) && q.expression === p && IN_PLACE_METHODS.has(memberName(p) ?? '');
+  });
 }
 
 /** Does `method` call other methods of its object (which might write what it does not)? */
@@ -328,14 +341,7 @@ function accumulatorReturnedAsIs(model: FileModel, it: Iteration): Invariance | 
   if (!it.fold || !cb || !acc || model.scopes.writes(acc, cb).length > 0) return undefined;
   const returns = returnedExpressions(cb) ?? [];
   if (returns.length === 0 || !returns.every((r) => { const u = unwrap(r); return ts.isIdentifier(u) && model.scopes.refersTo(u, acc); })) return undefined;
-  const changedInPlace = model.scopes.references(acc, cb).some((ref) => {
-    const p = ref.parent;
-    if (!(ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) || p.expression !== ref) return false;
-    const q = p.parent;
-    if (ts.isBinaryExpression(q) && q.left === p && isAssignmentOperator(q.operatorToken.kind)) return true;
-    return ts.isCallExpression(q) && q.expression === p && IN_PLACE_METHODS.has(memberName(p) ?? '');
-  });
-  if (changedInPlace) return undefined;
+  if (changedInPlaceWithin(model, acc, cb)) return undefined;
   return { decl: acc, binding: acc, handedOn: returns.map((r) => ({ node: unwrap(r), key: 0 })) };
 }
 
