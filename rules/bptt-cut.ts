@@ -400,6 +400,13 @@ function destructuredFrom(b: ts.Identifier): ts.Expression | undefined {
 /** Array methods whose result is a JS copy of the values they are given (`from` takes them as argument). */
 const JS_COPY_METHODS = new Set(['map', 'slice', 'filter', 'flat', 'from']);
 
+/** For a JS copy (`rows.map(f)`, `Array.from(rows, f)`): the values it copies (`rows`). */
+function jsCopySource(e: ts.Expression): ts.Expression | undefined {
+  if (!ts.isCallExpression(e) || !JS_COPY_METHODS.has(calleeName(e) ?? '')) return undefined;
+  const recv = calleeReceiver(e);
+  return recv && !isArrayConstructor(recv) ? recv : e.arguments[0];
+}
+
 /** For a call of a function of the file that returns a JS copy of its parameter `i` (`rows.map(f)`, `Array.from(rows)`): argument `i`. */
 function copyingHelperArgument(ctx: RuleContext, call: ts.CallExpression): ts.Expression | undefined {
   const fn = ctx.model.index.callableNames.has(calleeName(call) ?? '') ? resolveCallee(call, ctx.model.scopes, ctx.model.classes) : undefined;
@@ -407,10 +414,7 @@ function copyingHelperArgument(ctx: RuleContext, call: ts.CallExpression): ts.Ex
   if (!fn || !returns || returns.length === 0) return undefined;
   let index = -1;
   for (const r of returns) {
-    const e = unwrap(r);
-    const m = ts.isCallExpression(e) ? calleeName(e) : undefined;
-    const recv = ts.isCallExpression(e) ? calleeReceiver(e) : undefined;
-    const src = ts.isCallExpression(e) && m && JS_COPY_METHODS.has(m) ? (recv && !isArrayConstructor(recv) ? recv : e.arguments[0]) : undefined;
+    const src = jsCopySource(unwrap(r));
     const id = src && unwrap(src);
     const param = id && ts.isIdentifier(id) ? ctx.model.scopes.resolve(id)?.parent : undefined;
     const k = param && ts.isParameter(param) && param.parent === fn ? fn.parameters.indexOf(param) : -1;
@@ -452,7 +456,7 @@ function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS
     // The read-back values transformed in JS (`h.dataSync().map(clip)`, `Array.from(data, f)`) are
     // still a copy: no gradient flows back through them (and dropping the round-trip would change
     // the values, so never a fix).
-    const copied = m && JS_COPY_METHODS.has(m) ? (r && !isArrayConstructor(r) ? r : u.arguments[0]) : undefined;
+    const copied = jsCopySource(u);
     // `finite(h.arraySync())` with `const finite = (rows) => rows.map(...)`: a helper of the file
     // that returns a JS copy of one of its parameters copies what it is given.
     const viaHelper = copied ? undefined : copyingHelperArgument(ctx, u);

@@ -69,18 +69,34 @@ const THIS_ALIAS_NAMES = new Set(['self', 'that', '_this', '_self', 'me']);
  * functions, and in a web worker a bare `self` is the global scope.
  */
 export function isThisAlias(e: ts.Node): boolean {
-  if (e.kind !== ts.SyntaxKind.Identifier || !THIS_ALIAS_NAMES.has((e as ts.Identifier).text)) return false;
+  return thisAliasDeclarer(e) !== undefined;
+}
+
+/** For a `this` alias: the function whose body declares it (`var self = this`); undefined for anything else. */
+function thisAliasDeclarer(e: ts.Node): FunctionLike | undefined {
+  if (e.kind !== ts.SyntaxKind.Identifier || !THIS_ALIAS_NAMES.has((e as ts.Identifier).text)) return undefined;
   const name = (e as ts.Identifier).text;
   for (let p: ts.Node | undefined = e.parent; p; p = p.parent) {
     if (!isFunctionLike(p) || !p.body || !ts.isBlock(p.body)) continue;
     for (const st of p.body.statements) {
       if (!ts.isVariableStatement(st)) continue;
       for (const d of st.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.name.text === name) return !!d.initializer && unwrap(d.initializer).kind === ts.SyntaxKind.ThisKeyword;
+        if (ts.isIdentifier(d.name) && d.name.text === name) return d.initializer && unwrap(d.initializer).kind === ts.SyntaxKind.ThisKeyword ? p : undefined;
       }
     }
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * The function whose `this` `e` denotes: for `this`, the nearest enclosing function that is not an
+ * arrow (arrows keep their function's `this`); for an alias (`self` after `var self = this`), the
+ * same, from where the alias is declared.
+ */
+export function thisOwner(e: ts.Node): FunctionLike | undefined {
+  const from = e.kind === ts.SyntaxKind.ThisKeyword ? e.parent : thisAliasDeclarer(e);
+  for (let p: ts.Node | undefined = from; p; p = p.parent) if (isFunctionLike(p) && !ts.isArrowFunction(p)) return p;
+  return undefined;
 }
 
 /** A textual path for identifiers and member chains: `this.cell.kernel` -> "this.cell.kernel". */

@@ -2,7 +2,7 @@
 // variables carry state across iterations, and what happens to each call's result.
 import ts from '../typescript';
 import { baseClassOf, enclosingClassOfThis, findMethod, findPrototypeMethod, prototypeClasses, prototypeClassOf } from './class-hierarchy';
-import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction, isThisAlias } from './ast';
+import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction, thisOwner } from './ast';
 import type { Scopes } from './scopes';
 import { hasToken, isStateLikeName, stateBase, LAYER_LOOP_TOKENS, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
 import type { TfApi } from './tf-api';
@@ -358,21 +358,10 @@ function prototypeClassOfValue(expr: ts.Expression, scopes: Scopes): string | un
   return prototypeClasses(e.getSourceFile()).has(name) ? name : undefined;
 }
 
-/**
- * `this` (or `self` after `var self = this`) in a prototype method `X.prototype.m = function`: `X`.
- * Arrows keep their function's `this`; the alias is looked up where it is declared.
- */
+/** `this` (or `self` after `var self = this`) in a prototype method `X.prototype.m = function`: `X`. */
 function prototypeClassOfThis(expr: ts.Expression): string | undefined {
-  const e = unwrap(expr);
-  const alias = isThisAlias(e) ? (e as ts.Identifier).text : undefined;
-  if (e.kind !== ts.SyntaxKind.ThisKeyword && alias === undefined) return undefined;
-  for (let p: ts.Node | undefined = e.parent; p; p = p.parent) {
-    if (!isFunctionLike(p) || ts.isArrowFunction(p)) continue;
-    const declaresAlias = alias !== undefined && !!p.body && ts.isBlock(p.body) && p.body.statements.some((st) => ts.isVariableStatement(st) &&
-      st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === alias));
-    if (alias === undefined || declaresAlias) return prototypeClassOf(p);
-  }
-  return undefined;
+  const owner = thisOwner(unwrap(expr));
+  return owner && prototypeClassOf(owner);
 }
 
 /**
