@@ -101,6 +101,8 @@ interface Escape {
   readAt?: ts.Node;
   /** For a tensor put into a map (`sessions.set(id, next)`): the value stored. */
   stored?: ts.Expression;
+  /** The stored variable is returned, but the loop storing it replaces it: only its last value survives. */
+  lastOnly?: boolean;
 }
 
 /**
@@ -139,13 +141,49 @@ function statePushed(ctx: RuleContext, push: ts.CallExpression, tidy: ts.CallExp
   const recv = calleeReceiver(push);
   const arr = recv && unwrap(recv);
   if (!arr || !ts.isIdentifier(arr)) return undefined;
-  const value = push.arguments.map(unwrap).find((a) => ts.isIdentifier(a) && isStateLikeName(a.text) &&
-    !returned.has(a.text) && !kept.has(a.text) && isTensorCreatedIn(ctx, a, fn));
+  const lastOnly = (a: ts.Identifier): boolean => returned.has(a.text) && replacedAroundPush(ctx, a, push, fn);
+  const value = push.arguments.map(unwrap).find((a): a is ts.Identifier => ts.isIdentifier(a) && isStateLikeName(a.text) &&
+    (!returned.has(a.text) || lastOnly(a)) && !kept.has(a.text) && isTensorCreatedIn(ctx, a, fn));
   const b = value && ctx.model.scopes.resolve(arr);
   if (!value || !b || isWithin(b, fn) || returned.has(arr.text)) return undefined;
   const scope = enclosingFunction(b) ?? ctx.sf;
-  const readAt = ctx.model.scopes.references(b, scope).find((r) => !isWithin(r, fn) && (r.pos > tidy.end || enclosingFunction(r) !== enclosingFunction(tidy)));
-  return readAt ? { node: push, path: arr.text, readAt, stored: value } : undefined;
+  const readAt = ctx.model.scopes.references(b, scope).find((r) => !isWithin(r, fn) && (r.pos > tidy.end || enclosingFunction(r) !== enclosingFunction(tidy))) ??
+    readByCaller(ctx, b);
+  return readAt ? { node: push, path: arr.text, readAt, stored: value, lastOnly: lastOnly(value) } : undefined;
+}
+
+/**
+ * `for (...) { h = step(x, h); states.push(h); } return h;`: the callback returns the last `h`
+ * only; every earlier one it pushed is disposed. True when a loop inside the callback holds both
+ * the push and a write to the pushed variable.
+ */
+function replacedAroundPush(ctx: RuleContext, value: ts.Identifier, push: ts.Node, fn: FunctionLike): boolean {
+  const b = ctx.model.scopes.resolve(value);
+  if (!b) return false;
+  for (let n = push.parent; n && n !== fn; n = n.parent) {
+    const body = isLoop(n) ? n.statement : iteratingCallback(n)?.body;
+    if (body && ctx.model.scopes.writes(b, body).length > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * `encode(ids, states)` filling its array parameter `states` inside a tidy: the caller owns the
+ * array. Its first read after a call that passes it is where the disposed tensors are used.
+ */
+function readByCaller(ctx: RuleContext, b: ts.Identifier): ts.Node | undefined {
+  const param = b.parent;
+  if (!ts.isParameter(param) || param.name !== b) return undefined;
+  const owner = param.parent as FunctionLike;
+  const index = owner.parameters.indexOf(param);
+  for (const site of ctx.model.callSitesOf(owner)) {
+    const arg = site.arguments[index] && unwrap(site.arguments[index]);
+    const b = arg && ts.isIdentifier(arg) ? ctx.model.scopes.resolve(arg) : undefined;
+    const scope = b && (enclosingFunction(b) ?? ctx.sf);
+    const read = scope && ctx.model.scopes.references(b, scope).find((r) => r.pos > site.end);
+    if (read) return read;
+  }
+  return undefined;
 }
 
 /** `tf.keep` takes one tensor: a stored `{ h, c }` / `[h, c]` keeps each member (`{ h: tf.keep(h), c: tf.keep(c) }`). */
@@ -242,6 +280,7 @@ export default defineRule({
       keep: 'Keep it with `tf.keep(...)` (dispose the old state yourself)',
       readAfter: '`{{name}}` is read here after `tidy` disposed it',
       disposedStored: '`{{value}}` is stored in `{{name}}` inside `tf.tidy` but neither returned nor kept: it is disposed when `tidy` returns, and the next read from `{{name}}` gets a disposed state. Keep it with `tf.keep()` (or return it from `tidy` and store it after).',
+      disposedStoredButLast: '`{{value}}` is stored in `{{name}}` on every iteration inside `tf.tidy`, but the callback returns only its last value: every earlier one is disposed when `tidy` returns, and the next read from `{{name}}` gets disposed states. Keep each with `tf.keep()`.',
       disposedInMethod: '`{{name}}` is assigned a tensor in `{{method}}`, which runs inside `tf.tidy` here and is not kept: it is disposed when `tidy` returns, and the next read of `{{name}}` gets a disposed state. Keep it with `tf.keep()` in `{{method}}` (and dispose the old value yourself).',
       disposedStoredBy: '`{{value}}` is stored in `{{name}}` by `{{method}}` inside `tf.tidy` but neither returned nor kept: it is disposed when `tidy` returns, and the next read from `{{name}}` gets a disposed state. Keep it with `tf.keep()` (or return it from `tidy` and store it after).',
       disposedStoredByMany: '`{{value}}` are stored in `{{name}}` by `{{method}}` inside `tf.tidy` but neither returned nor kept: they are disposed when `tidy` returns, and the next read from `{{name}}` gets disposed states. Keep them with `tf.keep()` (or return them from `tidy` and store them after).',
@@ -305,7 +344,7 @@ export default defineRule({
         if (esc.stored) {
           const data = { name: esc.path, value: nodeText(ctx, esc.stored) };
           ctx.report({
-            node: esc.node, messageId: 'disposedStored', data,
+            node: esc.node, messageId: esc.lastOnly ? 'disposedStoredButLast' : 'disposedStored', data,
             suggest: [{ messageId: 'keep', data, edits: keepEdits(ctx, esc.stored, ns, fn) }],
             related: esc.readAt ? [{ node: esc.readAt, messageId: 'readAfterStored', data }] : undefined,
           });

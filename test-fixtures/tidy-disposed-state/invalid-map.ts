@@ -80,3 +80,25 @@ export function onFrame(session: Conversation, x: tf.Tensor2D): tf.Tensor {
     return tf.sum(out.h);
   });
 }
+
+// The encoder fills the array its caller hands it and returns the last state: only that one
+// survives the tidy; every earlier state in the array is disposed when the caller reads it.
+function encodeInto(xs: tf.Tensor2D[], states: tf.Tensor2D[]): tf.Tensor2D {
+  return tf.tidy(() => {
+    let h = tf.zeros([1, H]) as tf.Tensor2D;
+    for (const x of xs) {
+      h = step(x, h);
+      states.push(h);
+//    ~~~~~~~~~~~~~~ tidy-disposed-state
+    }
+    return h;
+  });
+}
+
+export function attentionPool(xs: tf.Tensor2D[]): tf.Tensor {
+  const states: tf.Tensor2D[] = [];
+  const last = encodeInto(xs, states);
+  const pooled = tf.mean(tf.concat(states, 0), 0);
+  last.dispose();
+  return pooled;
+}

@@ -118,3 +118,34 @@ export function keptTrace(xs: tf.Tensor2D[]): tf.Tensor2D[] {
   });
   return trace;
 }
+
+// An array parameter: filled with kept states, or given only the state the tidy returns.
+function encodeKept(xs: tf.Tensor2D[], states: tf.Tensor2D[]): tf.Tensor2D {
+  return tf.tidy(() => {
+    let h = tf.zeros([1, H]) as tf.Tensor2D;
+    for (const x of xs) {
+      h = step(x, h);
+      states.push(tf.keep(h));
+    }
+    return h.clone();
+  });
+}
+
+function finalInto(xs: tf.Tensor2D[], finals: tf.Tensor2D[]): void {
+  const h = tf.tidy(() => {
+    let state = tf.zeros([1, H]) as tf.Tensor2D;
+    for (const x of xs) state = step(x, state);
+    const hFinal = state;
+    finals.push(hFinal);
+    return hFinal;
+  });
+  h.print();
+}
+
+export function pooledStates(xs: tf.Tensor2D[]): tf.Tensor {
+  const states: tf.Tensor2D[] = [];
+  const finals: tf.Tensor2D[] = [];
+  encodeKept(xs, states).dispose();
+  finalInto(xs, finals);
+  return tf.mean(tf.concat([...states, ...finals], 0), 0);
+}
