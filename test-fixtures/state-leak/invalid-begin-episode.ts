@@ -34,3 +34,33 @@ export function play(agent: Agent, episodes: number[][][]): number[][] {
   }
   return moves;
 }
+
+// A dialogue tracker whose context vector goes through a recurrent weight each turn: the field
+// is a state whatever its name, and the per-call hook resets the turn counter only.
+export class DialogueTracker {
+  private ctx: tf.Tensor2D = tf.zeros([1, 8]);
+  private turns = 0;
+  constructor(private readonly wUtt: tf.Tensor2D, private readonly wCtx: tf.Tensor2D) {}
+
+  startCall(): void {
+    this.turns = 0;
+  }
+
+  addTurn(utterance: tf.Tensor2D): number {
+    const next = tf.tidy(() => tf.tanh(tf.matMul(utterance, this.wUtt).add(tf.matMul(this.ctx, this.wCtx))) as tf.Tensor2D);
+    this.ctx.dispose();
+    this.ctx = next;
+    this.turns++;
+    return this.turns;
+  }
+}
+
+export function replayCalls(tracker: DialogueTracker, calls: tf.Tensor2D[][]): number[] {
+  return calls.map((call) => {
+    tracker.startCall();
+    let turns = 0;
+    for (const utterance of call) turns = tracker.addTurn(utterance);
+//                                        ~~~~~~~~~~~~~~~~~~~~~~~~~~ state-leak
+    return turns;
+  });
+}

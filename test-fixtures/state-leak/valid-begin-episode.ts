@@ -38,3 +38,57 @@ export function play(agent: Agent, episodes: number[][][]): number[][] {
   }
   return moves;
 }
+
+// A running mean of the inputs, kept across calls on purpose: advanced from its old value but
+// never through a weight, so it is a statistic, not a recurrent state. The hook resets counters.
+export class NormalisingScorer {
+  private mean: tf.Tensor2D = tf.zeros([1, 8]);
+  private turns = 0;
+  constructor(private readonly wOut: tf.Tensor2D) {}
+
+  startCall(): void {
+    this.turns = 0;
+  }
+
+  addTurn(utterance: tf.Tensor2D): number {
+    const next = tf.tidy(() => this.mean.mul(0.99).add(utterance.mul(0.01)) as tf.Tensor2D);
+    this.mean.dispose();
+    this.mean = next;
+    this.turns++;
+    return tf.tidy(() => tf.matMul(utterance.sub(this.mean), this.wOut).dataSync()[0]!);
+  }
+}
+
+export function scoreCalls(scorer: NormalisingScorer, calls: tf.Tensor2D[][]): number[][] {
+  return calls.map((call) => {
+    scorer.startCall();
+    return call.map((utterance) => scorer.addTurn(utterance));
+  });
+}
+
+// The context vector goes through a recurrent weight and the per-call hook resets it.
+export class DialogueTracker {
+  private ctx: tf.Tensor2D = tf.zeros([1, 8]);
+  constructor(private readonly wUtt: tf.Tensor2D, private readonly wCtx: tf.Tensor2D) {}
+
+  startCall(): void {
+    this.ctx.dispose();
+    this.ctx = tf.zeros([1, 8]);
+  }
+
+  addTurn(utterance: tf.Tensor2D): tf.Tensor2D {
+    const next = tf.tidy(() => tf.tanh(tf.matMul(utterance, this.wUtt).add(tf.matMul(this.ctx, this.wCtx))) as tf.Tensor2D);
+    this.ctx.dispose();
+    this.ctx = next;
+    return next;
+  }
+}
+
+export function replayCalls(tracker: DialogueTracker, calls: tf.Tensor2D[][]): tf.Tensor2D[] {
+  return calls.map((call) => {
+    tracker.startCall();
+    let last = tf.zeros([1, 8]) as tf.Tensor2D;
+    for (const utterance of call) last = tracker.addTurn(utterance);
+    return last;
+  });
+}

@@ -574,17 +574,32 @@ const advancedFieldsMemo = lastFileMemo((_model: FileModel) => new Map<ts.Node, 
 /** Also an ES5 method (`Agent.prototype.act = function`): its `this.m()` calls follow the prototype chain. */
 function computeFieldsAdvancedBy(model: FileModel, method: ts.MethodDeclaration | FunctionLike): string[] {
   if (!method.body || nodesInside(model.index.loops, method.body).length > 0) return [];
-  // Only a method that writes a state-named field can advance one: checked before any dataflow.
-  const writesState = nodesInside(model.index.writes, method.body).some((w) => {
+  // Only a method that writes a state field can advance one: checked before any dataflow.
+  const body = method.body;
+  const isState = (f: string): boolean => isStateLikeName(f) || multipliedByWeight(model, body, f);
+  const writesState = nodesInside(model.index.writes, body).some((w) => {
     const f = ts.isBinaryExpression(w) && w.operatorToken.kind === ts.SyntaxKind.EqualsToken ? thisFieldName(unwrap(w.left)) : undefined;
-    return f !== undefined && isStateLikeName(f);
+    return f !== undefined && isState(f);
   });
   if (!writesState) return [];
   if (!nodesInside(model.calls, method.body).some((c) => model.tf.path(c.expression) !== undefined)) return [];
   const cls = method.parent;
   const prototypeClass = ts.isClassLike(cls) ? undefined : prototypeClassOf(method);
   const flow = analyzeStep(method, model.tf, undefined, { classNode: ts.isClassLike(cls) ? cls : undefined, prototypeClass, classes: model.classes, scopes: model.scopes });
-  return [...flow.fieldSinks].filter(([f, deps]) => isStateLikeName(f) && deps.has(`this.${f}`)).map(([f]) => f);
+  return [...flow.fieldSinks].filter(([f, deps]) => deps.has(`this.${f}`) && isState(f)).map(([f]) => f);
+}
+
+/**
+ * `tf.matMul(this.ctx, this.wCtx)` / `this.ctx.matMul(W)` in the method: the field goes through a
+ * weight matrix, as a recurrent state does, whatever its name (`ctx`, `memory`, `summary`). A
+ * running statistic (`this.mean.mul(0.9).add(...)`) does not.
+ */
+function multipliedByWeight(model: FileModel, body: ts.Node, field: string): boolean {
+  return nodesInside(model.callsNamed(['matMul', 'dot']), body).some((c) => {
+    const recv = calleeReceiver(c);
+    const operands = model.tf.fn(c) || !recv ? c.arguments : [recv];
+    return operands.some((a) => thisFieldName(unwrap(a)) === field);
+  });
 }
 
 function findFieldRecurrences(model: FileModel): FieldRecurrence[] {
