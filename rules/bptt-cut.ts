@@ -249,6 +249,29 @@ function returnsStateOf(ctx: RuleContext, returned: ReadonlySet<string>, state: 
   return false;
 }
 
+/**
+ * `xs.reduce((h, x) => step(x, h), h0)`, or a reducer that is the cell itself
+ * (`(h, xt) => tf.tanh(xt.matMul(Wx).add(h.matMul(Wh)))`: the accumulator goes through a weight):
+ * the fold is an unroll over steps.
+ */
+function isFoldUnroll(ctx: RuleContext, call: ts.CallExpression): boolean {
+  const fold = iterationOf(call);
+  const acc = fold?.accumulator;
+  if (!fold || !acc || !fold.callback) return false;
+  if (ctx.model.stepCalls.some((c) => isWithin(c.call, fold.body))) return true;
+  const result = finalReturn(fold.callback);
+  return !!result && nodesInside(ctx.model.callsNamed(['matMul', 'dot']), result).some((m) => {
+    const operands = [...m.arguments, ...(ctx.model.tf.fn(m) ? [] : [calleeReceiver(m)])];
+    return operands.some((o) => o !== undefined && ts.isIdentifier(unwrap(o)) && ctx.model.scopes.refersTo(unwrap(o) as ts.Identifier, acc));
+  });
+}
+
+/** `const unroll = (xs) => tf.unstack(xs, 1).reduce((h, xt) => cell(xt, h), h0)`: a helper returning a fold over steps. */
+function returnedFold(ctx: RuleContext, helper: FunctionLike): ts.Node | undefined {
+  const r = finalReturn(helper);
+  return r && ts.isCallExpression(r) && isFoldUnroll(ctx, r) ? r : undefined;
+}
+
 /** `function encode(read) { return unrollFrom(0, h0, xs); }`: a helper whose result is a recursive unroll's. */
 function returnedRecursion(ctx: RuleContext, helper: FunctionLike): ts.Node | undefined {
   const r = finalReturn(helper);
@@ -289,15 +312,14 @@ function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
       if ((element || joined) && (unrolls ??= closureUnrolls(carried, g))) return;
       if (!e || !ts.isCallExpression(e) || isWithin(e, g.fn)) return;
       // `const hT = xs.reduce((h, x) => step(x, h), h0)`: the fold is the unroll.
-      const fold = iterationOf(e);
-      if (fold?.accumulator && model.stepCalls.some((c) => isWithin(c.call, fold.body))) {
+      if (isFoldUnroll(ctx, e)) {
         const data = { name: b.text, closure: closureLabel(ctx, g) };
         ctx.report({ node: n, messageId: 'unrolledOutside', data, related: [{ node: e, messageId: 'loopHere' }] });
         return;
       }
       const helper = resolveCallee(e, model.scopes, model.classes);
       if (!helper || model.stepOf(helper)) return;
-      if (!cache.has(helper)) cache.set(helper, unrollingLoop(ctx, helper) ?? recursiveUnroll(model, helper) ?? returnedRecursion(ctx, helper));
+      if (!cache.has(helper)) cache.set(helper, unrollingLoop(ctx, helper) ?? recursiveUnroll(model, helper) ?? returnedRecursion(ctx, helper) ?? returnedFold(ctx, helper));
       const loop = cache.get(helper);
       if (!loop) return;
       const data = { name: b.text, closure: closureLabel(ctx, g), helper: nodeText(ctx, unwrap(e.expression)) };
@@ -461,7 +483,9 @@ function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS
     // that returns a JS copy of one of its parameters copies what it is given.
     const viaHelper = copied ? undefined : copyingHelperArgument(ctx, u);
     const inner = copied ? readBackSource(ctx, copied, hops) : viaHelper && hops > 0 ? readBackSource(ctx, viaHelper, hops - 1) : undefined;
-    return inner ? { ...inner, inline: false } : undefined;
+    if (inner) return { ...inner, inline: false };
+    // `trace.at(-1)` is an element read, checked below.
+    if (calleeName(u) !== 'at') return undefined;
   }
   // `this.past[this.past.length - 1]`: an element of an array field that only read-backs fill; or
   // a member of one (`last.h` with `const last = this.entries[...]`, entries pushed as `{ t, h: h.arraySync() }`).
@@ -852,7 +876,7 @@ function madeByVariable(ctx: RuleContext, e: ts.Expression): boolean {
   let found = false;
   for (const holder of holders) walk(holder, (n) => {
     if (found) return false;
-    if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === field) found = isVariable(n.initializer);
+    if (ts.isPropertyDeclaration(n) && (ts.isIdentifier(n.name) || ts.isPrivateIdentifier(n.name)) && n.name.text === field) found = isVariable(n.initializer);
     else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) &&
       n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === field) found = isVariable(n.right);
   });

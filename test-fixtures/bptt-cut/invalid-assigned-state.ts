@@ -38,3 +38,23 @@ export class StatefulCell {
     }).value;
   }
 }
+
+// Private members: the closure runs `#advance`, which assigns the `#state` variable.
+export class PrivateStateCell {
+  readonly #state = tf.variable(tf.zeros([1, 8]), false);
+
+  #advance(x: tf.Tensor2D): tf.Tensor2D {
+    const h = tf.tanh(tf.add(tf.matMul(x, Wx), tf.matMul(this.#state, Wh))) as tf.Tensor2D;
+    this.#state.assign(h);
+//  ~~~~~~~~~~~~~~~~~~~~~ bptt-cut
+    return h;
+  }
+
+  train(xs: tf.Tensor2D[], y: tf.Tensor2D): void {
+    optimizer.minimize(() => {
+      let h: tf.Tensor2D | undefined;
+      for (const x of xs) h = this.#advance(x);
+      return tf.losses.meanSquaredError(y, tf.matMul(h!, Wo)) as tf.Scalar;
+    });
+  }
+}

@@ -30,3 +30,20 @@ export function trainStep(frames: tf.Tensor2D[], ys: tf.Tensor2D, optimizer: tf.
   optimizer.applyGradients(grads);
   tf.dispose([value, grads]);
 }
+
+// The same timeline, the last entry read with `at(-1)`.
+function forwardAt(frames: tf.Tensor2D[]): tf.Tensor2D {
+  const trace: number[][][] = [];
+  let h: tf.Tensor2D = tf.zeros([frames[0]!.shape[0], H]);
+  for (const frame of frames) {
+    const next = cell(frame, h);
+    trace.push(next.arraySync());
+    h = tf.tensor2d(trace.at(-1)!);
+//      ~~~~~~~~~~~~~~~~~~~~~~~~~~ bptt-cut
+  }
+  return h.matMul(Wc) as tf.Tensor2D;
+}
+
+export function trainStepAt(frames: tf.Tensor2D[], ys: tf.Tensor2D, optimizer: tf.Optimizer): void {
+  optimizer.minimize(() => tf.losses.softmaxCrossEntropy(ys, forwardAt(frames)) as tf.Scalar);
+}

@@ -57,3 +57,15 @@ export function rebuilt(xs: tf.Tensor2D[], y: tf.Tensor2D): void {
     return tf.losses.meanSquaredError(y, tf.matMul(h.add(g), V)) as tf.Scalar;
   });
 }
+
+// A helper returning a fold whose reducer is the cell itself, run in a tidy before the tape.
+const unrollAll = (xs: tf.Tensor2D[]): tf.Tensor2D =>
+  xs.reduce((h, x) => tf.tanh(x.matMul(W).add(h.matMul(U))) as tf.Tensor2D, tf.zeros([1, H]) as tf.Tensor2D);
+
+export function foldedByHelper(xs: tf.Tensor2D[], y: tf.Tensor2D): tf.NamedTensorMap {
+  const hT = tf.tidy(() => unrollAll(xs));
+  const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError(y, tf.matMul(hT, V)) as tf.Scalar);
+//                                                                                        ~~ bptt-cut
+  tf.dispose([hT, value]);
+  return grads;
+}

@@ -106,3 +106,22 @@ export function inlineInside(xs: tf.Tensor2D[], y: tf.Tensor2D) {
     return tf.losses.meanSquaredError(y, tf.matMul(folded, Wo));
   })([Wh]);
 }
+
+// Folds before the tape that are no unroll: a sum of the frames, and the features projected by a
+// weight (the accumulator is added to, never multiplied by a weight).
+const sumFrames = (xs: tf.Tensor2D[]): tf.Tensor2D => xs.reduce((acc, x) => acc.add(x) as tf.Tensor2D, tf.zeros([1, 4]) as tf.Tensor2D);
+const projected = (xs: tf.Tensor2D[]): tf.Tensor2D => xs.reduce((acc, x) => acc.add(x.matMul(Wx)) as tf.Tensor2D, tf.zeros([1, H]) as tf.Tensor2D);
+
+export function pooledFeatures(xs: tf.Tensor2D[], y: tf.Tensor2D) {
+  const total = tf.tidy(() => sumFrames(xs));
+  const proj = projected(xs);
+  return tf.variableGrads(() => tf.losses.meanSquaredError(y, tf.matMul(encode([total]).add(proj), Wo)) as tf.Scalar);
+}
+
+// A fold whose reducer is the cell, inside the gradient function.
+const unrollAll = (xs: tf.Tensor2D[]): tf.Tensor2D =>
+  xs.reduce((h, x) => tf.tanh(x.matMul(Wx).add(h.matMul(Wh))) as tf.Tensor2D, tf.zeros([1, H]) as tf.Tensor2D);
+
+export function foldInside(xs: tf.Tensor2D[], y: tf.Tensor2D) {
+  return tf.variableGrads(() => tf.losses.meanSquaredError(y, tf.matMul(unrollAll(xs), Wo)) as tf.Scalar);
+}

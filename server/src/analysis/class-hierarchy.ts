@@ -84,7 +84,7 @@ function returnedClass(fn: FunctionLike): ts.ClassLikeDeclaration | undefined {
 
 /** Is `m` a method declaration named `name` (`step() {}`, `'step'() {}`), with or without a body? */
 function isMethodNamed(m: ts.ClassElement, name: string): m is ts.MethodDeclaration {
-  return ts.isMethodDeclaration(m) && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name;
+  return ts.isMethodDeclaration(m) && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name;
 }
 
 /** The method with a body named `name` that `cls` itself declares (not inherited). */
