@@ -68,3 +68,19 @@ export function forecast(xs: tf.Tensor2D[], h0: tf.Tensor2D): tf.Tensor[] {
   }
   return preds;
 }
+
+// A private helper that picks relu or tanh by an option: the step activates its incoming state
+// with it, and makes the new state with it too.
+export class OptionCell {
+  constructor(private readonly opts: { activation: 'tanh' | 'relu' } = { activation: 'tanh' }) {}
+
+  #activate(t: tf.Tensor2D): tf.Tensor2D {
+    return this.opts.activation === 'relu' ? tf.relu(t) : tf.tanh(t);
+  }
+
+  step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    const prev = this.#activate(h);
+//               ~~~~~~~~~~~~~~~~~ stacked-activation
+    return this.#activate(tf.matMul(x, W).add(tf.matMul(prev, U)) as tf.Tensor2D);
+  }
+}

@@ -60,3 +60,20 @@ export class Projector {
     return tf.tanh(this.project(x, h)) as tf.Tensor2D;
   }
 }
+
+// A helper picking its activation by an option, applied once per step to the pre-activation.
+export class OptionCell {
+  constructor(private readonly opts: { activation: 'tanh' | 'relu' } = { activation: 'tanh' }) {}
+
+  #activate(t: tf.Tensor2D): tf.Tensor2D {
+    return this.opts.activation === 'relu' ? tf.relu(t) : tf.tanh(t);
+  }
+
+  step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    return this.#activate(preActivation(x, h));
+  }
+
+  unroll(xs: tf.Tensor2D[], h0: tf.Tensor2D): tf.Tensor2D {
+    return xs.reduce((h, x) => this.step(x, h), h0);
+  }
+}

@@ -86,18 +86,20 @@ export const activationHelpers: (model: FileModel) => Map<FunctionLike, Activati
     for (const c of candidates) {
       if (out.has(c) || (found && !(returnedExpressions(c) ?? []).some((r) => { const u = unwrap(r); return ts.isCallExpression(u) && found!.has(calleeName(u) ?? ''); }))) continue;
       const param = c.parameters[0]!.name as ts.Identifier;
-      const returns = returnedExpressions(c) ?? [];
-      let activation: string | undefined;
+      const returns = (returnedExpressions(c) ?? []).flatMap(branches);
+      const names = new Set<string>();
       const all = returns.length > 0 && returns.every((r) => {
         const u = unwrap(r);
         const act = ts.isCallExpression(u) ? activationOf(model, u, out) : undefined;
         const operand = act && unwrap(act.operand);
         if (!act || act.form === 'layer' || !operand || !ts.isIdentifier(operand) || !model.scopes.refersTo(operand, param)) return false;
-        if (activation !== undefined && activation !== act.name) return false;
-        activation = act.name;
+        names.add(act.name);
         return true;
       });
-      const name = all && activation ? functionName(c) : undefined;
+      const name = all ? functionName(c) : undefined;
+      // `opts.activation === 'relu' ? tf.relu(t) : tf.tanh(t)`: whichever it picks, the helper
+      // activates its argument (applied twice in a row, it stacks either way).
+      const activation = [...names].sort().join('` or `');
       if (name && activation) { out.set(c, { name, activation }); added.add(name); }
     }
     if (added.size === 0) break;
@@ -105,6 +107,12 @@ export const activationHelpers: (model: FileModel) => Map<FunctionLike, Activati
   }
   return out;
 });
+
+/** The values a returned expression can take: both branches of `cond ? a : b`, nested. */
+function branches(e: ts.Expression): ts.Expression[] {
+  const u = unwrap(e);
+  return ts.isConditionalExpression(u) ? [...branches(u.whenTrue), ...branches(u.whenFalse)] : [u];
+}
 
 /** The names activation helpers are called by (for `callsNamed`). */
 export const activationHelperNames = lastFileMemo((model: FileModel): string[] =>

@@ -59,7 +59,7 @@ export class TreeIndex {
         case K.FunctionDeclaration:
         case K.MethodDeclaration: {
           const name = (n as ts.FunctionDeclaration | ts.MethodDeclaration).name;
-          if (name && name.kind === K.Identifier) this.callableNames.add(name.text);
+          if (name && (name.kind === K.Identifier || name.kind === K.PrivateIdentifier)) this.callableNames.add((name as ts.Identifier | ts.PrivateIdentifier).text);
           this.containers.push(n as FunctionLike);
           break;
         }
