@@ -1,7 +1,7 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type RuleContext } from './rule';
-import { calleeName, calleeReceiver, accessPath, functionName, outermost, returnedExpressions, thisFieldName, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike, isWithin } from '../server/src/analysis/ast';
-import { enclosingClassOfThis, prototypeClasses, prototypeClassOf } from '../server/src/analysis/class-hierarchy';
+import { calleeName, calleeReceiver, accessPath, functionName, outermost, returnedExpressions, thisFieldName, unwrap, walk, isFunctionLike, iteratingCallback, enclosingFunction, type FunctionLike, isWithin, declaredMemberName } from '../server/src/analysis/ast';
+import { enclosingClassOfThis, thisHolders } from '../server/src/analysis/class-hierarchy';
 import { finalReturn, iterationOf, resolveCallee, type StepCall } from '../server/src/analysis/calls';
 import { inlineRecurrences, writesToPath } from '../server/src/analysis/loop-queries';
 import { initialValueOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
@@ -872,32 +872,17 @@ function madeByVariable(ctx: RuleContext, e: ts.Expression): boolean {
   }
   const field = ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword ? e.name.text : undefined;
   if (field === undefined) return false;
-  const holders = thisHolders(ctx, e);
+  const holders = thisHolders(e);
   let found = false;
   for (const holder of holders) walk(holder, (n) => {
     if (found) return false;
-    if (ts.isPropertyDeclaration(n) && (ts.isIdentifier(n.name) || ts.isPrivateIdentifier(n.name)) && n.name.text === field) found = isVariable(n.initializer);
+    if (ts.isPropertyDeclaration(n) && declaredMemberName(n) === field) found = isVariable(n.initializer);
     else if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(n.left) &&
       n.left.expression.kind === ts.SyntaxKind.ThisKeyword && n.left.name.text === field) found = isVariable(n.right);
   });
   return found;
 }
 
-/**
- * Where the object `this` denotes at `e` gets its fields: its class, or for an ES5 prototype
- * method (`Trainer.prototype.lossOn = function`) the constructor function `Trainer` and the
- * class's prototype methods.
- */
-function thisHolders(ctx: RuleContext, e: ts.Node): ts.Node[] {
-  const cls = enclosingClassOfThis(e);
-  if (cls) return [cls];
-  let fn: ts.Node | undefined = e.parent;
-  while (fn && (!isFunctionLike(fn) || ts.isArrowFunction(fn))) fn = fn.parent;
-  const owner = fn && prototypeClassOf(fn);
-  if (!owner) return [];
-  const ctor = ctx.sf.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === owner);
-  return [...(ctor ? [ctor] : []), ...(prototypeClasses(ctx.sf).get(owner)?.methods.values() ?? [])];
-}
 
 /**
  * `h = this.record('h', hNew)` on the tape, where `record` returns `tf.tensor(t.dataSync(), t.shape)`

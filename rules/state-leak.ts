@@ -7,7 +7,7 @@ import { advancingMethods, classNameOf, familyMethods, fieldWriteCount, fieldWri
 import type { FileModel } from '../server/src/analysis/model';
 import { fieldConstructorArgs } from '../server/src/analysis/constructor-args';
 import { enclosingClassOfThis, prototypeClasses } from '../server/src/analysis/class-hierarchy';
-import { calleeName, calleeReceiver, accessPath, accessPathTail, unwrap, walk, enclosingFunction, functionName, functionNameNode, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin, type FunctionLike } from '../server/src/analysis/ast';
+import { calleeName, calleeReceiver, accessPath, accessPathTail, unwrap, walk, enclosingFunction, functionName, functionNameNode, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin, type FunctionLike, declaredMemberName } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
 import { CHUNK_LOOP_TOKENS, INDEPENDENT_UNIT_TOKENS, LISTENER_METHODS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../server/src/analysis/tfjs-facts';
 
@@ -803,7 +803,7 @@ function ownerPath(n: ts.Node): string | undefined {
   const parent = p.parent;
   if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
   if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return accessPath(parent.left);
-  if (parent && ts.isPropertyDeclaration(parent) && ts.isIdentifier(parent.name)) return `this.${parent.name.text}`;
+  if (parent && ts.isPropertyDeclaration(parent) && declaredMemberName(parent) !== undefined) return `this.${declaredMemberName(parent)}`;
   return undefined;
 }
 
@@ -1229,7 +1229,7 @@ function fieldInitialiser(ctx: RuleContext, path: string, method: ts.Node): { va
     }
   };
   for (const m of cls.members) {
-    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === field && m.initializer) take(m.initializer, m);
+    if (ts.isPropertyDeclaration(m) && declaredMemberName(m) === field && m.initializer) take(m.initializer, m);
     if (ts.isConstructorDeclaration(m) && m.body) fromStatements(m.body);
   }
   // The first state made by a method only the constructor calls (`this.loadWeights()`).

@@ -1,7 +1,7 @@
 // Recognises activations in all their tfjs forms: `tf.tanh(x)`, `x.tanh()`, named `tanh(x)`,
 // `tf.layers.activation({activation: 'tanh'}).apply(x)` and layers created with `activation:`.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, isAssignmentTarget, isFunctionLike, isInside, iteratingCallback, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
+import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, isAssignmentTarget, isFunctionLike, isInside, iteratingCallback, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike, declaredMemberName } from './ast';
 import type { FileModel } from './model';
 import { lastFileMemo, resolveCallee } from './calls';
 import { initializerOf } from './scopes';
@@ -9,7 +9,7 @@ import { newStatePositions } from './state-queries';
 import type { StateInput, Step } from './steps';
 import { selectedActivation, selectedFieldActivation, selectedFieldNames, selectorHelperNames } from './selected-activations';
 import { fieldConstructorArgs } from './constructor-args';
-import { enclosingClassOfThis, implementationsOf, overriddenBelow } from './class-hierarchy';
+import { enclosingClassOfThis, implementationsOf, overriddenBelow, thisHolders } from './class-hierarchy';
 import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
 
 export interface ActivationUse {
@@ -178,16 +178,14 @@ function creatingCall(model: FileModel, expr: ts.Expression, depth = 0): ts.Call
   }
   const field = thisFieldName(e);
   if (field !== undefined) {
-    let cls: ts.Node | undefined = e.parent;
-    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
     let found: ts.CallExpression | undefined;
-    if (cls) {
-      walk(cls, (n) => {
+    for (const holder of thisHolders(e)) {
+      walk(holder, (n) => {
         if (found) return false;
         if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(n.left) === field) {
           const r = unwrap(n.right);
           if (ts.isCallExpression(r)) found = r;
-        } else if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === field && n.initializer) {
+        } else if (ts.isPropertyDeclaration(n) && declaredMemberName(n) === field && n.initializer) {
           const r = unwrap(n.initializer);
           if (ts.isCallExpression(r)) found = r;
         }
@@ -440,6 +438,8 @@ function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: num
   }
   if (thisFieldName(e) !== undefined) {
     const made = creatingCall(model, e);
+    // `this.model = tf.sequential(); this.model.add(...)`: the last layer added to the field.
+    if (made && model.tf.fn(made) === 'sequential' && made.arguments.length === 0) return fieldModelOutput(model, e);
     if (made) return modelOutputActivation(model, made, depth + 1);
     // `constructor(private readonly model: LayersModel)` with `new Batcher(buildModel())`: every
     // model the file passes in must end in the same activation.
@@ -470,6 +470,19 @@ function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: num
   const builder = model.functionArg(e.expression, false);
   const results = builder ? (returnedExpressions(builder) ?? []).map((r) => modelOutputActivation(model, r, depth + 1)) : [];
   return agreed(results);
+}
+
+/** `this.model.add(layer)` (or `self.model.add`) in the object's class or ES5 constructor and methods: the last layer's activation. */
+function fieldModelOutput(model: FileModel, field: ts.Expression): ActivationUse | undefined {
+  const name = thisFieldName(field);
+  const holders = thisHolders(field);
+  if (name === undefined || holders.length === 0) return undefined;
+  const adds = model.callsNamed(['add']).filter((c) => {
+    const r = calleeReceiver(c);
+    return calleeName(c) === 'add' && c.arguments.length === 1 && !!r && thisFieldName(unwrap(r)) === name && thisHolders(unwrap(r))[0] === holders[0];
+  });
+  const last = adds[adds.length - 1];
+  return last ? layerOutputActivation(model, last.arguments[0]!) : undefined;
 }
 
 /** A layer given to a model (`tf.layers.dense({ activation: 'softmax' })`): the activation its output ends in. */

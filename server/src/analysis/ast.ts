@@ -152,6 +152,12 @@ export function functionNameNode(fn: FunctionLike): ts.Node | undefined {
   return undefined;
 }
 
+/** The name a class member declares (`h`, `#h`, `'h'`), when it is not computed; `this.h` / `this.#h` read it. */
+export function declaredMemberName(m: { name?: ts.PropertyName | ts.BindingName }): string | undefined {
+  const n = m.name;
+  return n && (ts.isIdentifier(n) || ts.isPrivateIdentifier(n) || ts.isStringLiteral(n)) ? n.text : undefined;
+}
+
 /** The name a function is known by (where `functionNameNode` points), when it is a plain name, not a computed one. */
 export function functionName(fn: FunctionLike): string | undefined {
   const n = functionNameNode(fn);

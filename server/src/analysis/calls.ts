@@ -2,7 +2,7 @@
 // variables carry state across iterations, and what happens to each call's result.
 import ts from '../typescript';
 import { baseClassOf, enclosingClassOfThis, findMethod, findPrototypeMethod, prototypeClasses, prototypeClassOf } from './class-hierarchy';
-import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction, thisOwner } from './ast';
+import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction, thisOwner, declaredMemberName } from './ast';
 import type { Scopes } from './scopes';
 import { hasToken, isStateLikeName, stateBase, LAYER_LOOP_TOKENS, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
 import type { TfApi } from './tf-api';
@@ -511,7 +511,7 @@ function fieldClasses(classes: Map<string, ts.ClassLikeDeclaration>, cls: ts.Cla
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const f = thisFieldName(n.left);
       if (f !== undefined) note(f, classOfNew(n.right, classes));
-    } else if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name)) note(n.name.text, classOfNew(n.initializer, classes) ?? classOfType(n.type, classes));
+    } else if (ts.isPropertyDeclaration(n) && declaredMemberName(n) !== undefined) note(declaredMemberName(n)!, classOfNew(n.initializer, classes) ?? classOfType(n.type, classes));
     // `constructor(private readonly cell: GRUCell)`.
     else if (ts.isParameter(n) && ts.isIdentifier(n.name) && ts.getModifiers(n)?.length) note(n.name.text, classOfType(n.type, classes));
   });
@@ -671,7 +671,7 @@ export function isLayerValue(recv: ts.Expression, scopes: Scopes, tf: TfApi, fac
   if (cls) walk(cls, (n) => {
     if (found) return false;
     if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(n.left) === field && isFactory(n.right)) found = true;
-    if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name) && n.name.text === field && (isFactory(n.initializer) || typed(n))) found = true;
+    if (ts.isPropertyDeclaration(n) && declaredMemberName(n) === field && (isFactory(n.initializer) || typed(n))) found = true;
     if (ts.isParameter(n) && ts.isIdentifier(n.name) && n.name.text === field && n.modifiers?.length && typed(n)) found = true;
   });
   return found;

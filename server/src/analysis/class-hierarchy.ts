@@ -3,7 +3,7 @@
 // class (`readState`, `gateBlock`) and let subclasses override the pieces a base step calls
 // (`combine`, `act`); following those is what lets the rules see through a hierarchy.
 import ts from '../typescript';
-import type { FunctionLike } from './ast';
+import { declaredMemberName, thisOwner, type FunctionLike } from './ast';
 
 /** Inheritance chains longer than this are not followed (also guards against a cycle in broken code). */
 const MAX_DEPTH = 8;
@@ -84,7 +84,7 @@ function returnedClass(fn: FunctionLike): ts.ClassLikeDeclaration | undefined {
 
 /** Is `m` a method declaration named `name` (`step() {}`, `'step'() {}`), with or without a body? */
 function isMethodNamed(m: ts.ClassElement, name: string): m is ts.MethodDeclaration {
-  return ts.isMethodDeclaration(m) && (ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name) || ts.isStringLiteral(m.name)) && m.name.text === name;
+  return ts.isMethodDeclaration(m) && declaredMemberName(m) === name;
 }
 
 /** The method with a body named `name` that `cls` itself declares (not inherited). */
@@ -105,7 +105,7 @@ export function findMethod(cls: ts.ClassLikeDeclaration, name: string, classes: 
 /** The declaration of field `name` of `cls`: a property, or a constructor's parameter property (`private readonly cell: Cell`). */
 export function fieldDeclaration(cls: ts.ClassLikeDeclaration, name: string): ts.PropertyDeclaration | ts.ParameterDeclaration | undefined {
   for (const m of cls.members) {
-    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name) return m;
+    if (ts.isPropertyDeclaration(m) && declaredMemberName(m) === name) return m;
     if (ts.isConstructorDeclaration(m)) {
       const p = m.parameters.find((q) => ts.isIdentifier(q.name) && q.name.text === name && (ts.getModifiers(q)?.length ?? 0) > 0);
       if (p) return p;
@@ -266,4 +266,21 @@ export function prototypeSubclassesOf(sf: ts.SourceFile, cls: string): string[] 
     }
   }
   return out;
+}
+
+/**
+ * Where the object that `this` denotes at `e` (a `this`, a `self` alias, or a member read on one:
+ * `self.model`) gets its fields: its class, or for an ES5 prototype class the constructor function
+ * (`function Model(opts) { this.net = ... }`) and the class's prototype methods. Empty when unknown.
+ */
+export function thisHolders(e: ts.Node): ts.Node[] {
+  const base = ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? e.expression : e;
+  const cls = enclosingClassOfThis(base);
+  if (cls) return [cls];
+  const fn = thisOwner(base);
+  const sf = base.getSourceFile();
+  const owner = fn && (prototypeClassOf(fn) ?? (ts.isFunctionDeclaration(fn) && fn.name && prototypeClasses(sf).has(fn.name.text) ? fn.name.text : undefined));
+  if (!owner) return [];
+  const ctor = sf.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === owner);
+  return [...(ctor ? [ctor] : []), ...(prototypeClasses(sf).get(owner)?.methods.values() ?? [])];
 }

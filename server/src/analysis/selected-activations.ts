@@ -3,7 +3,7 @@
 // name up in a table of activation functions. When every value the selector can hold here picks
 // the same activation, the call is that activation.
 import ts from '../typescript';
-import { calleeName, calleeReceiver, functionName, isWithin, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
+import { calleeName, calleeReceiver, functionName, isWithin, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike, declaredMemberName } from './ast';
 import { enclosingClassOfThis } from './class-hierarchy';
 import { lastFileMemo, resolveCallee } from './calls';
 import type { FileModel } from './model';
@@ -207,7 +207,7 @@ function possibleStrings(model: FileModel, e: ts.Expression, depth: number): Set
   const ctor = cls.members.find(ts.isConstructorDeclaration);
   let sources = 0;
   for (const m of cls.members) {
-    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === field && m.initializer) {
+    if (ts.isPropertyDeclaration(m) && declaredMemberName(m) === field && m.initializer) {
       const v = possibleStrings(model, m.initializer, depth + 1);
       if (!v) return undefined;
       v.forEach((x) => values.add(x));

@@ -1,7 +1,7 @@
 // Weights a step could use: fields of its class (`this.recurrentKernel`) or names in scope around a
 // plain function (`const W_hh = tf.variable(...)`), and how the step applies its input weight.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, enclosingFunction, thisFieldName, unwrap, walk } from './ast';
+import { accessPath, calleeName, calleeReceiver, enclosingFunction, thisFieldName, unwrap, walk, declaredMemberName } from './ast';
 import { reaches } from './dataflow';
 import type { FileModel } from './model';
 import type { Step } from './steps';
@@ -85,7 +85,7 @@ export function unusedRecurrentWeights(model: FileModel, step: Step): Weight[] {
       let init: ts.Expression | undefined;
       let type: ts.TypeNode | undefined;
       if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) { name = thisFieldName(n.left); init = n.right; }
-      else if (ts.isPropertyDeclaration(n) && ts.isIdentifier(n.name)) { name = n.name.text; init = n.initializer; type = n.type; }
+      else if (ts.isPropertyDeclaration(n) && declaredMemberName(n) !== undefined) { name = declaredMemberName(n)!; init = n.initializer; type = n.type; }
       if (!name || !RECURRENT_WEIGHT_NAME.test(name) || used.has(`this.${name}`)) return;
       const list = writes.get(name) ?? [];
       list.push({ node: n, init, type });
