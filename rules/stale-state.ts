@@ -1,7 +1,7 @@
 import ts from '../server/src/typescript';
-import { defineRule, nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
+import { defineRule, nodeText, insertAt, eol, replaceNode, type FixDescriptor, type RuleContext } from './rule';
 import type { TextEdit } from '../server/src/report';
-import { invariantAcross, loopRole, timeLoop, writesToPath, type HandedOn, type Invariance } from '../server/src/analysis/loop-queries';
+import { invariantAcross, loopRole, timeLoop, writesToPath, type ElementRead, type HandedOn, type Invariance } from '../server/src/analysis/loop-queries';
 import { accessPath, accessPathTail, calleeName, calleeReceiver, functionName, indentAt, isWithin, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
 import { classNameOf, familyMethods, RESET_METHOD_NAME } from '../server/src/analysis/object-state';
 import { nodesInside } from '../server/src/analysis/tree-index';
@@ -53,6 +53,10 @@ export default defineRule({
       staleLayer: '`{{name}}` is read for every layer on every time step, but `{{array}}` is never updated in the loop over time: the new states go into `{{collected}}` and each step starts again from the initial ones. Carry them: `{{array}} = {{collected}}` after the loop over layers.',
       carryLayers: 'Carry the new states: `{{array}} = {{collected}}` after the loop over layers',
       collectedHere: 'the new state is collected here and never read back',
+      staleElement: '`{{name}}` is read from `{{read}}` on every iteration, but the loop only appends the new states to `{{array}}`: that element never changes, so each step starts from the same state. Read the last state instead: `{{last}}`.',
+      staleElementArg: '`{{read}}` is passed to `{{step}}` on every iteration, but the loop only appends the new states to `{{array}}`: that element never changes, so each step starts from the same state. Pass the last state instead: `{{last}}`.',
+      stalePastEnd: '`{{read}}` is past the end of `{{array}}` on every iteration (the last element is at `length - 1`), so `{{name}}` always falls back to `{{fallback}}`: each step starts from the same state. Read the last state instead: `{{last}}`.',
+      readLast: 'Read the last state: `{{last}}`',
       staleReset: '`{{name}}` is set back to `{{value}}` in every iteration before `{{step}}` reads it: each step starts from the same state. Initialise it once, before the loop.',
       feedBack: 'Feed the new state back: `{{name}} = {{target}}`',
       readAccumulator: 'Pass the state the accumulator carries: `{{carried}}`',
@@ -122,6 +126,10 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
     reportHandedOn(ctx, call, arg, inv.handedOn, data);
     return;
   }
+  if (inv.element) {
+    reportElement(ctx, arg, inv.element, data);
+    return;
+  }
   const declaredInLoop = !!inv.fresh;
   const statement = enclosingStatement(call.call);
   const decl = inv.decl && ts.isVariableDeclaration(inv.decl) ? inv.decl : undefined;
@@ -138,6 +146,25 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
     data,
     suggest,
     related: inv.decl && !declaredInLoop ? [{ node: inv.decl, messageId: 'declared', data: { ...data, name: arg.path?.includes('.') ? name : inv.binding?.text ?? name } }] : undefined,
+  });
+}
+
+/**
+ * `prev = states.at(0)` / `states[states.length] ?? h0` while the loop appends to `states`. The
+ * suggestion reads the last element, which is the state the previous step appended (or the
+ * array's initial state, or the fallback before the first push).
+ */
+function reportElement(ctx: RuleContext, arg: StateArg, el: ElementRead, data: Record<string, string>): void {
+  const array = el.array.text;
+  const read = el.read;
+  const last = ts.isCallExpression(read) ? `${array}.at(-1)` : `${array}[${array}.length - 1]`;
+  const fallback = el.pastEnd && ts.isBinaryExpression(read.parent) ? nodeText(ctx, unwrap(read.parent.right)) : '';
+  const all = { ...data, read: nodeText(ctx, read), array, last, fallback };
+  ctx.report({
+    node: arg.expr,
+    messageId: el.pastEnd ? 'stalePastEnd' : unwrap(arg.expr) === read ? 'staleElementArg' : 'staleElement',
+    data: all,
+    suggest: [{ messageId: 'readLast', data: all, edits: [replaceNode(ctx, read, last)] }],
   });
 }
 

@@ -1,7 +1,7 @@
 // Questions about state across iterations: does an argument change between iterations, is a
 // variable reset per sequence, where does an iteration's body start.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, isFunctionLike, isWithin, returnedExpressions, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, thisFieldName, isAssignmentOperator, type FunctionLike } from './ast';
+import { accessPath, calleeName, calleeReceiver, isFunctionLike, isWithin, returnedExpressions, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, thisFieldName, isAssignmentOperator, isAssignmentTarget, type FunctionLike } from './ast';
 import { lastFileMemo, type Iteration, type StateArg, type StepCall } from './calls';
 import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
@@ -184,6 +184,18 @@ export interface Invariance {
   resetAt?: ts.Node;
   /** reduce: where each return of the reducer hands the incoming state on (`h` in `return { h, outs }`). */
   handedOn?: HandedOn[];
+  /** The state is read from an array the loop only appends to, at an element that never changes. */
+  element?: ElementRead;
+}
+
+/**
+ * `states.at(0)` / `states[0]` while the loop appends each new state to `states`: the same element
+ * every step; or `states[states.length] ?? h0`, past the end every step, so always `h0`.
+ */
+export interface ElementRead {
+  read: ts.Expression;
+  array: ts.Identifier;
+  pastEnd: boolean;
 }
 
 /** A property or element of a reducer's returned accumulator that passes the incoming state on. */
@@ -205,6 +217,8 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
     }
   }
   if (isTensorConstructor(model, e)) return constantAcross(model, e, it) ? { fresh: true } : undefined;
+  const element = sameElementValue(model, e, it);
+  if (element) return { element };
   if (!arg.path) return undefined;
   if (it.accumulator && arg.path === it.accumulator.text) return accumulatorReturnedAsIs(model, it);
   const handedOn = handedOnByReducer(model, e, it);
@@ -246,6 +260,8 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
     const init = initializerOf(b);
     if (!init || model.scopes.writes(b, it.body).length > 0) return undefined;
     const u = unwrap(init);
+    const element = sameElementValue(model, u, it);
+    if (element) return { decl, binding: b, element };
     const constant = isTensorConstructor(model, u) ? constantAcross(model, u, it) : ts.isIdentifier(u) && unchangedOuterName(model, u, it);
     return constant ? { decl, binding: b, fresh: true } : undefined;
   }
@@ -254,6 +270,66 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
   // `state[0] = h` or `state.splice(...)` in the loop: an array changed in place is not stale.
   if (changedInPlaceWithin(model, b, it.node)) return undefined;
   return { decl, binding: b };
+}
+
+/**
+ * The value of `e` is the same on every iteration because it reads an array the loop only appends
+ * to: a fixed element (`states.at(0)`, `states[0]`), or past the end with a fallback that never
+ * changes (`states[states.length] ?? h0`).
+ */
+function sameElementValue(model: FileModel, e: ts.Expression, it: Iteration): ElementRead | undefined {
+  const u = unwrap(e);
+  if (ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || u.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    const left = elementRead(model, u.left, it);
+    const right = unwrap(u.right);
+    return left?.pastEnd && ts.isIdentifier(right) && unchangedOuterName(model, right, it) ? left : undefined;
+  }
+  const read = elementRead(model, u, it);
+  return read && !read.pastEnd ? read : undefined;
+}
+
+function elementRead(model: FileModel, e: ts.Expression, it: Iteration): ElementRead | undefined {
+  const u = unwrap(e);
+  const isAt = ts.isCallExpression(u) && calleeName(u) === 'at' && u.arguments.length === 1;
+  const arr = ts.isElementAccessExpression(u) ? unwrap(u.expression) : isAt ? calleeReceiver(u as ts.CallExpression) && unwrap(calleeReceiver(u as ts.CallExpression)!) : undefined;
+  const index = ts.isElementAccessExpression(u) ? unwrap(u.argumentExpression) : isAt ? unwrap((u as ts.CallExpression).arguments[0]!) : undefined;
+  if (!arr || !index || !ts.isIdentifier(arr)) return undefined;
+  const b = model.scopes.resolve(arr);
+  if (!b) return undefined;
+  const k = ts.isNumericLiteral(index) ? Number(index.text) : undefined;
+  const pastEnd = !isAt && ts.isPropertyAccessExpression(index) && index.name.text === 'length' &&
+    ts.isIdentifier(unwrap(index.expression)) && model.scopes.refersTo(unwrap(index.expression) as ts.Identifier, b);
+  if (!pastEnd && (k === undefined || !Number.isInteger(k))) return undefined;
+  return onlyAppendedIn(model, b, it) ? { read: u, array: arr, pastEnd } : undefined;
+}
+
+/** Array methods that read it without changing it. */
+const ARRAY_READS = new Set(['length', 'at', 'slice', 'map', 'forEach', 'filter', 'some', 'every', 'includes', 'indexOf', 'concat']);
+
+/**
+ * Does the loop only ever add to the end of the array `b` holds? A variable from outside the loop
+ * that it pushes to and reads (never assigns, shifts, splices or hands to a call); or a reduce
+ * accumulator that every return of the reducer extends (`[...states, next]`).
+ */
+function onlyAppendedIn(model: FileModel, b: Binding, it: Iteration): boolean {
+  if (it.fold && it.callback && it.accumulator === b) {
+    const returns = returnedExpressions(it.callback) ?? [];
+    return returns.length > 0 && model.scopes.writes(b, it.callback).length === 0 && returns.every((r) => {
+      const lit = unwrap(r);
+      const first = ts.isArrayLiteralExpression(lit) ? lit.elements[0] : undefined;
+      return !!first && ts.isSpreadElement(first) && ts.isIdentifier(unwrap(first.expression)) && model.scopes.refersTo(unwrap(first.expression) as ts.Identifier, b);
+    });
+  }
+  if (isWithin(declarationOf(b), it.node) || model.scopes.writes(b, it.node).length > 0) return false;
+  let pushed = false;
+  const ok = model.scopes.references(b, it.node).every((ref) => {
+    const p = ref.parent;
+    if (ts.isElementAccessExpression(p) && p.expression === ref) return !isAssignmentTarget(p);
+    if (!ts.isPropertyAccessExpression(p) || p.expression !== ref) return false;
+    if (p.name.text === 'push' && ts.isCallExpression(p.parent) && p.parent.expression === p) return (pushed = true);
+    return ARRAY_READS.has(p.name.text);
+  });
+  return ok && pushed;
 }
 
 /** Does `within` write an element of the value `b` holds, or call a method that changes it in place? */
