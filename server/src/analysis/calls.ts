@@ -344,9 +344,50 @@ export function resolveCallee(call: ts.CallExpression, scopes: Scopes, classes: 
   const defs: FunctionLike[] = [...(methodsByName(classes).get(want) ?? [])];
   // ES5 classes: `Elman.prototype.forward = function (x, h) {...}`.
   if (defs.length === 0) defs.push(...(prototypeMethods(call.getSourceFile()).get(want) ?? []));
+  // Objects built as literals (`return { params, decodeStep }` from a factory): their function members.
+  if (defs.length === 0) defs.push(...literalMemberFunctions(call.getSourceFile(), want, scopes));
   const only = defs.length === 1 ? defs[0]! : undefined;
   return only && (want === 'call' || call.arguments.length <= only.parameters.length) ? only : undefined;
 }
+
+/**
+ * The functions object literals of the file hold under `name`: `{ step: (x, h) => ... }`,
+ * `{ step(x, h) {...} }`, or `{ decodeStep }` with `const decodeStep = (x, h) => ...`.
+ */
+function literalMemberFunctions(sf: ts.SourceFile, name: string, scopes: Scopes): FunctionLike[] {
+  const out: FunctionLike[] = [];
+  for (const m of literalMembers(sf).get(name) ?? []) {
+    if (ts.isMethodDeclaration(m)) { if (m.body) out.push(m); continue; }
+    const value = ts.isShorthandPropertyAssignment(m) ? m.name : unwrap(m.initializer);
+    if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) { out.push(value); continue; }
+    const d = ts.isIdentifier(value) ? scopes.resolve(value)?.parent : undefined;
+    if (d && ts.isFunctionDeclaration(d)) out.push(d);
+    const init = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : undefined;
+    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) out.push(init);
+  }
+  return out;
+}
+
+/** `{ step(x, h) {...} }` / `{ step: (x, h) => ... }`: a function written inside an object literal. */
+function isObjectLiteralMember(fn: FunctionLike): boolean {
+  const p = fn.parent;
+  return ts.isObjectLiteralExpression(p) || (ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(p.parent));
+}
+
+/** Members of the file's object literals by name (found once per file, when a call needs them). */
+const literalMembers = lastFileMemo((sf: ts.SourceFile): Map<string, (ts.PropertyAssignment | ts.ShorthandPropertyAssignment | ts.MethodDeclaration)[]> => {
+  const found = new Map<string, (ts.PropertyAssignment | ts.ShorthandPropertyAssignment | ts.MethodDeclaration)[]>();
+  walk(sf, (n) => {
+    if (!ts.isObjectLiteralExpression(n)) return;
+    for (const p of n.properties) {
+      if (!(ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p)) || !ts.isIdentifier(p.name)) continue;
+      const list = found.get(p.name.text) ?? [];
+      list.push(p);
+      found.set(p.name.text, list);
+    }
+  });
+  return found;
+});
 
 /** For a variable made by `new X(...)` where `X` is an ES5 class of the file (`X.prototype.m = function`): `X`. */
 function prototypeClassOfValue(expr: ts.Expression, scopes: Scopes): string | undefined {
@@ -576,8 +617,11 @@ export function findStepCalls(calls: readonly ts.CallExpression[], resolve: (cal
       out.push({ call: n, stateArgs, targets: where.resultTargetsOf(n), iterations: where.iterationsAround(n), resultStates: fusedArgs.map((_, k) => k) });
       continue;
     }
-    const calleeFn = resolve(n);
+    let calleeFn = resolve(n);
     const step = calleeFn ? stepsByFn.get(calleeFn) : undefined;
+    // A member of an object literal found by its name alone (`cell.step(x, s)` with `{ async step(f, { h, t }) {...} }`
+    // somewhere in the file) that is not a step of the file: judged by the call's shape, like a call of an unknown callee.
+    if (calleeFn && !step && isObjectLiteralMember(calleeFn)) calleeFn = undefined;
     if (!step && !(calleeFn ? isPotentialStep(calleeFn) : looksLikeStepCall(n, cellVar) || fedBack(n) || siblingForm(n))) continue;
     let stateArgs = stateArgsOf(n, step, cellVar, stateByEvidence, siblingForm);
     // A function of the file found to carry no state: a state-named argument whose parameter has
