@@ -103,6 +103,10 @@ interface Escape {
   stored?: ts.Expression;
   /** The stored variable is returned, but the loop storing it replaces it: only its last value survives. */
   lastOnly?: boolean;
+  /** How the message names the stored tensors, when `stored` is a literal holding them (`hNext` and `cNext`). */
+  storedNames?: string;
+  /** More than one tensor is stored (the message speaks of them in the plural). */
+  many?: boolean;
 }
 
 /**
@@ -142,14 +146,24 @@ function statePushed(ctx: RuleContext, push: ts.CallExpression, tidy: ts.CallExp
   const arr = recv && unwrap(recv);
   if (!arr || !ts.isIdentifier(arr)) return undefined;
   const lastOnly = (a: ts.Identifier): boolean => returned.has(a.text) && replacedAroundPush(ctx, a, push, fn);
-  const value = push.arguments.map(unwrap).find((a): a is ts.Identifier => ts.isIdentifier(a) && isStateLikeName(a.text) &&
-    (!returned.has(a.text) || lastOnly(a)) && !kept.has(a.text) && isTensorCreatedIn(ctx, a, fn));
+  const isDisposedState = (a: ts.Expression): a is ts.Identifier => ts.isIdentifier(a) && isStateLikeName(a.text) &&
+    (!returned.has(a.text) || lastOnly(a)) && !kept.has(a.text) && isTensorCreatedIn(ctx, a, fn);
+  // `trace.push(h)`, or an entry holding the states (`beams.push({ tokens, h: hNext, c: cNext })`).
+  let value: ts.Expression | undefined = push.arguments.map(unwrap).find(isDisposedState);
+  let states: ts.Identifier[] = value ? [value as ts.Identifier] : [];
+  if (!value) {
+    const entry = push.arguments.map(unwrap).find((a) => (ts.isObjectLiteralExpression(a) || ts.isArrayLiteralExpression(a)) && literalMembers(a).map(unwrap).some(isDisposedState));
+    states = entry ? literalMembers(entry).map(unwrap).filter(isDisposedState) : [];
+    value = entry;
+  }
   const b = value && ctx.model.scopes.resolve(arr);
   if (!value || !b || isWithin(b, fn) || returned.has(arr.text)) return undefined;
   const scope = enclosingFunction(b) ?? ctx.sf;
   const readAt = ctx.model.scopes.references(b, scope).find((r) => !isWithin(r, fn) && (r.pos > tidy.end || enclosingFunction(r) !== enclosingFunction(tidy))) ??
     readByCaller(ctx, b);
-  return readAt ? { node: push, path: arr.text, readAt, stored: value, lastOnly: lastOnly(value) } : undefined;
+  const names = states.map((id) => id.text);
+  const storedNames = value === states[0] ? undefined : names.length > 1 ? `${names.slice(0, -1).join('`, `')}\` and \`${names[names.length - 1]}` : names[0];
+  return readAt ? { node: push, path: arr.text, readAt, stored: value, lastOnly: states.some(lastOnly), storedNames, many: states.length > 1 } : undefined;
 }
 
 /**
@@ -280,6 +294,7 @@ export default defineRule({
       keep: 'Keep it with `tf.keep(...)` (dispose the old state yourself)',
       readAfter: '`{{name}}` is read here after `tidy` disposed it',
       disposedStored: '`{{value}}` is stored in `{{name}}` inside `tf.tidy` but neither returned nor kept: it is disposed when `tidy` returns, and the next read from `{{name}}` gets a disposed state. Keep it with `tf.keep()` (or return it from `tidy` and store it after).',
+      disposedStoredMany: '`{{value}}` are stored in `{{name}}` inside `tf.tidy` but neither returned nor kept: they are disposed when `tidy` returns, and the next read from `{{name}}` gets disposed states. Keep them with `tf.keep()` (or return them from `tidy` and store them after).',
       disposedStoredButLast: '`{{value}}` is stored in `{{name}}` on every iteration inside `tf.tidy`, but the callback returns only its last value: every earlier one is disposed when `tidy` returns, and the next read from `{{name}}` gets disposed states. Keep each with `tf.keep()`.',
       disposedInMethod: '`{{name}}` is assigned a tensor in `{{method}}`, which runs inside `tf.tidy` here and is not kept: it is disposed when `tidy` returns, and the next read of `{{name}}` gets a disposed state. Keep it with `tf.keep()` in `{{method}}` (and dispose the old value yourself).',
       disposedStoredBy: '`{{value}}` is stored in `{{name}}` by `{{method}}` inside `tf.tidy` but neither returned nor kept: it is disposed when `tidy` returns, and the next read from `{{name}}` gets a disposed state. Keep it with `tf.keep()` (or return it from `tidy` and store it after).',
@@ -342,9 +357,9 @@ export default defineRule({
       const returnFix = returnFromTidy(ctx, call, fn, [...new Set(escapes.filter((e) => !e.stored).map((e) => e.path))]);
       for (const esc of escapes) {
         if (esc.stored) {
-          const data = { name: esc.path, value: nodeText(ctx, esc.stored) };
+          const data = { name: esc.path, value: esc.storedNames ?? nodeText(ctx, esc.stored) };
           ctx.report({
-            node: esc.node, messageId: esc.lastOnly ? 'disposedStoredButLast' : 'disposedStored', data,
+            node: esc.node, messageId: esc.lastOnly ? 'disposedStoredButLast' : esc.many ? 'disposedStoredMany' : 'disposedStored', data,
             suggest: [{ messageId: 'keep', data, edits: keepEdits(ctx, esc.stored, ns, fn) }],
             related: esc.readAt ? [{ node: esc.readAt, messageId: 'readAfterStored', data }] : undefined,
           });

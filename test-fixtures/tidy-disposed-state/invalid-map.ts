@@ -102,3 +102,20 @@ export function attentionPool(xs: tf.Tensor2D[]): tf.Tensor {
   last.dispose();
   return pooled;
 }
+
+// Beam search: each candidate entry holds the new states made inside the tidy.
+interface Beam { tokens: number[]; h: tf.Tensor2D; c: tf.Tensor2D }
+
+export function expand(beams: Beam[], x: tf.Tensor2D): Beam[] {
+  const candidates: Beam[] = [];
+  for (const beam of beams) {
+    tf.tidy(() => {
+      const { h: hNext, c: cNext } = lstmStep(x, beam.h, beam.c);
+      for (const k of [0, 1]) {
+        candidates.push({ tokens: [...beam.tokens, k], h: hNext, c: cNext });
+//      ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ tidy-disposed-state
+      }
+    });
+  }
+  return candidates.slice(0, 2);
+}

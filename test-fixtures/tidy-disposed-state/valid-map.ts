@@ -149,3 +149,17 @@ export function pooledStates(xs: tf.Tensor2D[]): tf.Tensor {
   finalInto(xs, finals);
   return tf.mean(tf.concat([...states, ...finals], 0), 0);
 }
+
+// Beam search: each candidate entry keeps the new states it holds.
+interface Beam { tokens: number[]; h: tf.Tensor2D }
+
+export function expand(beams: Beam[], x: tf.Tensor2D): Beam[] {
+  const candidates: Beam[] = [];
+  for (const beam of beams) {
+    tf.tidy(() => {
+      const hNext = step(x, beam.h);
+      for (const k of [0, 1]) candidates.push({ tokens: [...beam.tokens, k], h: tf.keep(hNext.clone()) });
+    });
+  }
+  return candidates.slice(0, 2);
+}
