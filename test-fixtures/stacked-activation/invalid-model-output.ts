@@ -34,3 +34,33 @@ export function riskScore(x: tf.Tensor2D): tf.Tensor {
   return tf.sigmoid(monitor.predict(x) as tf.Tensor);
   //     ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ stacked-activation
 }
+
+// A Keras-style decoder with several outputs, built by a function that returns both models: its
+// first output already ends in softmax, and the sampler takes it for logits.
+export function buildSeq2Seq(vocab: number, units: number) {
+  const encIn = tf.input({ shape: [5, 3] });
+  const [, encH, encC] = tf.layers.lstm({ units, returnState: true }).apply(encIn) as tf.SymbolicTensor[];
+  const encoder = tf.model({ inputs: encIn, outputs: [encH!, encC!] });
+  const decIn = tf.input({ shape: [1, 3] });
+  const hIn = tf.input({ shape: [units] });
+  const cIn = tf.input({ shape: [units] });
+  const [decOut, hOut, cOut] = tf.layers.lstm({ units, returnState: true }).apply(decIn, { initialState: [hIn, cIn] }) as tf.SymbolicTensor[];
+  const probs = tf.layers.dense({ units: vocab, activation: 'softmax' }).apply(decOut!) as tf.SymbolicTensor;
+  const decoder = tf.model({ inputs: [decIn, hIn, cIn], outputs: [probs, hOut!, cOut!] });
+  return { encoder, decoder };
+}
+
+export function sampleReply(models: { encoder: tf.LayersModel; decoder: tf.LayersModel }, x: tf.Tensor3D, temperature: number): tf.Tensor {
+  let [h, c] = models.encoder.predict(x) as tf.Tensor[];
+  let dist: tf.Tensor = tf.zeros([1, 1]);
+  for (let t = 0; t < 4; t++) {
+    const [p, h2, c2] = models.decoder.predict([tf.zeros([1, 1, 3]), h!, c!]) as tf.Tensor[];
+    dist = tf.softmax(tf.div(p!, temperature));
+//         ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ stacked-activation
+    h = h2;
+    c = c2;
+  }
+  return dist;
+}
+
+export const reply = sampleReply(buildSeq2Seq(10, 8), tf.zeros([1, 5, 3]), 0.7);

@@ -337,8 +337,10 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     if (ts.isBindingElement(decl) && decl.name === b && !decl.dotDotDotToken && ts.isArrayBindingPattern(decl.parent) &&
         ts.isVariableDeclaration(decl.parent.parent) && decl.parent.parent.initializer) {
       const init = decl.parent.parent.initializer;
-      // `const [dist, next] = dec.step(...)`: element k of what a function of the file returns.
-      const act = elementsActivation(model, init, depth + 1) ?? returnedElementActivation(model, init, decl.parent.elements.indexOf(decl), depth + 1);
+      // `const [dist, next] = dec.step(...)`: element k of what a function of the file returns;
+      // `const [p, h2, c2] = decoder.predict([...])`: output k of a model with several.
+      const k = decl.parent.elements.indexOf(decl);
+      const act = elementsActivation(model, init, depth + 1) ?? returnedElementActivation(model, init, k, depth + 1) ?? predictedOutputActivation(model, init, k, depth + 1);
       return act && { ...act, crossesCall: true };
     }
     if (!ts.isVariableDeclaration(decl) || decl.name !== b) return undefined;
@@ -354,6 +356,15 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     return init ? producingActivation(model, init, depth + 1, via) : undefined;
   }
   return undefined;
+}
+
+/** `model.predict(inputs)` destructured: the activation output `index` of the model ends in. */
+function predictedOutputActivation(model: FileModel, init: ts.Expression, index: number, depth: number): ActivationUse | undefined {
+  const call = unwrap(init);
+  const recv = ts.isCallExpression(call) ? calleeReceiver(call) : undefined;
+  if (!recv || !MODEL_RUN_CALLS.has(calleeName(call as ts.CallExpression) ?? '')) return undefined;
+  const act = modelOutputActivation(model, recv, depth, index);
+  return act && { ...act, modelOutput: true };
 }
 
 /** Element `index` of what a function or method of the file returns on every return (`return [this.head.apply(out), hNew]`, also from a `tf.tidy` callback). */
@@ -413,20 +424,26 @@ const MODEL_RUN_CALLS = new Set(['predict', 'predictOnBatch', 'apply']);
  * caller in the file passes one. A model whose last layer has no activation (or a recurrent one)
  * gives nothing.
  */
-function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: number): ActivationUse | undefined {
+function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: number, index?: number): ActivationUse | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const e = unwrap(expr);
+  // `models.decoder` with `models` the object a builder of the file returns (`{ encoder, decoder }`).
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(unwrap(e.expression)) && thisFieldName(e) === undefined) {
+    const values = memberValues(model, e.expression, e.name.text, depth + 1);
+    return values && agreed(values.map((v) => modelOutputActivation(model, v, depth + 1, index)));
+  }
   if (ts.isIdentifier(e)) {
     const b = model.scopes.resolve(e);
     const decl = b?.parent;
     if (!b || !decl) return undefined;
-    if (ts.isParameter(decl) && decl.name === b) return parameterModelActivation(model, decl, depth);
+    if (ts.isParameter(decl) && decl.name === b) return index === undefined ? parameterModelActivation(model, decl, depth) : undefined;
     if (!ts.isVariableDeclaration(decl) || decl.name !== b || !decl.initializer) return undefined;
     const scope = decl.parent.parent.parent ?? decl;
     if ((decl.parent.flags & ts.NodeFlags.Const) === 0 && model.scopes.writes(b, scope).length > 0) return undefined;
     const init = unwrap(decl.initializer);
     // `const m = tf.sequential(); m.add(...)`: the last layer added to this variable.
     if (ts.isCallExpression(init) && model.tf.fn(init) === 'sequential' && init.arguments.length === 0) {
+      if (index !== undefined) return undefined;
       const adds = model.callsNamed(['add']).filter((c) => {
         const r = calleeReceiver(c);
         return calleeName(c) === 'add' && c.arguments.length === 1 && !!r && ts.isIdentifier(unwrap(r)) && model.scopes.refersTo(unwrap(r) as ts.Identifier, b);
@@ -434,9 +451,10 @@ function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: num
       const last = adds[adds.length - 1];
       return last ? layerOutputActivation(model, last.arguments[0]!) : undefined;
     }
-    return modelOutputActivation(model, init, depth + 1);
+    return modelOutputActivation(model, init, depth + 1, index);
   }
   if (thisFieldName(e) !== undefined) {
+    if (index !== undefined) return undefined;
     const made = creatingCall(model, e);
     // `this.model = tf.sequential(); this.model.add(...)`: the last layer added to the field.
     if (made && model.tf.fn(made) === 'sequential' && made.arguments.length === 0) return fieldModelOutput(model, e);
@@ -455,6 +473,7 @@ function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: num
     ? cfg.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === key)?.initializer
     : undefined;
   if (fn === 'sequential') {
+    if (index !== undefined) return undefined;
     const layers = prop('layers');
     const list = layers && unwrap(layers);
     const last = list && ts.isArrayLiteralExpression(list) ? list.elements[list.elements.length - 1] : undefined;
@@ -462,14 +481,50 @@ function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: num
   }
   if (fn === 'model') {
     const outputs = prop('outputs');
-    const act = outputs && !ts.isArrayLiteralExpression(unwrap(outputs)) ? producingActivation(model, outputs, depth + 1, []) : undefined;
+    const list = outputs && unwrap(outputs);
+    // One output; or, for a model with several (`outputs: [probs, hOut, cOut]`), the one asked for.
+    const output = list && !ts.isArrayLiteralExpression(list) ? (index === undefined ? list : undefined)
+      : list && index !== undefined ? list.elements[index] : undefined;
+    const act = output && !ts.isSpreadElement(output) ? producingActivation(model, output, depth + 1, []) : undefined;
     return act && { ...act, crossesCall: true };
   }
   if (fn !== undefined || calleeReceiver(e)) return undefined;
   // `buildModel()`: what the function returns, on every return.
   const builder = model.functionArg(e.expression, false);
-  const results = builder ? (returnedExpressions(builder) ?? []).map((r) => modelOutputActivation(model, r, depth + 1)) : [];
+  const results = builder ? (returnedExpressions(builder) ?? []).map((r) => modelOutputActivation(model, r, depth + 1, index)) : [];
   return agreed(results);
+}
+
+/**
+ * What the member `name` of an object can be: `{ encoder, decoder }` returned by a builder of the
+ * file, held by a variable or passed by every caller as a parameter. Undefined when any is unknown.
+ */
+function memberValues(model: FileModel, obj: ts.Expression, name: string, depth: number): ts.Expression[] | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const e = unwrap(obj);
+  if (ts.isObjectLiteralExpression(e)) {
+    const p = e.properties.find((q) => q.name && ts.isIdentifier(q.name) && q.name.text === name);
+    return p && ts.isShorthandPropertyAssignment(p) ? [p.name] : p && ts.isPropertyAssignment(p) ? [p.initializer] : undefined;
+  }
+  const collect = (parts: readonly ts.Expression[]): ts.Expression[] | undefined => {
+    const all = parts.map((x) => memberValues(model, x, name, depth + 1));
+    return all.length > 0 && all.every((a) => a !== undefined) ? all.flat() as ts.Expression[] : undefined;
+  };
+  if (ts.isCallExpression(e)) {
+    const builder = model.tf.fn(e) === undefined && !calleeReceiver(e) ? model.functionArg(e.expression, false) : undefined;
+    return builder ? collect(returnedExpressions(builder) ?? []) : undefined;
+  }
+  if (!ts.isIdentifier(e)) return undefined;
+  const b = model.scopes.resolve(e);
+  const decl = b?.parent;
+  if (!b || !decl) return undefined;
+  if (ts.isParameter(decl) && decl.name === b && isFunctionLike(decl.parent)) {
+    const index = decl.parent.parameters.indexOf(decl);
+    const args = model.callSitesOf(decl.parent).map((c) => c.arguments[index]);
+    return args.every((a) => a !== undefined) ? collect(args as ts.Expression[]) : undefined;
+  }
+  const init = initializerOf(b);
+  return init && ts.isVariableDeclaration(decl) && (decl.parent.flags & ts.NodeFlags.Const) !== 0 ? collect([init]) : undefined;
 }
 
 /** `this.model.add(layer)` (or `self.model.add`) in the object's class or ES5 constructor and methods: the last layer's activation. */
