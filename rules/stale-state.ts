@@ -7,7 +7,7 @@ import { classNameOf, familyMethods, RESET_METHOD_NAME } from '../server/src/ana
 import { nodesInside } from '../server/src/analysis/tree-index';
 import { isArrayStepForm, returnsOneValue, type Iteration, type StateArg, type StepCall } from '../server/src/analysis/calls';
 import { recursiveCarries, type RecursiveCarry } from '../server/src/analysis/recursion';
-import { staleLayerStates, type StaleLayerState } from '../server/src/analysis/layer-stacks';
+import { staleLayerElements, staleLayerStates, type StaleLayerElement, type StaleLayerState } from '../server/src/analysis/layer-stacks';
 import { containsStepLoop } from '../server/src/analysis/steps';
 import { isStateLikeName, stateBase } from '../server/src/analysis/tfjs-facts';
 
@@ -51,6 +51,8 @@ export default defineRule({
       staleHandedOn: 'The reducer hands `{{name}}` on unchanged in its accumulator (`{{handedOn}}`) while `{{step}}` computes the new state from it: every step starts from the initial state. Put the new state in the accumulator the reducer returns.',
       staleRecursive: '`{{fn}}` passes its own `{{name}}` on to the next step while it computes the new state `{{target}}` from it: every step starts from the same state. Pass `{{target}}` to the recursive call.',
       staleLayer: '`{{name}}` is read for every layer on every time step, but `{{array}}` is never updated in the loop over time: the new states go into `{{collected}}` and each step starts again from the initial ones. Carry them: `{{array}} = {{collected}}` after the loop over layers.',
+      staleLayerEach: '`{{name}}` is each layer\'s state from `{{array}}`, read on every time step, but `{{array}}` is never updated in the loop over time: each layer\'s new state is not stored back, so every step starts again from the initial states. Store it: `{{store}}`.',
+      storeLayer: 'Store the new state: `{{store}}`',
       carryLayers: 'Carry the new states: `{{array}} = {{collected}}` after the loop over layers',
       collectedHere: 'the new state is collected here and never read back',
       staleElement: '`{{name}}` is read from `{{read}}` on every iteration, but the loop only appends the new states to `{{array}}`: that element never changes, so each step starts from the same state. Read the last state instead: `{{last}}`.',
@@ -93,6 +95,7 @@ export default defineRule({
     staleFieldStates(ctx);
     for (const carry of recursiveCarries(ctx.model)) reportRecursive(ctx, carry);
     for (const s of staleLayerStates(ctx.model)) reportLayer(ctx, s);
+    for (const s of staleLayerElements(ctx.model)) reportLayerElement(ctx, s);
   },
 });
 
@@ -308,6 +311,17 @@ function reportLayer(ctx: RuleContext, s: StaleLayerState): void {
     suggest.push({ messageId: 'carryLayers', data, edits: assignAfter(ctx, s.layerLoop, s.array.text, s.collected.text, declList) });
   }
   ctx.report({ node: s.arg, messageId: 'staleLayer', data, suggest, related: [{ node: s.collectedAt, messageId: 'collectedHere', data }] });
+}
+
+/** `layerStates.forEach((state, i) => { input = layers[i].step(input, state); })`: store `input` back at `i`. */
+function reportLayerElement(ctx: RuleContext, s: StaleLayerElement): void {
+  const store = s.index && s.result ? `${s.array.text}[${s.index.text}] = ${s.result.text};` : `${s.array.text}[i] = <new state>;`;
+  const data = { name: s.arg.text, array: s.array.text, store };
+  const statement = enclosingStatement(s.call);
+  const suggest: FixDescriptor[] = s.index && s.result && statement && ts.isBlock(statement.parent)
+    ? [{ messageId: 'storeLayer', data, edits: [insertAt(statement.end, `${eol(ctx)}${indentAt(ctx.text, statement.getStart(ctx.sf))}${store}`)] }]
+    : [];
+  ctx.report({ node: s.arg, messageId: 'staleLayerEach', data, suggest });
 }
 
 /**

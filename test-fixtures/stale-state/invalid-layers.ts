@@ -44,3 +44,24 @@ export function generate(steps: number, depth: number, cells: ((x: tf.Tensor2D, 
   }
   return out;
 }
+
+// Each layer steps from its element of the array in a forEach; the new state only feeds the next layer.
+class Layer {
+  step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    return tf.tanh(x.add(tf.matMul(h, U))) as tf.Tensor2D;
+  }
+}
+
+export function decode(first: tf.Tensor2D, maxLen: number, layers: Layer[]): tf.Tensor2D[] {
+  const layerStates = layers.map(() => tf.zeros([1, H]) as tf.Tensor2D);
+  const outputs: tf.Tensor2D[] = [];
+  let input = first;
+  for (let t = 0; t < maxLen; t++) {
+    layerStates.forEach((state, i) => {
+      input = layers[i]!.step(input, state);
+//                                   ~~~~~ stale-state
+    });
+    outputs.push(input);
+  }
+  return outputs;
+}

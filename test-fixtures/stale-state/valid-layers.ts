@@ -92,3 +92,40 @@ export function masked(frames: tf.Tensor2D[], depth: number, masks: tf.Tensor2D[
   }
   return states;
 }
+
+// Each layer steps from its element of the array in a forEach and stores its new state back; and
+// a loop over whole sequences that starts every sequence from the same initial states.
+class Layer {
+  step(x: tf.Tensor2D, h: tf.Tensor2D): tf.Tensor2D {
+    return tf.tanh(x.add(tf.matMul(h, tf.eye(8)))) as tf.Tensor2D;
+  }
+  run(xs: tf.Tensor2D[], h: tf.Tensor2D): tf.Tensor2D {
+    return xs.reduce((s, x) => this.step(x, s), h);
+  }
+}
+
+export function decode(first: tf.Tensor2D, maxLen: number, layers: Layer[]): tf.Tensor2D[] {
+  const layerStates = layers.map(() => tf.zeros([1, 8]) as tf.Tensor2D);
+  const outputs: tf.Tensor2D[] = [];
+  let input = first;
+  for (let t = 0; t < maxLen; t++) {
+    layerStates.forEach((state, i) => {
+      input = layers[i]!.step(input, state);
+      layerStates[i] = input;
+    });
+    outputs.push(input);
+  }
+  return outputs;
+}
+
+export function encodeSentences(sentences: tf.Tensor2D[][], layers: Layer[]): tf.Tensor2D[] {
+  const initial = layers.map(() => tf.zeros([1, 8]) as tf.Tensor2D);
+  return sentences.map((sentence) => {
+    let xs = sentence;
+    initial.forEach((state, i) => {
+      const h = layers[i]!.run(xs, state);
+      xs = [h];
+    });
+    return xs[0]!;
+  });
+}

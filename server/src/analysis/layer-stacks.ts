@@ -2,8 +2,9 @@
 // each layer's state from an array, `for (t) { for (l) { const h = cell[l](x, states[l]); next.push(h) } }`.
 // The states must be carried from one time step to the next (`states = next`, `states[l] = h`).
 import ts from '../typescript';
-import { isAssignmentTarget, isFunctionLike, isLoop, isWithin, iteratingCallback, unwrap } from './ast';
+import { calleeName, calleeReceiver, isAssignmentTarget, isFunctionLike, isLoop, isWithin, iteratingCallback, unwrap } from './ast';
 import { lastFileMemo } from './calls';
+import { loopRole } from './loop-queries';
 import type { FileModel } from './model';
 import { declarationOf, type Binding } from './scopes';
 import { nodesInside } from './tree-index';
@@ -92,3 +93,56 @@ function staleElement(model: FileModel, arg: ts.Expression, counter: ts.Identifi
   }
   return undefined;
 }
+
+/**
+ * `layerStates.forEach((state, i) => { input = layers[i].step(input, state); })` inside a loop over
+ * time: each layer steps from the array's element, and the array never changes in the time loop,
+ * so every time step starts again from the initial states.
+ */
+export interface StaleLayerElement {
+  /** The element parameter as the step reads it (`state`). */
+  arg: ts.Identifier;
+  array: Binding;
+  /** The `forEach`/`map` call over the layers' states. */
+  each: ts.CallExpression;
+  /** The callback's index parameter (`i`), when it has one. */
+  index?: ts.Identifier;
+  /** The step call, and the name its new state is given (`input = ...step(...)`, `const h = ...`). */
+  call: ts.CallExpression;
+  result?: ts.Identifier;
+  timeLoop: ts.IterationStatement;
+}
+
+export const staleLayerElements: (model: FileModel) => StaleLayerElement[] = lastFileMemo((model: FileModel): StaleLayerElement[] => {
+  const out: StaleLayerElement[] = [];
+  for (const c of model.stepCalls) {
+    for (const a of c.stateArgs) {
+      const e = unwrap(a.expr);
+      const param = ts.isIdentifier(e) ? model.scopes.resolve(e)?.parent : undefined;
+      const cb = param && ts.isParameter(param) ? param.parent : undefined;
+      const each = cb && ts.isCallExpression(cb.parent) ? cb.parent : undefined;
+      if (!cb || !each || iteratingCallback(each) !== cb || !/^(forEach|map)$/.test(calleeName(each) ?? '') || cb.parameters[0] !== param) continue;
+      const recv = calleeReceiver(each);
+      const base = recv && unwrap(recv);
+      const array = base && ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
+      const around = enclosingLoop(each);
+      if (!array || !around || isWithin(declarationOf(array), around.loop)) continue;
+      const it = model.iterationsAround(each).find((x) => x.node === around.loop);
+      if (!it || !['steps', 'unknown'].includes(loopRole(it))) continue;
+      // Unchanged over the time loop: iterated, or its elements or length read.
+      const unchanged = model.scopes.references(array, around.loop).every((ref) => {
+        const p = ref.parent;
+        if (p === each.expression) return true;
+        if (ts.isElementAccessExpression(p) && p.expression === ref) return !isAssignmentTarget(p);
+        return ts.isPropertyAccessExpression(p) && p.expression === ref && p.name.text === 'length';
+      });
+      if (!unchanged) continue;
+      const index = cb.parameters[1] && ts.isIdentifier(cb.parameters[1].name) ? cb.parameters[1].name : undefined;
+      const holder = c.call.parent;
+      const result = ts.isVariableDeclaration(holder) && holder.initializer === c.call && ts.isIdentifier(holder.name) ? holder.name
+        : ts.isBinaryExpression(holder) && holder.right === c.call && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(holder.left) ? holder.left : undefined;
+      out.push({ arg: e as ts.Identifier, array, each, index, call: c.call, result, timeLoop: around.loop });
+    }
+  }
+  return out;
+});
