@@ -471,6 +471,16 @@ function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS
     const branch = readBackSource(ctx, u.whenTrue, hops) ?? readBackSource(ctx, u.whenFalse, hops);
     return branch && { ...branch, inline: false };
   }
+  // `[row]` of copies (`tf.tensor2d([rows[rows.length - 1]])`): every element is one.
+  if (ts.isArrayLiteralExpression(u) && u.elements.length > 0 && hops > 0) {
+    const parts = u.elements.map((el) => (ts.isSpreadElement(el) ? undefined : readBackSource(ctx, el, hops - 1)));
+    return parts.every((x) => x !== undefined) ? { ...parts[0]!, inline: false } : undefined;
+  }
+  // `h.arraySync()[0]`: a part of a copy is a copy.
+  if (ts.isElementAccessExpression(u) && ts.isCallExpression(unwrap(u.expression)) && hops > 0) {
+    const whole = readBackSource(ctx, u.expression, hops - 1);
+    if (whole) return { ...whole, inline: false };
+  }
   if (ts.isCallExpression(u)) {
     const m = calleeName(u);
     const r = calleeReceiver(u);
@@ -504,6 +514,10 @@ function readBackSource(ctx: RuleContext, e: ts.Expression, hops = MAX_COPY_HOPS
     const isNew = !!init && ts.isNewExpression(unwrap(init));
     const filled = isNew ? filledFromReadBack(ctx, b, hops - 1) : undefined;
     if (filled) return filled;
+    // `const rows = []; ...; rows.push(h.arraySync()[0])`: an array only read-backs fill.
+    const home = arrayVariableHome(ctx, u);
+    const pushed = home ? readBackFilledArray(ctx, home, u.text, hops - 1) : undefined;
+    if (pushed) return { ...pushed, inline: false, field: u.text };
     const values: ts.Expression[] = [];
     for (const w of ctx.model.scopes.writes(b, b.getSourceFile())) {
       if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(unwrap(w.left))) return undefined;
@@ -551,9 +565,17 @@ function fieldElementRead(ctx: RuleContext, u: ts.Expression): { list: ArrayHome
     return { list: { root: cls, refersTo: (x, key) => thisFieldName(unwrap(x)) === key, label: (key) => `this.${key}` }, key: field, member };
   }
   const id = unwrap(arr);
-  const b = ts.isIdentifier(id) ? ctx.model.scopes.resolve(id) : undefined;
-  if (!b || !ts.isIdentifier(id)) return undefined;
-  // Declared empty (`let hiddenHistory: number[][][] = []`): what fills it are its pushes.
+  const list = ts.isIdentifier(id) ? arrayVariableHome(ctx, id) : undefined;
+  return list && ts.isIdentifier(id) ? { list, key: id.text, member } : undefined;
+}
+
+/**
+ * An array variable declared empty (`let hiddenHistory: number[][][] = []`, a module's or a
+ * function's): what fills it are its pushes, searched in its scope.
+ */
+function arrayVariableHome(ctx: RuleContext, id: ts.Identifier): ArrayHome | undefined {
+  const b = ctx.model.scopes.resolve(id);
+  if (!b) return undefined;
   const init = initializerOf(b);
   if (init && !(ts.isArrayLiteralExpression(unwrap(init)) && (unwrap(init) as ts.ArrayLiteralExpression).elements.length === 0)) return undefined;
   const scope = enclosingFunction(b) ?? b.getSourceFile();
@@ -563,7 +585,7 @@ function fieldElementRead(ctx: RuleContext, u: ts.Expression): { list: ArrayHome
     const vb = ctx.model.scopes.resolve(v);
     return !!vb && (enclosingFunction(vb) ?? vb.getSourceFile()) === scope;
   };
-  return { list: { root: scope, refersTo, label: (key) => key }, key: id.text, member };
+  return { root: scope, refersTo, label: (key) => key };
 }
 
 /**
@@ -669,8 +691,18 @@ function feedsState(ctx: RuleContext, e: ts.Node, body: FunctionLike, field: str
   const asState = (v: ts.Node): boolean =>
     passed(v) || copiesOf(ctx, v).some((x) => storedAsState(ctx, x) || passed(x)) || refilledInLoop(ctx, v, body, field);
   if (asState(e)) return true;
-  const returned = (returnedExpressions(body) ?? []).some((r) => unwrap(r) === unwrap(e as ts.Expression));
-  return returned && model.callSitesOf(body).some((site) => asState(outermost(site)));
+  const returns = (returnedExpressions(body) ?? []).map(unwrap);
+  if (returns.some((r) => r === unwrap(e as ts.Expression))) return model.callSitesOf(body).some((site) => asState(outermost(site)));
+  // `return { memory, last: tf.tensor2d(...) }`, destructured by the caller (`const { last } = ...; let h = last`).
+  const member = ts.isPropertyAssignment(e.parent) && e.parent.initializer === e && ts.isIdentifier(e.parent.name) &&
+    returns.includes(e.parent.parent as ts.Expression) ? e.parent.name.text : undefined;
+  return member !== undefined && model.callSitesOf(body).some((site) => {
+    const d = outermost(site).parent;
+    const el = ts.isVariableDeclaration(d) && ts.isObjectBindingPattern(d.name)
+      ? d.name.elements.find((x) => ((x.propertyName ?? x.name) as ts.Node).getText() === member && ts.isIdentifier(x.name)) : undefined;
+    const scope = el && (enclosingFunction(el) ?? el.getSourceFile());
+    return !!el && !!scope && model.scopes.references(el.name as ts.Identifier, scope).some((r) => asState(outermost(r)));
+  });
 }
 
 /**
