@@ -6,6 +6,7 @@ import { nodesInside, ownNodes } from '../server/src/analysis/tree-index';
 import { advancingMethods, classNameOf, familyMethods, fieldWriteCount, fieldWriters, instanceMethod, overridesOf, resetByListener, RESET_METHOD_NAME, writesField, type AdvancingMethod } from '../server/src/analysis/object-state';
 import type { FileModel } from '../server/src/analysis/model';
 import { fieldConstructorArgs } from '../server/src/analysis/constructor-args';
+import { seededRuns } from '../server/src/analysis/seeded-runs';
 import { enclosingClassOfThis, prototypeClasses } from '../server/src/analysis/class-hierarchy';
 import { calleeName, calleeReceiver, accessPath, accessPathTail, unwrap, walk, enclosingFunction, functionName, functionNameNode, isFunctionLike, thisFieldName, isAssignmentOperator, isWithin, type FunctionLike, declaredMemberName } from '../server/src/analysis/ast';
 import { declarationOf, initializerOf, isPropertyName } from '../server/src/analysis/scopes';
@@ -25,6 +26,7 @@ export default defineRule({
       fieldLeak: '`{{name}}` is advanced by `{{method}}` for a whole sequence but never reset first: the next call continues from the previous sequence\'s state. Reset it at the start of `{{method}}`.',
       resetInit: 'Reset `{{name}}` at the start of each sequence',
       resetField: 'Reset `{{name}}` at the start of `{{method}}`',
+      storedBack: '`{{method}}` stores the state the run ends with back into `{{name}}` here',
       initialisedField: '`{{name}}` is initialised here, once per object',
       insertReset: 'Call `{{model}}.resetStates()` at the start of each iteration',
       initialised: '`{{name}}` is initialised here, once',
@@ -58,6 +60,7 @@ export default defineRule({
     sequenceFunctionLeaks(ctx);
     statefulLayerLeaks(ctx);
     const resetByCaller = perSequenceMethodLeaks(ctx);
+    seededRunLeaks(ctx);
     statefulObjectLeaks(ctx, resetByCaller);
     helperObjectLeaks(ctx);
     shadowedResetLeaks(ctx);
@@ -1113,6 +1116,26 @@ function perSequenceMethodLeaks(ctx: RuleContext): Set<ts.MethodDeclaration> {
     }
   }
   return resetByCaller;
+}
+
+/**
+ * A request handler that runs a whole sequence from a field and stores the final state back in it
+ * (`let h = this.context; ...; this.context = h`): the next request starts where this one ended.
+ */
+function seededRunLeaks(ctx: RuleContext): void {
+  for (const run of seededRuns(ctx.model)) {
+    const path = `this.${run.field}`;
+    const data = { name: path, method: functionName(run.method) ?? 'this method' };
+    const init = fieldInitialiser(ctx, path, run.method);
+    const at = run.method.body && blockInsertion(ctx.text, run.method.body);
+    const suggest: FixDescriptor[] = init && at
+      ? [{ messageId: 'resetField', data, edits: [insertAt(at.pos, `${at.indent}${path} = ${nodeText(ctx, init.value)};${eol(ctx)}`)] }]
+      : [];
+    ctx.report({
+      node: run.seed, messageId: 'fieldLeak', data, suggest,
+      related: [{ node: run.store, messageId: 'storedBack', data }, ...(init ? [{ node: init.at, messageId: 'initialisedField', data }] : [])],
+    });
+  }
 }
 
 /**
