@@ -23,3 +23,21 @@ export function decode(memory: tf.Tensor3D, mask: tf.Tensor2D, h0: tf.Tensor2D, 
   }
   return outs;
 }
+
+// A decoder step given as a parameter of a declared function type: `memory` and `mask` have no
+// place in the object it is declared to return, so they are inputs, passed unchanged every step.
+type StepOut = { h: tf.Tensor; logits: tf.Tensor; attn: tf.Tensor };
+type StepFn = (token: number, h: tf.Tensor, memory: tf.Tensor, mask: tf.Tensor) => StepOut;
+
+export function greedy(step: StepFn, encOut: tf.Tensor, srcMask: tf.Tensor, h0: tf.Tensor, maxLen: number): number[] {
+  let h = h0;
+  let token = 0;
+  const tokens: number[] = [];
+  for (let i = 0; i < maxLen; i++) {
+    const out = step(token, h, encOut, srcMask);
+    h = out.h;
+    token = out.logits.argMax(1).dataSync()[0]!;
+    tokens.push(token);
+  }
+  return tokens;
+}

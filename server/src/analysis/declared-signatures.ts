@@ -6,7 +6,7 @@ import ts from '../typescript';
 import { thisFieldName, unwrap } from './ast';
 import { enclosingClassOfThis, fieldDeclaration } from './class-hierarchy';
 import type { Scopes } from './scopes';
-import { isStateLikeName } from './tfjs-facts';
+import { isStateLikeName, stateBase } from './tfjs-facts';
 
 /** Function types and call-signature interfaces declared in a file, by name (found once, lazily). */
 export class DeclaredSignatures {
@@ -21,6 +21,34 @@ export class DeclaredSignatures {
   parameterNames(callee: ts.Expression): readonly string[] | undefined {
     const sig = this.signatureOf(callee);
     return sig && sig.params.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+  }
+
+  /**
+   * Is parameter `i` of `callee`'s declared type without a place in the object it is declared to
+   * return (`(token, h, memory, mask) => { h; logits; attn }`: `memory` comes back nowhere)? Such a
+   * parameter is an input passed every step (an attention memory), not a state. False when the
+   * return type is not an object type of named members.
+   */
+  returnsNoSlotFor(callee: ts.Expression, i: number): boolean {
+    const sig = this.signatureOf(callee);
+    const p = sig?.params[i];
+    // `(state: S, ev) => S`: the parameter is the whole of what comes back.
+    if (p?.type && sig?.type && p.type.getText() === sig.type.getText()) return false;
+    const members = sig?.type && this.memberNames(sig.type, 0);
+    return !!p && ts.isIdentifier(p.name) && !!members && members.length > 1 && !members.some((m) => stateBase(m) === stateBase((p.name as ts.Identifier).text));
+  }
+
+  private memberNames(type: ts.TypeNode | ts.InterfaceDeclaration, depth: number): string[] | undefined {
+    const members = ts.isInterfaceDeclaration(type) || ts.isTypeLiteralNode(type) ? type.members
+      : ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && depth < 4 ? undefined : null;
+    if (members === null) return undefined;
+    if (members === undefined) {
+      const target = this.typeNamed(((type as ts.TypeReferenceNode).typeName as ts.Identifier).text);
+      return target && this.memberNames(target, depth + 1);
+    }
+    if (members.some((m) => !ts.isPropertySignature(m))) return undefined;
+    const names = members.map((m) => (m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : undefined));
+    return names.every((n) => n !== undefined) ? names as string[] : undefined;
   }
 
   /**

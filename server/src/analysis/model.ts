@@ -76,7 +76,8 @@ export class FileModel implements CallSurroundings {
     const cellVar = (recv: ts.Expression): boolean => isCellValue(recv, this.scopes, this.tf);
     const signatures = new DeclaredSignatures(sf, this.scopes);
     const stateByEvidence = (call: ts.CallExpression, a: ts.Expression, i: number): boolean =>
-      (i > 0 && isZeroStateVar(a, this.scopes, this.tf)) || isStateLikeName(signatures.parameterNames(call.expression)?.[i] ?? '');
+      (i > 0 && isZeroStateVar(a, this.scopes, this.tf)) ||
+      (isStateLikeName(signatures.parameterNames(call.expression)?.[i] ?? '') && !signatures.returnsNoSlotFor(call.expression, i));
     const fused = (call: ts.CallExpression): readonly number[] | undefined => {
       const name = calleeName(call);
       return name && FUSED_CELL_STATE_ARGS.has(name) && this.tf.fn(call) === name ? FUSED_CELL_STATE_ARGS.get(name) : undefined;
