@@ -2,7 +2,7 @@ import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type FixDescriptor, type RuleContext } from './rule';
 import { declaredTypeMembers, unwrap, type FunctionLike } from '../server/src/analysis/ast';
 import type { LocalDef, StepFlow } from '../server/src/analysis/dataflow';
-import { computedCandidates, inScopeAt, inputStateReturned, memberStatesReturned, tupleElementsReturned } from '../server/src/analysis/state-queries';
+import { computedCandidates, inScopeAt, inputStateReturned, memberStatesReturned, readByMember, recomputedMembers, tupleElementsReturned } from '../server/src/analysis/state-queries';
 
 export default defineRule({
   id: 'returns-input-state',
@@ -30,13 +30,19 @@ export default defineRule({
       for (const { s, label, positions } of units) {
         for (const pos of positions) {
           if (reported.has(pos.node)) continue;
+          // An object read member by member and returned whole: its new members are the candidates.
+          if (label === s.name && reportWholeObject(ctx, step.name, s.name, pos.node, recomputedMembers(step, s))) {
+            reported.add(pos.node);
+            continue;
+          }
           const candidates = computedCandidates(step, s);
           if (candidates.length === 0) continue;
           reported.add(pos.node);
           // `[out, ...states]` / `[out].concat(states)` stand for every state at once: only with one
           // state is that one position.
           const tail = ts.isSpreadElement(pos.node) || (ts.isCallExpression(pos.node.parent) && pos.node.parent.arguments.includes(pos.node));
-          const replaceable = !tail || step.states.length === 1;
+          // An object read member by member is not replaced by one tensor.
+          const replaceable = (!tail || step.states.length === 1) && !(label === s.name && readByMember(step, s));
           // A list of states read by element (`states[0]`, `const [h] = states`) is returned as a list.
           const list = !tail && readsByElement(step.flow, s.root);
           // `{ ...state, h: hNew }` hands `c` back through the spread: the member is added after it.
@@ -68,6 +74,29 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * `return { y, state }` with new `h` and `c` computed from `state.h` and `state.c`: the object is
+ * handed back as it came. Fixed by returning the new members (`state: { h, c }`) when each has one
+ * candidate in scope.
+ */
+function reportWholeObject(ctx: RuleContext, stepName: string, name: string, node: ts.Expression,
+                           members: { sub: { name: string }; candidates: LocalDef[] }[]): boolean {
+  if (members.length === 0) return false;
+  const all = members.flatMap((m) => m.candidates);
+  const single = members.every((m) => m.candidates.length === 1 && inScopeAt(m.candidates[0]!, node));
+  const literal = `{ ${members.map((m) => (m.sub.name === m.candidates[0]!.name ? m.sub.name : `${m.sub.name}: ${m.candidates[0]!.name}`)).join(', ')} }`;
+  const text = ts.isShorthandPropertyAssignment(node.parent) ? `${name}: ${literal}` : literal;
+  const fix: FixDescriptor | undefined = single && !/\.[cm]?tsx?$/i.test(ctx.sf.fileName) ? { messageId: 'returnCandidate', data: { candidate: literal }, edits: [replaceNode(ctx, node, text)] } : undefined;
+  ctx.report({
+    node,
+    messageId: 'returnsInput',
+    data: { name, step: stepName, candidates: all.map((c) => `\`${c.name}\``).join(' and ') },
+    suggest: fix ? [fix] : undefined,
+    related: all.map((c) => ({ node: c.node, messageId: 'candidateHere', data: { candidate: c.name } })),
+  });
+  return true;
+}
 
 /**
  * The candidate's name, cast to the returned state's declared type when that type is rank-specific

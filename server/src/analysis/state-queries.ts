@@ -375,3 +375,33 @@ export function memberStates(step: Step, s: StateInput): StateInput[] {
   const keys = [...objects[0]!.keys()].filter((k) => isStateLikeName(k));
   return keys.map((key, index) => ({ ...s, index, root: `${s.root}.${key}`, name: `${s.name}.${key}` }));
 }
+
+/**
+ * A state object returned whole and unchanged (`return { y, state }`) by a step that reads its
+ * members and computes new ones (`const c = f * state.c + ...; const h = o * tanh(c)`): each member
+ * read, with the locals named for it computed as its next value. Empty unless the object has two
+ * state-named members or more read, each with a local of its own.
+ */
+export function recomputedMembers(step: Step, s: StateInput): { sub: StateInput; candidates: LocalDef[] }[] {
+  const keys = new Set<string>();
+  for (const r of [...step.flow.readRoots, ...step.flow.locals.flatMap((l) => [...l.val.deps])]) {
+    const rest = r.startsWith(`${s.root}.`) ? r.slice(s.root.length + 1) : undefined;
+    if (rest && !rest.includes('.') && isStateLikeName(rest)) keys.add(rest);
+  }
+  // Only locals named for their member (`h`, `hNew` for `h`; `c`, `cNext` for `c`), each its own.
+  const out = [...keys].map((key) => {
+    const sub: StateInput = { ...s, root: `${s.root}.${key}`, name: key, memberOf: s.name };
+    return { sub, candidates: computedCandidates(step, sub).filter((c) => stateBase(c.name) === stateBase(key)) };
+  });
+  const used = out.flatMap((m) => m.candidates);
+  return out.length > 1 && out.every((m) => m.candidates.length > 0) && new Set(used).size === used.length ? out : [];
+}
+
+/** Does the step read members of state `s` (`state.h`, `memory.c`): an object, which no single tensor replaces? */
+export function readByMember(step: Step, s: StateInput): boolean {
+  const prefix = `${s.root}.`;
+  // `states[0]` of a list of states is an element, not a member: `[hNew]` replaces the list.
+  const member = (r: string): boolean => r.startsWith(prefix) && !/^\d/.test(r.slice(prefix.length));
+  return [...step.flow.readRoots].some(member) || step.flow.locals.some((l) => [...l.val.deps].some(member));
+}
+
