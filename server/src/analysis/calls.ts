@@ -7,7 +7,7 @@ import type { Scopes } from './scopes';
 import { hasToken, isStateLikeName, stateBase, LAYER_LOOP_TOKENS, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
 import type { TfApi } from './tf-api';
 import type { Step } from './steps';
-import { nodesInside, type Write } from './tree-index';
+import { indexOf, nodesInside, type Write } from './tree-index';
 
 /** A loop statement, or an iterating array call (`xs.forEach(cb)`) with its callback. */
 export interface Iteration {
@@ -377,15 +377,21 @@ function isObjectLiteralMember(fn: FunctionLike): boolean {
 /** Members of the file's object literals by name (found once per file, when a call needs them). */
 const literalMembers = lastFileMemo((sf: ts.SourceFile): Map<string, (ts.PropertyAssignment | ts.ShorthandPropertyAssignment | ts.MethodDeclaration)[]> => {
   const found = new Map<string, (ts.PropertyAssignment | ts.ShorthandPropertyAssignment | ts.MethodDeclaration)[]>();
-  walk(sf, (n) => {
-    if (!ts.isObjectLiteralExpression(n)) return;
+  // From the file's index when it has one (no walk); else one walk for the literals.
+  let literals = indexOf(sf)?.objectLiterals;
+  if (!literals) {
+    const all: ts.ObjectLiteralExpression[] = [];
+    walk(sf, (n) => { if (ts.isObjectLiteralExpression(n)) all.push(n); });
+    literals = all;
+  }
+  for (const n of literals) {
     for (const p of n.properties) {
       if (!(ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p)) || !ts.isIdentifier(p.name)) continue;
       const list = found.get(p.name.text) ?? [];
       list.push(p);
       found.set(p.name.text, list);
     }
-  });
+  }
   return found;
 });
 

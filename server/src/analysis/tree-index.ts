@@ -34,6 +34,8 @@ export class TreeIndex {
   readonly writes: Write[] = [];
   /** for, for-of, for-in, while and do statements, in source order. */
   readonly loops: ts.IterationStatement[] = [];
+  /** Object literals, in source order (their function members are callees a name can reach). */
+  readonly objectLiterals: ts.ObjectLiteralExpression[] = [];
 
   /** The deepest nesting of the tree (the parse guard re-parses a file nested too deep for the analysis). */
   maxDepth = 0;
@@ -100,6 +102,9 @@ export class TreeIndex {
         case K.DoStatement:
           this.loops.push(n as ts.IterationStatement);
           break;
+        case K.ObjectLiteralExpression:
+          this.objectLiterals.push(n as ts.ObjectLiteralExpression);
+          break;
       }
       const saved = parent;
       parent = n;
@@ -109,7 +114,16 @@ export class TreeIndex {
       parent = saved;
     };
     ts.forEachChild(sf, visit);
+    lastIndex = this;
   }
+}
+
+/** The index of the file analysed last (one slot: holding more would keep their trees alive). */
+let lastIndex: TreeIndex | undefined;
+
+/** The index built for `sf`, when it is the file analysed last. */
+export function indexOf(sf: ts.SourceFile): TreeIndex | undefined {
+  return lastIndex?.sf === sf ? lastIndex : undefined;
 }
 
 /**
