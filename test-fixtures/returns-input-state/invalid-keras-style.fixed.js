@@ -41,6 +41,22 @@ class GatedCell extends SimpleRNNCell {
   }
 }
 
+// A list of one state, destructured and handed back in a list of its own.
+class ListGruCell {
+  constructor(units, inputDim) {
+    this.kernel = tf.variable(tf.randomNormal([inputDim, units]));
+    this.recurrentKernel = tf.variable(tf.randomNormal([units, units]));
+  }
+
+  call(inputs, states) {
+    const [h] = states;
+    const z = tf.sigmoid(tf.add(tf.matMul(inputs, this.kernel), tf.matMul(h, this.recurrentKernel)));
+    const out = z.mul(h).add(tf.sub(1, z).mul(tf.tanh(tf.matMul(inputs, this.kernel))));
+    return [out, [out]];
+    //            ~ returns-input-state
+  }
+}
+
 function rnn(cell, inputs, initialStates) {
   let states = initialStates;
   const outputs = [];
@@ -52,4 +68,4 @@ function rnn(cell, inputs, initialStates) {
   return outputs;
 }
 
-module.exports = { MinimalRNNCell, SimpleRNNCell, GatedCell, rnn };
+module.exports = { MinimalRNNCell, SimpleRNNCell, GatedCell, ListGruCell, rnn };

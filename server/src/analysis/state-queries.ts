@@ -330,7 +330,7 @@ export function memberStatesReturned(step: Step, s: StateInput): { sub: StateInp
 
 /**
  * A tuple state taken whole and destructured inside the step (`const [h, c] = carry`), returned on
- * every path as an array of as many elements (`[out, [hNew, c]]`): each element is a state of its
+ * every path as an array of as many elements (`[out, [hNew, c]]`; a list of one, `[out, [h]]` with `const [h] = states`): each element is a state of its
  * own (`carry[1]` as `c`, root `p1.1`). The elements the step hands back unchanged on every path
  * (`c` above), each with its positions. Empty for any other shape, or when an element comes back in
  * another element's place (a swap is not this rule's pattern).
@@ -339,13 +339,14 @@ export function tupleElementsReturned(step: Step, s: StateInput): { sub: StateIn
   const positions = newStatePositions(step, s);
   if (positions.length === 0) return [];
   const rebuilt = positions.map((p) => unwrap(p.node)).filter((e): e is ts.ArrayLiteralExpression => ts.isArrayLiteralExpression(e));
-  if (rebuilt.length !== positions.length) return [];
+  // Element values are followed only where the dataflow tracked the array element by element.
+  if (rebuilt.length !== positions.length || positions.some((p) => !p.val.elem)) return [];
   const count = rebuilt[0]!.elements.length;
   const elementRoot = (i: number, k: number): string | undefined => positions[i]!.val.elem?.(k)?.alias;
   const ownElement = (root: string | undefined): number => (root?.startsWith(`${s.root}.`) ? Number(root.slice(s.root.length + 1).split('.')[0]) : -1);
   // Every array has exactly `count` elements, none spread, none an element of the state in another
   // place; the step reads no element past them, and reads its elements by destructuring.
-  if (count < 2 || rebuilt.some((a, i) => a.elements.length !== count || a.elements.some((el, k) => {
+  if (count < 1 || rebuilt.some((a, i) => a.elements.length !== count || a.elements.some((el, k) => {
     const own = ownElement(elementRoot(i, k));
     return ts.isSpreadElement(el) || (own >= 0 && own !== k);
   }))) return [];
