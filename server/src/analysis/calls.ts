@@ -356,7 +356,7 @@ export function resolveCallee(call: ts.CallExpression, scopes: Scopes, classes: 
  */
 function literalMemberFunctions(sf: ts.SourceFile, name: string, scopes: Scopes): FunctionLike[] {
   const out: FunctionLike[] = [];
-  for (const m of literalMembers(sf).get(name) ?? []) {
+  for (const m of objectLiteralMembers(sf).get(name) ?? []) {
     if (ts.isMethodDeclaration(m)) { if (m.body) out.push(m); continue; }
     const value = ts.isShorthandPropertyAssignment(m) ? m.name : unwrap(m.initializer);
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) { out.push(value); continue; }
@@ -375,7 +375,7 @@ function isObjectLiteralMember(fn: FunctionLike): boolean {
 }
 
 /** Members of the file's object literals by name (found once per file, when a call needs them). */
-const literalMembers = lastFileMemo((sf: ts.SourceFile): Map<string, (ts.PropertyAssignment | ts.ShorthandPropertyAssignment | ts.MethodDeclaration)[]> => {
+const objectLiteralMembers = lastFileMemo((sf: ts.SourceFile): Map<string, (ts.PropertyAssignment | ts.ShorthandPropertyAssignment | ts.MethodDeclaration)[]> => {
   const found = new Map<string, (ts.PropertyAssignment | ts.ShorthandPropertyAssignment | ts.MethodDeclaration)[]>();
   // From the file's index when it has one (no walk); else one walk for the literals.
   let literals = indexOf(sf)?.objectLiterals;
