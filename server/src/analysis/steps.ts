@@ -2,12 +2,12 @@
 // functions, and decides which of their inputs are recurrent states.
 import ts from '../typescript';
 import { declaredTypeName } from './declared-signatures';
-import { enclosingFunction, functionName, isFunctionLike, unwrap, walk, type FunctionLike, memberName } from './ast';
+import { calleeName, enclosingFunction, functionName, isFunctionLike, unwrap, walk, type FunctionLike, memberName } from './ast';
 import { analyzeStep, touches, type StepContext, type StepFlow } from './dataflow';
 import type { Scopes } from './scopes';
 import type { TfApi } from './tf-api';
 import { nodesInside, ownNodes, type TreeIndex } from './tree-index';
-import { CONVENTIONAL_STATE_NAMES, LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, hasToken, isBareNewName, isStateLikeName, stateBase } from './tfjs-facts';
+import { CONVENTIONAL_STATE_NAMES, LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, TENSOR_METHODS as TENSOR_OP_METHODS, hasToken, isBareNewName, isStateLikeName, stateBase } from './tfjs-facts';
 import type { StepKind } from './cell-summary';
 import { returnedFunction } from './calls';
 import { baseClassOf, ownMethod, prototypeClassOf } from './class-hierarchy';
@@ -366,8 +366,11 @@ function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes:
   // A method (`private step(x, h)`) follows `this.helper(h)` like a cell does.
   const context: StepContext = { scopes, classNode: ts.isClassLike(fn.parent) ? fn.parent : undefined, classes: tree.classes, prototypeClass: prototypeClassOf(fn) };
   const name = functionName(fn) ?? factoryName(fn) ?? 'anonymous';
-  // Callbacks of iterating calls (`xs.map(x => step(x, h))`) are loop bodies, not steps.
-  if (ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression) && fedBack.size === 0) return undefined;
+  // Callbacks of iterating calls (`xs.map(x => step(x, h))`) are loop bodies, not steps; but a
+  // reducer folding a state (`xs.reduce((c, x) => cell, tf.zeros(...))`) is the cell itself.
+  if (ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression) && fedBack.size === 0) {
+    return reducerStep(fn, fn.parent, tf, tree, context);
+  }
   const first = fn.parameters[0];
   // `([x, h]) => ...`: one array parameter holding the input and states.
   if (fn.parameters.length === 1 && first && ts.isArrayBindingPattern(first.name) && first.name.elements.length >= 2) {
@@ -405,6 +408,42 @@ function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes:
   const states = chooseStates(fn, flow, 1, fedBack);
   if (states.length === 0) return undefined;
   return makeFunctionStep(fn, 'step-function', name, undefined, flow, states);
+}
+
+/** `x.add(h)`, `h.mul(z)`: a tensor method, not a function of the file (`cell.step(x, h)`). */
+function calleeReceiverIsTensor(call: ts.CallExpression): boolean {
+  return ts.isPropertyAccessExpression(call.expression) && TENSOR_OP_METHODS.has(call.expression.name.text);
+}
+
+/**
+ * `payments.reduce((c, x) => { ...gates...; return f.mul(z).add(...) }, tf.zeros([1, n]))`: a
+ * reducer whose accumulator is named like a state and starts as a zero tensor, written as a cell
+ * (tensor code, no step loop of its own). Its state is the accumulator (the first parameter) and
+ * its input the element.
+ */
+function reducerStep(fn: FunctionLike, call: ts.CallExpression, tf: TfApi, tree: TreeIndex, context: StepContext): Step | undefined {
+  const acc = fn.parameters[0];
+  // The initial value, inline or through a const (`const c0 = tf.zeros([1, n])`).
+  let init: ts.Expression | undefined = call.arguments[1] && unwrap(call.arguments[1]);
+  if (init && ts.isIdentifier(init)) {
+    const d = context.scopes?.resolve(init)?.parent;
+    init = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : undefined;
+  }
+  if (!/^reduce(Right)?$/.test(calleeName(call) ?? '') || call.arguments[0] !== fn || fn.parameters.length < 2 || !acc || !ts.isIdentifier(acc.name)) return undefined;
+  if (!isStateLikeName(acc.name.text) || !init || !ts.isCallExpression(init) || !/^zeros(Like)?$/.test(tf.fn(init) ?? '')) return undefined;
+  if (!isTensorCode(fn, tf, tree) || containsStepLoop(fn, tree)) return undefined;
+  // A reducer that hands the accumulator to a function of the file (`encodeStep(x, h)`) is the
+  // body of an unroll, checked where that step is; only a cell written inline is one.
+  const accName = acc.name.text;
+  const handsOn = nodesInside(tree.calls, fn).some((c) => tf.path(c.expression) === undefined && !calleeReceiverIsTensor(c) &&
+    c.arguments.some((a) => ts.isIdentifier(unwrap(a)) && (unwrap(a) as ts.Identifier).text === accName));
+  if (handsOn) return undefined;
+  const flow = analyzeStep(fn, tf, undefined, context);
+  const input = fn.parameters[1]!;
+  return {
+    fn, kind: 'step-function', name: calleeName(call)!, states: [{ index: 0, root: 'p0', name: acc.name.text, binding: acc.name, evidence: 'position' }],
+    flow, paramState: new Map([[0, 0]]), inputRoot: 'p1', inputName: ts.isIdentifier(input.name) ? input.name.text : undefined,
+  };
 }
 
 /**
