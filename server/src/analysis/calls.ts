@@ -314,11 +314,11 @@ export function resolveCallee(call: ts.CallExpression, scopes: Scopes, classes: 
   if (ts.isIdentifier(callee)) {
     const b = scopes.resolve(callee);
     if (!b) return undefined;
+    const declared = declaredFunction(b);
+    if (declared) return declared;
     const d = b.parent;
-    if (ts.isFunctionDeclaration(d)) return d;
     if (ts.isVariableDeclaration(d) && d.name === b && d.initializer) {
       const init = unwrap(d.initializer);
-      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
       // `const cell = makeCell(W, U)`: the function the factory returns.
       if (ts.isCallExpression(init) && ts.isIdentifier(unwrap(init.expression))) {
         const factory = resolveCallee(init, scopes, classes);
@@ -360,12 +360,19 @@ function literalMemberFunctions(sf: ts.SourceFile, name: string, scopes: Scopes)
     if (ts.isMethodDeclaration(m)) { if (m.body) out.push(m); continue; }
     const value = ts.isShorthandPropertyAssignment(m) ? m.name : unwrap(m.initializer);
     if (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) { out.push(value); continue; }
-    const d = ts.isIdentifier(value) ? scopes.resolve(value)?.parent : undefined;
-    if (d && ts.isFunctionDeclaration(d)) out.push(d);
-    const init = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : undefined;
-    if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) out.push(init);
+    const b = ts.isIdentifier(value) ? scopes.resolve(value) : undefined;
+    const declared = b && declaredFunction(b);
+    if (declared) out.push(declared);
   }
   return out;
+}
+
+/** The function a name is declared as: `function step(...)`, or `const step = (x, h) => ...` / `= function`. */
+function declaredFunction(b: ts.Identifier): FunctionLike | undefined {
+  const d = b.parent;
+  if (ts.isFunctionDeclaration(d)) return d;
+  const init = ts.isVariableDeclaration(d) && d.name === b && d.initializer ? unwrap(d.initializer) : undefined;
+  return init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? init : undefined;
 }
 
 /** `{ step(x, h) {...} }` / `{ step: (x, h) => ... }`: a function written inside an object literal. */

@@ -9,7 +9,7 @@ import type { TfApi } from './tf-api';
 import { nodesInside, ownNodes, type TreeIndex } from './tree-index';
 import { CONVENTIONAL_STATE_NAMES, LAYER_BASES, RNN_CELL_BASES, STEP_NAME_TOKENS, TENSOR_METHODS as TENSOR_OP_METHODS, hasToken, isBareNewName, isStateLikeName, stateBase } from './tfjs-facts';
 import type { StepKind } from './cell-summary';
-import { returnedFunction } from './calls';
+import { isZeroStateVar, returnedFunction } from './calls';
 import { baseClassOf, ownMethod, prototypeClassOf } from './class-hierarchy';
 
 export interface StateInput {
@@ -422,15 +422,13 @@ function calleeReceiverIsTensor(call: ts.CallExpression): boolean {
  * its input the element.
  */
 function reducerStep(fn: FunctionLike, call: ts.CallExpression, tf: TfApi, tree: TreeIndex, context: StepContext): Step | undefined {
+  // Cheap tests first: this runs for every callback handed to a call.
   const acc = fn.parameters[0];
-  // The initial value, inline or through a const (`const c0 = tf.zeros([1, n])`).
-  let init: ts.Expression | undefined = call.arguments[1] && unwrap(call.arguments[1]);
-  if (init && ts.isIdentifier(init)) {
-    const d = context.scopes?.resolve(init)?.parent;
-    init = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : undefined;
-  }
   if (!/^reduce(Right)?$/.test(calleeName(call) ?? '') || call.arguments[0] !== fn || fn.parameters.length < 2 || !acc || !ts.isIdentifier(acc.name)) return undefined;
-  if (!isStateLikeName(acc.name.text) || !init || !ts.isCallExpression(init) || !/^zeros(Like)?$/.test(tf.fn(init) ?? '')) return undefined;
+  // The initial value is a zero tensor, inline or through a const (`const c0 = tf.zeros([1, n])`).
+  const init = call.arguments[1] && unwrap(call.arguments[1]);
+  const zero = !!init && ((ts.isCallExpression(init) && /^zeros(Like)?$/.test(tf.fn(init) ?? '')) || (!!context.scopes && isZeroStateVar(init, context.scopes, tf)));
+  if (!isStateLikeName(acc.name.text) || !zero) return undefined;
   if (!isTensorCode(fn, tf, tree) || containsStepLoop(fn, tree)) return undefined;
   // A reducer that hands the accumulator to a function of the file (`encodeStep(x, h)`) is the
   // body of an unroll, checked where that step is; only a cell written inline is one.
