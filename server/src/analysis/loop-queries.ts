@@ -649,14 +649,24 @@ const advancedFieldsMemo = lastFileMemo((_model: FileModel) => new Map<ts.Node, 
 
 /** Also an ES5 method (`Agent.prototype.act = function`): its `this.m()` calls follow the prototype chain. */
 function computeFieldsAdvancedBy(model: FileModel, method: ts.MethodDeclaration | FunctionLike): string[] {
-  if (!method.body || nodesInside(model.index.loops, method.body).length > 0) return [];
-  // Only a method that writes a state field can advance one: checked before any dataflow.
+  if (!method.body) return [];
+  // Only a method that writes a state field can advance one: checked before any dataflow. A loop
+  // that computes with tensors or writes the field makes it a whole-sequence method
+  // (perSequenceMethodLeaks' case); a plain loop (sampling an action from the probabilities read
+  // back) leaves it a one-step method.
   const body = method.body;
+  const loops = nodesInside(model.index.loops, body);
+  const computes = (loop: ts.Node): boolean => nodesInside(model.calls, loop).some((c) =>
+    model.tf.path(c.expression) !== undefined || unwrap(calleeReceiver(c) ?? c).kind === ts.SyntaxKind.ThisKeyword || model.stepCallAt(c) !== undefined);
+  if (loops.some(computes)) return [];
   const isState = (f: string): boolean => isStateLikeName(f) || multipliedByWeight(model, body, f);
-  const writesState = nodesInside(model.index.writes, body).some((w) => {
+  let writesState = false;
+  for (const w of nodesInside(model.index.writes, body)) {
     const f = ts.isBinaryExpression(w) && w.operatorToken.kind === ts.SyntaxKind.EqualsToken ? thisFieldName(unwrap(w.left)) : undefined;
-    return f !== undefined && isState(f);
-  });
+    if (f === undefined || !isState(f)) continue;
+    if (loops.some((l) => isWithin(w, l))) return [];
+    writesState = true;
+  }
   if (!writesState) return [];
   if (!nodesInside(model.calls, method.body).some((c) => model.tf.path(c.expression) !== undefined)) return [];
   const cls = method.parent;
