@@ -50,6 +50,14 @@ export function newStatePositions(step: Step, s: StateInput): StatePosition[] {
       const bareKeys = [...r.members].filter(([key]) => isBareNewName(key));
       const lone = step.states.length === 1 ? (stateKeys.length === 1 ? stateKeys : stateKeys.length === 0 && bareKeys.length === 1 ? bareKeys : []) : [];
       const found = byName.length > 0 ? byName : lone;
+      // `{ y, state: [h, cNew] }` from a step taking its states as one tuple (`[h, c]`): the tuple
+      // is the one state-like member.
+      const tuple = found.length === 0 ? tupleReturned(step, stateKeys.map(([, m]) => m)) : undefined;
+      if (tuple) {
+        const el = tuple[s.index];
+        if (el) out.push(el);
+        continue;
+      }
       for (const [, m] of found) out.push({ node: m.node, val: m.val });
       continue;
     }
