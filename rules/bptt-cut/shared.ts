@@ -1,0 +1,82 @@
+// Helpers several parts of bptt-cut use: the closure's label in messages, the states carried
+// across loop iterations, the arguments a step call carries, and the part of a result at a position.
+
+import ts from '../../server/src/typescript';
+import { nodeText, type RuleContext } from '../rule';
+import { unwrap, isWithin } from '../../server/src/analysis/ast';
+import type { StepCall } from '../../server/src/analysis/calls';
+import { inlineRecurrences } from '../../server/src/analysis/loop-queries';
+import type { ClosureCall } from '../../server/src/analysis/model';
+
+export function closureLabel(ctx: RuleContext, g: ClosureCall): string {
+  const callee = unwrap(g.call.expression);
+  return nodeText(ctx, callee);
+}
+
+/** A state carried across the iterations of a loop: by a step call, or inline (`h = tf.tanh(... h ...)`). */
+export interface Carried { binding: ts.Identifier; loop: ts.Node }
+
+export function carriedStates(ctx: RuleContext): Carried[] {
+  const { model } = ctx;
+  const out: Carried[] = [];
+  for (const call of model.stepCalls) {
+    const loop = call.iterations[0];
+    if (!loop) continue;
+    for (const arg of call.stateArgs) {
+      if (!arg.path || !ts.isIdentifier(arg.expr)) continue;
+      const b = model.scopes.resolve(arg.expr);
+      if (b && model.scopes.writes(b, loop.node).length > 0) out.push({ binding: b, loop: loop.node });
+    }
+  }
+  // Inline recurrences: `h = tf.tanh(tf.matMul(x, W).add(tf.matMul(h, U)))` in a loop.
+  for (const r of inlineRecurrences(model)) out.push({ binding: r.binding, loop: r.loop.node });
+  return out;
+}
+
+/** Does the closure unroll its own loop (truncated BPTT from a carried state)? */
+export function closureUnrolls(carried: Carried[], g: ClosureCall): boolean {
+  return carried.some((c) => isWithin(c.loop, g.fn));
+}
+
+/**
+ * The names a step call in `loop` carries from step to step: its state arguments the loop writes,
+ * and, for a callee whose states are not known (`cell.step(x, s)` on a parameter typed by an
+ * interface), the arguments the loop writes from the call's result (`const [y, next] = ...; s = next`).
+ */
+export function loopCarriedArgs(ctx: RuleContext, call: StepCall, loop: ts.Node): ts.Identifier[] {
+  const { model } = ctx;
+  const out: ts.Identifier[] = [];
+  const written = (b: ts.Identifier) => model.scopes.writes(b, loop);
+  for (const a of call.stateArgs) {
+    if (!a.path || !ts.isIdentifier(a.expr)) continue;
+    const b = model.scopes.resolve(a.expr) ?? a.expr;
+    if (written(b).length > 0) out.push(b);
+  }
+  if (out.length > 0 || call.step) return out;
+  const results = new Set(call.targets.map((t) => t.path).filter((p): p is string => !!p));
+  for (const arg of call.call.arguments.slice(1)) {
+    const u = unwrap(arg);
+    const b = ts.isIdentifier(u) ? model.scopes.resolve(u) : undefined;
+    if (!b || isWithin(b, loop)) continue;
+    const fedBack = written(b).some((w) => {
+      if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+      const right = unwrap(w.right);
+      return right === call.call || (ts.isIdentifier(right) && results.has(right.text));
+    });
+    if (fedBack || results.has(b.text)) out.push(b);
+  }
+  return out;
+}
+
+/** The part of a returned expression at a result position: the element `[y, h]`[1], the member `{ state: s }`.state. */
+export function partAt(e: ts.Expression, position: number | string): ts.Expression | undefined {
+  const u = unwrap(e);
+  if (position === 'all') return u;
+  if (typeof position === 'number') return ts.isArrayLiteralExpression(u) && !u.elements.some(ts.isSpreadElement) ? u.elements[position] : undefined;
+  if (!ts.isObjectLiteralExpression(u)) return undefined;
+  for (const p of u.properties) {
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === position) return p.name;
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === position) return p.initializer;
+  }
+  return undefined;
+}

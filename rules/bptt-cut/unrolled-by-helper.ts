@@ -1,0 +1,262 @@
+// A state the closure reads that was unrolled before it by a helper: a function of the file that loops
+// over steps, recurses or folds (`reduce`), reached directly, through a tidy, a joined map, a dataset or a promise.
+
+import ts from '../../server/src/typescript';
+import { nodeText, type RuleContext } from '../rule';
+import { calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, type FunctionLike, isWithin } from '../../server/src/analysis/ast';
+import { finalReturn, iterationOf, resolveCallee } from '../../server/src/analysis/calls';
+import { inlineRecurrences } from '../../server/src/analysis/loop-queries';
+import { initializerOf, isPropertyName } from '../../server/src/analysis/scopes';
+import { TRANSPARENT_OPS } from '../../server/src/analysis/tfjs-facts';
+import type { ClosureCall } from '../../server/src/analysis/model';
+import { nodesInside } from '../../server/src/analysis/tree-index';
+import { recursiveUnroll } from '../../server/src/analysis/recursion';
+import { closureLabel, carriedStates, closureUnrolls, loopCarriedArgs, partAt } from './shared';
+
+/**
+ * The loop of a helper that unrolls steps and returns the carried state
+ * (`function encode(xs) { let h = ...; for (...) h = step(x, h); return h; }`).
+ */
+function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined {
+  const { model } = ctx;
+  const returned = new Set<string>();
+  // `return tf.tidy(() => { ...; return h; })` returns what the tidy callback returns.
+  const tidied = new Set<ts.Node>(model.tidyCalls().map((t) => t.fn));
+  walk(fn, (n) => {
+    if (n !== fn && isFunctionLike(n) && !iteratingCallbackOf(n) && !tidied.has(n)) return false;
+    if (!ts.isReturnStatement(n) || !n.expression) return;
+    const e = unwrap(n.expression);
+    // `return [y, h]`, `return { output, hidden: h }`: each part.
+    const parts: ts.Expression[] = ts.isArrayLiteralExpression(e) ? [...e.elements]
+      : ts.isObjectLiteralExpression(e) ? e.properties.flatMap((p) => ts.isShorthandPropertyAssignment(p) ? [p.name] : ts.isPropertyAssignment(p) ? [p.initializer] : [])
+      : [e];
+    for (const p of parts) {
+      const u = unwrap(p);
+      // `return tf.concat(states, 0)` / `tf.stack(states)`: the collected states, as one tensor.
+      const joined = ts.isCallExpression(u) && /^(concat|stack)$/.test(model.tf.fn(u) ?? '') && u.arguments[0] ? u.arguments[0] : p;
+      const path = accessPath(reshapedFrom(ctx, joined) ?? joined);
+      if (path) returned.add(path);
+    }
+  });
+  for (const call of model.stepCalls) {
+    const loop = call.iterations[0];
+    if (!loop || !isWithin(call.call, fn) || !isWithin(loop.node, fn)) continue;
+    const state = loopCarriedArgs(ctx, call, loop.node);
+    if (state.some((b) => returned.has(b.text)) || returnsStateOf(ctx, returned, state, loop.node)) return loop.node;
+  }
+  // An inline recurrence (`const hNew = tf.tanh(... h ...); h = hNew`) returning the state, or a
+  // value the loop computes from it at every step (`prob = tf.sigmoid(hNew)`).
+  for (const r of inlineRecurrences(model)) {
+    if (!isWithin(r.assign, fn) || !isWithin(r.loop.node, fn)) continue;
+    if (returned.has(r.read.text)) return r.loop.node;
+    // The state and the loop's local that carries its new value (`hNew`).
+    const via = unwrap(r.assign.right);
+    const state = [r.binding, ...(ts.isIdentifier(via) ? [model.scopes.resolve(via)] : [])].filter((b) => b !== undefined);
+    if (returnsStateOf(ctx, returned, state, r.loop.node)) return r.loop.node;
+  }
+  return undefined;
+}
+
+/** `h.reshape([n])`, `tf.squeeze(h)`: the tensor a value-preserving op is applied to (the same values). */
+function reshapedFrom(ctx: RuleContext, e: ts.Expression): ts.Expression | undefined {
+  const u = unwrap(e);
+  if (!ts.isCallExpression(u)) return undefined;
+  const fn = ctx.model.tf.fn(u);
+  if (fn) return TRANSPARENT_OPS.has(fn) ? u.arguments[0] : undefined;
+  const m = calleeName(u);
+  const r = calleeReceiver(u);
+  return m && r && TRANSPARENT_OPS.has(m) ? r : undefined;
+}
+
+/**
+ * Does a helper return (a path of `returned`) a name declared outside `loop` that holds the loop's
+ * state: written from it (`last = h`), or an array the loop pushes it into (`states.push(h)`)?
+ */
+function returnsStateOf(ctx: RuleContext, returned: ReadonlySet<string>, state: readonly ts.Identifier[], loop: ts.Node): boolean {
+  const { model } = ctx;
+  if (state.length === 0) return false;
+  const holdsState = (n: ts.Node): boolean => state.some((s) => model.scopes.firstReference(s, n) !== undefined);
+  for (const path of returned) {
+    if (path.includes('.')) continue;
+    const b = model.scopes.lookup(path, loop);
+    if (!b || isWithin(b, loop)) continue;
+    if (model.scopes.writes(b, loop).some(holdsState)) return true;
+    // `states.push(h)`: the returned array collects the state of every step.
+    const pushes = nodesInside(model.callsNamed(['push']), loop).filter((c) => {
+      const recv = calleeReceiver(c);
+      return !!recv && ts.isIdentifier(unwrap(recv)) && model.scopes.refersTo(unwrap(recv) as ts.Identifier, b);
+    });
+    if (pushes.some((c) => c.arguments.some(holdsState))) return true;
+  }
+  return false;
+}
+
+/**
+ * `xs.reduce((h, x) => step(x, h), h0)`, or a reducer that is the cell itself
+ * (`(h, xt) => tf.tanh(xt.matMul(Wx).add(h.matMul(Wh)))`: the accumulator goes through a weight):
+ * the fold is an unroll over steps.
+ */
+function isFoldUnroll(ctx: RuleContext, call: ts.CallExpression): boolean {
+  const fold = iterationOf(call);
+  const acc = fold?.accumulator;
+  if (!fold || !acc || !fold.callback) return false;
+  if (ctx.model.stepCalls.some((c) => isWithin(c.call, fold.body))) return true;
+  const result = finalReturn(fold.callback);
+  return !!result && nodesInside(ctx.model.callsNamed(['matMul', 'dot']), result).some((m) => {
+    const operands = [...m.arguments, ...(ctx.model.tf.fn(m) ? [] : [calleeReceiver(m)])];
+    return operands.some((o) => o !== undefined && ts.isIdentifier(unwrap(o)) && ctx.model.scopes.refersTo(unwrap(o) as ts.Identifier, acc));
+  });
+}
+
+/** `const unroll = (xs) => tf.unstack(xs, 1).reduce((h, xt) => cell(xt, h), h0)`: a helper returning a fold over steps. */
+function returnedFold(ctx: RuleContext, helper: FunctionLike): ts.Node | undefined {
+  const r = finalReturn(helper);
+  return r && ts.isCallExpression(r) && isFoldUnroll(ctx, r) ? r : undefined;
+}
+
+/** `function encode(read) { return unrollFrom(0, h0, xs); }`: a helper whose result is a recursive unroll's. */
+function returnedRecursion(ctx: RuleContext, helper: FunctionLike): ts.Node | undefined {
+  const r = finalReturn(helper);
+  const callee = r && ts.isCallExpression(r) ? resolveCallee(r, ctx.model.scopes, ctx.model.classes) : undefined;
+  return callee && callee !== helper ? recursiveUnroll(ctx.model, callee) : undefined;
+}
+
+function iteratingCallbackOf(n: ts.Node): boolean {
+  return ts.isCallExpression(n.parent) && iteratingCallback(n.parent) === n;
+}
+
+/** `const hT = encode(xs); optimizer.minimize(() => loss(hT))` with `encode` unrolling the steps. */
+export function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): void {
+  const { model } = ctx;
+  const cache = new Map<ts.Node, ts.Node | undefined>();
+  const carried = carriedStates(ctx);
+  for (const g of closures) {
+    const seen = new Set<ts.Node>();
+    // Through a dataset or a joined map, only for a closure that runs no steps itself: one that
+    // unrolls from the value (a burn-in prefix encoded by the pipeline) truncates on purpose.
+    let unrolls: boolean | undefined;
+    walk(g.fn, (n) => {
+      if (!ts.isIdentifier(n) || isPropertyName(n)) return;
+      const b = model.scopes.resolve(n);
+      if (!b || seen.has(b) || isWithin(b, g.fn)) return;
+      seen.add(b);
+      // `const { output, hidden } = encode(xs)`: a part of the helper's result is its result too.
+      // `ds.forEachAsync(({ h, y }) => ...)`: the member of the element the dataset's `map` returns.
+      const declared = initializerOf(b) ?? destructuredFrom(b);
+      // `.then(({ h }) => ...)`: the member the continuation before it returns.
+      const element = declared ? undefined : datasetElementFrom(ctx, b) ?? promiseValueFrom(b);
+      const raw = unwrapOpt(declared ?? element);
+      // `const hT = tf.tidy(() => encode(xs))`: what the tidy returns.
+      const tidied = raw && ts.isCallExpression(raw) ? model.tidyResult(raw) ?? raw : raw;
+      // `tf.concat(samples.map((s) => encode(s.xs)), 0)`: the states the callback returns, joined.
+      const joined = tidied && ts.isCallExpression(tidied) ? joinedMapResult(ctx, tidied) : undefined;
+      const e = joined ?? tidied;
+      if ((element || joined) && (unrolls ??= closureUnrolls(carried, g))) return;
+      if (!e || !ts.isCallExpression(e) || isWithin(e, g.fn)) return;
+      // `const hT = xs.reduce((h, x) => step(x, h), h0)`: the fold is the unroll.
+      if (isFoldUnroll(ctx, e)) {
+        const data = { name: b.text, closure: closureLabel(ctx, g) };
+        ctx.report({ node: n, messageId: 'unrolledOutside', data, related: [{ node: e, messageId: 'loopHere' }] });
+        return;
+      }
+      const helper = resolveCallee(e, model.scopes, model.classes);
+      if (!helper || model.stepOf(helper)) return;
+      if (!cache.has(helper)) cache.set(helper, unrollingLoop(ctx, helper) ?? recursiveUnroll(model, helper) ?? returnedRecursion(ctx, helper) ?? returnedFold(ctx, helper));
+      const loop = cache.get(helper);
+      if (!loop) return;
+      const data = { name: b.text, closure: closureLabel(ctx, g), helper: nodeText(ctx, unwrap(e.expression)) };
+      ctx.report({ node: n, messageId: 'unrolledByHelper', data, related: [{ node: loop, messageId: 'loopHere' }] });
+    });
+  }
+}
+
+function unwrapOpt(e: ts.Expression | undefined): ts.Expression | undefined {
+  return e && unwrap(e);
+}
+
+/** `tf.concat(xs.map((x) => encode(x)), 0)` / `tf.stack(...)`: the call the map's callback returns. */
+function joinedMapResult(ctx: RuleContext, call: ts.CallExpression): ts.CallExpression | undefined {
+  if (!/^(concat|stack)$/.test(ctx.model.tf.fn(call) ?? '') || !call.arguments[0]) return undefined;
+  const arr = unwrap(call.arguments[0]);
+  const cb = ts.isCallExpression(arr) && calleeName(arr) === 'map' ? iteratingCallback(arr) : undefined;
+  const r = cb && finalReturn(cb);
+  return r && ts.isCallExpression(r) ? r : undefined;
+}
+
+/** Dataset methods that hand on each element unchanged (as a batch, shuffled, ...). */
+const DATASET_PASS_THROUGH = new Set(['batch', 'shuffle', 'prefetch', 'repeat', 'take', 'skip', 'filter']);
+
+/**
+ * `ds.forEachAsync(({ h, y }) => ...)` (or `(el) => ...`) where the dataset is made, through a
+ * chain of `batch`/`shuffle`/... and the functions of the file that return it, by
+ * `.map((w) => ({ h: encode(w.xs), y }))`: the member `h` of what the map's callback returns.
+ */
+function datasetElementFrom(ctx: RuleContext, b: ts.Identifier): ts.Expression | undefined {
+  const { model } = ctx;
+  const param = callbackValuePart(b, 'forEachAsync');
+  if (!param) return undefined;
+  const { each, key } = param;
+  let ds = calleeReceiver(each);
+  for (let hops = 0; ds && hops < 8; hops++) {
+    const u: ts.Expression = unwrap(ds);
+    if (ts.isIdentifier(u)) {
+      const v = model.scopes.resolve(u);
+      ds = v && initializerOf(v);
+      continue;
+    }
+    if (!ts.isCallExpression(u)) return undefined;
+    const m = calleeName(u);
+    if (m === 'map' || m === 'mapAsync') {
+      const mapper = u.arguments[0] && unwrap(u.arguments[0]);
+      const f = mapper && (ts.isArrowFunction(mapper) || ts.isFunctionExpression(mapper)) ? mapper : undefined;
+      const r = f && finalReturn(f);
+      const part = r && partAt(ts.isAwaitExpression(r) ? r.expression : r, key);
+      return part && ts.isCallExpression(unwrap(part)) ? part : undefined;
+    }
+    if (m && DATASET_PASS_THROUGH.has(m)) { ds = calleeReceiver(u); continue; }
+    const f = resolveCallee(u, model.scopes, model.classes);
+    ds = f && finalReturn(f);
+  }
+  return undefined;
+}
+
+/**
+ * `b` as the first parameter of a callback given to `.method(cb)`, or a member of it (`({ h, y })
+ * => ...`): that call, and which part of the value the callback receives `b` is ('all', or the key).
+ */
+function callbackValuePart(b: ts.Identifier, method: string): { each: ts.CallExpression; key: string } | undefined {
+  let n: ts.Node = b.parent;
+  let key = 'all';
+  if (ts.isBindingElement(n) && ts.isObjectBindingPattern(n.parent) && !n.dotDotDotToken) {
+    const name = n.propertyName ?? n.name;
+    if (!ts.isIdentifier(name)) return undefined;
+    key = name.text;
+    n = n.parent.parent;
+  }
+  if (!ts.isParameter(n) || !isFunctionLike(n.parent) || n.parent.parameters[0] !== n) return undefined;
+  const cb = n.parent;
+  const each = cb.parent;
+  return ts.isCallExpression(each) && calleeName(each) === method && each.arguments[0] === cb ? { each, key } : undefined;
+}
+
+/**
+ * `load().then((batch) => ({ batch, h: encode(model, batch.tokens) })).then(({ batch, h }) => ...)`:
+ * the value a continuation receives is what the one before it returns; for `h`, the call
+ * `encode(...)` in that member.
+ */
+function promiseValueFrom(b: ts.Identifier): ts.Expression | undefined {
+  const param = callbackValuePart(b, 'then');
+  const prior = param && calleeReceiver(param.each) && unwrap(calleeReceiver(param.each)!);
+  if (!param || !prior || !ts.isCallExpression(prior) || calleeName(prior) !== 'then') return undefined;
+  const prev = prior.arguments[0] && unwrap(prior.arguments[0]);
+  const r = prev && (ts.isArrowFunction(prev) || ts.isFunctionExpression(prev)) ? finalReturn(prev) : undefined;
+  const part = r && partAt(ts.isAwaitExpression(r) ? r.expression : r, param.key);
+  return part && ts.isCallExpression(unwrap(part)) ? part : undefined;
+}
+
+/** The initialiser a destructured name is taken from (`const { output } = run(xs)` -> `run(xs)`), not through a rest element. */
+function destructuredFrom(b: ts.Identifier): ts.Expression | undefined {
+  let n: ts.Node = b.parent;
+  while (ts.isBindingElement(n) && !n.dotDotDotToken && (ts.isObjectBindingPattern(n.parent) || ts.isArrayBindingPattern(n.parent))) n = n.parent.parent;
+  return n !== b.parent && ts.isVariableDeclaration(n) ? n.initializer : undefined;
+}
