@@ -1,0 +1,433 @@
+// state-leak checks for stateful tf.layers models (`stateful: true`, or known by a `resetStates()` call): finding them,
+// and their runs over one sequence after another without `resetStates()`, in a loop or through a helper run per sequence.
+import ts from '../../server/src/typescript';
+import { nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from '../rule';
+import { blockInsertion, bodyInsertion, isChunkLoop, isFanoutLoop, loopRole } from '../../server/src/analysis/loop-queries';
+import { resolveCallee, type Iteration } from '../../server/src/analysis/calls';
+import { nodesInside, ownNodes } from '../../server/src/analysis/tree-index';
+import { fieldConstructorArgs } from '../../server/src/analysis/constructor-args';
+import { enclosingClassOfThis } from '../../server/src/analysis/class-hierarchy';
+import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, isFunctionLike, thisFieldName, isWithin, type FunctionLike, declaredMemberName } from '../../server/src/analysis/ast';
+import { declarationOf } from '../../server/src/analysis/scopes';
+import { CHUNK_LOOP_TOKENS, INDEPENDENT_UNIT_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../../server/src/analysis/tfjs-facts';
+
+/**
+ * A stateful model run over the chunks or steps of one sequence inside a function named for one
+ * (`feedRecording(model, recording)`, `scoreSession`), whose model is a parameter: each call of the
+ * function in a loop is one sequence, and needs the model's states reset. Reported at such a call
+ * when neither the function nor the caller's loop resets them.
+ */
+function sequenceHelperLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.Expression, its: readonly Iteration[], reported: Set<ts.Node>): void {
+  const { model } = ctx;
+  const outermost = its[its.length - 1]!;
+  const fn = enclosingFunction(outermost.node);
+  const name = fn && functionName(fn);
+  const base = unwrap(recv);
+  const param = ts.isIdentifier(base) ? model.scopes.resolve(base)?.parent : undefined;
+  if (fn && name && !(param && ts.isParameter(param) && param.parent === fn)) {
+    capturedModelLeak(ctx, run, recv, fn, name, its, reported);
+    return;
+  }
+  if (!fn || !name || !param || !ts.isParameter(param) || param.parent !== fn || resetsStates(ctx, fn)) return;
+  // Named for one sequence (`feedRecording`), or looping over all of a parameter's steps
+  // (`rollForecast(model, readings)` with `for (const r of readings)`): then each call whose
+  // argument there is new at every iteration of the caller's loop (`job.readings`) is one sequence.
+  const named = hasToken(name, SEQUENCE_LOOP_TOKENS);
+  const dataIndex = named ? -1 : iteratedParameter(ctx, fn, outermost);
+  if (!named && dataIndex < 0) return;
+  const index = fn.parameters.indexOf(param);
+  for (const site of model.callSitesOf(fn)) {
+    if (reported.has(site)) continue;
+    const arg = site.arguments[index];
+    const path = arg && accessPath(arg);
+    const loop = model.iterationsAround(site)[0];
+    if (!path || !loop || isFanoutLoop(loop) || isChunkLoop(loop) || resetsStates(ctx, loop.node)) continue;
+    if (!named && !newEachIteration(ctx, site.arguments[dataIndex], loop)) continue;
+    reported.add(site);
+    const data = { model: path, what: 'sequences', unit: 'sequence', fn: name };
+    const at = bodyInsertion(ctx.text, loop);
+    const suggest: FixDescriptor[] = at ? [{ messageId: 'insertReset', data, edits: [insertAt(at.pos, `${at.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
+    ctx.report({ node: site, messageId: 'statefulHelperLeak', data, suggest, related: [{ node: run, messageId: 'runsHere', data }] });
+  }
+}
+
+/**
+ * `async function score(req) { for (t < req.bpm.length) model.predict(...) }` with the stateful
+ * `model` from outside the function (a closure's, a module's, or the object's field in a method,
+ * `this.model` given to the constructor): each call runs one whole sequence,
+ * the one it is given, and the next call starts from the state this one left. Only when the loop
+ * runs over a parameter's steps, the function is not named for a stream or a chunk of one
+ * (`onFrame`, `feedChunk`), and nothing in the file resets the model's states (a caller may).
+ * Reported at the run, with a suggestion to reset at the start of the function.
+ */
+function capturedModelLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.Expression, fn: FunctionLike, name: string, its: readonly Iteration[], reported: Set<ts.Node>): void {
+  const { model } = ctx;
+  // Cheapest tests first: this runs for every model run in a loop of a function that takes no model.
+  if (reported.has(fn) || model.callsNamed(['resetStates']).length > 0 || iteratedParameter(ctx, fn, its[its.length - 1]!) < 0) return;
+  const path = accessPath(recv);
+  const base = unwrap(recv);
+  const b = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
+  // A variable of an enclosing scope, or a field of the object (`this.model` given to its constructor).
+  const fromOutside = b ? !isWithin(b, fn) : thisFieldName(base) !== undefined;
+  if (!path || !fromOutside) return;
+  if ((STREAMING_FUNCTION_NAME.test(name) && !hasToken(name, INDEPENDENT_UNIT_TOKENS)) || hasToken(name, CHUNK_LOOP_TOKENS)) return;
+  if (its.some((it) => isChunkLoop(it) || isFanoutLoop(it))) return;
+  reported.add(fn);
+  const data = { model: path, fn: name };
+  const at = blockInsertion(ctx.text, fn.body);
+  const suggest: FixDescriptor[] = at ? [{ messageId: 'resetAtStart', data, edits: [insertAt(at.pos, `${at.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
+  ctx.report({ node: run, messageId: 'statefulCallLeak', data, suggest });
+}
+
+/** `for (const r of readings)` (or `i < readings.length`, `job.readings`) in `fn`, with `readings` (`job`) its parameter: that parameter's index. */
+function iteratedParameter(ctx: RuleContext, fn: FunctionLike, loop: Iteration): number {
+  const n = loop.node;
+  let over: ts.Expression | undefined;
+  if (ts.isForOfStatement(n)) over = n.expression;
+  else if (ts.isForStatement(n) && n.condition && ts.isBinaryExpression(n.condition)) {
+    const bound = unwrap(n.condition.right);
+    over = ts.isPropertyAccessExpression(bound) && bound.name.text === 'length' ? bound.expression : undefined;
+  }
+  // A member of a parameter counts as the parameter's (`for (t < req.bpm.length)`).
+  let u = over && unwrap(over);
+  while (u && ts.isPropertyAccessExpression(u)) u = unwrap(u.expression);
+  const p = u && ts.isIdentifier(u) ? ctx.model.scopes.resolve(u)?.parent : undefined;
+  return p && ts.isParameter(p) && p.parent === fn ? fn.parameters.indexOf(p) : -1;
+}
+
+/** Is `arg` (`job.readings`, `rec`) made anew at each iteration of `loop`: rooted in a name declared inside it? */
+function newEachIteration(ctx: RuleContext, arg: ts.Expression | undefined, loop: Iteration): boolean {
+  let e = arg && unwrap(arg);
+  while (e && (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e))) e = unwrap(e.expression);
+  const b = e && ts.isIdentifier(e) ? ctx.model.scopes.resolve(e) : undefined;
+  return !!b && isWithin(declarationOf(b), loop.node);
+}
+
+interface StatefulModel {
+  /** The stateful layer (or, known only by use, the first `resetStates()` call on it). */
+  decl: ts.Node;
+  /** Time steps per call from `batchInputShape: [b, T, f]`, when a literal. */
+  timesteps?: number;
+  byUse?: boolean;
+  /** For a model known by use: the receiver of its `resetStates()` (the same variable must run). */
+  receiver?: ts.Expression;
+}
+
+/** Do two receivers denote the same variable (same declaration), or the same field of one class? */
+function sameReceiver(ctx: RuleContext, a: ts.Expression, b: ts.Expression): boolean {
+  const ua = unwrap(a);
+  const ub = unwrap(b);
+  if (ts.isIdentifier(ua) && ts.isIdentifier(ub)) {
+    const ba = ctx.model.scopes.resolve(ua);
+    return !!ba && ba === ctx.model.scopes.resolve(ub);
+  }
+  const classOf = (n: ts.Node): ts.Node | undefined => { let c = n.parent; while (c && !ts.isClassLike(c)) c = c.parent; return c; };
+  return thisFieldName(ua) !== undefined && thisFieldName(ua) === thisFieldName(ub) && classOf(ua) === classOf(ub);
+}
+
+/** Does `node` reset states: `m.resetStates()` in it, or a call to a local function that does? */
+function resetsStates(ctx: RuleContext, node: ts.Node, depth = 0): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found) return false;
+    if (!ts.isCallExpression(n)) return;
+    if (calleeName(n) === 'resetStates') { found = true; return; }
+    if (depth < 2) {
+      const fn = resolveCallee(n, ctx.model.scopes, ctx.model.classes);
+      if (fn && fn.body && !isWithin(n, fn) && resetsStates(ctx, fn.body, depth + 1)) found = true;
+    }
+  });
+  return found;
+}
+
+function isStatefulLayer(ctx: RuleContext, call: ts.CallExpression): boolean {
+  const name = calleeName(call);
+  if (!name || !RECURRENT_LAYER_FACTORIES.has(name)) return false;
+  const f = ctx.model.tf.layerFactory(call);
+  if (!f || !RECURRENT_LAYER_FACTORIES.has(f)) return false;
+  return !!call.arguments[0] && statefulConfig(ctx, call.arguments[0]);
+}
+
+/**
+ * `{ units, stateful: true }`; or, in a builder, `stateful ? { ..., stateful: true } : { ... }` on
+ * a parameter that some call of the builder passes `true` (`build(true)`).
+ */
+function statefulConfig(ctx: RuleContext, e: ts.Expression): boolean {
+  const cfg = unwrap(e);
+  if (ts.isConditionalExpression(cfg)) {
+    const test = unwrap(cfg.condition);
+    const param = ts.isIdentifier(test) ? ctx.model.scopes.resolve(test)?.parent : undefined;
+    const fn = param && ts.isParameter(param) ? param.parent : undefined;
+    if (!fn || !isFunctionLike(fn) || !(statefulConfig(ctx, cfg.whenTrue) && !statefulConfig(ctx, cfg.whenFalse))) return false;
+    const i = fn.parameters.indexOf(param as ts.ParameterDeclaration);
+    return ctx.model.callSitesOf(fn).some((c) => c.arguments[i]?.kind === ts.SyntaxKind.TrueKeyword);
+  }
+  return ts.isObjectLiteralExpression(cfg) && cfg.properties.some((p) =>
+    ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'stateful' && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
+}
+
+/**
+ * Time steps per call from `batchInputShape: [b, T, f]`: the literal, or Infinity for a name
+ * (`timesteps`: a whole window per call; step-by-step feeding writes 1).
+ */
+function timestepsOf(call: ts.CallExpression): number | undefined {
+  const cfg = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!cfg || !ts.isObjectLiteralExpression(cfg)) return undefined;
+  for (const p of cfg.properties) {
+    if (!ts.isPropertyAssignment(p) || !ts.isIdentifier(p.name) || !/^(batchInputShape|batchShape)$/.test(p.name.text)) continue;
+    const arr = unwrap(p.initializer);
+    const t = ts.isArrayLiteralExpression(arr) ? arr.elements[1] && unwrap(arr.elements[1] as ts.Expression) : undefined;
+    if (t && ts.isNumericLiteral(t)) return Number(t.text);
+    return t && ts.isIdentifier(t) && /time|step|len|window/i.test(t.text) ? Infinity : undefined;
+  }
+  return undefined;
+}
+
+/** The variable or field a value is stored in: `const m = ...`, `this.m = ...`. */
+function ownerPath(n: ts.Node): string | undefined {
+  let p: ts.Node = n;
+  while (p.parent && (ts.isParenthesizedExpression(p.parent) || ts.isAsExpression(p.parent) || ts.isAwaitExpression(p.parent))) p = p.parent;
+  const parent = p.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return accessPath(parent.left);
+  if (parent && ts.isPropertyDeclaration(parent) && declaredMemberName(parent) !== undefined) return `this.${declaredMemberName(parent)}`;
+  return undefined;
+}
+
+/**
+ * Models and layers that carry state across calls, by access path: built with `stateful: true`
+ * (the layer, the model it is added to, the result of a function that returns that model), or
+ * known by use (something calls `resetStates()` on it).
+ */
+function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
+  const { model } = ctx;
+  const out = new Map<string, StatefulModel>();
+  const add = (path: string | undefined, m: StatefulModel, container?: ts.Node): void => {
+    if (!path || out.has(path)) return;
+    out.set(path, m);
+    // `function build() { const m = ...; return m; }` -> `const model = build()` is stateful too.
+    const fn = container ? enclosingFunction(container) : undefined;
+    const name = fn && functionName(fn);
+    if (!fn || !name || path.includes('.')) return;
+    const returned = ownNodes(model.index.returns, fn).some((r) => r.expression && accessPath(r.expression) === path);
+    if (!returned) return;
+    if (!out.has(BUILDER)) out.set(BUILDER, m);
+    for (const call of model.callsNamed([name])) {
+      if (calleeName(call) === name && !calleeReceiver(call)) add(ownerPath(call), m);
+    }
+  };
+  let builders: ReturnType<typeof modelBuilders> | undefined;
+  for (const layer of model.callsNamed(RECURRENT_LAYER_FACTORIES)) {
+    if (!isStatefulLayer(ctx, layer)) continue;
+    const info: StatefulModel = { decl: layer, timesteps: timestepsOf(layer) };
+    const layerPath = ownerPath(layer);
+    add(layerPath, info, layer);
+    // The model that contains it: tf.sequential({layers: [...]}) or m.add(layer) or tf.model(...) nearby.
+    for (let p: ts.Node | undefined = layer.parent; p; p = p.parent) {
+      if (ts.isCallExpression(p)) {
+        const fn = model.tf.fn(p);
+        if (fn === 'sequential' || fn === 'model') { add(ownerPath(p), info, p); break; }
+        if (calleeName(p) === 'add' && calleeReceiver(p)) { add(accessPath(calleeReceiver(p)!), info, p); break; }
+      }
+      if (ts.isStatement(p)) break;
+    }
+    // A functional model: `tf.layers.gru({stateful}).apply(input)` in a builder that returns `tf.model(...)`.
+    const builder = enclosingFunction(layer);
+    if (builder) {
+      for (const n of ownNodes(model.index.returns, builder)) {
+        if (!n.expression) continue;
+        const e = unwrap(n.expression);
+        const fn = ts.isCallExpression(e) ? model.tf.fn(e) : undefined;
+        if (fn === 'model' || fn === 'sequential') {
+          if (!out.has(BUILDER)) out.set(BUILDER, info);
+          const name = functionName(builder);
+          if (name) for (const call of model.callsNamed([name])) if (calleeName(call) === name && !calleeReceiver(call)) add(ownerPath(call), info);
+        }
+      }
+      if (info.timesteps === undefined) {
+        for (const n of nodesInside(model.callsNamed(['input']), builder)) {
+          if (model.tf.fn(n) === 'input') info.timesteps ??= timestepsOf(n);
+        }
+      }
+    }
+    if (layerPath) {
+      builders ??= modelBuilders(ctx);
+      for (const call of builders.addsByArgument.get(layerPath) ?? []) add(accessPath(calleeReceiver(call)!), info, call);
+      for (const { call, text } of builders.constructors) if (text.includes(layerPath)) add(ownerPath(call), info, call);
+    }
+  }
+  for (const call of model.callsNamed(['resetStates'])) {
+    const r = calleeReceiver(call);
+    if (r && calleeName(call) === 'resetStates' && call.arguments.length === 0) add(accessPath(r), { decl: call, byUse: true, receiver: r });
+  }
+  return out;
+}
+
+/**
+ * The calls that put layers into models, gathered once per file: `m.add(layer)` by the layer's
+ * access path, and `tf.sequential(...)` / `tf.model(...)` with their text.
+ */
+function modelBuilders(ctx: RuleContext): { addsByArgument: Map<string, ts.CallExpression[]>; constructors: { call: ts.CallExpression; text: string }[] } {
+  const { model } = ctx;
+  const addsByArgument = new Map<string, ts.CallExpression[]>();
+  const constructors: { call: ts.CallExpression; text: string }[] = [];
+  for (const call of model.callsNamed(['add', 'sequential', 'model'])) {
+    const arg = call.arguments[0] && accessPath(call.arguments[0]);
+    if (arg && calleeName(call) === 'add' && calleeReceiver(call)) addsByArgument.set(arg, [...(addsByArgument.get(arg) ?? []), call]);
+    const fn = model.tf.fn(call);
+    if (fn === 'sequential' || fn === 'model') constructors.push({ call, text: nodeText(ctx, call) });
+  }
+  return { addsByArgument, constructors };
+}
+
+/** Key of the model returned by the file's stateful model builder, when there is one. */
+const BUILDER = '#builder';
+
+/**
+ * `evaluate(policy: tf.Sequential)` in a file whose only model builder makes a stateful model:
+ * the parameter is that model (the file builds no other).
+ */
+function typedModelParam(ctx: RuleContext, recv: ts.Expression, models: Map<string, StatefulModel>): StatefulModel | undefined {
+  const built = models.get(BUILDER);
+  const u = unwrap(recv);
+  if (!built || !ts.isIdentifier(u)) return undefined;
+  const d = ctx.model.scopes.resolve(u)?.parent;
+  if (!d || !ts.isParameter(d)) return undefined;
+  const t = d.type;
+  if (t) {
+    if (!ts.isTypeReferenceNode(t)) return undefined;
+    const name = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
+    if (!/^(Sequential|LayersModel)$/.test(name)) return undefined;
+  } else if (!passedBuiltModel(ctx, d, built)) return undefined;
+  // Every model the file builds must be a stateful one.
+  const builds = ctx.model.callsNamed(['sequential', 'model']).filter((c) => /^(sequential|model)$/.test(ctx.model.tf.fn(c) ?? ''));
+  const stateful = ctx.model.callsNamed(RECURRENT_LAYER_FACTORIES).filter((c) => isStatefulLayer(ctx, c));
+  return builds.length > 0 && stateful.length >= builds.length ? built : undefined;
+}
+
+/**
+ * An untyped parameter (`scoreAll(model, patients)`) that every call of its function in the file
+ * passes the stateful model builder's result (`scoreAll(build(), patients)`).
+ */
+function passedBuiltModel(ctx: RuleContext, param: ts.ParameterDeclaration, built: StatefulModel): boolean {
+  const fn = param.parent;
+  const name = isFunctionLike(fn) ? functionName(fn) : undefined;
+  if (!isFunctionLike(fn) || !name) return false;
+  const i = fn.parameters.indexOf(param);
+  const calls = ctx.model.callsNamed([name]).filter((c) => calleeName(c) === name && !calleeReceiver(c));
+  return calls.length > 0 && calls.every((c) => !!c.arguments[i] && callsBuilder(c.arguments[i]!, built));
+}
+
+/** Is `e` a call of the function that builds `built` (`buildModel()`, no receiver)? */
+function callsBuilder(e: ts.Expression, built: StatefulModel | undefined): boolean {
+  const builder = built && enclosingFunction(built.decl);
+  const name = builder && functionName(builder);
+  const a = unwrap(e);
+  return !!name && ts.isCallExpression(a) && calleeName(a) === name && !calleeReceiver(a);
+}
+
+/**
+ * `this.model` of a class whose constructor stores a parameter there (`constructor(model) {
+ * this.model = model }`), when every `new Agent(...)` of the file passes a stateful model: the
+ * builder's result (`new Agent(buildPolicy())`) or a variable known to hold one.
+ */
+function statefulField(ctx: RuleContext, recv: ts.Expression, models: Map<string, StatefulModel>): StatefulModel | undefined {
+  const field = thisFieldName(unwrap(recv));
+  const cls = field ? enclosingClassOfThis(recv) : undefined;
+  const args = cls && fieldConstructorArgs(ctx.model, cls, field!);
+  if (!args) return undefined;
+  const builder = models.get(BUILDER);
+  const passed = args.map((arg) => {
+    if (callsBuilder(arg, builder)) return builder;
+    const path = accessPath(unwrap(arg));
+    return path !== undefined ? models.get(path) : undefined;
+  });
+  return passed.every((m) => m !== undefined) ? passed[passed.length - 1] : undefined;
+}
+
+/** Methods of the file's classes that run a stateful model kept in a field (`act(obs) { return this.model.predict(...) }`), without a loop. */
+export function statefulModelMethods(ctx: RuleContext): Set<ts.MethodDeclaration> {
+  const out = new Set<ts.MethodDeclaration>();
+  if (!ctx.text.includes('stateful')) return out;
+  const models = statefulModels(ctx);
+  if (models.size === 0) return out;
+  for (const call of ctx.model.callsNamed(MODEL_RUN_METHODS)) {
+    const recv = calleeReceiver(call);
+    if (!recv || !MODEL_RUN_METHODS.has(calleeName(call) ?? '') || thisFieldName(unwrap(recv)) === undefined) continue;
+    const method = ctx.model.ownerThroughTidy(call);
+    if (!method || !ts.isMethodDeclaration(method) || !ts.isIdentifier(method.name) || nodesInside(ctx.model.index.loops, method).length > 0) continue;
+    if (models.has(accessPath(recv)!) || statefulField(ctx, recv, models)) out.add(method);
+  }
+  return out;
+}
+
+export function statefulLayerLeaks(ctx: RuleContext): void {
+  const { model } = ctx;
+  if (!ctx.text.includes('stateful') && !ctx.text.includes('resetStates')) return;
+  const models = statefulModels(ctx);
+  if (models.size === 0) return;
+  const reported = new Set<ts.Node>();
+  for (const call of model.callsNamed(MODEL_RUN_METHODS)) {
+    const method = calleeName(call);
+    if (!method || !MODEL_RUN_METHODS.has(method)) continue;
+    const recv = calleeReceiver(call);
+    if (!recv) continue;
+    const path = accessPath(recv);
+    const info = path ? models.get(path) ?? typedModelParam(ctx, recv, models) ?? statefulField(ctx, recv, models) : undefined;
+    if (!info || !path) continue;
+    if (info.receiver && !sameReceiver(ctx, info.receiver, recv)) continue;
+    const its = ctx.model.iterationsAround(call);
+    if (its.length === 0) continue;
+    const training = MODEL_TRAIN_METHODS.has(method);
+    // The loop whose iterations are separate sequences: a training loop, one named for
+    // sequences/epochs/batches, a loop around the loop that feeds steps one at a time, or a loop
+    // that feeds the model whole multi-step sequences (`batchInputShape: [1, 20, 3]`).
+    const wholeSequences = info.timesteps !== undefined && info.timesteps > 1;
+    // Inside a loop over the chunks of one series, the state flows from chunk to chunk on purpose;
+    // only a loop named for sequences around that one (`for (const review of reviews)`) separates
+    // sequences that must not share it.
+    const chunks = its.findIndex((it) => isChunkLoop(it));
+    const seqLoop = chunks >= 0
+      ? its.slice(chunks + 1).find((it) => loopRole(it) === 'sequences')
+      : its.find((it, i) => {
+        const role = loopRole(it);
+        if (role === 'chunks' || role === 'fanout') return false;
+        return (i === 0 && training) || role === 'sequences' || i > 0 || (wholeSequences && role !== 'steps');
+      });
+    if (!seqLoop) {
+      // The loops sit in a helper that runs one sequence (`feedRecording(model, data)`): the
+      // sequences are its calls.
+      if (chunks >= 0 || its.some((it) => loopRole(it) === 'steps' || loopRole(it) === 'unknown')) sequenceHelperLeak(ctx, call, recv, its, reported);
+      continue;
+    }
+    if (reported.has(seqLoop.node)) continue;
+    // A model built inside the loop (`const m = buildModel()`) starts every iteration from zero.
+    const base = unwrap(recv);
+    const binding = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
+    if (binding && isWithin(declarationOf(binding), seqLoop.node)) continue;
+    if (resetsStates(ctx, seqLoop.node) || batchesResetPerEpoch(ctx, its, seqLoop)) continue;
+    reported.add(seqLoop.node);
+    const seqIsEpoch = seqLoop.names.some((n) => /epoch/i.test(n));
+    const data = { model: path, what: seqIsEpoch ? 'epochs' : training ? 'batches' : 'sequences', unit: seqIsEpoch ? 'epoch' : training ? 'batch' : 'sequence' };
+    const at = bodyInsertion(ctx.text, seqLoop);
+    const suggest: FixDescriptor[] = at ? [{ messageId: 'insertReset', data, edits: [insertAt(at.pos, `${at.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
+    ctx.report({
+      node: call, messageId: 'statefulLeak', data, suggest,
+      related: [{ node: info.decl, messageId: info.byUse ? 'resetOnce' : 'statefulHere', data }],
+    });
+  }
+}
+
+/**
+ * `for (epoch) { for (const batch of batches) model.trainOnBatch(...); model.resetStates(); }`: a
+ * loop over batches (named so, and for nothing else that is a sequence) inside a loop that resets
+ * the states once per iteration. That is the documented way to train a stateful model: the batches
+ * are consecutive pieces of one series, and the state must flow from one to the next.
+ */
+function batchesResetPerEpoch(ctx: RuleContext, its: Iteration[], seqLoop: Iteration): boolean {
+  const tokens = new Set(seqLoop.names.flatMap((n) => nameTokens(n)));
+  const batches = tokens.has('batch') || tokens.has('batches');
+  const otherSequence = [...tokens].some((t) => t !== 'batch' && t !== 'batches' && SEQUENCE_LOOP_TOKENS.has(t));
+  if (!batches || otherSequence) return false;
+  return its.slice(its.indexOf(seqLoop) + 1).some((outer) => resetsStates(ctx, outer.node));
+}
