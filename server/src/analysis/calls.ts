@@ -605,8 +605,9 @@ export function fedBackByCallee(calls: readonly ts.CallExpression[], resolve: (c
     const iterations = where.iterationsAround(call);
     // A loop over the layers of a stack hands each layer's output to the next layer as its input
     // (`inp = h_l`): that is depth, not time, and the input is not a state.
-    if (iterations.length === 0 || iterations[0]!.names.some((n) => hasToken(n, LAYER_LOOP_TOKENS))) continue;
-    const idx = fedBackParams({ call, calleeFn, iterations, targets: where.resultTargetsOf(call) }, writes);
+    if (iterations.length > 0 && iterations[0]!.names.some((n) => hasToken(n, LAYER_LOOP_TOKENS))) continue;
+    const idx = iterations.length === 0 ? fieldFedBackParams(call, where, writes)
+      : fedBackParams({ call, calleeFn, iterations, targets: where.resultTargetsOf(call) }, writes);
     if (idx.length === 0) continue;
     const set = fedBack.get(calleeFn) ?? new Set<number>();
     for (const i of idx) set.add(i);
@@ -748,6 +749,46 @@ function fedBackParams(call: Pick<StepCall, 'call' | 'calleeFn' | 'iterations' |
   // when nothing is fed back directly, the usual case).
   for (const [left, right] of nameCopies(writes, call.iterations[0]!)) if (written.has(right)) written.add(left);
   return fedBackArgs(call.call, call.calleeFn, call.iterations, written);
+}
+
+/**
+ * `act(obs) { const { h } = tf.tidy(() => { const hNext = this.core(x, this.h); return { p, h: hNext }; }); this.h = h; }`:
+ * outside any loop, a method that stores the call's result back into the field it passed advances
+ * that field by one step per call of the method: the parameter is fed back, as in a loop. The
+ * result is followed through names of the method, and out of a `tf.tidy` callback by the key or
+ * position it is returned under.
+ */
+function fieldFedBackParams(call: ts.CallExpression, where: CallSurroundings, writes: readonly Write[]): number[] {
+  const fieldArgs = call.arguments.map((a, i) => (i > 0 && thisFieldName(unwrap(a)) !== undefined ? `this.${thisFieldName(unwrap(a))}` : undefined));
+  if (!fieldArgs.some((f) => f !== undefined)) return [];
+  const method = enclosingFunction(call);
+  let owner = method;
+  while (owner && ts.isArrowFunction(owner)) owner = enclosingFunction(owner);
+  if (!owner || !owner.body || ts.isFunctionDeclaration(owner)) return [];
+  const written = new Set(where.resultTargetsOf(call).map((t) => t.path).filter((p): p is string => !!p));
+  // Out of a tidy callback: `return { h: hNext }` / `return [y, hNext]`, then the tidy's own targets.
+  if (method && method !== owner && ts.isCallExpression(method.parent) && calleeName(method.parent) === 'tidy') {
+    const returned = finalReturn(method);
+    const tidyTargets = where.resultTargetsOf(method.parent);
+    const carries = (e: ts.Expression): boolean => written.has(accessPath(e) ?? '');
+    if (returned && ts.isObjectLiteralExpression(returned)) {
+      for (const p of returned.properties) {
+        const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined;
+        const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+        if (value && key !== undefined && carries(value)) for (const t of tidyTargets) if (t.position === key && t.path) written.add(t.path);
+      }
+    } else if (returned && ts.isArrayLiteralExpression(returned)) {
+      returned.elements.forEach((el, i) => { if (carries(el)) for (const t of tidyTargets) if (t.position === i && t.path) written.add(t.path); });
+    }
+  }
+  // `this.h = h` in the method: the field is given the result.
+  for (const w of nodesInside(writes, owner.body)) {
+    if (ts.isBinaryExpression(w) && w.operatorToken.kind === ts.SyntaxKind.EqualsToken && written.has(accessPath(unwrap(w.right)) ?? '')) {
+      const left = accessPath(unwrap(w.left));
+      if (left) written.add(left);
+    }
+  }
+  return fieldArgs.flatMap((f, i) => (f !== undefined && written.has(f) ? [i] : []));
 }
 
 /** The argument positions whose path is in `written` (the reduce accumulator counts at any position). */
