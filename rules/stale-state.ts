@@ -62,6 +62,7 @@ export default defineRule({
       staleReset: '`{{name}}` is set back to `{{value}}` in every iteration before `{{step}}` reads it: each step starts from the same state. Initialise it once, before the loop.',
       feedBack: 'Feed the new state back: `{{name}} = {{target}}`',
       readAccumulator: 'Pass the state the accumulator carries: `{{carried}}`',
+      passCarrier: 'Pass `{{carrier}}`, which the loop updates with each new state',
       staleField: '`{{method}}` passes `this.{{field}}` to `{{step}}` but stores the new state in `this.{{other}}`: `this.{{field}}` is never updated (only set at the start), so every call starts from the same state. Store the new state in `this.{{field}}`.',
       storeInField: 'Store the new state in `this.{{field}}` (rename `this.{{other}}` in `{{method}}`)',
       storedHere: 'the new state is stored here, in another field',
@@ -143,6 +144,8 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
   }
   const carried = !declaredInLoop ? accumulatorRead(it, call, target) : undefined;
   if (carried) suggest.push({ messageId: 'readAccumulator', data: { ...data, carried }, edits: [{ start: arg.expr.getStart(ctx.sf), end: arg.expr.end, text: carried }] });
+  const carrier = !declaredInLoop && !carried ? carrierOf(ctx, arg, it) : undefined;
+  if (carrier) suggest.push({ messageId: 'passCarrier', data: { ...data, carrier }, edits: [replaceNode(ctx, arg.expr, carrier)] });
   ctx.report({
     node: arg.expr,
     messageId: declaredInLoop ? 'staleFresh' : 'stale',
@@ -150,6 +153,26 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
     suggest,
     related: inv.decl && !declaredInLoop ? [{ node: inv.decl, messageId: 'declared', data: { ...data, name: arg.path?.includes('.') ? name : inv.binding?.text ?? name } }] : undefined,
   });
+}
+
+/**
+ * `let y = y0; for (...) { const yn = euler(p, y0, I[k]); y = yn; }`: the variable that starts as
+ * the stale argument and that the loop writes on every iteration (a statement of the loop body
+ * itself) is the state it meant to pass.
+ */
+function carrierOf(ctx: RuleContext, arg: StateArg, it: Iteration): string | undefined {
+  const id = unwrap(arg.expr);
+  const argBinding = ts.isIdentifier(id) ? ctx.model.scopes.resolve(id) : undefined;
+  if (!argBinding) return undefined;
+  for (const w of nodesInside(ctx.model.index.writes, it.body)) {
+    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(w.left)) continue;
+    if (!ts.isExpressionStatement(w.parent) || w.parent.parent !== it.body) continue;
+    const b = ctx.model.scopes.resolve(w.left);
+    const decl = b?.parent;
+    const init = decl && ts.isVariableDeclaration(decl) && decl.name === b && decl.initializer ? unwrap(decl.initializer) : undefined;
+    if (b && !isWithin(b, it.node) && init && ts.isIdentifier(init) && ctx.model.scopes.resolve(init) === argBinding) return w.left.text;
+  }
+  return undefined;
 }
 
 /**

@@ -2,7 +2,7 @@
 // variables carry state across iterations, and what happens to each call's result.
 import ts from '../typescript';
 import { baseClassOf, enclosingClassOfThis, findMethod, findPrototypeMethod, prototypeClasses, prototypeClassOf } from './class-hierarchy';
-import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction, thisOwner, declaredMemberName } from './ast';
+import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, isWithin, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction, thisOwner, declaredMemberName } from './ast';
 import type { Scopes } from './scopes';
 import { hasToken, isStateLikeName, stateBase, LAYER_LOOP_TOKENS, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
 import type { TfApi } from './tf-api';
@@ -597,7 +597,7 @@ export interface CallSurroundings {
  * `writes`: the file's writes, for that second hop.
  */
 export function fedBackByCallee(calls: readonly ts.CallExpression[], resolve: (call: ts.CallExpression) => FunctionLike | undefined,
-                                where: CallSurroundings, writes: readonly Write[]): Map<ts.Node, Set<number>> {
+                                where: CallSurroundings, writes: readonly Write[], scopes?: Scopes): Map<ts.Node, Set<number>> {
   const fedBack = new Map<ts.Node, Set<number>>();
   for (const call of calls) {
     const calleeFn = resolve(call);
@@ -607,7 +607,7 @@ export function fedBackByCallee(calls: readonly ts.CallExpression[], resolve: (c
     // (`inp = h_l`): that is depth, not time, and the input is not a state.
     if (iterations.length > 0 && iterations[0]!.names.some((n) => hasToken(n, LAYER_LOOP_TOKENS))) continue;
     const idx = iterations.length === 0 ? fieldFedBackParams(call, where, writes)
-      : fedBackParams({ call, calleeFn, iterations, targets: where.resultTargetsOf(call) }, writes);
+      : fedBackParams({ call, calleeFn, iterations, targets: where.resultTargetsOf(call) }, writes, scopes);
     if (idx.length === 0) continue;
     const set = fedBack.get(calleeFn) ?? new Set<number>();
     for (const i of idx) set.add(i);
@@ -740,7 +740,7 @@ function isPotentialStep(fn: FunctionLike): boolean {
 }
 
 /** Parameter indexes that a loop feeds the call's result back into (`h = step(x, h)`). */
-function fedBackParams(call: Pick<StepCall, 'call' | 'calleeFn' | 'iterations' | 'targets'>, writes: readonly Write[]): number[] {
+function fedBackParams(call: Pick<StepCall, 'call' | 'calleeFn' | 'iterations' | 'targets'>, writes: readonly Write[], scopes?: Scopes): number[] {
   if (call.iterations.length === 0 || !call.calleeFn) return [];
   const written = new Set(call.targets.map((t) => t.path).filter((p): p is string => !!p));
   const direct = fedBackArgs(call.call, call.calleeFn, call.iterations, written);
@@ -748,7 +748,33 @@ function fedBackParams(call: Pick<StepCall, 'call' | 'calleeFn' | 'iterations' |
   // `h = hNew` in the loop, `hNew` a part of the result: `h` is fed the result too (looked for only
   // when nothing is fed back directly, the usual case).
   for (const [left, right] of nameCopies(writes, call.iterations[0]!)) if (written.has(right)) written.add(left);
-  return fedBackArgs(call.call, call.calleeFn, call.iterations, written);
+  const copied = fedBackArgs(call.call, call.calleeFn, call.iterations, written);
+  if (copied.length > 0 || !scopes) return copied;
+  return fedBackToInitial(call.call, call.iterations[0]!, written, writes, scopes);
+}
+
+/**
+ * `let y = y0; for (...) { const yn = euler(p, y0, I[k]); y = yn; }`: on every iteration the loop
+ * hands the result to the variable that starts as one of the arguments, so that argument is the
+ * state the loop means to carry (passing the start instead is stale-state's report). Only a write
+ * at the top level of the loop body, made on every iteration: a conditional one keeps the best of
+ * several tries from the same start.
+ */
+function fedBackToInitial(call: ts.CallExpression, loop: Iteration, written: ReadonlySet<string>, writes: readonly Write[], scopes: Scopes): number[] {
+  const args = call.arguments.map((a, i) => (i > 0 && ts.isIdentifier(unwrap(a)) ? (unwrap(a) as ts.Identifier).text : undefined));
+  if (!args.some((a) => a !== undefined)) return [];
+  const out = new Set<number>();
+  for (const w of nodesInside(writes, loop.body)) {
+    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(w.left)) continue;
+    if (!written.has(w.left.text) || !ts.isExpressionStatement(w.parent) || w.parent.parent !== loop.body) continue;
+    const b = scopes.resolve(w.left);
+    const decl = b?.parent;
+    if (!b || isWithin(b, loop.node) || !decl || !ts.isVariableDeclaration(decl) || decl.name !== b || !decl.initializer) continue;
+    const init = unwrap(decl.initializer);
+    if (!ts.isIdentifier(init)) continue;
+    args.forEach((a, i) => { if (a === init.text && scopes.resolve(unwrap(call.arguments[i]!) as ts.Identifier) === scopes.resolve(init)) out.add(i); });
+  }
+  return [...out];
 }
 
 /**

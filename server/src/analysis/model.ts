@@ -70,7 +70,7 @@ export class FileModel implements CallSurroundings {
       return fn;
     };
     // Use evidence first: which parameters do loops feed results back into?
-    const fedBack = fedBackByCallee(this.calls, resolve, this, index.writes);
+    const fedBack = fedBackByCallee(this.calls, resolve, this, index.writes, this.scopes);
     this.steps = discoverSteps(sf, this.tf, fedBack, this.scopes, index);
     for (const s of this.steps) this.stepsByFn.set(s.fn, s);
     const cellVar = (recv: ts.Expression): boolean => isCellValue(recv, this.scopes, this.tf);

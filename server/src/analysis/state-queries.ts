@@ -142,8 +142,9 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
     // `next`, `updated`: a name that only says "the new value"; of the one state when there is one.
     const bareNew = step.states.length === 1 && isBareNewName(l.name) && touches(l.val.deps, s.root);
     // A conventional name (`c` for an unnamed second state) is weak: the local must say it is new (`newC`).
-    // (`cc` for `c`, `hh` for `h`: the one-letter state's name doubled, a common "new value".)
-    const doubled = base.length === 1 && l.name.toLowerCase() === base + base;
+    // (`cc` for `c`, `hh` for `h`: the one-letter state's name doubled, a common "new value"; `cn`,
+    // `xn`: the letter with an `n` for "next", as equations are transcribed.)
+    const doubled = base.length === 1 && (l.name.toLowerCase() === base + base || l.name.toLowerCase() === `${base}n`);
     const nameMatches = base !== '' && (stateBase(l.name) === base || doubled) && (s.baseName === undefined || hasToken(l.name, NEW_TOKENS) || doubled);
     // `cell` for `c`, `hidden` for `h`: the long form of a one-letter state's name, computed from it.
     const longForm = (LONG_FORMS.get(base) ?? []).some((w) => nameTokens(l.name).includes(w)) && touches(l.val.deps, s.root);
