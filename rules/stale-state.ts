@@ -9,6 +9,7 @@ import { isArrayStepForm, returnsOneValue, type Iteration, type StateArg, type S
 import { recursiveCarries, type RecursiveCarry } from '../server/src/analysis/recursion';
 import { staleLayerElements, staleLayerStates, type StaleLayerElement, type StaleLayerState } from '../server/src/analysis/layer-stacks';
 import { containsStepLoop } from '../server/src/analysis/steps';
+import { staleInlineRecurrences, type StaleInline } from '../server/src/analysis/inline-stale';
 import { isStateLikeName, stateBase } from '../server/src/analysis/tfjs-facts';
 
 /** The name the call's result binds for state `k` (`h` in `const [out, h] = cell.call(...)`). */
@@ -63,6 +64,8 @@ export default defineRule({
       feedBack: 'Feed the new state back: `{{name}} = {{target}}`',
       readAccumulator: 'Pass the state the accumulator carries: `{{carried}}`',
       passCarrier: 'Pass `{{carrier}}`, which the loop updates with each new state',
+      staleInline: '`{{name}}` is read by the recurrence on every iteration but never updated in the loop: `{{next}}` is computed from it and never stored back, so every step starts from the initial state. Carry the state: assign `{{next}}` to `{{name}}` once it is computed.',
+      storeInline: 'Store the new state: `{{name}} = {{next}}`',
       staleField: '`{{method}}` passes `this.{{field}}` to `{{step}}` but stores the new state in `this.{{other}}`: `this.{{field}}` is never updated (only set at the start), so every call starts from the same state. Store the new state in `this.{{field}}`.',
       storeInField: 'Store the new state in `this.{{field}}` (rename `this.{{other}}` in `{{method}}`)',
       storedHere: 'the new state is stored here, in another field',
@@ -97,6 +100,7 @@ export default defineRule({
     for (const carry of recursiveCarries(ctx.model)) reportRecursive(ctx, carry);
     for (const s of staleLayerStates(ctx.model)) reportLayer(ctx, s);
     for (const s of staleLayerElements(ctx.model)) reportLayerElement(ctx, s);
+    for (const s of staleInlineRecurrences(ctx.model)) reportInline(ctx, s);
   },
 });
 
@@ -153,6 +157,22 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
     suggest,
     related: inv.decl && !declaredInLoop ? [{ node: inv.decl, messageId: 'declared', data: { ...data, name: arg.path?.includes('.') ? name : inv.binding?.text ?? name } }] : undefined,
   });
+}
+
+/**
+ * An inline recurrence that never stores its new state back. The suggestion assigns it right
+ * after it is computed (`x = xt;`, turning `const x` into `let x`), unless the loop disposes it.
+ */
+function reportInline(ctx: RuleContext, s: StaleInline): void {
+  const name = s.binding.text;
+  const next = s.next.name.text;
+  const data = { name, next };
+  const statement = enclosingStatement(s.next);
+  const declList = ts.isVariableDeclarationList(s.binding.parent.parent) ? s.binding.parent.parent : undefined;
+  const suggest: FixDescriptor[] = statement && !disposedAfter(ctx, next, statement)
+    ? [{ messageId: 'storeInline', data, edits: assignAfter(ctx, statement, name, next, declList) }]
+    : [];
+  ctx.report({ node: s.read, messageId: 'staleInline', data, suggest, related: [{ node: s.next.name, messageId: 'computedHere', data }] });
 }
 
 /**

@@ -178,7 +178,14 @@ export function statefulObjectLeaks(ctx: RuleContext, resetByCaller: ReadonlySet
     const notResets: ts.CallExpression[] = [];
     walk(outer.node, (n) => {
       if (ts.isCallExpression(n) && calleeName(n) === 'resetStates' && (accessPath(calleeReceiver(n) ?? n) ?? '').startsWith(`${obj}.`)) resets = true;
-      if (!ts.isCallExpression(n) || !RESET_METHOD_NAME.test(calleeName(n) ?? '') || !calleeReceiver(n) || accessPath(calleeReceiver(n)!) !== obj) return;
+      if (!ts.isCallExpression(n) || !calleeReceiver(n) || accessPath(calleeReceiver(n)!) !== obj) return;
+      // A method of the object that writes the advanced state without advancing it
+      // (`agent.endEpisode()` zeroing `this.h`) resets it, whatever its name.
+      if (!RESET_METHOD_NAME.test(calleeName(n) ?? '')) {
+        const target = resolveCallee(n, model.scopes, model.classes);
+        if (target && target !== fn && fields.some((f) => writesField(target, f) && !fieldsAdvancedBy(model, target).includes(f))) resets = true;
+        return;
+      }
       if (clearsState(model, n, fields)) resets = true;
       else notResets.push(n);
     });
