@@ -6,8 +6,11 @@ import { nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from '.
 import { bodyInsertion, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole, sequenceFunctions } from '../../server/src/analysis/loop-queries';
 import type { Iteration } from '../../server/src/analysis/calls';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, functionName, functionNameNode, isWithin } from '../../server/src/analysis/ast';
+import { resolveCallee } from '../../server/src/analysis/calls';
+import { nodesInside } from '../../server/src/analysis/tree-index';
+import { RESET_METHOD_NAME, writesField } from '../../server/src/analysis/object-state';
 import { declarationOf, initializerOf } from '../../server/src/analysis/scopes';
-import { isPure, outerLabel } from './shared';
+import { fieldInitialiser, isPure, outerLabel } from './shared';
 
 /** `const h = tf.variable(zeros)`; `for (p of patients) for (v of p.visits) h.assign(f(v, h))`. */
 export function variableStateLeaks(ctx: RuleContext): void {
@@ -61,6 +64,10 @@ export function nestedLoopLeaks(ctx: RuleContext): void {
     const [inner, outer] = call.iterations as [Iteration, Iteration];
     if (isChunkLoop(outer) || isFanoutLoop(outer) || isFanoutLoop(inner) || loopRole(outer) === 'steps') continue;
     for (const arg of call.args) {
+      if (arg.path && /^this\.[\w$]+$/.test(arg.path)) {
+        fieldMemberLeak(ctx, arg as { path: string; expr: ts.Expression }, inner, outer, reported);
+        continue;
+      }
       if (arg.path && /^[\w$]+\.[\w$]+$/.test(arg.path) && !arg.path.startsWith('this.')) {
         objectMemberLeak(ctx, arg as { path: string; expr: ts.Expression }, inner, outer, reported);
         continue;
@@ -160,6 +167,31 @@ function objectMemberLeak(ctx: RuleContext, arg: { path: string; expr: ts.Expres
     ? init.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === member)
     : undefined;
   reportCarried(ctx, arg.expr, arg.path, decl, prop?.initializer, outer);
+}
+
+/**
+ * `evaluate(episodes) { for (ep ...) { obs = game.reset(); while (!done) { ... this.h = step(obs, this.h) } } }`:
+ * a field of the object advanced in the inner loop of one method, never reset in the outer loop
+ * (no other write of the field there, no call of a method of the object that writes it).
+ */
+function fieldMemberLeak(ctx: RuleContext, arg: { path: string; expr: ts.Expression }, inner: Iteration, outer: Iteration, reported: Set<ts.Node>): void {
+  const { model } = ctx;
+  const fn = model.ownerThroughTidy(outer.node);
+  if (!fn || !fn.body || reported.has(fn)) return;
+  if (!carriedOnly(writesToPath(model, arg.path, arg.expr, outer.node), inner)) return;
+  const field = arg.path.slice('this.'.length);
+  // A method of the object called in the outer loop that writes the field; one the file does not
+  // define (inherited from outside) is taken at its name.
+  const resets = nodesInside(model.calls, outer.node).some((n) => {
+    const recv = calleeReceiver(n);
+    if (isWithin(n, inner.node) || !recv || unwrap(recv).kind !== ts.SyntaxKind.ThisKeyword) return false;
+    const target = resolveCallee(n, model.scopes, model.classes);
+    return target ? writesField(target, field) : RESET_METHOD_NAME.test(calleeName(n) ?? '');
+  });
+  if (resets) return;
+  reported.add(fn);
+  const init = fieldInitialiser(ctx, arg.path, fn);
+  reportCarried(ctx, arg.expr, arg.path, init?.at ?? arg.expr, init?.value, outer);
 }
 
 /** Reports a state carried across the outer loop, with a suggestion to repeat its initialiser there. */

@@ -607,7 +607,7 @@ export function fedBackByCallee(calls: readonly ts.CallExpression[], resolve: (c
     // (`inp = h_l`): that is depth, not time, and the input is not a state.
     if (iterations.length > 0 && iterations[0]!.names.some((n) => hasToken(n, LAYER_LOOP_TOKENS))) continue;
     const idx = iterations.length === 0 ? fieldFedBackParams(call, where, writes)
-      : fedBackParams({ call, calleeFn, iterations, targets: where.resultTargetsOf(call) }, writes, scopes);
+      : fedBackParams({ call, calleeFn, iterations, targets: where.resultTargetsOf(call) }, writes, where, scopes);
     if (idx.length === 0) continue;
     const set = fedBack.get(calleeFn) ?? new Set<number>();
     for (const i of idx) set.add(i);
@@ -740,7 +740,7 @@ function isPotentialStep(fn: FunctionLike): boolean {
 }
 
 /** Parameter indexes that a loop feeds the call's result back into (`h = step(x, h)`). */
-function fedBackParams(call: Pick<StepCall, 'call' | 'calleeFn' | 'iterations' | 'targets'>, writes: readonly Write[], scopes?: Scopes): number[] {
+function fedBackParams(call: Pick<StepCall, 'call' | 'calleeFn' | 'iterations' | 'targets'>, writes: readonly Write[], where: CallSurroundings, scopes?: Scopes): number[] {
   if (call.iterations.length === 0 || !call.calleeFn) return [];
   const written = new Set(call.targets.map((t) => t.path).filter((p): p is string => !!p));
   const direct = fedBackArgs(call.call, call.calleeFn, call.iterations, written);
@@ -749,8 +749,11 @@ function fedBackParams(call: Pick<StepCall, 'call' | 'calleeFn' | 'iterations' |
   // when nothing is fed back directly, the usual case).
   for (const [left, right] of nameCopies(writes, call.iterations[0]!)) if (written.has(right)) written.add(left);
   const copied = fedBackArgs(call.call, call.calleeFn, call.iterations, written);
-  if (copied.length > 0 || !scopes) return copied;
-  return fedBackToInitial(call.call, call.iterations[0]!, written, writes, scopes);
+  if (copied.length > 0) return copied;
+  const initial = scopes ? fedBackToInitial(call.call, call.iterations[0]!, written, writes, scopes) : [];
+  if (initial.length > 0) return initial;
+  // Out of a tidy callback into a field (`const [h, a] = tf.tidy(() => [core(x, this.h), ...]); this.h = h`).
+  return fedBackArgs(call.call, call.calleeFn, call.iterations, resultCarriers(call.call, where, writes, call.iterations[0]!.body));
 }
 
 /**
@@ -780,22 +783,30 @@ function fedBackToInitial(call: ts.CallExpression, loop: Iteration, written: Rea
 /**
  * `act(obs) { const { h } = tf.tidy(() => { const hNext = this.core(x, this.h); return { p, h: hNext }; }); this.h = h; }`:
  * outside any loop, a method that stores the call's result back into the field it passed advances
- * that field by one step per call of the method: the parameter is fed back, as in a loop. The
- * result is followed through names of the method, and out of a `tf.tidy` callback by the key or
- * position it is returned under.
+ * that field by one step per call of the method: the parameter is fed back, as in a loop.
  */
 function fieldFedBackParams(call: ts.CallExpression, where: CallSurroundings, writes: readonly Write[]): number[] {
   const fieldArgs = call.arguments.map((a, i) => (i > 0 && thisFieldName(unwrap(a)) !== undefined ? `this.${thisFieldName(unwrap(a))}` : undefined));
   if (!fieldArgs.some((f) => f !== undefined)) return [];
-  const method = enclosingFunction(call);
-  let owner = method;
+  let owner = enclosingFunction(call);
   while (owner && ts.isArrowFunction(owner)) owner = enclosingFunction(owner);
   if (!owner || !owner.body || ts.isFunctionDeclaration(owner)) return [];
+  const written = resultCarriers(call, where, writes, owner.body);
+  return fieldArgs.flatMap((f, i) => (f !== undefined && written.has(f) ? [i] : []));
+}
+
+/**
+ * The paths the result of `call` is stored in, within `within`: its own targets, out of a
+ * `tf.tidy` callback by the key or position the callback returns it under (`return { h: hNext }`,
+ * `return [hNext, a]`, then the tidy's targets), and the names and fields given one of those
+ * (`this.h = h`).
+ */
+function resultCarriers(call: ts.CallExpression, where: CallSurroundings, writes: readonly Write[], within: ts.Node): Set<string> {
   const written = new Set(where.resultTargetsOf(call).map((t) => t.path).filter((p): p is string => !!p));
-  // Out of a tidy callback: `return { h: hNext }` / `return [y, hNext]`, then the tidy's own targets.
-  if (method && method !== owner && ts.isCallExpression(method.parent) && calleeName(method.parent) === 'tidy') {
-    const returned = finalReturn(method);
-    const tidyTargets = where.resultTargetsOf(method.parent);
+  const callback = enclosingFunction(call);
+  if (callback && ts.isArrowFunction(callback) && ts.isCallExpression(callback.parent) && calleeName(callback.parent) === 'tidy') {
+    const returned = finalReturn(callback);
+    const tidyTargets = where.resultTargetsOf(callback.parent);
     const carries = (e: ts.Expression): boolean => written.has(accessPath(e) ?? '');
     if (returned && ts.isObjectLiteralExpression(returned)) {
       for (const p of returned.properties) {
@@ -807,14 +818,13 @@ function fieldFedBackParams(call: ts.CallExpression, where: CallSurroundings, wr
       returned.elements.forEach((el, i) => { if (carries(el)) for (const t of tidyTargets) if (t.position === i && t.path) written.add(t.path); });
     }
   }
-  // `this.h = h` in the method: the field is given the result.
-  for (const w of nodesInside(writes, owner.body)) {
+  for (const w of nodesInside(writes, within)) {
     if (ts.isBinaryExpression(w) && w.operatorToken.kind === ts.SyntaxKind.EqualsToken && written.has(accessPath(unwrap(w.right)) ?? '')) {
       const left = accessPath(unwrap(w.left));
       if (left) written.add(left);
     }
   }
-  return fieldArgs.flatMap((f, i) => (f !== undefined && written.has(f) ? [i] : []));
+  return written;
 }
 
 /** The argument positions whose path is in `written` (the reduce accumulator counts at any position). */
