@@ -7,12 +7,14 @@
 //                       variableStateLeaks
 //   sequence-methods.ts methods that run a whole sequence from a field or module variable: perSequenceMethodLeaks,
 //                       seededRunLeaks, and the reset tests they use
+//   units.ts            one state shared by independent units (users, tabs, connections): sharedUnitStateLeaks
 //   shared.ts           helpers several parts use: isPure, outerLabel, fieldInitialiser
 import { defineRule } from './rule';
 import { partialResetListeners, partialResetEffects, statefulObjectLeaks, helperObjectLeaks, shadowedResetLeaks } from './state-leak/objects';
 import { statefulLayerLeaks } from './state-leak/stateful-layers';
 import { variableStateLeaks, nestedLoopLeaks, sequenceFunctionLeaks } from './state-leak/variables';
 import { perSequenceMethodLeaks, seededRunLeaks } from './state-leak/sequence-methods';
+import { sharedUnitStateLeaks } from './state-leak/units';
 
 export default defineRule({
   id: 'state-leak',
@@ -54,6 +56,8 @@ export default defineRule({
       shadowedReset: '`{{sub}}.{{name}}()` replaces `{{base}}.{{name}}()`, which resets `{{field}}`, but neither resets `{{field}}` itself nor calls it: after `{{name}}()`, a `{{sub}}` still carries `{{field}}` (advanced by `{{advancer}}()`) from the previous sequence into the next. Call `{{call}}` in it.',
       callBaseReset: 'Call `{{call}}` at the start of `{{sub}}.{{name}}()`',
       baseResets: '`{{base}}.{{name}}()` resets `{{field}}` here',
+      sharedUnitState: '`{{name}}` is one state shared by every {{unit}}: `{{fn}}` serves one {{unit}} at a time (`{{param}}`) but advances the same state for all of them, so each {{unit}} continues from the state another {{unit}} left. Keep one state per {{unit}}, next to the rest of its own data.',
+      perUnitHere: 'what is kept per {{unit}}',
     },
   },
   check(ctx) {
@@ -68,5 +72,6 @@ export default defineRule({
     variableStateLeaks(ctx);
     partialResetListeners(ctx);
     partialResetEffects(ctx);
+    sharedUnitStateLeaks(ctx);
   },
 });

@@ -697,10 +697,20 @@ function findFieldRecurrences(model: FileModel): FieldRecurrence[] {
     walk(call, (n) => {
       if (read) return false;
       if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && accessPath(n) === path) read = n;
+      // Through a local the loop copies the field into first (`const x = this.x; this.x = f(x)`).
+      else if (ts.isIdentifier(n) && isFieldCopy(model, n, path, loop)) read = n;
     });
     if (read) out.push({ path, read, assign, loop });
   }
   return out;
+}
+
+/** Is `id` a `const` of the loop's body initialised with the field at `path` (`const x = this.x`)? */
+function isFieldCopy(model: FileModel, id: ts.Identifier, path: string, loop: Iteration): boolean {
+  const b = model.scopes.resolve(id);
+  const decl = b?.parent;
+  return !!decl && ts.isVariableDeclaration(decl) && decl.name === b && !!decl.initializer && isWithin(decl, loop.body) &&
+    accessPath(decl.initializer) === path && model.scopes.writes(b, loop.body).length === 0;
 }
 
 interface StoredValue { call: ts.CallExpression; assign: ts.BinaryExpression; target: ts.Expression; loop: Iteration }
