@@ -8,6 +8,7 @@
 //   sequence-methods.ts methods that run a whole sequence from a field or module variable: perSequenceMethodLeaks,
 //                       seededRunLeaks, and the reset tests they use
 //   units.ts            one state shared by independent units (users, tabs, connections): sharedUnitStateLeaks
+//   episode-ends.ts     an episode ended and restarted inside the stepping loop without its state: episodeEndLeaks
 //   shared.ts           helpers several parts use: isPure, outerLabel, fieldInitialiser
 import { defineRule } from './rule';
 import { partialResetListeners, partialResetEffects, statefulObjectLeaks, helperObjectLeaks, shadowedResetLeaks } from './state-leak/objects';
@@ -15,6 +16,7 @@ import { statefulLayerLeaks } from './state-leak/stateful-layers';
 import { variableStateLeaks, nestedLoopLeaks, sequenceFunctionLeaks } from './state-leak/variables';
 import { perSequenceMethodLeaks, seededRunLeaks } from './state-leak/sequence-methods';
 import { sharedUnitStateLeaks } from './state-leak/units';
+import { episodeEndLeaks } from './state-leak/episode-ends';
 
 export default defineRule({
   id: 'state-leak',
@@ -58,6 +60,7 @@ export default defineRule({
       baseResets: '`{{base}}.{{name}}()` resets `{{field}}` here',
       sharedUnitState: '`{{name}}` is one state shared by every {{unit}}: `{{fn}}` serves one {{unit}} at a time (`{{param}}`) but advances the same state for all of them, so each {{unit}} continues from the state another {{unit}} left. Keep one state per {{unit}}, next to the rest of its own data.',
       perUnitHere: 'what is kept per {{unit}}',
+      episodeEndLeak: '`{{reset}}` starts a new episode when `{{condition}}`, but `{{name}}`, the recurrent state this loop carries, is not reset with it: the new episode starts from the state the last one ended with. Reset `{{name}}` here too.',
     },
   },
   check(ctx) {
@@ -73,5 +76,6 @@ export default defineRule({
     partialResetListeners(ctx);
     partialResetEffects(ctx);
     sharedUnitStateLeaks(ctx);
+    episodeEndLeaks(ctx);
   },
 });
