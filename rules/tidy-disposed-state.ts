@@ -93,6 +93,22 @@ function literalMembers(value: ts.Expression): ts.Expression[] {
   return [value];
 }
 
+/**
+ * The nodes of `list` that run while `owner` (the `tidy` callback or its body) runs: its own, and
+ * those of the array callbacks it iterates on the spot (`players.forEach((p) => { ...; states.set(p.id, h) })`,
+ * `xs.map(...)`), which `tidy` tracks like its own code. Other nested functions may run later.
+ */
+function runsInCallback<T extends ts.Node>(list: readonly T[], owner: ts.Node): T[] {
+  return ownNodes(list, owner, (n) => isFunctionLike(n) && !iteratedOnTheSpot(n));
+}
+
+/** `xs.forEach(cb)`, `xs.map(cb)`: a synchronous callback (not async, not `forEachAsync`). */
+function iteratedOnTheSpot(n: ts.Node): boolean {
+  const call = n.parent;
+  return ts.isCallExpression(call) && iteratingCallback(call) === n && calleeName(call) !== 'forEachAsync' &&
+    !(ts.getCombinedModifierFlags(n as ts.Declaration) & ts.ModifierFlags.Async);
+}
+
 interface Escape {
   /** The assignment (or destructuring element) that stores the tensor. */
   node: ts.Node;
@@ -307,12 +323,14 @@ export default defineRule({
     const reportedInMethods = new Set<ts.Node>();
     for (const { call, fn } of ctx.model.tidyCalls()) {
       if (fn.body) reportMethodStores(ctx, fn, reportedInMethods);
-      if (!fn.body || !ts.isBlock(fn.body)) continue; // `tidy(() => expr)` returns its value
+      if (!fn.body) continue;
       const body = fn.body;
       const returned = returnedPaths(ctx, fn);
       const kept = keptPaths(ctx, fn);
       const escapes: Escape[] = [];
-      for (const n of ownNodes(ctx.model.index.writes, body)) {
+      // `tidy(() => expr)` returns its value: only what the array callbacks it runs store can escape
+      // (`tf.tidy(() => players.map((p) => { states.set(p.id, next); ... }))`).
+      if (ts.isBlock(body)) for (const n of runsInCallback(ctx.model.index.writes, body)) {
         if (!ts.isBinaryExpression(n) || n.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
         if (!isTensorCreatedIn(ctx, n.right, fn)) continue;
         const left = unwrap(n.left);
@@ -344,11 +362,11 @@ export default defineRule({
           }
         }
       }
-      for (const set of ownNodes(ctx.model.callsNamed(['set']), body)) {
+      for (const set of runsInCallback(ctx.model.callsNamed(['set']), body)) {
         const stored = storedInMap(ctx, set, fn, returned, kept);
         if (stored) escapes.push(stored);
       }
-      for (const push of ownNodes(ctx.model.callsNamed(['push', 'unshift']), body)) {
+      for (const push of runsInCallback(ctx.model.callsNamed(['push', 'unshift']), body)) {
         const stored = statePushed(ctx, push, call, fn, returned, kept);
         if (stored) escapes.push(stored);
       }
@@ -426,17 +444,28 @@ function readAfterTidy(ctx: RuleContext, b: ts.Identifier, call: ts.CallExpressi
   const end = events.findIndex((e) => e === 'tidy-end');
   const after = events.slice(end + 1);
   // A write that may not run (`if (!h) h = init()` without an else) does not end the search.
-  const first = after.find((e): e is Ref => e !== 'tidy-end' && (e.read || !mayBeSkipped(e.node, owner)));
+  // Disposing it again (`h.dispose()`, `tf.dispose([h, c])`) reads nothing: tfjs skips a disposed tensor.
+  const first = after.find((e): e is Ref => e !== 'tidy-end' && (e.read ? !isDisposal(ctx, e.node) : !mayBeSkipped(e.node, owner)));
   if (first) return first.read ? first.node : false;
   if (!loop) return false;
   // Wrap around to the next iteration: the loop's uses from its start, up to the write.
   for (const e of events) {
     if (e === 'tidy-end' || !isWithin(e.node, loop)) continue;
     if (e.node === write || (isWithin(e.node, write) && !e.read)) break;
+    if (e.read && isDisposal(ctx, e.node)) continue;
     if (!e.read && mayBeSkipped(e.node, loop)) continue;
     return e.read ? e.node : false;
   }
   return false;
+}
+
+/** `h.dispose()`, `tf.dispose(h)`, `tf.dispose([h, c])`: the reference only disposes the tensor. */
+function isDisposal(ctx: RuleContext, ref: ts.Node): boolean {
+  let n: ts.Node = ref;
+  while (ts.isParenthesizedExpression(n.parent) || (ts.isArrayLiteralExpression(n.parent) && n.parent.elements.includes(n as ts.Expression))) n = n.parent;
+  const p = n.parent;
+  if (ts.isPropertyAccessExpression(p) && p.expression === n && p.name.text === 'dispose') return ts.isCallExpression(p.parent) && p.parent.expression === p;
+  return ts.isCallExpression(p) && p.arguments.length === 1 && p.arguments[0] === n && ctx.model.tf.fn(p) === 'dispose';
 }
 
 /**
@@ -566,18 +595,25 @@ function orderedRefs(scopes: Scopes, b: ts.Identifier, within: ts.Node, marker: 
 /** Paths returned by the callback (`return h`, `return [h, c]`, `return {h}`). */
 function returnedPaths(ctx: RuleContext, fn: FunctionLike): Set<string> {
   const out = new Set<string>();
-  const add = (e: ts.Expression | undefined): void => {
-    if (!e) return;
+  const add = (e: ts.Expression | undefined, depth = 0): void => {
+    if (!e || depth > 3) return;
     const u = unwrap(e);
     const p = accessPath(u);
+    // `return outs` with `const outs = xs.map((x) => { ...; return h; })`: the mapped array holds `h`.
+    const init = ts.isIdentifier(u) ? initialValueOf(ctx.model.scopes, u) : undefined;
+    if (init && isWithin(init, fn) && ts.isCallExpression(unwrap(init))) add(init, depth + 1);
     if (p) out.add(p);
-    else if (ts.isArrayLiteralExpression(u)) u.elements.forEach((el) => add(ts.isSpreadElement(el) ? el.expression : el));
+    else if (ts.isCallExpression(u) && /^(map|flatMap)$/.test(calleeName(u) ?? '')) {
+      const cb = iteratingCallback(u);
+      if (cb) for (const r of returnedPaths(ctx, cb)) out.add(r);
+    } else if (ts.isArrayLiteralExpression(u)) u.elements.forEach((el) => add(ts.isSpreadElement(el) ? el.expression : el));
     else if (ts.isObjectLiteralExpression(u)) for (const pr of u.properties) {
       if (ts.isShorthandPropertyAssignment(pr)) out.add(pr.name.text);
       else if (ts.isPropertyAssignment(pr)) add(pr.initializer);
     } else if (ts.isBinaryExpression(u) && u.operatorToken.kind === ts.SyntaxKind.EqualsToken) { add(u.left); add(u.right); }
   };
   for (const r of ownNodes(ctx.model.index.returns, fn)) add(r.expression);
+  if (fn.body && !ts.isBlock(fn.body)) add(fn.body);
   return out;
 }
 
@@ -613,7 +649,7 @@ function reportMethodStores(ctx: RuleContext, cb: FunctionLike, reported: Set<ts
   const ns = model.tf.namespaceForFixes ?? 'tf';
   const returned = returnedPaths(ctx, cb);
   const kept = keptPaths(ctx, cb);
-  for (const c of ownNodes(model.calls, cb)) {
+  for (const c of runsInCallback(model.calls, cb)) {
     // Only names a function of this file is called by (most calls are tf's: `tf.add`, `x.matMul`).
     const callee = calleeName(c);
     if (!callee || !model.index.callableNames.has(callee)) continue;
