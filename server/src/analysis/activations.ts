@@ -3,7 +3,7 @@
 import ts from '../typescript';
 import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, isAssignmentTarget, isFunctionLike, isInside, iteratingCallback, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike, declaredMemberName } from './ast';
 import type { FileModel } from './model';
-import { lastFileMemo, resolveCallee } from './calls';
+import { knownClassMethod, lastFileMemo, resolveCallee } from './calls';
 import { initializerOf } from './scopes';
 import { newStatePositions } from './state-queries';
 import type { StateInput, Step } from './steps';
@@ -316,6 +316,12 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
       const first = agreed(results);
       if (first) return { ...first, crossesCall: true };
     }
+    // `core.policy(h)`, `ro.apply(h)`: a method of an object whose class the file knows, on every return.
+    const method = recv && !helper && !self && name ? receiverMethod(model, recv, name, depth + 1) : undefined;
+    if (method) {
+      const first = agreed((returnedExpressions(method) ?? []).map((r) => producingActivation(model, r, depth + 1, [])));
+      if (first) return { ...first, crossesCall: true };
+    }
     return undefined;
   }
   // `hs[hs.length - 1]`: an element of an array of activations.
@@ -356,6 +362,27 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     return init ? producingActivation(model, init, depth + 1, via) : undefined;
   }
   return undefined;
+}
+
+/**
+ * The method `name` an object runs when its class is known (see knownClassMethod): also for a
+ * parameter (`function chooseMove(agent, h) { agent.policy(h) }`) when every caller in the file
+ * passes an object whose method that is. Callbacks and functions never called here give nothing.
+ */
+function receiverMethod(model: FileModel, recv: ts.Expression, name: string, depth: number): FunctionLike | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const r = unwrap(recv);
+  const known = knownClassMethod(r, name, model.scopes, model.classes);
+  if (known || !ts.isIdentifier(r)) return known;
+  const b = model.scopes.resolve(r);
+  const param = b?.parent;
+  if (!param || !ts.isParameter(param) || param.name !== b || param.dotDotDotToken) return undefined;
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || (ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression))) return undefined;
+  const index = fn.parameters.indexOf(param);
+  const sites = index >= 0 ? model.callSitesOf(fn) : [];
+  const methods = sites.map((c) => (c.arguments[index] ? receiverMethod(model, c.arguments[index]!, name, depth + 1) : undefined));
+  return methods.length > 0 && methods.every((m) => m !== undefined && m === methods[0]) ? methods[0] : undefined;
 }
 
 /** `model.predict(inputs)` destructured: the activation output `index` of the model ends in. */
