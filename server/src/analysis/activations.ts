@@ -1,15 +1,17 @@
 // Recognises activations in all their tfjs forms: `tf.tanh(x)`, `x.tanh()`, named `tanh(x)`,
 // `tf.layers.activation({activation: 'tanh'}).apply(x)` and layers created with `activation:`.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, isAssignmentTarget, isFunctionLike, isInside, iteratingCallback, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike, declaredMemberName } from './ast';
+import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, isAssignmentTarget, isFunctionLike, isInside, iteratingCallback, returnedExpressions, thisFieldName, thisOwner, memberName, unwrap, walk, type FunctionLike, declaredMemberName } from './ast';
 import type { FileModel } from './model';
-import { lastFileMemo, resolveCallee } from './calls';
+import { knownClassMethod, lastFileMemo, resolveCallee } from './calls';
 import { initializerOf } from './scopes';
 import { newStatePositions } from './state-queries';
 import type { StateInput, Step } from './steps';
 import { selectedActivation, selectedFieldActivation, selectedFieldNames, selectorHelperNames } from './selected-activations';
 import { fieldConstructorArgs } from './constructor-args';
-import { enclosingClassOfThis, implementationsOf, overriddenBelow, thisHolders } from './class-hierarchy';
+import { baseClassOf, enclosingClassOfThis, implementationsOf, overriddenBelow, prototypeClasses, prototypeClassOf, prototypeSubclassesOf, subclassesOf, thisHolders } from './class-hierarchy';
+import { fieldsAdvancedBy } from './loop-queries';
+import { nodesInside } from './tree-index';
 import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
 
 export interface ActivationUse {
@@ -316,10 +318,18 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
       const first = agreed(results);
       if (first) return { ...first, crossesCall: true };
     }
+    // `core.policy(h)`, `ro.apply(h)`: a method of an object whose class the file knows, on every return.
+    const method = recv && !helper && !self && name ? receiverMethod(model, recv, name, depth + 1) : undefined;
+    if (method) {
+      const first = agreed((returnedExpressions(method) ?? []).map((r) => producingActivation(model, r, depth + 1, [])));
+      if (first) return { ...first, crossesCall: true };
+    }
     return undefined;
   }
   // `hs[hs.length - 1]`: an element of an array of activations.
   if (ts.isElementAccessExpression(e) && ts.isIdentifier(unwrap(e.expression))) return pushedActivation(model, unwrap(e.expression) as ts.Identifier, depth);
+  // `squash(this.h)` in a method that advances `this.h`: what the method stored one call earlier.
+  if (thisFieldName(e) !== undefined) return fieldStateActivation(model, e, depth);
   if (ts.isIdentifier(e)) {
     const b = model.scopes.resolve(e);
     if (!b) return undefined;
@@ -358,6 +368,27 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
   return undefined;
 }
 
+/**
+ * The method `name` an object runs when its class is known (see knownClassMethod): also for a
+ * parameter (`function chooseMove(agent, h) { agent.policy(h) }`) when every caller in the file
+ * passes an object whose method that is. Callbacks and functions never called here give nothing.
+ */
+function receiverMethod(model: FileModel, recv: ts.Expression, name: string, depth: number): FunctionLike | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const r = unwrap(recv);
+  const known = knownClassMethod(r, name, model.scopes, model.classes);
+  if (known || !ts.isIdentifier(r)) return known;
+  const b = model.scopes.resolve(r);
+  const param = b?.parent;
+  if (!param || !ts.isParameter(param) || param.name !== b || param.dotDotDotToken) return undefined;
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || (ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn as ts.Expression))) return undefined;
+  const index = fn.parameters.indexOf(param);
+  const sites = index >= 0 ? model.callSitesOf(fn) : [];
+  const methods = sites.map((c) => (c.arguments[index] ? receiverMethod(model, c.arguments[index]!, name, depth + 1) : undefined));
+  return methods.length > 0 && methods.every((m) => m !== undefined && m === methods[0]) ? methods[0] : undefined;
+}
+
 /** `model.predict(inputs)` destructured: the activation output `index` of the model ends in. */
 function predictedOutputActivation(model: FileModel, init: ts.Expression, index: number, depth: number): ActivationUse | undefined {
   const call = unwrap(init);
@@ -367,9 +398,121 @@ function predictedOutputActivation(model: FileModel, init: ts.Expression, index:
   return act && { ...act, modelOutput: true };
 }
 
+/**
+ * A state the object keeps in a field, read by a method that advances it (`observe(s) { const
+ * prev = squash(this.h); ... this.h = next; }`, see fieldsAdvancedBy) before the method writes it:
+ * the value read is the one the method stored on its previous call. When every value the object's
+ * code (its class, bases and subclasses, class or ES5) stores in the field is one activation's
+ * output, the method's own writes included, apart from the constructor's initial value and fresh
+ * resets (`tf.zeros(...)`, `null`), so is the value read, from the second call on. A compound or
+ * destructuring write of the field, or a write of a member of that name on another object, that is
+ * not a fresh tensor gives nothing.
+ */
+function fieldStateActivation(model: FileModel, read: ts.Expression, depth: number): ActivationUse | undefined {
+  const field = thisFieldName(read);
+  const method = field !== undefined && depth <= MAX_DEPTH ? model.ownerThroughTidy(read) : undefined;
+  if (!method || !isObjectMethod(method) || !fieldsAdvancedBy(model, method).includes(field!)) return undefined;
+  const holders = familyHolders(model, method);
+  const acts: ActivationUse[] = [];
+  let own = false;
+  for (const holder of holders) {
+    for (const w of nodesInside(model.index.writes, holder)) {
+      if (!ts.isBinaryExpression(w)) continue;
+      const left = unwrap(w.left);
+      if (thisFieldName(left) !== field) {
+        if ((ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) && assignsField(left, field!)) return undefined;
+        continue;
+      }
+      // The initial value, set once before any step.
+      const owner = thisOwner((left as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
+      if (owner && (ts.isConstructorDeclaration(owner) || (ts.isFunctionDeclaration(owner) && !!owner.name && prototypeClasses(model.sf).has(owner.name.text)))) continue;
+      if (w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+      if (isFreshState(model, w.right)) continue;
+      const act = producingActivation(model, w.right, depth + 1, []);
+      if (!act) return undefined;
+      acts.push(act);
+      if (model.ownerThroughTidy(w) === method) {
+        // Written before the read: the read sees this call's value, not the previous call's.
+        if (w.pos < read.pos) return undefined;
+        own = true;
+      }
+    }
+  }
+  // `other.h = saved` on some other object may write this one's field: only fresh tensors there.
+  for (const w of model.index.writes) {
+    if (!ts.isBinaryExpression(w)) continue;
+    const left = unwrap(w.left);
+    if ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && memberName(left) === field &&
+        thisFieldName(left) === undefined && !isFreshState(model, w.right)) return undefined;
+  }
+  const first = own ? agreed(acts) : undefined;
+  return first && { ...first, crossesCall: true, previousStep: accessPath(read) ?? `this.${field}` };
+}
+
+/** A method of a class, or of an ES5 prototype class (`X.prototype.step = function`). */
+function isObjectMethod(fn: FunctionLike): boolean {
+  return (ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent)) || prototypeClassOf(fn) !== undefined;
+}
+
+/**
+ * Where the objects a method may run on get their fields written: its class with its bases and
+ * subclasses; for an ES5 method, the constructor functions and prototype methods of its class, bases
+ * and subclasses.
+ */
+function familyHolders(model: FileModel, method: FunctionLike): ts.Node[] {
+  const cls = method.parent;
+  if (ts.isClassLike(cls)) {
+    const family = new Set<ts.ClassLikeDeclaration>(subclassesOf(cls, model.classes));
+    for (let c: ts.ClassLikeDeclaration | undefined = cls, d = 0; c && d < 10; c = baseClassOf(c, model.classes), d++) family.add(c);
+    return [...family];
+  }
+  const owner = prototypeClassOf(method);
+  if (!owner) return [];
+  const protos = prototypeClasses(model.sf);
+  const names = new Set<string>(prototypeSubclassesOf(model.sf, owner));
+  for (let c: string | undefined = owner, d = 0; c && d < 10; c = protos.get(c)?.base, d++) names.add(c);
+  const out: ts.Node[] = [];
+  for (const name of names) {
+    const ctor = model.sf.statements.find((st) => ts.isFunctionDeclaration(st) && st.name?.text === name);
+    if (ctor) out.push(ctor);
+    out.push(...(protos.get(name)?.methods.values() ?? []));
+  }
+  return out;
+}
+
+/** Does a destructuring target (`[this.h, y] = ...`, `({ h: this.h } = ...)`) write `this.<field>`? */
+function assignsField(target: ts.Node, field: string): boolean {
+  let found = false;
+  walk(target, (n) => {
+    if (found) return false;
+    if (thisFieldName(n) === field) found = true;
+  });
+  return found;
+}
+
+/** Tensor factories a state is reset with (a fresh start, like the initial value). */
+const FRESH_STATE_OPS = new Set(['zeros', 'zerosLike', 'ones', 'onesLike', 'fill']);
+
+/** `tf.zeros([1, units])`, `null`, `undefined`: a reset, not a value computed by a step. */
+function isFreshState(model: FileModel, expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined')) return true;
+  if (!ts.isCallExpression(e)) return false;
+  const fn = model.tf.fn(e);
+  if (fn === 'keep' && e.arguments[0]) return isFreshState(model, e.arguments[0]);
+  return fn !== undefined && FRESH_STATE_OPS.has(fn);
+}
+
 /** Element `index` of what a function or method of the file returns on every return (`return [this.head.apply(out), hNew]`, also from a `tf.tidy` callback). */
 function returnedElementActivation(model: FileModel, init: ts.Expression, index: number, depth: number): ActivationUse | undefined {
   const call = unwrap(init);
+  // `const [next, y] = tf.tidy(() => { ...; return [hNew, y]; })`: element k of the callback's return.
+  if (ts.isCallExpression(call) && model.tf.fn(call) === 'tidy') {
+    const ret = model.tidyResult(call);
+    const arr = ret && unwrap(ret);
+    const el = arr && ts.isArrayLiteralExpression(arr) ? arr.elements[index] : undefined;
+    return el && !ts.isSpreadElement(el) && depth <= MAX_DEPTH ? producingActivation(model, el, depth + 1, []) : undefined;
+  }
   if (depth > MAX_DEPTH || !ts.isCallExpression(call) || model.tf.fn(call) !== undefined) return undefined;
   const fn = resolveCallee(call, model.scopes, model.classes);
   const returns = fn && returnedExpressions(fn);

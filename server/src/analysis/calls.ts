@@ -1,7 +1,7 @@
 // Call sites of steps and the iterations around them: which loop unrolls which step, which
 // variables carry state across iterations, and what happens to each call's result.
 import ts from '../typescript';
-import { baseClassOf, enclosingClassOfThis, findMethod, findPrototypeMethod, prototypeClasses, prototypeClassOf } from './class-hierarchy';
+import { baseClassOf, enclosingClassOfThis, findMethod, findPrototypeMethod, overriddenBelow, prototypeClasses, prototypeClassOf, prototypeSubclassesOf } from './class-hierarchy';
 import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, isWithin, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction, thisOwner, declaredMemberName } from './ast';
 import type { Scopes } from './scopes';
 import { hasToken, isStateLikeName, stateBase, LAYER_LOOP_TOKENS, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
@@ -348,6 +348,25 @@ export function resolveCallee(call: ts.CallExpression, scopes: Scopes, classes: 
   if (defs.length === 0) defs.push(...literalMemberFunctions(call.getSourceFile(), want, scopes));
   const only = defs.length === 1 ? defs[0]! : undefined;
   return only && (want === 'call' || call.arguments.length <= only.parameters.length) ? only : undefined;
+}
+
+/**
+ * The method `name` that `recv` runs when its class is known for certain: `new C()`, a variable
+ * made by one or declared `: C`, a parameter typed `C`, a field holding one (class or ES5 prototype
+ * class), and no subclass of the file overrides the method. Unlike resolveCallee: no guess for a
+ * receiver of unknown class, and `apply` is the method of that name. Not for `this`/`super`.
+ */
+export function knownClassMethod(recv: ts.Expression, name: string, scopes: Scopes, classes: Map<string, ts.ClassLikeDeclaration>): FunctionLike | undefined {
+  const r = unwrap(recv);
+  if (r.kind === ts.SyntaxKind.ThisKeyword || r.kind === ts.SyntaxKind.SuperKeyword) return undefined;
+  const made = ts.isNewExpression(r) && ts.isIdentifier(r.expression) ? r.expression.text : undefined;
+  const cls = made !== undefined ? classes.get(made) : classOfValue(r, scopes, classes);
+  if (cls) return overriddenBelow(cls, name, classes) ? undefined : findMethod(cls, name, classes);
+  const es5 = made !== undefined ? (prototypeClasses(r.getSourceFile()).has(made) ? made : undefined) : prototypeClassOfValue(r, scopes);
+  if (!es5) return undefined;
+  const sf = r.getSourceFile();
+  const protos = prototypeClasses(sf);
+  return prototypeSubclassesOf(sf, es5).some((sub) => protos.get(sub)?.methods.has(name)) ? undefined : findPrototypeMethod(sf, es5, name);
 }
 
 /**
