@@ -319,7 +319,8 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
       if (first) return { ...first, crossesCall: true };
     }
     // `core.policy(h)`, `ro.apply(h)`: a method of an object whose class the file knows, on every return.
-    const method = recv && !helper && !self && name ? receiverMethod(model, recv, name, depth + 1) : undefined;
+    // (Only a name some function of the file is declared under: most calls here are tensor methods.)
+    const method = recv && !helper && !self && name && model.index.callableNames.has(name) ? receiverMethod(model, recv, name, depth + 1) : undefined;
     if (method) {
       const first = agreed((returnedExpressions(method) ?? []).map((r) => producingActivation(model, r, depth + 1, [])));
       if (first) return { ...first, crossesCall: true };

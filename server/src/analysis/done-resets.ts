@@ -27,6 +27,7 @@ export const doneResets: (model: FileModel) => DoneReset[] = lastFileMemo(findDo
 
 function findDoneResets(model: FileModel): DoneReset[] {
   const out: DoneReset[] = [];
+  const passedByFn = new Map<FunctionLike, Set<string>>();
   for (const reset of model.callsNamed(['reset'])) {
     if (!calleeReceiver(reset) || reset.arguments.length > 1) continue;
     const branch = doneBranch(reset);
@@ -34,7 +35,9 @@ function findDoneResets(model: FileModel): DoneReset[] {
     const loop = model.iterationsAround(branch.ifStatement)[0];
     const fn = loop && model.ownerThroughTidy(loop.node);
     if (!loop || !fn || !fn.body) continue;
-    for (const state of carriedStates(model, fn, loop.body)) {
+    let passed = passedByFn.get(fn);
+    if (!passed) passedByFn.set(fn, (passed = pathsPassedToSteps(model, fn)));
+    for (const state of carriedStates(model, loop.body, passed)) {
       if (writesState(model, branch.ifStatement.thenStatement, state) || maskedSomewhere(model, fn, state)) continue;
       out.push({ reset, condition: branch.ifStatement.expression, state });
       break;
@@ -68,7 +71,7 @@ function mentionsDone(e: ts.Expression): boolean {
  * State-named paths the loop body writes (`h = hNew`, `this.hidden[i] = next[i]`: the path
  * `this.hidden`) that the function hands to a step (`step(x, h)`, `forward(x, tf.concat(this.hidden, 0))`).
  */
-function carriedStates(model: FileModel, fn: FunctionLike, body: ts.Node): string[] {
+function carriedStates(model: FileModel, body: ts.Node, passed: ReadonlySet<string>): string[] {
   const written = new Set<string>();
   for (const w of nodesInside(model.index.writes, body)) {
     if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
@@ -78,16 +81,20 @@ function carriedStates(model: FileModel, fn: FunctionLike, body: ts.Node): strin
     const tail = path?.split('.').pop();
     if (path && tail && isStateLikeName(tail)) written.add(path);
   }
-  if (written.size === 0) return [];
+  return [...written].filter((p) => passed.has(p));
+}
+
+/** Every name and member path inside the state arguments of the step calls in `fn`. */
+function pathsPassedToSteps(model: FileModel, fn: FunctionLike): Set<string> {
   const passed = new Set<string>();
   for (const c of model.stepCalls) {
     if (!isWithin(c.call, fn)) continue;
     for (const a of c.stateArgs) walk(a.expr, (n) => {
       const p = (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)) ? accessPath(n as ts.Expression) : undefined;
-      if (p && written.has(p)) passed.add(p);
+      if (p) passed.add(p);
     });
   }
-  return [...passed];
+  return passed;
 }
 
 /** Does `node` write the state or one of its elements (`h = tf.zeros(...)`, `this.hidden[i] = ...`)? */

@@ -32,6 +32,11 @@ function findStaleInline(model: FileModel): StaleInline[] {
   const out: StaleInline[] = [];
   const seen = new Set<string>();
   for (const product of model.callsNamed(['matMul', 'dot'])) {
+    // Cheap tests first (the loop around is memoised, its role cached): most products are in no
+    // loop over steps, or read no plain name.
+    const loop = model.iterationsAround(product)[0];
+    const role = loop && loopRole(loop);
+    if (!loop || (role !== 'steps' && role !== 'unknown')) continue;
     const recv = calleeReceiver(product);
     const operands = model.tf.fn(product) || !recv ? product.arguments : [recv, ...product.arguments];
     for (const operand of operands) {
@@ -40,11 +45,7 @@ function findStaleInline(model: FileModel): StaleInline[] {
       const binding = model.scopes.resolve(read);
       const decl = binding?.parent;
       if (!binding || !decl || !ts.isVariableDeclaration(decl) || decl.name !== binding || !isZeroStart(model, decl.initializer)) continue;
-      const loop = model.iterationsAround(product)[0];
-      if (!loop || isWithin(binding, loop.node)) continue;
-      const role = loopRole(loop);
-      if (role !== 'steps' && role !== 'unknown') continue;
-      if (model.scopes.writes(binding, loop.node).length > 0) continue;
+      if (isWithin(binding, loop.node) || model.scopes.writes(binding, loop.node).length > 0) continue;
       const next = activatedLocal(model, product, loop);
       if (!next || !namedForState(next.name.text, binding.text)) continue;
       const key = `${binding.pos}:${loop.node.pos}`;

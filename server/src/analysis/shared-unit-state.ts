@@ -31,14 +31,14 @@ export const sharedUnitStates: (model: FileModel) => SharedUnitState[] = lastFil
 
 function findSharedUnitStates(model: FileModel): SharedUnitState[] {
   const out: SharedUnitState[] = [];
-  const advancing = advancingMethods(model);
   for (const fn of model.index.containers) {
     if (!isFunctionLike(fn) || !fn.body) continue;
     // `onConnection(socket, userId)`: the user names the unit better than the socket does.
     const units = fn.parameters.map((p) => p.name).filter((n): n is ts.Identifier => ts.isIdentifier(n) && nameTokens(n.text).some((t) => UNIT_TOKENS.has(t)));
     const param = units.find((n) => nameTokens(n.text).some((t) => INDEPENDENT_UNIT_TOKENS.has(t))) ?? units[0];
     if (!param) continue;
-    const advanced = [...sharedVariablesAdvanced(model, fn), ...sharedObjectsAdvanced(model, fn, advancing)];
+    // (advancingMethods runs the dataflow of every method: asked only once a unit function is found.)
+    const advanced = [...sharedVariablesAdvanced(model, fn), ...sharedObjectsAdvanced(model, fn, advancingMethods(model))];
     if (advanced.length === 0) continue;
     const perUnit = perUnitBookkeeping(model, fn, param);
     if (!perUnit) continue;
@@ -55,8 +55,9 @@ function findSharedUnitStates(model: FileModel): SharedUnitState[] {
 /** `state = step(x, state)` inside `fn` (or a listener it registers) on a variable declared outside it. */
 function sharedVariablesAdvanced(model: FileModel, fn: FunctionLike): { at: ts.Expression; state: string }[] {
   const out: { at: ts.Expression; state: string }[] = [];
-  for (const c of model.stepCalls) {
-    if (!isWithin(c.call, fn)) continue;
+  for (const call of nodesInside(model.calls, fn)) {
+    const c = model.stepCallAt(call);
+    if (!c) continue;
     for (const a of c.stateArgs) {
       const e = unwrap(a.expr);
       const b = ts.isIdentifier(e) ? model.scopes.resolve(e) : undefined;
