@@ -21,6 +21,8 @@ export interface Iteration {
   accumulator?: ts.Identifier;
   /** Names that describe what is iterated (loop variables, the iterated expression). */
   names: string[];
+  /** A timer loop (`setInterval(tick)`, a frame callback scheduling itself): `node` is the function. */
+  timer?: boolean;
 }
 
 export interface ResultTarget {
@@ -93,7 +95,8 @@ const ONCE_CALLBACK_CALLS = new Set(['tidy', 'then', 'catch', 'finally']);
  * Analysis code asks the model's memoised `iterationsAround`, whose `iterationAt` (a memoised
  * iterationOf) shares the Iteration of a loop between the calls inside it.
  */
-export function enclosingIterations(node: ts.Node, iterationAt: (n: ts.Node) => Iteration | undefined): Iteration[] {
+export function enclosingIterations(node: ts.Node, iterationAt: (n: ts.Node) => Iteration | undefined,
+                                    timerAt?: (fn: FunctionLike) => Iteration | undefined): Iteration[] {
   const out: Iteration[] = [];
   let child: ts.Node = node;
   for (let p = node.parent; p; child = p, p = p.parent) {
@@ -104,6 +107,9 @@ export function enclosingIterations(node: ts.Node, iterationAt: (n: ts.Node) => 
       // `tf.tidy(() => ...)` runs its callback once, right there: loops around the tidy repeat it.
       // So does a promise continuation (`chain.then(() => ...)`), later: once per time it is chained.
       if (ts.isCallExpression(call) && call.arguments.includes(p as ts.Expression) && ONCE_CALLBACK_CALLS.has(calleeName(call) ?? '')) { p = call; child = p; continue; }
+      // A timer loop's body: the outermost iteration (what set the timer up runs once).
+      const timer = timerAt?.(p as FunctionLike);
+      if (timer) out.push(timer);
       break;
     }
     if (isLoop(p)) {

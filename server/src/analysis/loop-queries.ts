@@ -44,6 +44,8 @@ function groupedName(name: string): string {
 }
 
 function computeRole(it: Iteration): LoopRole {
+  // A timer runs one step of an endless stream per tick.
+  if (it.timer) return 'steps';
   // A count (`w < WINDOWS_PER_STREAM`) is the number of windows in one stream: only a collection's
   // name (`windowsPerMachine.length`, `of windowsByUser`) says its elements belong to different ones.
   const count = countBound(it);

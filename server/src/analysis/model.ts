@@ -4,6 +4,7 @@ import ts from '../typescript';
 import { calleeName, calleeReceiver, enclosingFunction, functionName, isFunctionLike, unwrap, type FunctionLike } from './ast';
 import { enclosingIterations, fedBackByCallee, fedBackUnresolved, finalReturn, findStepCalls, isCellValue, predictStateForms, isZeroStateVar, iterationOf, resolveCallee, resultTargets, returnedFunction, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
 import { Scopes } from './scopes';
+import { timerIteration, TIMER_CALLS } from './timer-loops';
 import { DeclaredSignatures } from './declared-signatures';
 import { discoverSteps, type Step } from './steps';
 import { TfApi } from './tf-api';
@@ -48,6 +49,11 @@ export class FileModel implements CallSurroundings {
   private readonly iterationAt = (n: ts.Node): Iteration | undefined => {
     if (!this.iterationMemo.has(n)) this.iterationMemo.set(n, iterationOf(n));
     return this.iterationMemo.get(n);
+  };
+  /** The timer loop a function is the body of (memoised with the loops: a function is also a node). */
+  private readonly timerAt = (fn: FunctionLike): Iteration | undefined => {
+    if (!this.iterationMemo.has(fn)) this.iterationMemo.set(fn, timerIteration(fn, this.callsNamed(TIMER_CALLS)));
+    return this.iterationMemo.get(fn);
   };
 
   /** `index`: the parse's TreeIndex; built here (setting parent pointers) when not given. */
@@ -94,7 +100,7 @@ export class FileModel implements CallSurroundings {
   /** The iterations around `node`, innermost first (see enclosingIterations); one Iteration per loop. */
   iterationsAround(node: ts.Node): Iteration[] {
     let its = this.iterationsMemo.get(node);
-    if (!its) this.iterationsMemo.set(node, (its = enclosingIterations(node, this.iterationAt)));
+    if (!its) this.iterationsMemo.set(node, (its = enclosingIterations(node, this.iterationAt, this.timerAt)));
     return its;
   }
 
