@@ -82,6 +82,8 @@ export default defineRule({
       passInitialState: 'Pass `{{name}}` to `{{layer}}` as its `initialState`',
       unreadField: '`{{method}}` replaces `this.{{field}}` at every call, but nothing ever reads it: the state is kept and never used, so every step starts from scratch. The recurrent weight `{{weight}}` is applied to something else; apply it to `this.{{field}}`.',
       weightOnOther: 'the recurrent weight is applied here, not to `this.{{field}}`',
+      shadowedByVar: '`{{step}}` never uses its incoming state `{{name}}`: a `var {{name}}` in a function inside it is hoisted to that whole function, so every `{{name}}` there, the one in its own initialiser included, is that new variable (undefined at first), not the state. Give the inner variable another name.',
+      shadowHere: 'this `var {{name}}` hides the state in the whole function around it',
     },
   },
   check(ctx) {
@@ -101,6 +103,13 @@ export default defineRule({
         const discarded = s.binding && ts.isIdentifier(s.binding) ? discardedTensorOp(ctx, step, s.binding) : undefined;
         if (discarded) {
           reportDiscarded(ctx, step, s.name, discarded);
+          continue;
+        }
+        // `var h = h || tf.zeros(...)` in a callback: its own message, the cause is not a missing term.
+        const shadow = s.binding && ts.isIdentifier(s.binding) ? hoistedShadow(step.fn, s.binding.text) : undefined;
+        if (shadow) {
+          const data = { name: s.name, step: step.name };
+          ctx.report({ node: s.binding!, messageId: 'shadowedByVar', data, related: [{ node: shadow, messageId: 'shadowHere', data }] });
           continue;
         }
         const where = s.binding ?? step.fn.name ?? step.fn;
@@ -359,4 +368,21 @@ function ignoredParameter(ctx: RuleContext, view: Step, context: StepContext, ov
     }
   }
   return undefined;
+}
+
+/**
+ * The `var <name>` declaration, in a function nested in `fn`, that hides `fn`'s parameter `name`
+ * throughout that function (`tf.tidy(function () { var h = h || tf.zeros(...); ... })`).
+ */
+function hoistedShadow(fn: FunctionLike, name: string): ts.VariableDeclaration | undefined {
+  let found: ts.VariableDeclaration | undefined;
+  walk(fn.body ?? fn, (n) => {
+    if (found) return false;
+    if (!ts.isVariableDeclaration(n) || !ts.isIdentifier(n.name) || n.name.text !== name) return;
+    const list = n.parent;
+    if (!ts.isVariableDeclarationList(list) || (list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) !== 0) return;
+    const owner = enclosingFunction(n);
+    if (owner && owner !== fn && !owner.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name)) found = n;
+  });
+  return found;
 }

@@ -863,10 +863,30 @@ function fedBackArgs(call: ts.CallExpression, calleeFn: FunctionLike, iterations
     a0.elements.forEach((el, i) => { const p = accessPath(el); if (i > 0 && p && (written.has(p) || p === acc)) out.push(i); });
     return out;
   }
+  // The state may come first when the step's input is another argument, taken per step from what
+  // the loop iterates (`c = fPool(c, fs[t], zs[t])`); `x = refine(x)` repeats a transform instead.
+  const stateFirst = call.arguments.slice(1).some((a) => isPerStepElement(a, iterations[0]));
   call.arguments.forEach((a, i) => {
     const p = accessPath(a);
     // The reduce accumulator may come first (`xs.reduce((h, x) => step(h, x), h0)`): a state at 0.
-    if (p && ((i > 0 && written.has(p)) || p === acc)) out.push(i);
+    if (p && (((i > 0 || stateFirst) && written.has(p)) || p === acc)) out.push(i);
   });
   return out;
+}
+
+/** `fs[t]` with `t` the counter of `loop`, or the element of a `for...of` or of an iterating callback. */
+function isPerStepElement(arg: ts.Expression, loop: Iteration | undefined): boolean {
+  const a = unwrap(arg);
+  const node = loop?.node;
+  if (!node) return false;
+  if (ts.isElementAccessExpression(a) && ts.isIdentifier(unwrap(a.argumentExpression)) && ts.isForStatement(node) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
+    const counter = (unwrap(a.argumentExpression) as ts.Identifier).text;
+    return node.initializer.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === counter);
+  }
+  if (ts.isIdentifier(a) && ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer)) {
+    return node.initializer.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === a.text);
+  }
+  // The element parameter of an iterating callback (`zs.forEach((z) => { c = pool(c, z); })`).
+  const first = loop.callback?.parameters[loop.fold ? 1 : 0];
+  return ts.isIdentifier(a) && !!first && ts.isIdentifier(first.name) && first.name.text === a.text;
 }

@@ -4,7 +4,7 @@
 // This answers "does state k reach a return?", "is this returned value the incoming state?" and
 // "which locals were computed from state k?" without a type-checker.
 import ts from '../typescript';
-import { calleeName, calleeReceiver, isAssignmentOperator, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
+import { boundIdentifiers, calleeName, calleeReceiver, isAssignmentOperator, isFunctionLike, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
 import type { TfApi } from './tf-api';
 import { findMethod, findPrototypeMethod, superMethod } from './class-hierarchy';
 import { initializerOf, type Scopes } from './scopes';
@@ -211,6 +211,10 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     env = new Map(env);
     flow.returns = [];
     cb.parameters.forEach((p, i) => bindPattern(p.name, args[i] ?? EMPTY, p, false));
+    // `var h = h || tf.zeros(...)` in the callback: `var` is hoisted to the callback, so that `h`
+    // is the callback's own, still undefined, not the step's `h` it shadows.
+    const hoisted = cb.body && ts.isBlock(cb.body) ? hoistedVarNames(cb) : [];
+    for (const name of hoisted) env.set(name, EMPTY);
     if (cb.body && ts.isBlock(cb.body)) evalBlock(cb.body.statements);
     else if (cb.body) flow.returns.push(...returnRecords(cb.body as ts.Expression));
     const returns = flow.returns;
@@ -218,7 +222,7 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     const inner = env;
     env = saved;
     // Writes the callback made to names of the enclosing step stay visible after it (tidy bodies).
-    for (const [k, v] of inner) if (saved.has(k) && saved.get(k) !== v) env.set(k, mergeEnv(new Map([[k, saved.get(k)!]]), new Map([[k, v]])).get(k)!);
+    for (const [k, v] of inner) if (saved.has(k) && saved.get(k) !== v && !hoisted.includes(k)) env.set(k, mergeEnv(new Map([[k, saved.get(k)!]]), new Map([[k, v]])).get(k)!);
     return { val: union(...returns.map((r) => r.val)), returns };
   };
 
@@ -676,4 +680,19 @@ function exits(s: ts.Statement): boolean {
   if (ts.isBlock(s)) return s.statements.length > 0 && exits(s.statements[s.statements.length - 1]!);
   if (ts.isIfStatement(s)) return !!s.elseStatement && exits(s.thenStatement) && exits(s.elseStatement);
   return false;
+}
+
+/** Names a function declares with `var` (not in functions nested in it), other than its parameters. */
+function hoistedVarNames(fn: FunctionLike): string[] {
+  const params = new Set(fn.parameters.flatMap((p) => boundIdentifiers(p.name).map((id) => id.text)));
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isVariableDeclarationList(n) && (n.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) {
+      for (const d of n.declarations) for (const id of boundIdentifiers(d.name)) if (!params.has(id.text)) out.push(id.text);
+    }
+    ts.forEachChild(n, visit);
+  };
+  if (fn.body) ts.forEachChild(fn.body, visit);
+  return out;
 }
