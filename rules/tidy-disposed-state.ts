@@ -1,6 +1,6 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
-import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, thisFieldName, indentAt, isFunctionLike, isLoop, iteratingCallback, returnedExpressions, unwrap, walk, type FunctionLike, isWithin } from '../server/src/analysis/ast';
+import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, thisFieldName, indentAt, isFunctionLike, isLoop, iteratingCallback, returnedExpressions, unwrap, walk, type FunctionLike, isWithin, declaredMemberName } from '../server/src/analysis/ast';
 import { resolveCallee } from '../server/src/analysis/calls';
 import { enclosingClassOfThis, implementationsOf } from '../server/src/analysis/class-hierarchy';
 import { declarationOf, initialValueOf, isPropertyName, type Scopes } from '../server/src/analysis/scopes';
@@ -257,10 +257,35 @@ function destructuredInGeneric(ctx: RuleContext, value: ts.Expression): boolean 
 }
 
 /**
- * A later statement of the callback's own body replaces the value unconditionally before `tidy`
- * returns (`this.states_ = [zeros]; ...; this.states_ = this.states_.map((s) => tf.keep(s.clone()))`):
- * the first value is never what outlives the callback.
+ * Is the written field or variable declared with a type that names a type parameter of its class
+ * or function (`state: S | null` in `class Runner<S>`)? TypeScript files only.
  */
+function typedByTypeParameter(ctx: RuleContext, target: ts.Expression): boolean {
+  if (!/\.[cm]?tsx?$/i.test(ctx.sf.fileName)) return false;
+  const t = unwrap(target);
+  let type: ts.TypeNode | undefined;
+  let owner: ts.Node | undefined;
+  const field = thisFieldName(t);
+  if (field !== undefined) {
+    const cls = enclosingClassOfThis(t);
+    const decl = cls?.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && declaredMemberName(m) === field);
+    type = decl?.type;
+    owner = cls;
+  } else if (ts.isIdentifier(t)) {
+    const d = ctx.model.scopes.resolve(t)?.parent;
+    type = d && (ts.isVariableDeclaration(d) || ts.isParameter(d)) ? d.type : undefined;
+    owner = d;
+  }
+  if (!type) return false;
+  const names = new Set<string>();
+  for (let p: ts.Node | undefined = owner; p; p = p.parent) {
+    if (ts.isClassLike(p) || isFunctionLike(p)) for (const tp of p.typeParameters ?? []) names.add(tp.name.text);
+  }
+  let found = false;
+  walk(type, (n) => { if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && names.has(n.typeName.text)) found = true; });
+  return found;
+}
+
 /**
  * `this.states[l] = next`: an element of a field at a computed index, named as written. Only when
  * the callback neither replaces the whole field later (`this.states_ = this.states_.map((s) =>
@@ -342,6 +367,9 @@ export default defineRule({
         for (const target of targets) {
           const path = accessPath(target) ?? fieldElementPath(ctx, target, body, n);
           if (!path || returned.has(path) || kept.has(path) || overwrittenLater(body, n, path)) continue;
+          // `finalState = state` after `state`'s tensors were kept: the same tensors.
+          const valuePath = targets.length === 1 ? accessPath(n.right) : undefined;
+          if (valuePath && kept.has(valuePath)) continue;
           const node = targets.length === 1 ? n : target;
           if (ts.isIdentifier(target)) {
             const b = ctx.model.scopes.resolve(target);
@@ -385,8 +413,11 @@ export default defineRule({
         }
         const data = { name: esc.path, target: returnFix?.target ?? esc.path };
         const suggest: FixDescriptor[] = [];
-        if (returnFix) suggest.push({ messageId: 'returnFromTidy', data, edits: returnFix.edits });
-        if (ts.isBinaryExpression(esc.node)) {
+        // A state of a generic type (`state: S | null` in `class Runner<S>`) may be an object of
+        // tensors, which neither edit types: `tf.keep` and `tf.tidy`'s result take tensors.
+        const generic = ts.isBinaryExpression(esc.node) && typedByTypeParameter(ctx, esc.node.left);
+        if (returnFix && !generic) suggest.push({ messageId: 'returnFromTidy', data, edits: returnFix.edits });
+        if (ts.isBinaryExpression(esc.node) && !generic) {
           suggest.push({ messageId: 'keep', data, edits: keepEdits(ctx, esc.node.right, ns, fn) });
         }
         ctx.report({
@@ -618,21 +649,46 @@ function returnedPaths(ctx: RuleContext, fn: FunctionLike): Set<string> {
 }
 
 /** Paths passed to `tf.keep(...)` in the callback. */
-function keptPaths(ctx: RuleContext, fn: FunctionLike): Set<string> {
+function keptPaths(ctx: RuleContext, fn: FunctionLike, depth = 0): Set<string> {
   const out = new Set<string>();
   for (const n of nodesInside(ctx.model.callsNamed(['keep']), fn)) {
     if (ctx.model.tf.fn(n) === 'keep' && n.arguments[0]) {
       const p = accessPath(n.arguments[0]);
       if (p) out.add(p);
-      // `this.states.forEach((s) => tf.keep(s))`: every element of the array is kept.
+      // `this.states.forEach((s) => tf.keep(s))`: every element of the array is kept; also of an
+      // array made from a state there (`[s.h, s.c].forEach(...)`, `this.tensorsOf(s).forEach(...)`).
       const arg = unwrap(n.arguments[0]);
       const cb = enclosingFunction(n);
       const iterated = cb && ts.isCallExpression(cb.parent) && /^(forEach|map)$/.test(calleeName(cb.parent) ?? '') ? calleeReceiver(cb.parent) : undefined;
       const param = cb?.parameters[0]?.name;
       if (iterated && param && ts.isIdentifier(param) && ts.isIdentifier(arg) && ctx.model.scopes.refersTo(arg, param)) {
-        const q = accessPath(iterated);
-        if (q) out.add(q);
+        const source = unwrap(iterated);
+        const parts = ts.isArrayLiteralExpression(source) ? source.elements : ts.isCallExpression(source) ? source.arguments : [source];
+        for (const e of parts) { const q = accessPath(e); if (q) out.add(q); }
       }
+    }
+  }
+  // `this.keepState(state)`: a function of the file that keeps what its parameter holds (for a
+  // method the subclasses implement, every implementation of the file).
+  if (depth < 2) {
+    for (const c of nodesInside(ctx.model.calls, fn)) {
+      const name = calleeName(c);
+      if (!name || !ctx.model.index.callableNames.has(name)) continue;
+      const recv = calleeReceiver(c);
+      const cls = recv && unwrap(recv).kind === ts.SyntaxKind.ThisKeyword ? enclosingClassOfThis(c) : undefined;
+      const resolved = resolveCallee(c, ctx.model.scopes, ctx.model.classes);
+      const targets: FunctionLike[] = (cls ? implementationsOf(cls, name, ctx.model.classes) : resolved ? [resolved] : []).filter((t) => !!t.body);
+      if (targets.length === 0 || targets.some((t) => t === fn || isWithin(t, fn))) continue;
+      const keeps = targets.map((t) => keptPaths(ctx, t, depth + 1));
+      c.arguments.forEach((arg, i) => {
+        const a = accessPath(arg);
+        const keptBy = (t: FunctionLike, inner: Set<string>): boolean => {
+          const p = t.parameters[i];
+          const pn = p && ts.isIdentifier(p.name) ? p.name.text : undefined;
+          return !!pn && [...inner].some((k) => k === pn || k.startsWith(`${pn}.`));
+        };
+        if (a && targets.every((t, k) => keptBy(t, keeps[k]!))) out.add(a);
+      });
     }
   }
   return out;

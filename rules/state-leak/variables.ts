@@ -160,6 +160,7 @@ function objectMemberLeak(ctx: RuleContext, arg: { path: string; expr: ts.Expres
   if (!ts.isVariableDeclaration(decl) || isWithin(decl, outer.node)) return;
   if (!carriedOnly(writesToPath(model, arg.path, arg.expr, outer.node), inner)) return;
   if (model.scopes.writes(b, outer.node).length > 0) return; // the object itself is replaced
+  if (resetByMethod(ctx, objName, member, inner, outer)) return; // `self.resetState()`
   reported.add(b);
   // `{ h: tf.zeros([1, units]) }`: the member's own initialiser, repeated at the start of each iteration.
   const init = decl.initializer && unwrap(decl.initializer);
@@ -179,19 +180,25 @@ function fieldMemberLeak(ctx: RuleContext, arg: { path: string; expr: ts.Express
   const fn = model.ownerThroughTidy(outer.node);
   if (!fn || !fn.body || reported.has(fn)) return;
   if (!carriedOnly(writesToPath(model, arg.path, arg.expr, outer.node), inner)) return;
-  const field = arg.path.slice('this.'.length);
-  // A method of the object called in the outer loop that writes the field; one the file does not
-  // define (inherited from outside) is taken at its name.
-  const resets = nodesInside(model.calls, outer.node).some((n) => {
-    const recv = calleeReceiver(n);
-    if (isWithin(n, inner.node) || !recv || unwrap(recv).kind !== ts.SyntaxKind.ThisKeyword) return false;
-    const target = resolveCallee(n, model.scopes, model.classes);
-    return target ? writesField(target, field) : RESET_METHOD_NAME.test(calleeName(n) ?? '');
-  });
-  if (resets) return;
+  if (resetByMethod(ctx, 'this', arg.path.slice('this.'.length), inner, outer)) return;
   reported.add(fn);
   const init = fieldInitialiser(ctx, arg.path, fn);
   reportCarried(ctx, arg.expr, arg.path, init?.at ?? arg.expr, init?.value, outer);
+}
+
+/**
+ * Does the outer loop (outside the inner one) call a method of the object `obj` (`this`, `self`,
+ * `agent`) that writes its `field`? One the file does not define (inherited from outside) is taken
+ * at its name (`reset...`, `init...`).
+ */
+function resetByMethod(ctx: RuleContext, obj: string, field: string, inner: Iteration, outer: Iteration): boolean {
+  const { model } = ctx;
+  return nodesInside(model.calls, outer.node).some((n) => {
+    const recv = calleeReceiver(n);
+    if (isWithin(n, inner.node) || !recv || accessPath(recv) !== obj) return false;
+    const target = resolveCallee(n, model.scopes, model.classes);
+    return target ? writesField(target, field) : RESET_METHOD_NAME.test(calleeName(n) ?? '');
+  });
 }
 
 /** Reports a state carried across the outer loop, with a suggestion to repeat its initialiser there. */
