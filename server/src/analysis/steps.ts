@@ -396,7 +396,9 @@ function functionStep(fn: FunctionLike, tf: TfApi, fedBack: Set<number>, scopes:
   if (fn.parameters.length < 2) return undefined;
   // Without use evidence, a step must say so by name (`step`, `lstmCell`, `gruForward`...), or be
   // an object's `call`/`forward` method, the cell conventions (`const gru = { call(x, h) {...} }`).
-  const cellMethod = ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent) && /^(call|forward)$/.test(name);
+  // (Also an ES5 class's `X.prototype.call = function (inputs, states)`, as a class's `call` is.)
+  const cellMethod = /^(call|forward)$/.test(name) &&
+    ((ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) || context.prototypeClass !== undefined);
   // An anonymous function written to fill a step type the code names (`build(): StepFn`) says so by its type.
   const saysStep = fedBack.size > 0 || cellMethod || hasToken(name, STEP_NAME_TOKENS) || hasToken(declaredTypeName(fn) ?? '', STEP_NAME_TOKENS);
   if (!saysStep) return undefined;
