@@ -110,13 +110,17 @@ function keepingDeclaredType(ctx: RuleContext, fn: FunctionLike, returned: ts.Ex
   const id = unwrap(returned);
   const binding = ts.isIdentifier(id) ? ctx.model.scopes.resolve(id) : undefined;
   // `{ ...state, c: cNext }`: the member's type in the state's declared type.
-  const declared = spreadKey !== undefined ? spreadMemberType(ctx, binding, spreadKey) : binding ? declaredType(ctx, binding) : elementType(ctx, id);
+  // `{ h, c: state.c }` with `state: LstmState`: the member's type in the declared state type.
+  const ofMember = !binding && spreadKey === undefined && ts.isPropertyAccessExpression(id) && ts.isIdentifier(unwrap(id.expression));
+  const declared = spreadKey !== undefined ? spreadMemberType(ctx, binding, spreadKey) : binding ? declaredType(ctx, binding)
+    : ofMember ? memberType(ctx, annotationOf(ctx.model.scopes.resolve(unwrap((id as ts.PropertyAccessExpression).expression) as ts.Identifier)), (id as ts.PropertyAccessExpression).name.text)
+    : elementType(ctx, id);
   // Only a rank-specific tensor type is narrower than what tf ops return (`Tensor` accepts them).
   const typeText = declared && nodeText(ctx, declared);
   // `const { h, c } = state` with a type the file does not spell out: the fix cannot be checked.
   if (declared === null) return undefined;
   // A member of a declared state type (`{ h, c } = state`) is what the step returns by that type.
-  const member = spreadKey !== undefined || (!!binding && ts.isBindingElement(binding.parent) && ts.isObjectBindingPattern(binding.parent.parent));
+  const member = spreadKey !== undefined || ofMember || (!!binding && ts.isBindingElement(binding.parent) && ts.isObjectBindingPattern(binding.parent.parent));
   if (!typeText || !RANKED_TENSOR_TYPE.test(typeText) || (!member && !nodeText(ctx, fn.type).includes(typeText))) return candidate.name;
   const own = candidate.node.parent;
   const init = own && ts.isVariableDeclaration(own) ? own.initializer && unwrapParens(own.initializer) : undefined;
