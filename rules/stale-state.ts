@@ -5,7 +5,7 @@ import { invariantAcross, loopRole, timeLoop, writesToPath, type ElementRead, ty
 import { accessPath, accessPathTail, calleeName, calleeReceiver, functionName, indentAt, isWithin, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
 import { classNameOf, familyMethods, RESET_METHOD_NAME } from '../server/src/analysis/object-state';
 import { nodesInside } from '../server/src/analysis/tree-index';
-import { isArrayStepForm, returnsOneValue, type Iteration, type StateArg, type StepCall } from '../server/src/analysis/calls';
+import { isArrayStepForm, loopCarriers, returnsOneValue, type Iteration, type StateArg, type StepCall } from '../server/src/analysis/calls';
 import { recursiveCarries, type RecursiveCarry } from '../server/src/analysis/recursion';
 import { staleLayerElements, staleLayerStates, type StaleLayerElement, type StaleLayerState } from '../server/src/analysis/layer-stacks';
 import { containsStepLoop } from '../server/src/analysis/steps';
@@ -183,16 +183,7 @@ function reportInline(ctx: RuleContext, s: StaleInline): void {
 function carrierOf(ctx: RuleContext, arg: StateArg, it: Iteration): string | undefined {
   const id = unwrap(arg.expr);
   const argBinding = ts.isIdentifier(id) ? ctx.model.scopes.resolve(id) : undefined;
-  if (!argBinding) return undefined;
-  for (const w of nodesInside(ctx.model.index.writes, it.body)) {
-    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(w.left)) continue;
-    if (!ts.isExpressionStatement(w.parent) || w.parent.parent !== it.body) continue;
-    const b = ctx.model.scopes.resolve(w.left);
-    const decl = b?.parent;
-    const init = decl && ts.isVariableDeclaration(decl) && decl.name === b && decl.initializer ? unwrap(decl.initializer) : undefined;
-    if (b && !isWithin(b, it.node) && init && ts.isIdentifier(init) && ctx.model.scopes.resolve(init) === argBinding) return w.left.text;
-  }
-  return undefined;
+  return argBinding && loopCarriers(it, ctx.model.index.writes, ctx.model.scopes).find((c) => c.start === argBinding)?.carrier.text;
 }
 
 /**

@@ -303,6 +303,11 @@ function fieldElementPath(ctx: RuleContext, target: ts.Expression, body: ts.Bloc
   return kept ? undefined : nodeText(ctx, target);
 }
 
+/**
+ * A later statement of the callback's own body replaces the value unconditionally before `tidy`
+ * returns (`this.states_ = [zeros]; ...; this.states_ = this.states_.map((s) => tf.keep(s.clone()))`):
+ * the first value is never what outlives the callback.
+ */
 function overwrittenLater(body: ts.Block, write: ts.Node, path: string): boolean {
   const i = body.statements.findIndex((st) => isWithin(write, st));
   return i >= 0 && body.statements.slice(i + 1).some((st) => {
@@ -399,9 +404,15 @@ export default defineRule({
         if (stored) escapes.push(stored);
       }
       if (escapes.length === 0) continue;
+      // Keeps made by helpers the callback calls (`this.keepState(s)`): looked for only now, once
+      // something would be reported.
+      const helperKept = keptThroughHelpers(ctx, fn);
+      const live = helperKept.size === 0 ? escapes : escapes.filter((e) => !helperKept.has(e.path) &&
+        !(e.stored && helperKept.has(accessPath(e.stored) ?? '')) && !(ts.isBinaryExpression(e.node) && helperKept.has(accessPath(e.node.right) ?? '')));
+      if (live.length === 0) continue;
       const ns = ctx.model.tf.namespaceForFixes ?? 'tf';
-      const returnFix = returnFromTidy(ctx, call, fn, [...new Set(escapes.filter((e) => !e.stored).map((e) => e.path))]);
-      for (const esc of escapes) {
+      const returnFix = returnFromTidy(ctx, call, fn, [...new Set(live.filter((e) => !e.stored).map((e) => e.path))]);
+      for (const esc of live) {
         if (esc.stored) {
           const data = { name: esc.path, value: esc.storedNames ?? nodeText(ctx, esc.stored) };
           ctx.report({
@@ -649,7 +660,7 @@ function returnedPaths(ctx: RuleContext, fn: FunctionLike): Set<string> {
 }
 
 /** Paths passed to `tf.keep(...)` in the callback. */
-function keptPaths(ctx: RuleContext, fn: FunctionLike, depth = 0): Set<string> {
+function keptPaths(ctx: RuleContext, fn: FunctionLike): Set<string> {
   const out = new Set<string>();
   for (const n of nodesInside(ctx.model.callsNamed(['keep']), fn)) {
     if (ctx.model.tf.fn(n) === 'keep' && n.arguments[0]) {
@@ -668,8 +679,16 @@ function keptPaths(ctx: RuleContext, fn: FunctionLike, depth = 0): Set<string> {
       }
     }
   }
-  // `this.keepState(state)`: a function of the file that keeps what its parameter holds (for a
-  // method the subclasses implement, every implementation of the file).
+  return out;
+}
+
+/**
+ * `this.keepState(state)`: paths the callback hands to a function of the file that keeps what its
+ * parameter holds (for a method the subclasses implement, every implementation of the file), also
+ * one level further down (`keepState(s) { this.keepAll(s); }`).
+ */
+function keptThroughHelpers(ctx: RuleContext, fn: FunctionLike, depth = 0): Set<string> {
+  const out = new Set<string>();
   if (depth < 2) {
     for (const c of nodesInside(ctx.model.calls, fn)) {
       const name = calleeName(c);
@@ -679,7 +698,7 @@ function keptPaths(ctx: RuleContext, fn: FunctionLike, depth = 0): Set<string> {
       const resolved = resolveCallee(c, ctx.model.scopes, ctx.model.classes);
       const targets: FunctionLike[] = (cls ? implementationsOf(cls, name, ctx.model.classes) : resolved ? [resolved] : []).filter((t) => !!t.body);
       if (targets.length === 0 || targets.some((t) => t === fn || isWithin(t, fn))) continue;
-      const keeps = targets.map((t) => keptPaths(ctx, t, depth + 1));
+      const keeps = targets.map((t) => new Set([...keptPaths(ctx, t), ...keptThroughHelpers(ctx, t, depth + 1)]));
       c.arguments.forEach((arg, i) => {
         const a = accessPath(arg);
         const keptBy = (t: FunctionLike, inner: Set<string>): boolean => {

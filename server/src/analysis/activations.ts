@@ -9,7 +9,7 @@ import { newStatePositions } from './state-queries';
 import type { StateInput, Step } from './steps';
 import { selectedActivation, selectedFieldActivation, selectedFieldNames, selectorHelperNames } from './selected-activations';
 import { fieldConstructorArgs } from './constructor-args';
-import { baseClassOf, enclosingClassOfThis, implementationsOf, overriddenBelow, prototypeClasses, prototypeClassOf, prototypeSubclassesOf, subclassesOf, thisHolders } from './class-hierarchy';
+import { baseClassOf, enclosingClassOfThis, implementationsOf, overriddenBelow, prototypeClasses, prototypeClassOf, prototypeHolders, prototypeSubclassesOf, subclassesOf, thisHolders } from './class-hierarchy';
 import { fieldsAdvancedBy } from './loop-queries';
 import { nodesInside } from './tree-index';
 import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
@@ -472,13 +472,7 @@ function familyHolders(model: FileModel, method: FunctionLike): ts.Node[] {
   const protos = prototypeClasses(model.sf);
   const names = new Set<string>(prototypeSubclassesOf(model.sf, owner));
   for (let c: string | undefined = owner, d = 0; c && d < 10; c = protos.get(c)?.base, d++) names.add(c);
-  const out: ts.Node[] = [];
-  for (const name of names) {
-    const ctor = model.sf.statements.find((st) => ts.isFunctionDeclaration(st) && st.name?.text === name);
-    if (ctor) out.push(ctor);
-    out.push(...(protos.get(name)?.methods.values() ?? []));
-  }
-  return out;
+  return [...names].flatMap((name) => prototypeHolders(model.sf, name));
 }
 
 /** Does a destructuring target (`[this.h, y] = ...`, `({ h: this.h } = ...)`) write `this.<field>`? */

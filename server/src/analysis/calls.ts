@@ -789,20 +789,35 @@ function fedBackParams(call: Pick<StepCall, 'call' | 'calleeFn' | 'iterations' |
  * several tries from the same start.
  */
 function fedBackToInitial(call: ts.CallExpression, loop: Iteration, written: ReadonlySet<string>, writes: readonly Write[], scopes: Scopes): number[] {
-  const args = call.arguments.map((a, i) => (i > 0 && ts.isIdentifier(unwrap(a)) ? (unwrap(a) as ts.Identifier).text : undefined));
-  if (!args.some((a) => a !== undefined)) return [];
   const out = new Set<number>();
-  for (const w of nodesInside(writes, loop.body)) {
-    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(w.left)) continue;
-    if (!written.has(w.left.text) || !ts.isExpressionStatement(w.parent) || w.parent.parent !== loop.body) continue;
-    const b = scopes.resolve(w.left);
-    const decl = b?.parent;
-    if (!b || isWithin(b, loop.node) || !decl || !ts.isVariableDeclaration(decl) || decl.name !== b || !decl.initializer) continue;
-    const init = unwrap(decl.initializer);
-    if (!ts.isIdentifier(init)) continue;
-    args.forEach((a, i) => { if (a === init.text && scopes.resolve(unwrap(call.arguments[i]!) as ts.Identifier) === scopes.resolve(init)) out.add(i); });
+  for (const { start } of loopCarriers(loop, writes, scopes, written)) {
+    call.arguments.forEach((a, i) => {
+      const id = unwrap(a);
+      if (i > 0 && ts.isIdentifier(id) && id.text === start.text && scopes.resolve(id) === start) out.add(i);
+    });
   }
   return [...out];
+}
+
+/**
+ * `let y = y0; for (...) { ...; y = yn; }`: variables from outside the loop that start as another
+ * variable (`start`, the binding of `y0`) and that the loop writes on every iteration (a statement
+ * of the loop body itself, not inside an `if`); `only`: just those named so. Use evidence for steps,
+ * and stale-state's suggestion.
+ */
+export function loopCarriers(loop: Iteration, writes: readonly Write[], scopes: Scopes, only?: ReadonlySet<string>): { carrier: ts.Identifier; start: ts.Identifier }[] {
+  const out: { carrier: ts.Identifier; start: ts.Identifier }[] = [];
+  for (const w of nodesInside(writes, loop.body)) {
+    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(w.left)) continue;
+    if (only && !only.has(w.left.text)) continue;
+    if (!ts.isExpressionStatement(w.parent) || w.parent.parent !== loop.body) continue;
+    const b = scopes.resolve(w.left);
+    const decl = b?.parent;
+    const init = decl && ts.isVariableDeclaration(decl) && decl.name === b && decl.initializer ? unwrap(decl.initializer) : undefined;
+    const start = init && ts.isIdentifier(init) ? scopes.resolve(init) : undefined;
+    if (b && !isWithin(b, loop.node) && start) out.push({ carrier: w.left, start });
+  }
+  return out;
 }
 
 /**

@@ -280,7 +280,11 @@ export function thisHolders(e: ts.Node): ts.Node[] {
   const fn = thisOwner(base);
   const sf = base.getSourceFile();
   const owner = fn && (prototypeClassOf(fn) ?? (ts.isFunctionDeclaration(fn) && fn.name && prototypeClasses(sf).has(fn.name.text) ? fn.name.text : undefined));
-  if (!owner) return [];
-  const ctor = sf.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === owner);
-  return [...(ctor ? [ctor] : []), ...(prototypeClasses(sf).get(owner)?.methods.values() ?? [])];
+  return owner ? prototypeHolders(sf, owner) : [];
+}
+
+/** Where an ES5 class `name` writes its fields: its constructor function and its prototype methods. */
+export function prototypeHolders(sf: ts.SourceFile, name: string): ts.Node[] {
+  const ctor = sf.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === name);
+  return [...(ctor ? [ctor] : []), ...(prototypeClasses(sf).get(name)?.methods.values() ?? [])];
 }

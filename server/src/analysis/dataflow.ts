@@ -6,6 +6,7 @@
 import ts from '../typescript';
 import { boundIdentifiers, calleeName, calleeReceiver, isAssignmentOperator, isFunctionLike, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
 import type { TfApi } from './tf-api';
+import { lastFileMemo } from './calls';
 import { findMethod, findPrototypeMethod, superMethod } from './class-hierarchy';
 import { initializerOf, type Scopes } from './scopes';
 import { INERT_CALLS, METADATA_PROPS, PURE_TENSOR_OPS, SHAPE_ONLY_CALLS, TYPE_TEST_CALLS } from './tfjs-facts';
@@ -213,7 +214,7 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     cb.parameters.forEach((p, i) => bindPattern(p.name, args[i] ?? EMPTY, p, false));
     // `var h = h || tf.zeros(...)` in the callback: `var` is hoisted to the callback, so that `h`
     // is the callback's own, still undefined, not the step's `h` it shadows.
-    const hoisted = cb.body && ts.isBlock(cb.body) ? hoistedVarNames(cb) : [];
+    const hoisted = hoistedVarNames(cb);
     for (const name of hoisted) env.set(name, EMPTY);
     if (cb.body && ts.isBlock(cb.body)) evalBlock(cb.body.statements);
     else if (cb.body) flow.returns.push(...returnRecords(cb.body as ts.Expression));
@@ -682,8 +683,23 @@ function exits(s: ts.Statement): boolean {
   return false;
 }
 
-/** Names a function declares with `var` (not in functions nested in it), other than its parameters. */
-function hoistedVarNames(fn: FunctionLike): string[] {
+/**
+ * Names a `function` expression declares with `var` (not in functions nested in it), other than
+ * its parameters. (Arrows are left out: code that writes arrows does not use `var`, and this runs
+ * for every callback the dataflow enters, so each function is looked at once per file.)
+ */
+function hoistedVarNames(fn: FunctionLike): readonly string[] {
+  if (!ts.isFunctionExpression(fn) || !fn.body) return NO_NAMES;
+  const memo = hoistedMemo(fn.getSourceFile());
+  let names = memo.get(fn);
+  if (!names) memo.set(fn, (names = collectHoistedVarNames(fn)));
+  return names;
+}
+
+const NO_NAMES: readonly string[] = [];
+const hoistedMemo = lastFileMemo((_sf: ts.SourceFile) => new Map<ts.Node, readonly string[]>());
+
+function collectHoistedVarNames(fn: FunctionLike): string[] {
   const params = new Set(fn.parameters.flatMap((p) => boundIdentifiers(p.name).map((id) => id.text)));
   const out: string[] = [];
   const visit = (n: ts.Node): void => {
