@@ -44,6 +44,8 @@ export default defineRule({
       partialResetEffect: 'This effect runs when `{{event}}` changes and resets `{{written}}`, but not `{{missing}}`, the recurrent state the hook carries from step to step: each new `{{event}}` starts from the state the previous one ended with. Reset `{{missing}}` here too.',
       statefulCallLeak: '`{{fn}}` runs the stateful `{{model}}` over a whole sequence without `resetStates()`, and nothing else resets it: each call continues from the state the previous call left. Call `{{model}}.resetStates()` at the start of `{{fn}}`.',
       resetAtStart: 'Call `{{model}}.resetStates()` at the start of `{{fn}}`',
+      statefulHandlerLeak: 'This handler runs the stateful `{{model}}` over one whole sequence per call, and nothing in the file calls `resetStates()`: each request continues from the state the previous one (another user\'s) left. Call `{{model}}.resetStates()` at the start of the handler.',
+      resetInHandler: 'Call `{{model}}.resetStates()` at the start of the handler',
       statefulHere: 'the stateful layer is declared here',
       resetOnce: 'states are reset here, but not once per {{unit}}',
       objectLeak: '`{{obj}}.{{method}}()` advances the state of `{{obj}}` in a loop over `{{outer}}` that never resets it: each iteration continues from the previous one\'s state. Reset `{{obj}}` at the start of each iteration.',

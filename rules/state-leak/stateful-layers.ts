@@ -178,6 +178,8 @@ function timestepsOf(call: ts.CallExpression): number | undefined {
     const arr = unwrap(p.initializer);
     const t = ts.isArrayLiteralExpression(arr) ? arr.elements[1] && unwrap(arr.elements[1] as ts.Expression) : undefined;
     if (t && ts.isNumericLiteral(t)) return Number(t.text);
+    // `[1, null, features]`: sequences of any length, each fed whole.
+    if (t && t.kind === ts.SyntaxKind.NullKeyword) return Infinity;
     return t && ts.isIdentifier(t) && /time|step|len|window/i.test(t.text) ? Infinity : undefined;
   }
   return undefined;
@@ -377,7 +379,10 @@ export function statefulLayerLeaks(ctx: RuleContext): void {
     if (!info || !path) continue;
     if (info.receiver && !sameReceiver(ctx, info.receiver, recv)) continue;
     const its = ctx.model.iterationsAround(call);
-    if (its.length === 0) continue;
+    if (its.length === 0) {
+      handlerRunLeak(ctx, call, recv, path, info, reported);
+      continue;
+    }
     const training = MODEL_TRAIN_METHODS.has(method);
     // The loop whose iterations are separate sequences: a training loop, one named for
     // sequences/epochs/batches, a loop around the loop that feeds steps one at a time, or a loop
@@ -416,6 +421,26 @@ export function statefulLayerLeaks(ctx: RuleContext): void {
       related: [{ node: info.decl, messageId: info.byUse ? 'resetOnce' : 'statefulHere', data }],
     });
   }
+}
+
+/**
+ * `app.post('/risk', async (req, res) => { ...; model.predict(encode(req.body.events)) })` with a
+ * stateful model fed whole sequences (`batchInputShape: [1, null, F]`, or more than one step): each
+ * request is one sequence and, with no `resetStates()` anywhere in the file, continues from the
+ * state the previous request (another user's) left. Only for a function that serves independent
+ * units: a parameter named for one (`req`, `request`, `session`, `user`...).
+ */
+function handlerRunLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.Expression, path: string, info: StatefulModel, reported: Set<ts.Node>): void {
+  if (info.timesteps === undefined || info.timesteps <= 1 || ctx.model.callsNamed(['resetStates']).length > 0) return;
+  const fn = ctx.model.ownerThroughTidy(run);
+  if (!fn || !fn.body || reported.has(fn)) return;
+  const serves = fn.parameters.some((p) => ts.isIdentifier(p.name) && hasToken(p.name.text, INDEPENDENT_UNIT_TOKENS));
+  if (!serves) return;
+  reported.add(fn);
+  const data = { model: path };
+  const at = blockInsertion(ctx.text, fn.body);
+  const suggest: FixDescriptor[] = at ? [{ messageId: 'resetInHandler', data, edits: [insertAt(at.pos, `${at.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
+  ctx.report({ node: run, messageId: 'statefulHandlerLeak', data, suggest, related: [{ node: info.decl, messageId: 'statefulHere', data }] });
 }
 
 /**
