@@ -1,5 +1,5 @@
 import ts from '../server/src/typescript';
-import { accessPathTail, calleeName, calleeReceiver, enclosingFunction, functionName, functionNameNode, isWithin, thisFieldName, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
+import { accessPathTail, calleeName, calleeReceiver, enclosingFunction, functionName, functionNameNode, hoistedVarNames, isFunctionLike, isWithin, thisFieldName, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
 import { nodesInside } from '../server/src/analysis/tree-index';
 import { isLayerValue } from '../server/src/analysis/calls';
 import { analyzeStep, isDroppedTensorOp, touches, type StepContext } from '../server/src/analysis/dataflow';
@@ -374,15 +374,13 @@ function ignoredParameter(ctx: RuleContext, view: Step, context: StepContext, ov
  * The `var <name>` declaration, in a function nested in `fn`, that hides `fn`'s parameter `name`
  * throughout that function (`tf.tidy(function () { var h = h || tf.zeros(...); ... })`).
  */
-function hoistedShadow(fn: FunctionLike, name: string): ts.VariableDeclaration | undefined {
-  let found: ts.VariableDeclaration | undefined;
+function hoistedShadow(fn: FunctionLike, name: string): ts.Node | undefined {
+  let found: ts.Node | undefined;
   walk(fn.body ?? fn, (n) => {
     if (found) return false;
-    if (!ts.isVariableDeclaration(n) || !ts.isIdentifier(n.name) || n.name.text !== name) return;
-    const list = n.parent;
-    if (!ts.isVariableDeclarationList(list) || (list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) !== 0) return;
-    const owner = enclosingFunction(n);
-    if (owner && owner !== fn && !owner.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name)) found = n;
+    if (n === fn || !isFunctionLike(n)) return;
+    const id = hoistedVarNames(n).find((v) => v.text === name);
+    if (id) found = id.parent;
   });
   return found;
 }

@@ -9,7 +9,7 @@ import { newStatePositions } from './state-queries';
 import type { StateInput, Step } from './steps';
 import { selectedActivation, selectedFieldActivation, selectedFieldNames, selectorHelperNames } from './selected-activations';
 import { fieldConstructorArgs } from './constructor-args';
-import { baseClassOf, enclosingClassOfThis, implementationsOf, overriddenBelow, prototypeClasses, prototypeClassOf, prototypeHolders, prototypeSubclassesOf, subclassesOf, thisHolders } from './class-hierarchy';
+import { classFamily, enclosingClassOfThis, implementationsOf, overriddenBelow, prototypeClasses, prototypeClassOf, prototypeFamily, prototypeHolders, thisHolders } from './class-hierarchy';
 import { fieldsAdvancedBy } from './loop-queries';
 import { nodesInside } from './tree-index';
 import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
@@ -462,17 +462,9 @@ function isObjectMethod(fn: FunctionLike): boolean {
  */
 function familyHolders(model: FileModel, method: FunctionLike): ts.Node[] {
   const cls = method.parent;
-  if (ts.isClassLike(cls)) {
-    const family = new Set<ts.ClassLikeDeclaration>(subclassesOf(cls, model.classes));
-    for (let c: ts.ClassLikeDeclaration | undefined = cls, d = 0; c && d < 10; c = baseClassOf(c, model.classes), d++) family.add(c);
-    return [...family];
-  }
+  if (ts.isClassLike(cls)) return classFamily(cls, model.classes);
   const owner = prototypeClassOf(method);
-  if (!owner) return [];
-  const protos = prototypeClasses(model.sf);
-  const names = new Set<string>(prototypeSubclassesOf(model.sf, owner));
-  for (let c: string | undefined = owner, d = 0; c && d < 10; c = protos.get(c)?.base, d++) names.add(c);
-  return [...names].flatMap((name) => prototypeHolders(model.sf, name));
+  return owner ? prototypeFamily(model.sf, owner).flatMap((name) => prototypeHolders(model.sf, name)) : [];
 }
 
 /** Does a destructuring target (`[this.h, y] = ...`, `({ h: this.h } = ...)`) write `this.<field>`? */

@@ -298,3 +298,22 @@ function collectReturns(body: ts.Block): ts.Expression[] | undefined {
   ts.forEachChild(body, visit);
   return bare ? undefined : out;
 }
+
+/**
+ * The names a function declares with `var` in its own body (not in functions nested in it), other
+ * than its parameters: hoisted to the whole function, so every use of the name there is that
+ * variable (`var h = h || init` reads the new, undefined `h`).
+ */
+export function hoistedVarNames(fn: FunctionLike): ts.Identifier[] {
+  const params = new Set(fn.parameters.flatMap((p) => boundIdentifiers(p.name).map((id) => id.text)));
+  const out: ts.Identifier[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isFunctionLike(n)) return;
+    if (ts.isVariableDeclarationList(n) && (n.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) {
+      for (const d of n.declarations) for (const id of boundIdentifiers(d.name)) if (!params.has(id.text)) out.push(id);
+    }
+    ts.forEachChild(n, visit);
+  };
+  if (fn.body) ts.forEachChild(fn.body, visit);
+  return out;
+}

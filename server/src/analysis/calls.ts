@@ -827,9 +827,10 @@ export function loopCarriers(loop: Iteration, writes: readonly Write[], scopes: 
  */
 function fieldFedBackParams(call: ts.CallExpression, where: CallSurroundings, writes: readonly Write[]): number[] {
   const fieldArgs = call.arguments.map((a, i) => (i > 0 && thisFieldName(unwrap(a)) !== undefined ? `this.${thisFieldName(unwrap(a))}` : undefined));
-  if (!fieldArgs.some((f) => f !== undefined)) return [];
-  let owner = enclosingFunction(call);
-  while (owner && ts.isArrowFunction(owner)) owner = enclosingFunction(owner);
+  const first = call.arguments.find((_, i) => fieldArgs[i] !== undefined);
+  if (!first) return [];
+  // The method whose object the field belongs to (arrows, such as a tidy callback, keep its `this`).
+  const owner = thisOwner((unwrap(first) as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression);
   if (!owner || !owner.body || ts.isFunctionDeclaration(owner)) return [];
   const written = resultCarriers(call, where, writes, owner.body);
   return fieldArgs.flatMap((f, i) => (f !== undefined && written.has(f) ? [i] : []));

@@ -288,3 +288,21 @@ export function prototypeHolders(sf: ts.SourceFile, name: string): ts.Node[] {
   const ctor = sf.statements.find((st): st is ts.FunctionDeclaration => ts.isFunctionDeclaration(st) && st.name?.text === name);
   return [...(ctor ? [ctor] : []), ...(prototypeClasses(sf).get(name)?.methods.values() ?? [])];
 }
+
+/**
+ * The classes an object of class `cls` may be, or inherit from: its subclasses, then `cls` and its
+ * bases (10 levels at most).
+ */
+export function classFamily(cls: ts.ClassLikeDeclaration, classes: ReadonlyMap<string, ts.ClassLikeDeclaration>): ts.ClassLikeDeclaration[] {
+  const family = new Set<ts.ClassLikeDeclaration>(subclassesOf(cls, classes));
+  for (let c: ts.ClassLikeDeclaration | undefined = cls, depth = 0; c && depth < 10; c = baseClassOf(c, classes), depth++) family.add(c);
+  return [...family];
+}
+
+/** The same for an ES5 prototype class, by name: its subclasses, then `owner` and its bases. */
+export function prototypeFamily(sf: ts.SourceFile, owner: string): string[] {
+  const protos = prototypeClasses(sf);
+  const family = new Set<string>(prototypeSubclassesOf(sf, owner));
+  for (let c: string | undefined = owner, depth = 0; c && depth < 10; c = protos.get(c)?.base, depth++) family.add(c);
+  return [...family];
+}

@@ -4,7 +4,7 @@
 // This answers "does state k reach a return?", "is this returned value the incoming state?" and
 // "which locals were computed from state k?" without a type-checker.
 import ts from '../typescript';
-import { boundIdentifiers, calleeName, calleeReceiver, isAssignmentOperator, isFunctionLike, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
+import { calleeName, calleeReceiver, hoistedVarNames, isAssignmentOperator, numericLiteralValue, thisFieldName, unwrap, type FunctionLike } from './ast';
 import type { TfApi } from './tf-api';
 import { lastFileMemo } from './calls';
 import { findMethod, findPrototypeMethod, superMethod } from './class-hierarchy';
@@ -214,7 +214,7 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     cb.parameters.forEach((p, i) => bindPattern(p.name, args[i] ?? EMPTY, p, false));
     // `var h = h || tf.zeros(...)` in the callback: `var` is hoisted to the callback, so that `h`
     // is the callback's own, still undefined, not the step's `h` it shadows.
-    const hoisted = hoistedVarNames(cb);
+    const hoisted = hoistedNamesOf(cb);
     for (const name of hoisted) env.set(name, EMPTY);
     if (cb.body && ts.isBlock(cb.body)) evalBlock(cb.body.statements);
     else if (cb.body) flow.returns.push(...returnRecords(cb.body as ts.Expression));
@@ -688,27 +688,14 @@ function exits(s: ts.Statement): boolean {
  * its parameters. (Arrows are left out: code that writes arrows does not use `var`, and this runs
  * for every callback the dataflow enters, so each function is looked at once per file.)
  */
-function hoistedVarNames(fn: FunctionLike): readonly string[] {
+function hoistedNamesOf(fn: FunctionLike): readonly string[] {
   if (!ts.isFunctionExpression(fn) || !fn.body) return NO_NAMES;
   const memo = hoistedMemo(fn.getSourceFile());
   let names = memo.get(fn);
-  if (!names) memo.set(fn, (names = collectHoistedVarNames(fn)));
+  if (!names) memo.set(fn, (names = hoistedVarNames(fn).map((id) => id.text)));
   return names;
 }
 
 const NO_NAMES: readonly string[] = [];
 const hoistedMemo = lastFileMemo((_sf: ts.SourceFile) => new Map<ts.Node, readonly string[]>());
 
-function collectHoistedVarNames(fn: FunctionLike): string[] {
-  const params = new Set(fn.parameters.flatMap((p) => boundIdentifiers(p.name).map((id) => id.text)));
-  const out: string[] = [];
-  const visit = (n: ts.Node): void => {
-    if (isFunctionLike(n)) return;
-    if (ts.isVariableDeclarationList(n) && (n.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const)) === 0) {
-      for (const d of n.declarations) for (const id of boundIdentifiers(d.name)) if (!params.has(id.text)) out.push(id.text);
-    }
-    ts.forEachChild(n, visit);
-  };
-  if (fn.body) ts.forEachChild(fn.body, visit);
-  return out;
-}

@@ -6,7 +6,7 @@ import ts from '../typescript';
 import { accessPath, calleeReceiver, isWithin, unwrap, walk, type FunctionLike } from './ast';
 import { lastFileMemo } from './calls';
 import type { FileModel } from './model';
-import { nodesInside, writtenExpression } from './tree-index';
+import { nodesInside, writtenExpression, type Write } from './tree-index';
 import { isStateLikeName, nameTokens } from './tfjs-facts';
 
 export interface DoneReset {
@@ -62,9 +62,24 @@ function doneBranch(reset: ts.CallExpression): { ifStatement: ts.IfStatement } |
 }
 
 function mentionsDone(e: ts.Expression): boolean {
+  return mentionsToken(e, DONE_TOKENS);
+}
+
+/** Is a name in `node` made of one of `tokens` (`res.done`, `keepMask`)? */
+function mentionsToken(node: ts.Node, tokens: ReadonlySet<string>): boolean {
   let found = false;
-  walk(e, (n) => { if (ts.isIdentifier(n) && nameTokens(n.text).some((t) => DONE_TOKENS.has(t))) found = true; });
+  walk(node, (n) => {
+    if (found) return false;
+    if (ts.isIdentifier(n) && nameTokens(n.text).some((t) => tokens.has(t))) found = true;
+  });
   return found;
+}
+
+/** The path a write stores into, an element's array for an element write (`this.hidden[i] = ...` -> `this.hidden`). */
+function writtenBasePath(w: Write): string | undefined {
+  let target = unwrap(writtenExpression(w));
+  if (ts.isElementAccessExpression(target)) target = unwrap(target.expression);
+  return accessPath(target);
 }
 
 /**
@@ -75,9 +90,7 @@ function carriedStates(model: FileModel, body: ts.Node, passed: ReadonlySet<stri
   const written = new Set<string>();
   for (const w of nodesInside(model.index.writes, body)) {
     if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-    let target = unwrap(writtenExpression(w));
-    if (ts.isElementAccessExpression(target)) target = unwrap(target.expression);
-    const path = accessPath(target);
+    const path = writtenBasePath(w);
     const tail = path?.split('.').pop();
     if (path && tail && isStateLikeName(tail)) written.add(path);
   }
@@ -99,28 +112,18 @@ function pathsPassedToSteps(model: FileModel, fn: FunctionLike): Set<string> {
 
 /** Does `node` write the state or one of its elements (`h = tf.zeros(...)`, `this.hidden[i] = ...`)? */
 function writesState(model: FileModel, node: ts.Node, state: string): boolean {
-  return nodesInside(model.index.writes, node).some((w) => {
-    let target = unwrap(writtenExpression(w));
-    if (ts.isElementAccessExpression(target)) target = unwrap(target.expression);
-    return accessPath(target) === state;
-  });
+  return nodesInside(model.index.writes, node).some((w) => writtenBasePath(w) === state);
 }
 
 /** A write of the state in the function that goes through a mask or the done flags (`h.mul(keep)`). */
 function maskedSomewhere(model: FileModel, fn: FunctionLike, state: string): boolean {
   return nodesInside(model.index.writes, fn.body!).some((w) => {
-    if (!ts.isBinaryExpression(w)) return false;
-    let target = unwrap(w.left);
-    if (ts.isElementAccessExpression(target)) target = unwrap(target.expression);
-    if (accessPath(target) !== state) return false;
-    let masked = false;
-    walk(w.right, (n) => { if (ts.isIdentifier(n) && nameTokens(n.text).some((t) => MASK_TOKENS.has(t))) masked = true; });
+    if (!ts.isBinaryExpression(w) || writtenBasePath(w) !== state) return false;
+    if (mentionsToken(w.right, MASK_TOKENS)) return true;
     // Through a local made first (`const kept = tf.tidy(() => h.mul(keep)); this.h = kept`).
-    if (!masked && ts.isIdentifier(unwrap(w.right))) {
-      const b = model.scopes.resolve(unwrap(w.right) as ts.Identifier);
-      const init = b?.parent && ts.isVariableDeclaration(b.parent) ? b.parent.initializer : undefined;
-      if (init) walk(init, (n) => { if (ts.isIdentifier(n) && nameTokens(n.text).some((t) => MASK_TOKENS.has(t))) masked = true; });
-    }
-    return masked;
+    const value = unwrap(w.right);
+    const b = ts.isIdentifier(value) ? model.scopes.resolve(value) : undefined;
+    const init = b?.parent && ts.isVariableDeclaration(b.parent) ? b.parent.initializer : undefined;
+    return !!init && mentionsToken(init, MASK_TOKENS);
   });
 }

@@ -2,7 +2,7 @@
 // which methods advance it from its old value, and which methods write it at all (resets).
 import ts from '../typescript';
 import { calleeName, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
-import { baseClassOf, findMethod, findPrototypeMethod, ownMethod, prototypeClasses, prototypeClassOf, prototypeSubclassesOf, subclassesOf } from './class-hierarchy';
+import { classFamily, findMethod, findPrototypeMethod, ownMethod, prototypeClasses, prototypeClassOf, prototypeFamily, prototypeSubclassesOf, subclassesOf } from './class-hierarchy';
 import { lastFileMemo } from './calls';
 import { fieldsAdvancedBy } from './loop-queries';
 import type { FileModel } from './model';
@@ -43,17 +43,13 @@ export function familyMethods(model: FileModel, fn: FunctionLike): FunctionLike[
   const out: FunctionLike[] = [];
   const cls = fn.parent;
   if (ts.isClassLike(cls)) {
-    const family = new Set<ts.ClassLikeDeclaration>(subclassesOf(cls, model.classes));
-    for (let c: ts.ClassLikeDeclaration | undefined = cls, depth = 0; c && depth < 10; c = baseClassOf(c, model.classes), depth++) family.add(c);
-    for (const c of family) for (const m of c.members) if (ts.isMethodDeclaration(m) && m.body) out.push(m);
+    for (const c of classFamily(cls, model.classes)) for (const m of c.members) if (ts.isMethodDeclaration(m) && m.body) out.push(m);
     return out;
   }
   const owner = prototypeClassOf(fn);
   if (!owner) return out;
   const classes = prototypeClasses(model.sf);
-  const family = new Set<string>(prototypeSubclassesOf(model.sf, owner));
-  for (let c: string | undefined = owner, depth = 0; c && depth < 10; c = classes.get(c)?.base, depth++) family.add(c);
-  for (const c of family) for (const m of classes.get(c)?.methods.values() ?? []) out.push(m);
+  for (const c of prototypeFamily(model.sf, owner)) for (const m of classes.get(c)?.methods.values() ?? []) out.push(m);
   return out;
 }
 

@@ -2,7 +2,7 @@
 // schedules itself for the next frame (`const frame = () => { ...; requestAnimationFrame(frame); }`).
 // Each run is one step of an endless loop over time, as a loop statement's body is.
 import ts from '../typescript';
-import { calleeName, functionName, isFunctionLike, unwrap, type FunctionLike } from './ast';
+import { calleeName, enclosingFunction, functionName, unwrap, type FunctionLike } from './ast';
 import type { Iteration } from './calls';
 import { nodesInside } from './tree-index';
 
@@ -25,11 +25,6 @@ export function timerIteration(fn: FunctionLike, timerCalls: readonly ts.CallExp
   };
   const repeated = timerCalls.some((c) => REPEATING.has(calleeName(c) ?? '') && schedules(c));
   // Scheduled again from its own body (not from a function nested in it).
-  const again = !repeated && nodesInside(timerCalls, fn.body).some((c) => ONCE_LATER.has(calleeName(c) ?? '') && schedules(c) && ownerOf(c) === fn);
+  const again = !repeated && nodesInside(timerCalls, fn.body).some((c) => ONCE_LATER.has(calleeName(c) ?? '') && schedules(c) && enclosingFunction(c) === fn);
   return repeated || again ? { node: fn, body: fn.body, names: [], timer: true } : undefined;
-}
-
-function ownerOf(n: ts.Node): ts.Node | undefined {
-  for (let p = n.parent; p; p = p.parent) if (isFunctionLike(p)) return p;
-  return undefined;
 }
