@@ -335,7 +335,6 @@ function reportDiscarded(ctx: RuleContext, step: Step, name: string, call: ts.Ca
  * class's own step does use the state (else the base is reported above).
  */
 function reportDroppedByOverride(ctx: RuleContext, { view, base, ownerName, clsName, context, overrides }: InheritedStep): void {
-  const { model } = ctx;
   for (const s of base.states) {
     if (!stateReachesOutput(base, s)) continue;
     const units = !stateReachesOutput(view, s) ? [s]
