@@ -81,21 +81,25 @@ export function perSequenceMethodLeaks(ctx: RuleContext): Set<ts.MethodDeclarati
 }
 
 /**
- * A request handler that runs a whole sequence from a field and stores the final state back in it
- * (`let h = this.context; ...; this.context = h`): the next request starts where this one ended.
+ * A request handler, or a function given a whole sequence per call, that runs it from a field or a
+ * factory's variable and stores the final state back (`let h = this.context; ...; this.context = h`):
+ * the next request or sequence starts where this one ended.
  */
 export function seededRunLeaks(ctx: RuleContext): void {
   for (const run of seededRuns(ctx.model)) {
-    const path = `this.${run.field}`;
-    const data = { name: path, method: functionName(run.method) ?? 'this method' };
-    const init = fieldInitialiser(ctx, path, run.method);
+    const name = functionName(run.method);
+    // Called only on fresh objects, or for the chunks of one stream, by the file's own code.
+    if (name && freshOrStreamingUses(ctx, name)) continue;
+    const data = { name: run.path, method: name ?? 'this function' };
+    const init = run.variable ? variableInitialiser(ctx, run.variable, run.method) : fieldInitialiser(ctx, run.path, run.method);
     const at = run.method.body && blockInsertion(ctx.text, run.method.body);
     const suggest: FixDescriptor[] = init && at
-      ? [{ messageId: 'resetField', data, edits: [insertAt(at.pos, `${at.indent}${path} = ${nodeText(ctx, init.value)};${eol(ctx)}`)] }]
+      ? [{ messageId: 'resetField', data, edits: [insertAt(at.pos, `${at.indent}${run.path} = ${nodeText(ctx, init.value)};${eol(ctx)}`)] }]
       : [];
+    const initialised = run.variable ? 'initialised' : 'initialisedField';
     ctx.report({
       node: run.seed, messageId: 'fieldLeak', data, suggest,
-      related: [{ node: run.store, messageId: 'storedBack', data }, ...(init ? [{ node: init.at, messageId: 'initialisedField', data }] : [])],
+      related: [{ node: run.store, messageId: 'storedBack', data }, ...(init ? [{ node: init.at, messageId: initialised, data }] : [])],
     });
   }
 }

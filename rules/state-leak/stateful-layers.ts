@@ -2,7 +2,7 @@
 // and their runs over one sequence after another without `resetStates()`, in a loop or through a helper run per sequence.
 import ts from '../../server/src/typescript';
 import { nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from '../rule';
-import { blockInsertion, bodyInsertion, isChunkLoop, isFanoutLoop, loopRole } from '../../server/src/analysis/loop-queries';
+import { blockInsertion, bodyInsertion, isChunkLoop, isFanoutLoop, iteratedParameter, loopRole } from '../../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../../server/src/analysis/tree-index';
 import { fieldConstructorArgs } from '../../server/src/analysis/constructor-args';
@@ -33,7 +33,7 @@ function sequenceHelperLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.E
   // (`rollForecast(model, readings)` with `for (const r of readings)`): then each call whose
   // argument there is new at every iteration of the caller's loop (`job.readings`) is one sequence.
   const named = hasToken(name, SEQUENCE_LOOP_TOKENS);
-  const dataIndex = named ? -1 : iteratedParameter(ctx, fn, outermost);
+  const dataIndex = named ? -1 : iteratedParameter(model, fn, outermost);
   if (!named && dataIndex < 0) return;
   const index = fn.parameters.indexOf(param);
   for (const site of model.callSitesOf(fn)) {
@@ -63,7 +63,7 @@ function sequenceHelperLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.E
 function capturedModelLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.Expression, fn: FunctionLike, name: string, its: readonly Iteration[], reported: Set<ts.Node>): void {
   const { model } = ctx;
   // Cheapest tests first: this runs for every model run in a loop of a function that takes no model.
-  if (reported.has(fn) || model.callsNamed(['resetStates']).length > 0 || iteratedParameter(ctx, fn, its[its.length - 1]!) < 0) return;
+  if (reported.has(fn) || model.callsNamed(['resetStates']).length > 0 || iteratedParameter(model, fn, its[its.length - 1]!) < 0) return;
   const path = accessPath(recv);
   const base = unwrap(recv);
   const b = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
@@ -77,22 +77,6 @@ function capturedModelLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.Ex
   const at = blockInsertion(ctx.text, fn.body);
   const suggest: FixDescriptor[] = at ? [{ messageId: 'resetAtStart', data, edits: [insertAt(at.pos, `${at.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
   ctx.report({ node: run, messageId: 'statefulCallLeak', data, suggest });
-}
-
-/** `for (const r of readings)` (or `i < readings.length`, `job.readings`) in `fn`, with `readings` (`job`) its parameter: that parameter's index. */
-function iteratedParameter(ctx: RuleContext, fn: FunctionLike, loop: Iteration): number {
-  const n = loop.node;
-  let over: ts.Expression | undefined;
-  if (ts.isForOfStatement(n)) over = n.expression;
-  else if (ts.isForStatement(n) && n.condition && ts.isBinaryExpression(n.condition)) {
-    const bound = unwrap(n.condition.right);
-    over = ts.isPropertyAccessExpression(bound) && bound.name.text === 'length' ? bound.expression : undefined;
-  }
-  // A member of a parameter counts as the parameter's (`for (t < req.bpm.length)`).
-  let u = over && unwrap(over);
-  while (u && ts.isPropertyAccessExpression(u)) u = unwrap(u.expression);
-  const p = u && ts.isIdentifier(u) ? ctx.model.scopes.resolve(u)?.parent : undefined;
-  return p && ts.isParameter(p) && p.parent === fn ? fn.parameters.indexOf(p) : -1;
 }
 
 /** Is `arg` (`job.readings`, `rec`) made anew at each iteration of `loop`: rooted in a name declared inside it? */

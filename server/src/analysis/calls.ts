@@ -4,7 +4,7 @@ import ts from '../typescript';
 import { baseClassOf, enclosingClassOfThis, findMethod, findPrototypeMethod, overriddenBelow, prototypeClasses, prototypeClassOf, prototypeSubclassesOf } from './class-hierarchy';
 import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, isWithin, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction, thisOwner, declaredMemberName } from './ast';
 import type { Scopes } from './scopes';
-import { hasToken, isStateLikeName, stateBase, LAYER_LOOP_TOKENS, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
+import { hasToken, isStateLikeName, stateBase, LAYER_LOOP_TOKENS, PASS_THROUGH_CALLS, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
 import type { TfApi } from './tf-api';
 import type { Step } from './steps';
 import { indexOf, nodesInside, type Write } from './tree-index';
@@ -137,7 +137,7 @@ export function resultTargets(call: ts.Expression): ResultTarget[] {
     }
     if (ts.isPropertyAccessExpression(p) && p.expression === node && position === 'all') { position = p.name.text; node = p; continue; }
     // `const h = tf.tidy(() => step(x, h))` / `tf.keep(step(...))`: the result passes through.
-    if (ts.isCallExpression(p) && p.arguments.includes(node as ts.Expression) && /^(keep|clone|identity)$/.test(calleeName(p) ?? '')) { node = p; continue; }
+    if (ts.isCallExpression(p) && p.arguments.includes(node as ts.Expression) && PASS_THROUGH_CALLS.has(calleeName(p) ?? '')) { node = p; continue; }
     if ((ts.isArrowFunction(p) && p.body === node) || (ts.isReturnStatement(p) && isTidyCallbackReturn(p))) {
       const fn = ts.isArrowFunction(p) ? p : containingFunction(p);
       const tidy = fn?.parent;

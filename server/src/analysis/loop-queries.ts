@@ -141,6 +141,32 @@ export const isSequenceLoop = (it: Iteration): boolean => loopRole(it) === 'sequ
 export const isChunkLoop = (it: Iteration): boolean => loopRole(it) === 'chunks';
 export const isFanoutLoop = (it: Iteration): boolean => loopRole(it) === 'fanout';
 
+/**
+ * The index of the parameter of `fn` whose steps `loop` walks: `for (const r of readings)`, `i <
+ * readings.length`, a member of the parameter (`for (t < req.bpm.length)`), also through the tensor's
+ * time axis (`for (const xt of tf.unstack(x, 1))`, `t < x.shape[1]`); -1 when the loop walks
+ * anything else (a count, a field).
+ */
+export function iteratedParameter(model: FileModel, fn: FunctionLike, loop: Iteration): number {
+  const n = loop.node;
+  let over: ts.Expression | undefined;
+  if (ts.isForOfStatement(n)) over = n.expression;
+  else if (ts.isForStatement(n) && n.condition && ts.isBinaryExpression(n.condition)) {
+    const bound = unwrap(n.condition.right);
+    if (ts.isPropertyAccessExpression(bound) && bound.name.text === 'length') over = bound.expression;
+    // `t < x.shape[1]`: the tensor's length along its time axis.
+    else if (ts.isElementAccessExpression(bound) && memberName(unwrap(bound.expression)) === 'shape') over = unwrap(bound.expression);
+  }
+  let u = over && unwrap(over);
+  // The steps of a tensor, unstacked along its time axis (`tf.unstack(x, 1)`, `x.unstack()`).
+  if (u && ts.isCallExpression(u) && calleeName(u) === 'unstack') u = model.tf.fn(u) === 'unstack' ? u.arguments[0] : calleeReceiver(u);
+  u = u && unwrap(u);
+  // A member of a parameter counts as the parameter's (`req.bpm`, `x.shape`).
+  while (u && ts.isPropertyAccessExpression(u)) u = unwrap(u.expression);
+  const p = u && ts.isIdentifier(u) ? model.scopes.resolve(u)?.parent : undefined;
+  return p && ts.isParameter(p) && p.parent === fn ? fn.parameters.indexOf(p) : -1;
+}
+
 /** Is `e` a fresh tensor built from constants (`tf.zeros([1, H])`)? */
 export function isTensorConstructor(model: FileModel, e: ts.Expression): boolean {
   const u = unwrap(e);

@@ -129,7 +129,23 @@ export const SEQUENCE_LOOP_TOKENS = new Set([
 /** Names of a loop over the layers of a stack (`stack.forEach((layer, l) => ...)`, `for (const cell of cells)`): depth, not time. */
 export const LAYER_LOOP_TOKENS = new Set(['layer', 'layers', 'stack', 'cells']);
 /** Tokens naming chunks of ONE long sequence: carrying state across them is truncated BPTT, not a leak. */
-export const CHUNK_LOOP_TOKENS = new Set(['chunk', 'chunks', 'window', 'windows', 'segment', 'segments', 'piece', 'pieces', 'block', 'blocks', 'span', 'spans', 'part', 'parts']);
+export const CHUNK_LOOP_TOKENS = new Set(['chunk', 'chunks', 'window', 'windows', 'segment', 'segments', 'piece', 'pieces', 'block', 'blocks', 'span', 'spans', 'part', 'parts', 'packet', 'packets']);
+/**
+ * Names of one step of a stream, given to a function once per call (`onFrame(frame)`, `tick()`):
+ * with CHUNK_LOOP_TOKENS, what says that a call continues a stream rather than starting a sequence.
+ */
+export const STREAM_STEP_TOKENS = new Set(['frame', 'step', 'tick', 'sample']);
+/**
+ * Names of a sequence that is whole in itself, or a batch of such (`classify(recording)`,
+ * `scoreBatch(x)`): a function given one per call starts a new sequence at every call. The sequence
+ * names of SEQUENCE_LOOP_TOKENS, less those that also name a piece of a longer stream (an audio
+ * block's `samples`, a text's `line` or `word`, a queue's `item`, a `track` being followed), a pass
+ * over the data (`epoch`, `dataset`) or a source that streams (`device`).
+ */
+export const WHOLE_SEQUENCE_TOKENS = new Set([...SEQUENCE_LOOP_TOKENS].filter((t) => !new Set([
+  'sample', 'samples', 'line', 'lines', 'word', 'words', 'text', 'texts', 'item', 'items', 'track', 'tracks',
+  'epoch', 'epochs', 'dataset', 'device', 'devices',
+]).has(t)));
 /**
  * Names of weights for the hidden-to-hidden path (a suggestion can add the missing recurrent term).
  * tfjs cells' other `recurrent...` fields (`recurrentDropoutMask`, `recurrentInitializer`,
@@ -229,6 +245,8 @@ export const INDEPENDENT_UNIT_TOKENS = new Set([
 export const METADATA_PROPS = new Set(['shape', 'rank', 'dtype', 'size', 'length', 'id', 'isDisposed', 'strides', 'name']);
 /** Calls whose result says something about a value's type, not its contents (`Array.isArray(x)`). */
 export const TYPE_TEST_CALLS = new Set(['isArray', 'isNaN', 'isFinite', 'isInteger']);
+/** Calls whose result is the value they are given (`tf.keep(h)`, `tf.clone(h)`, `h.clone()`): the same state. */
+export const PASS_THROUGH_CALLS = new Set(['keep', 'clone', 'identity']);
 /** Calls made for their side effect on a tensor that do not pass its value on (`h.print()`, `tf.dispose(h)`). */
 export const INERT_CALLS = new Set(['print', 'dispose', 'keep', 'summary', 'log', 'warn', 'error', 'info', 'debug', 'assert', ...READBACK_METHODS]);
 
