@@ -223,6 +223,26 @@ export function declaredTypeMembers(sf: ts.SourceFile, type: ts.TypeNode): ts.No
   return members;
 }
 
+/**
+ * Does `test` hold for one of the places the left side of an assignment writes: the target itself,
+ * or, for a destructuring assignment, each element (`[this.h, this.c] = init()`, `({ h, c: this.c } = s)`),
+ * through nested patterns, spreads and defaults (`[h = h0] = xs`)? A shorthand member (`{ h }`) is its name.
+ */
+export function someAssignedTarget(target: ts.Expression, test: (e: ts.Expression) => boolean): boolean {
+  const t = ts.isParenthesizedExpression(target) ? target.expression : target;
+  if (ts.isArrayLiteralExpression(t)) {
+    return t.elements.some((e) => !ts.isOmittedExpression(e) && someAssignedTarget(ts.isSpreadElement(e) ? e.expression : e, test));
+  }
+  if (ts.isObjectLiteralExpression(t)) {
+    return t.properties.some((p) =>
+      (ts.isShorthandPropertyAssignment(p) && test(p.name)) ||
+      (ts.isPropertyAssignment(p) && someAssignedTarget(p.initializer, test)) ||
+      (ts.isSpreadAssignment(p) && someAssignedTarget(p.expression, test)));
+  }
+  if (ts.isBinaryExpression(t) && t.operatorToken.kind === ts.SyntaxKind.EqualsToken) return someAssignedTarget(t.left, test);
+  return test(t);
+}
+
 /** Is `e` the left side of an assignment (`e = v`, `e += v`)? */
 export function isAssignmentTarget(e: ts.Expression): boolean {
   const p = e.parent;

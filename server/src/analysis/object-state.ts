@@ -1,7 +1,7 @@
 // State an object keeps in its own fields (`this.h`), for classes and ES5 prototype classes alike:
 // which methods advance it from its old value, and which methods write it at all (resets).
 import ts from '../typescript';
-import { calleeName, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
+import { calleeName, someAssignedTarget, thisFieldName, unwrap, walk, type FunctionLike } from './ast';
 import { classFamily, findMethod, findPrototypeMethod, ownMethod, prototypeClasses, prototypeClassOf, prototypeFamily, prototypeSubclassesOf, subclassesOf } from './class-hierarchy';
 import { lastFileMemo } from './calls';
 import { fieldsAdvancedBy } from './loop-queries';
@@ -63,12 +63,13 @@ export function writesField(fn: FunctionLike, field: string): boolean {
   return fieldWriteCount(fn, field, 1) > 0;
 }
 
-/** How many times `fn` assigns `this.<field>` (counting stops at `limit`). */
+/** How many times `fn` assigns `this.<field>`, alone or in a destructuring (`[this.h, this.c] = init()`); counting stops at `limit`. */
 export function fieldWriteCount(fn: FunctionLike, field: string, limit = Infinity): number {
   let count = 0;
   if (fn.body) walk(fn.body, (n) => {
     if (count >= limit) return false;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && thisFieldName(unwrap(n.left)) === field) count++;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        someAssignedTarget(n.left, (e) => thisFieldName(unwrap(e)) === field)) count++;
   });
   return count;
 }

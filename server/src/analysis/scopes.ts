@@ -1,7 +1,7 @@
 // Lexical name resolution without a type-checker: a binding is the Identifier that declares a name.
 // Scopes are indexed lazily, once per container, so files pay only for the names rules ask about.
 import ts from '../typescript';
-import { boundIdentifiers, isFunctionLike, walk } from './ast';
+import { boundIdentifiers, isFunctionLike, someAssignedTarget, walk } from './ast';
 import { nodesInside, writtenExpression, type TreeIndex } from './tree-index';
 
 export type Binding = ts.Identifier;
@@ -59,18 +59,7 @@ export class Scopes {
   }
 
   private targets(target: ts.Expression, binding: Binding): boolean {
-    if (ts.isParenthesizedExpression(target)) return this.targets(target.expression, binding);
-    if (ts.isIdentifier(target)) return this.refersTo(target, binding);
-    if (ts.isArrayLiteralExpression(target)) return target.elements.some((e) => this.targets(ts.isSpreadElement(e) ? e.expression : e, binding));
-    if (ts.isObjectLiteralExpression(target)) {
-      return target.properties.some((p) =>
-        (ts.isShorthandPropertyAssignment(p) && this.refersTo(p.name, binding)) ||
-        (ts.isPropertyAssignment(p) && this.targets(p.initializer, binding)));
-    }
-    if (ts.isBinaryExpression(target) && target.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      return this.targets(target.left, binding);
-    }
-    return false;
+    return someAssignedTarget(target, (e) => ts.isIdentifier(e) && this.refersTo(e, binding));
   }
 
   private declarations(n: ts.Node): ReadonlyMap<string, Binding> {
