@@ -256,34 +256,54 @@ function destructuredInGeneric(ctx: RuleContext, value: ts.Expression): boolean 
   return false;
 }
 
-/**
- * Is the written field or variable declared with a type that names a type parameter of its class
- * or function (`state: S | null` in `class Runner<S>`)? TypeScript files only.
- */
-function typedByTypeParameter(ctx: RuleContext, target: ts.Expression): boolean {
-  if (!/\.[cm]?tsx?$/i.test(ctx.sf.fileName)) return false;
+/** The type the written field or variable is declared with, and the declaration (TypeScript files only). */
+function declaredTypeOf(ctx: RuleContext, target: ts.Expression): { type: ts.TypeNode; owner: ts.Node } | undefined {
+  if (!/\.[cm]?tsx?$/i.test(ctx.sf.fileName)) return undefined;
   const t = unwrap(target);
-  let type: ts.TypeNode | undefined;
-  let owner: ts.Node | undefined;
   const field = thisFieldName(t);
   if (field !== undefined) {
     const cls = enclosingClassOfThis(t);
     const decl = cls?.members.find((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m) && declaredMemberName(m) === field);
-    type = decl?.type;
-    owner = cls;
-  } else if (ts.isIdentifier(t)) {
-    const d = ctx.model.scopes.resolve(t)?.parent;
-    type = d && (ts.isVariableDeclaration(d) || ts.isParameter(d)) ? d.type : undefined;
-    owner = d;
+    return cls && decl?.type ? { type: decl.type, owner: cls } : undefined;
   }
-  if (!type) return false;
+  const d = ts.isIdentifier(t) ? ctx.model.scopes.resolve(t)?.parent : undefined;
+  return d && (ts.isVariableDeclaration(d) || ts.isParameter(d)) && d.type ? { type: d.type, owner: d } : undefined;
+}
+
+/**
+ * Is the written field or variable declared with a type that names a type parameter of its class
+ * or function (`state: S | null` in `class Runner<S>`)?
+ */
+function typedByTypeParameter(ctx: RuleContext, target: ts.Expression): boolean {
+  const declared = declaredTypeOf(ctx, target);
+  if (!declared) return false;
   const names = new Set<string>();
-  for (let p: ts.Node | undefined = owner; p; p = p.parent) {
+  for (let p: ts.Node | undefined = declared.owner; p; p = p.parent) {
     if (ts.isClassLike(p) || isFunctionLike(p)) for (const tp of p.typeParameters ?? []) names.add(tp.name.text);
   }
   let found = false;
-  walk(type, (n) => { if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && names.has(n.typeName.text)) found = true; });
+  walk(declared.type, (n) => { if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && names.has(n.typeName.text)) found = true; });
   return found;
+}
+
+/**
+ * Is the written field or variable declared as several tensors: a tuple or an array type, also
+ * through a type alias of the file (`let state: State` with `type State = [tf.Tensor2D, tf.Tensor2D]`)?
+ * `tf.keep` takes one tensor: kept whole, the array's tensors are still disposed.
+ */
+function typedAsSeveral(ctx: RuleContext, target: ts.Expression): boolean {
+  const several = (type: ts.TypeNode, depth: number): boolean => {
+    if (ts.isParenthesizedTypeNode(type)) return several(type.type, depth);
+    if (ts.isUnionTypeNode(type)) return type.types.some((t) => several(t, depth));
+    if (ts.isTupleTypeNode(type) || ts.isArrayTypeNode(type)) return true;
+    if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || depth > 3) return false;
+    const name = type.typeName.text;
+    if (name === 'Array' || name === 'ReadonlyArray') return true;
+    const alias = ctx.sf.statements.find((st): st is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(st) && st.name.text === name);
+    return !!alias && several(alias.type, depth + 1);
+  };
+  const declared = declaredTypeOf(ctx, target);
+  return !!declared && several(declared.type, 0);
 }
 
 /**
@@ -428,7 +448,7 @@ export default defineRule({
         // tensors, which neither edit types: `tf.keep` and `tf.tidy`'s result take tensors.
         const generic = ts.isBinaryExpression(esc.node) && typedByTypeParameter(ctx, esc.node.left);
         if (returnFix && !generic) suggest.push({ messageId: 'returnFromTidy', data, edits: returnFix.edits });
-        if (ts.isBinaryExpression(esc.node) && !generic) {
+        if (ts.isBinaryExpression(esc.node) && !generic && !typedAsSeveral(ctx, esc.node.left)) {
           suggest.push({ messageId: 'keep', data, edits: keepEdits(ctx, esc.node.right, ns, fn) });
         }
         ctx.report({
