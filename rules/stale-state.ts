@@ -2,10 +2,10 @@ import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, replaceNode, type FixDescriptor, type RuleContext } from './rule';
 import type { TextEdit } from '../server/src/report';
 import { invariantAcross, loopRole, timeLoop, writesToPath, type ElementRead, type HandedOn, type Invariance } from '../server/src/analysis/loop-queries';
-import { accessPath, accessPathTail, calleeName, calleeReceiver, functionName, indentAt, isWithin, returnedExpressions, thisFieldName, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
+import { accessPath, accessPathTail, calleeName, calleeReceiver, functionName, indentAt, isFixedElementOfName, isWithin, thisFieldName, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
 import { classNameOf, familyMethods, RESET_METHOD_NAME } from '../server/src/analysis/object-state';
 import { nodesInside } from '../server/src/analysis/tree-index';
-import { isArrayStepForm, loopCarriers, returnsOneValue, type Iteration, type StateArg, type StepCall } from '../server/src/analysis/calls';
+import { accumulatorCarriers, isArrayStepForm, loopCarriers, returnsOneValue, type Iteration, type LoopCarrier, type StateArg, type StepCall } from '../server/src/analysis/calls';
 import { recursiveCarries, type RecursiveCarry } from '../server/src/analysis/recursion';
 import { staleLayerElements, staleLayerStates, type StaleLayerElement, type StaleLayerState } from '../server/src/analysis/layer-stacks';
 import { containsStepLoop } from '../server/src/analysis/steps';
@@ -142,11 +142,14 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
   const statement = enclosingStatement(call.call);
   const decl = inv.decl && ts.isVariableDeclaration(inv.decl) ? inv.decl : undefined;
   const declList = decl && ts.isVariableDeclarationList(decl.parent) ? decl.parent : undefined;
-  if (!declaredInLoop && target && arg.path && !arg.path.includes('.') && statement && declList && decl && ts.isIdentifier(decl.name) &&
+  // The place the next step reads: a variable declared before the loop (`h`, made `let`), or the
+  // element of a local array that was read (`state[0]`, written in place: the array stays `const`).
+  const place = arg.path && !arg.path.includes('.') ? { name: arg.path, declList } : isFixedElementOfName(arg.expr) ? { name, declList: undefined } : undefined;
+  if (!declaredInLoop && target && place && statement && declList && decl && ts.isIdentifier(decl.name) &&
       !disposedAfter(ctx, target, statement) && !(call.step === undefined && readAsObject(ctx, call, target))) {
-    suggest.push({ messageId: 'feedBack', data, edits: assignAfter(ctx, statement, arg.path, target, declList) });
+    suggest.push({ messageId: 'feedBack', data, edits: assignAfter(ctx, statement, place.name, target, place.declList) });
   }
-  const carried = !declaredInLoop ? accumulatorRead(it, call, target) : undefined;
+  const carried = !declaredInLoop ? accumulatorRead(ctx, it, call, target, arg.expr) : undefined;
   if (carried) suggest.push({ messageId: 'readAccumulator', data: { ...data, carried }, edits: [{ start: arg.expr.getStart(ctx.sf), end: arg.expr.end, text: carried }] });
   const carrier = !declaredInLoop && !carried ? carrierOf(ctx, arg, it) : undefined;
   if (carrier) suggest.push({ messageId: 'passCarrier', data: { ...data, carrier }, edits: [replaceNode(ctx, arg.expr, carrier)] });
@@ -178,12 +181,14 @@ function reportInline(ctx: RuleContext, s: StaleInline): void {
 /**
  * `let y = y0; for (...) { const yn = euler(p, y0, I[k]); y = yn; }`: the variable that starts as
  * the stale argument and that the loop writes on every iteration (a statement of the loop body
- * itself) is the state it meant to pass.
+ * itself) is the state it meant to pass; so is the member of a reduce's accumulator seeded with it
+ * (`acc.m` of `{ out: [], m: m0 }`, set by `acc.m = m`). Only when the call sees its name.
  */
 function carrierOf(ctx: RuleContext, arg: StateArg, it: Iteration): string | undefined {
   const id = unwrap(arg.expr);
   const argBinding = ts.isIdentifier(id) ? ctx.model.scopes.resolve(id) : undefined;
-  return argBinding && loopCarriers(it, ctx.model.index.writes, ctx.model.scopes).find((c) => c.start === argBinding)?.carrier.text;
+  const carrier = argBinding && loopCarriers(it, ctx.model.index.writes, ctx.model.scopes).find((c) => c.start === argBinding);
+  return carrier && readableAt(ctx, carrier, arg.expr) ? carrier.carrier : undefined;
 }
 
 /**
@@ -271,33 +276,25 @@ function fieldUses(ctx: RuleContext, field: string, fn: FunctionLike): { inside:
 }
 
 /**
- * A reducer that passes an outside value to the step while it returns the step's new state in its
- * accumulator (`(acc, x) => { const [y, next] = cell(x, init); return { state: next, ... }; }`):
- * the state to pass is the accumulator's (`acc.state`). Only when every return puts the same part
- * of the step's result (the known new state, or else a state-named key) at the same key of an
- * object literal that the seed has too, and the accumulator is a plain name.
+ * A reducer that passes an outside value to the step while it carries the step's new state in its
+ * accumulator (`(acc, x) => { const [y, next] = cell(x, init); return { state: next, ... }; }`, or
+ * `acc.state = next; return acc;`): the state to pass is the accumulator's (`acc.state`, or the
+ * name a destructured accumulator binds to that key, `h` of `({ h, odds }, x)`). Only when one
+ * member of the accumulator receives the same part of the step's result (the known new state, or
+ * else a state-named key) from every call, the seed has it too (accumulatorCarriers), and the
+ * call sees the accumulator's name (not shadowed).
  */
-function accumulatorRead(it: Iteration, call: StepCall, target: string | undefined): string | undefined {
-  const acc = it.fold ? it.accumulator : undefined;
-  const returns = acc && it.callback ? returnedExpressions(it.callback) : undefined;
-  if (!acc || !returns || returns.length === 0) return undefined;
+function accumulatorRead(ctx: RuleContext, it: Iteration, call: StepCall, target: string | undefined, at: ts.Expression): string | undefined {
   const results = new Set(target ? [target] : call.targets.map((t) => t.path).filter((p): p is string => !!p && !p.includes('.')));
-  const keys = new Set<string>();
-  for (const r of returns) {
-    const lit = unwrap(r);
-    if (!ts.isObjectLiteralExpression(lit)) return undefined;
-    const p = lit.properties.find((q) => ts.isShorthandPropertyAssignment(q) ? results.has(q.name.text)
-      : ts.isPropertyAssignment(q) && ts.isIdentifier(q.name) && results.has(accessPath(q.initializer) ?? ''));
-    if (!p || !p.name || !ts.isIdentifier(p.name) || (!target && !isStateLikeName(p.name.text))) return undefined;
-    keys.add(p.name.text);
-  }
-  // The seed must hold the state at that key too, or the first step would read `undefined`.
-  const key = keys.size === 1 ? [...keys][0]! : undefined;
-  const seed = ts.isCallExpression(it.node) ? it.node.arguments[1] : undefined;
-  const seedLit = seed && unwrap(seed);
-  const seeded = !!seedLit && ts.isObjectLiteralExpression(seedLit) &&
-    seedLit.properties.some((q) => (ts.isPropertyAssignment(q) || ts.isShorthandPropertyAssignment(q)) && ts.isIdentifier(q.name) && q.name.text === key);
-  return key && seeded ? `${acc.text}.${key}` : undefined;
+  const slots = accumulatorCarriers(it, ctx.model.index.writes, ctx.model.scopes).filter((c) => c.values.every((v) => results.has(accessPath(v) ?? '')));
+  const slot = slots.length === 1 ? slots[0]! : undefined;
+  if (!slot || (!target && !isStateLikeName(slot.key))) return undefined;
+  return readableAt(ctx, slot, at) ? slot.carrier : undefined;
+}
+
+/** Does `at` see the carrier's name as the carrier (not shadowed by another `acc` or `m`)? */
+function readableAt(ctx: RuleContext, c: LoopCarrier, at: ts.Node): boolean {
+  return ctx.model.scopes.lookup(c.binding.text, at) === c.binding;
 }
 
 /**

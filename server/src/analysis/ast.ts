@@ -37,6 +37,11 @@ export function memberName(node: ts.Node): string | undefined {
   return undefined;
 }
 
+/** `state[0]`: an element of a plain name at a fixed (numeric literal) index. */
+export function isFixedElementOfName(e: ts.Expression): e is ts.ElementAccessExpression {
+  return ts.isElementAccessExpression(e) && ts.isIdentifier(unwrap(e.expression)) && ts.isNumericLiteral(unwrap(e.argumentExpression));
+}
+
 /** For `a.b.c(...)`: the method name `c`; for `f(...)`: `f`. */
 export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
   const callee = unwrap(call.expression);
@@ -243,10 +248,23 @@ export function someAssignedTarget(target: ts.Expression, test: (e: ts.Expressio
   return test(t);
 }
 
-/** Is `e` the left side of an assignment (`e = v`, `e += v`)? */
+/**
+ * Is `e` written by an assignment: its left side (`e = v`, `e += v`), or a place in a
+ * destructuring one (`[state[0], state[1]] = cell(...)`, `({ h: e } = v)`)?
+ */
 export function isAssignmentTarget(e: ts.Expression): boolean {
-  const p = e.parent;
-  return ts.isBinaryExpression(p) && p.left === e && isAssignmentOperator(p.operatorToken.kind);
+  let n: ts.Node = e;
+  let p = n.parent;
+  let destructured = false;
+  for (;; n = p, p = p.parent) {
+    if (ts.isParenthesizedExpression(p)) continue;
+    if (ts.isArrayLiteralExpression(p) || ts.isObjectLiteralExpression(p) || ts.isSpreadElement(p) || ts.isShorthandPropertyAssignment(p) ||
+        (ts.isPropertyAssignment(p) && p.initializer === n)) { destructured = true; continue; }
+    break;
+  }
+  if (!ts.isBinaryExpression(p) || p.left !== n) return false;
+  // Only `=` destructures; `[a] += v` is no assignment to `a`.
+  return destructured ? p.operatorToken.kind === ts.SyntaxKind.EqualsToken : isAssignmentOperator(p.operatorToken.kind);
 }
 
 export function isAssignmentOperator(kind: ts.SyntaxKind): boolean {

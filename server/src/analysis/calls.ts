@@ -2,8 +2,8 @@
 // variables carry state across iterations, and what happens to each call's result.
 import ts from '../typescript';
 import { baseClassOf, enclosingClassOfThis, findMethod, findPrototypeMethod, overriddenBelow, prototypeClasses, prototypeClassOf, prototypeSubclassesOf } from './class-hierarchy';
-import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, isWithin, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction, thisOwner, declaredMemberName } from './ast';
-import type { Scopes } from './scopes';
+import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, isWithin, returnedExpressions, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction, thisOwner, declaredMemberName } from './ast';
+import { initializerOf, type Scopes } from './scopes';
 import { hasToken, isStateLikeName, stateBase, LAYER_LOOP_TOKENS, PASS_THROUGH_CALLS, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
 import type { TfApi } from './tf-api';
 import type { Step } from './steps';
@@ -704,11 +704,16 @@ function* nameCopies(writes: readonly Write[], loop: Iteration): Iterable<[strin
   for (const w of nodesInside(writes, loop.body)) {
     if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
     const left = unwrap(w.left);
-    let right = unwrap(w.right);
-    // `h = res[1]`, `h = out.h`: a part of the result `res` is copied into `h`.
-    if ((ts.isElementAccessExpression(right) || ts.isPropertyAccessExpression(right)) && ts.isIdentifier(unwrap(right.expression))) right = unwrap(right.expression);
-    if (ts.isIdentifier(left) && ts.isIdentifier(right)) yield [left.text, right.text];
+    const right = copiedName(w.right);
+    if (ts.isIdentifier(left) && right !== undefined) yield [left.text, right];
   }
+}
+
+/** The name a value copies: `hNew`, or the result `res` a part of which it is (`res[1]`, `out.h`). */
+function copiedName(value: ts.Expression): string | undefined {
+  let right = unwrap(value);
+  if ((ts.isElementAccessExpression(right) || ts.isPropertyAccessExpression(right)) && ts.isIdentifier(unwrap(right.expression))) right = unwrap(right.expression);
+  return ts.isIdentifier(right) ? right.text : undefined;
 }
 
 /** `const init = tf.zeros([1, units])`: a variable holding a zero tensor (a recurrence's start). */
@@ -773,6 +778,8 @@ function fedBackParams(call: Pick<StepCall, 'call' | 'calleeFn' | 'iterations' |
   // `h = hNew` in the loop, `hNew` a part of the result: `h` is fed the result too (looked for only
   // when nothing is fed back directly, the usual case).
   for (const [left, right] of nameCopies(writes, call.iterations[0]!)) if (written.has(right)) written.add(left);
+  // The same through a reduce's accumulator: `acc.h = h` (or `return { h }`), read as `acc.h`.
+  if (scopes) for (const c of accumulatorCarriers(call.iterations[0]!, writes, scopes)) if (receivesResult(c, written)) written.add(c.carrier);
   const copied = fedBackArgs(call.call, call.calleeFn, call.iterations, written);
   if (copied.length > 0) return copied;
   const initial = scopes ? fedBackToInitial(call.call, call.iterations[0]!, written, writes, scopes) : [];
@@ -786,38 +793,153 @@ function fedBackParams(call: Pick<StepCall, 'call' | 'calleeFn' | 'iterations' |
  * hands the result to the variable that starts as one of the arguments, so that argument is the
  * state the loop means to carry (passing the start instead is stale-state's report). Only a write
  * at the top level of the loop body, made on every iteration: a conditional one keeps the best of
- * several tries from the same start.
+ * several tries from the same start. The carrier may be a member of a reduce's accumulator seeded
+ * with the argument (`ys.reduce((acc, y) => { const [yh, m] = step(m0, y); acc.m = m; return acc; },
+ * { out: [], m: m0 })`), and the argument may come first when the input is another argument, taken
+ * per step from what the loop iterates (`step(m0, y)`).
  */
 function fedBackToInitial(call: ts.CallExpression, loop: Iteration, written: ReadonlySet<string>, writes: readonly Write[], scopes: Scopes): number[] {
   const out = new Set<number>();
-  for (const { start } of loopCarriers(loop, writes, scopes, written)) {
+  const stateFirst = stateMayComeFirst(call, loop);
+  for (const c of loopCarriers(loop, writes, scopes)) {
+    const start = c.start;
+    if (!start || !receivesResult(c, written)) continue;
+    // A call that reads the carrier itself already carries the state: the start passed beside it
+    // is another input (`dec(y, acc.h, enc)` with the seed `{ h: enc }`: the encoder's final state
+    // as a context on every step).
+    if (call.arguments.some((a) => accessPath(a) === c.carrier)) continue;
     call.arguments.forEach((a, i) => {
       const id = unwrap(a);
-      if (i > 0 && ts.isIdentifier(id) && id.text === start.text && scopes.resolve(id) === start) out.add(i);
+      if ((i > 0 || stateFirst) && ts.isIdentifier(id) && id.text === start.text && scopes.resolve(id) === start) out.add(i);
     });
   }
   return [...out];
 }
 
+/** Does the carrier receive the call's result (`written`: the names the result is bound or copied to)? */
+function receivesResult(c: LoopCarrier, written: ReadonlySet<string>): boolean {
+  return written.has(c.carrier) || c.values.every((v) => written.has(copiedName(v) ?? ''));
+}
+
+/** A place that carries a value from one iteration of a loop to the next. */
+export interface LoopCarrier {
+  /** How the next iteration reads it: `y`, `acc.m`, or `m` of a destructured accumulator `({ m }, y)`. */
+  carrier: string;
+  /** The binding it is read through (the variable `y`, the accumulator `acc`, the destructured `m`). */
+  binding: ts.Identifier;
+  /** The binding of the name it starts as (`y0` of `let y = y0`, `m0` of a reduce seeded with `{ m: m0 }`), if a name. */
+  start?: ts.Identifier;
+  /** What each iteration stores in it (`yn` of `y = yn`; one per return of a reducer). */
+  values: ts.Expression[];
+}
+
 /**
- * `let y = y0; for (...) { ...; y = yn; }`: variables from outside the loop that start as another
- * variable (`start`, the binding of `y0`) and that the loop writes on every iteration (a statement
- * of the loop body itself, not inside an `if`); `only`: just those named so. Use evidence for steps,
- * and stale-state's suggestion.
+ * Places the loop writes on every iteration (a statement of the loop body itself, not inside an
+ * `if`) and reads on the next: variables from outside the loop that start as another variable
+ * (`let y = y0; for (...) { ...; y = yn; }`), and the members of a reduce's accumulator (see
+ * accumulatorCarriers). Use evidence for steps, and stale-state's suggestions.
  */
-export function loopCarriers(loop: Iteration, writes: readonly Write[], scopes: Scopes, only?: ReadonlySet<string>): { carrier: ts.Identifier; start: ts.Identifier }[] {
-  const out: { carrier: ts.Identifier; start: ts.Identifier }[] = [];
-  for (const w of nodesInside(writes, loop.body)) {
-    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(w.left)) continue;
-    if (only && !only.has(w.left.text)) continue;
-    if (!ts.isExpressionStatement(w.parent) || w.parent.parent !== loop.body) continue;
+export function loopCarriers(loop: Iteration, writes: readonly Write[], scopes: Scopes): LoopCarrier[] {
+  const out: LoopCarrier[] = [];
+  for (const w of topLevelAssignments(loop, writes)) {
+    if (!ts.isIdentifier(w.left)) continue;
     const b = scopes.resolve(w.left);
-    const decl = b?.parent;
-    const init = decl && ts.isVariableDeclaration(decl) && decl.name === b && decl.initializer ? unwrap(decl.initializer) : undefined;
-    const start = init && ts.isIdentifier(init) ? scopes.resolve(init) : undefined;
-    if (b && !isWithin(b, loop.node) && start) out.push({ carrier: w.left, start });
+    const init = b && initializerOf(b);
+    const start = init && ts.isIdentifier(unwrap(init)) ? scopes.resolve(unwrap(init) as ts.Identifier) : undefined;
+    if (b && !isWithin(b, loop.node) && start) out.push({ carrier: w.left.text, binding: b, start, values: [w.right] });
+  }
+  out.push(...accumulatorCarriers(loop, writes, scopes));
+  return out;
+}
+
+/** `x = v` statements of the loop body itself (for a callback, of its block), which run on every iteration. */
+function topLevelAssignments(loop: Iteration, writes: readonly Write[]): ts.BinaryExpression[] {
+  const block = loop.callback ? loop.callback.body : loop.body;
+  if (!block || !ts.isBlock(block)) return [];
+  return nodesInside(writes, block).filter((w): w is ts.BinaryExpression => ts.isBinaryExpression(w) &&
+    w.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isExpressionStatement(w.parent) && w.parent.parent === block);
+}
+
+/** A member of a reduce's accumulator that carries a value: `key` names it in the accumulator. */
+export interface AccumulatorCarrier extends LoopCarrier { key: string }
+
+/**
+ * The members of a reduce's accumulator that each call of the reducer sets for the next: with a
+ * plain-name accumulator that every return hands on, its members assigned by a statement of the
+ * reducer's body (`acc.m = m; return acc;`); else a key that every object literal the reducer
+ * returns sets (`return { out: [...acc.out, yh], m }`), unless it hands the incoming value on
+ * (`{ h: acc.h }`, `{ h }` from `({ h }, x)`). Only keys the seed has (inline, or a name made as
+ * a literal): the first call reads them there. `start` is the seed's value at the key, when a name.
+ */
+export function accumulatorCarriers(loop: Iteration, writes: readonly Write[], scopes: Scopes): AccumulatorCarrier[] {
+  const cb = loop.fold ? loop.callback : undefined;
+  const param = cb?.parameters[0];
+  const returns = cb && returnedExpressions(cb);
+  const seed = foldSeedLiteral(loop, scopes);
+  if (!cb || !param || !returns || returns.length === 0 || !seed) return [];
+  const acc = ts.isIdentifier(param.name) ? param.name : undefined;
+  const isAcc = (e: ts.Expression): boolean => { const u = unwrap(e); return !!acc && ts.isIdentifier(u) && scopes.refersTo(u, acc); };
+  const slots = new Map<string, ts.Expression[]>();
+  if (acc && returns.every(isAcc)) {
+    for (const w of topLevelAssignments(loop, writes)) {
+      const left = unwrap(w.left);
+      if (ts.isPropertyAccessExpression(left) && isAcc(left.expression)) slots.set(left.name.text, [w.right]);
+    }
+  } else if (returns.every((r) => ts.isObjectLiteralExpression(unwrap(r)))) {
+    const literals = returns.map((r) => unwrap(r) as ts.ObjectLiteralExpression);
+    for (const key of literalKeys(literals[0]!)) {
+      const values = literals.map((lit) => literalMember(lit, key));
+      if (values.every((v): v is ts.Expression => !!v)) slots.set(key, values);
+    }
+  }
+  const out: AccumulatorCarrier[] = [];
+  for (const [key, values] of slots) {
+    const seeded = literalMember(seed, key);
+    const binding = acc ?? boundToKey(param.name as ts.BindingPattern, key);
+    if (!seeded || !binding) continue;
+    const carrier = acc ? `${acc.text}.${key}` : binding.text;
+    // `{ h: acc.h }` / `{ h }` of `({ h }, x)`: the incoming value handed on, not a new one.
+    if (values.some((v) => accessPath(v) === carrier)) continue;
+    const s = unwrap(seeded);
+    out.push({ carrier, binding, key, start: ts.isIdentifier(s) ? scopes.resolve(s) : undefined, values });
   }
   return out;
+}
+
+/** The object literal a reduce starts from: its seed written inline, or a name made as one (`const start = { h: h0 }`). */
+function foldSeedLiteral(loop: Iteration, scopes: Scopes): ts.ObjectLiteralExpression | undefined {
+  const seed = ts.isCallExpression(loop.node) && loop.node.arguments[1] ? unwrap(loop.node.arguments[1]) : undefined;
+  const b = seed && ts.isIdentifier(seed) ? scopes.resolve(seed) : undefined;
+  const init = b ? initializerOf(b) : seed;
+  const lit = init && unwrap(init);
+  return lit && ts.isObjectLiteralExpression(lit) ? lit : undefined;
+}
+
+/** The keys an object literal names (`{ a: 1, b }` -> a, b; not spreads or computed keys). */
+function literalKeys(lit: ts.ObjectLiteralExpression): string[] {
+  return lit.properties.flatMap((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [p.name.text] : []);
+}
+
+/** The value an object literal gives `key` (the last one written; the name of a shorthand `{ m }`). */
+function literalMember(lit: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+  for (let i = lit.properties.length - 1; i >= 0; i--) {
+    const p = lit.properties[i]!;
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === key) return p.name;
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key) return p.initializer;
+    // `...acc` after the key: the spread may overwrite it.
+    if (ts.isSpreadAssignment(p)) return undefined;
+  }
+  return undefined;
+}
+
+/** The name `({ h, odds })` / `({ h: prev })` binds to the member `key`, if any. */
+function boundToKey(pattern: ts.BindingPattern, key: string): ts.Identifier | undefined {
+  if (!ts.isObjectBindingPattern(pattern)) return undefined;
+  for (const el of pattern.elements) {
+    const prop = el.propertyName ?? el.name;
+    if (!el.dotDotDotToken && ts.isIdentifier(el.name) && (ts.isIdentifier(prop) || ts.isStringLiteral(prop)) && prop.text === key) return el.name;
+  }
+  return undefined;
 }
 
 /**
@@ -879,15 +1001,21 @@ function fedBackArgs(call: ts.CallExpression, calleeFn: FunctionLike, iterations
     a0.elements.forEach((el, i) => { const p = accessPath(el); if (i > 0 && p && (written.has(p) || p === acc)) out.push(i); });
     return out;
   }
-  // The state may come first when the step's input is another argument, taken per step from what
-  // the loop iterates (`c = fPool(c, fs[t], zs[t])`); `x = refine(x)` repeats a transform instead.
-  const stateFirst = call.arguments.slice(1).some((a) => isPerStepElement(a, iterations[0]));
+  const stateFirst = stateMayComeFirst(call, iterations[0]);
   call.arguments.forEach((a, i) => {
     const p = accessPath(a);
     // The reduce accumulator may come first (`xs.reduce((h, x) => step(h, x), h0)`): a state at 0.
     if (p && (((i > 0 || stateFirst) && written.has(p)) || p === acc)) out.push(i);
   });
   return out;
+}
+
+/**
+ * The state may come first when the step's input is another argument, taken per step from what
+ * the loop iterates (`c = fPool(c, fs[t], zs[t])`); `x = refine(x)` repeats a transform instead.
+ */
+function stateMayComeFirst(call: ts.CallExpression, loop: Iteration | undefined): boolean {
+  return call.arguments.slice(1).some((a) => isPerStepElement(a, loop));
 }
 
 /** `fs[t]` with `t` the counter of `loop`, or the element of a `for...of` or of an iterating callback. */

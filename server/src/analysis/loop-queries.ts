@@ -1,8 +1,8 @@
 // Questions about state across iterations: does an argument change between iterations, is a
 // variable reset per sequence, where does an iteration's body start.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, isFunctionLike, isWithin, returnedExpressions, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, thisFieldName, isAssignmentOperator, isAssignmentTarget, type FunctionLike } from './ast';
-import { lastFileMemo, type Iteration, type StateArg, type StepCall } from './calls';
+import { accessPath, calleeName, calleeReceiver, isFunctionLike, isWithin, returnedExpressions, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, thisFieldName, isAssignmentTarget, isFixedElementOfName, type FunctionLike } from './ast';
+import { accumulatorCarriers, lastFileMemo, type Iteration, type StateArg, type StepCall } from './calls';
 import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
 import { declarationOf, initializerOf, isPropertyName, type Binding } from './scopes';
@@ -247,6 +247,8 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
   if (isTensorConstructor(model, e)) return constantAcross(model, e, it) ? { fresh: true } : undefined;
   const element = sameElementValue(model, e, it);
   if (element) return { element };
+  // `state[0]` has no access path, but a fixed element of a local array is a place like `state.h`.
+  if (isFixedElementOfName(e)) return unchangedLocalPart(model, e, it);
   if (!arg.path) return undefined;
   if (it.accumulator && arg.path === it.accumulator.text) return accumulatorReturnedAsIs(model, it);
   const handedOn = handedOnByReducer(model, e, it);
@@ -276,7 +278,7 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
     });
     return callsThis ? undefined : {};
   }
-  if (arg.path.includes('.')) return unchangedLocalMember(model, e, it);
+  if (arg.path.includes('.')) return unchangedLocalPart(model, e, it);
   if (!ts.isIdentifier(e)) return undefined;
   const b = model.scopes.resolve(e);
   if (!b) return undefined;
@@ -360,15 +362,24 @@ function onlyAppendedIn(model: FileModel, b: Binding, it: Iteration): boolean {
   return ok && pushed;
 }
 
-/** Does `within` write an element of the value `b` holds, or call a method that changes it in place? */
+/**
+ * Does `within` write an element of the value `b` holds, or call a method that changes it (or one
+ * of its elements: `state[0].assign(c)` on an array of `tf.Variable`s) in place?
+ */
 function changedInPlaceWithin(model: FileModel, b: Binding, within: ts.Node): boolean {
   return model.scopes.references(b, within).some((ref) => {
     const p = ref.parent;
     if (!(ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) || p.expression !== ref) return false;
     const q = p.parent;
-    if (ts.isBinaryExpression(q) && q.left === p && isAssignmentOperator(q.operatorToken.kind)) return true;
-    return ts.isCallExpression(q) && q.expression === p && IN_PLACE_METHODS.has(memberName(p) ?? '');
+    if (isAssignmentTarget(p)) return true;
+    return isInPlaceCallOn(p) || (ts.isElementAccessExpression(p) && ts.isPropertyAccessExpression(q) && q.expression === p && isInPlaceCallOn(q));
   });
+}
+
+/** Is `member` (`state.push`, `state[0].assign`) the callee of a call that changes its receiver in place? */
+function isInPlaceCallOn(member: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  const call = member.parent;
+  return ts.isCallExpression(call) && call.expression === member && IN_PLACE_METHODS.has(memberName(member) ?? '');
 }
 
 /** Does `method` call other methods of its object (which might write what it does not)? */
@@ -382,31 +393,73 @@ function callsOwnMethods(method: ts.MethodDeclaration): boolean {
 }
 
 /**
- * `state.h` of a local object built as a plain literal (`const state = { h: tf.zeros(...) }`) that
- * the loop never writes at `h`, while it may write other members (`state.hidden = res.h`). Only
- * when nothing else can reach the object: every use of it in the loop is a member access, it is
- * used in no other function, and it is handed nowhere before the loop (no alias that the loop
- * could write through); a method-less literal has no method that could write it either.
+ * A fixed part of a local object or array built as a plain literal that the loop never changes:
+ * `state.h` of `const state = { h: tf.zeros(...) }` (the loop may write other members,
+ * `state.hidden = res.h`), or `state[0]` of `const state = [tf.zeros(...), tf.zeros(...)]` (the
+ * loop writes no element: `tf.basicLSTMCell(..., state[0], state[1])` whose `[c, h]` never goes
+ * back). Only when nothing else can reach the object: every use of it in the loop is a member
+ * access, it is used in no other function, and it is handed nowhere before the loop (no alias
+ * that the loop could write through), except as the seed of a reduce whose reducer cannot change
+ * it; a method-less literal has no method that could write it either.
  */
-function unchangedLocalMember(model: FileModel, e: ts.Expression, it: Iteration): Invariance | undefined {
-  if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
-  const b = model.scopes.resolve(e.expression);
+function unchangedLocalPart(model: FileModel, e: ts.Expression, it: Iteration): Invariance | undefined {
+  const element = isFixedElementOfName(e);
+  if (!(element || ts.isPropertyAccessExpression(e)) || !ts.isIdentifier(unwrap(e.expression))) return undefined;
+  const b = model.scopes.resolve(unwrap(e.expression) as ts.Identifier);
   const decl = b?.parent;
   const init = decl && ts.isVariableDeclaration(decl) && decl.name === b && decl.initializer ? unwrap(decl.initializer) : undefined;
-  if (!b || !init || !ts.isObjectLiteralExpression(init) || isWithin(decl!, it.node)) return undefined;
-  if (!init.properties.every((p) => ts.isPropertyAssignment(p) && !isFunctionLike(unwrap(p.initializer)) || ts.isShorthandPropertyAssignment(p))) return undefined;
-  if (writesToPath(model, `${b.text}.${e.name.text}`, e, it.node).length > 0) return undefined;
+  if (!b || !init || isWithin(decl!, it.node)) return undefined;
+  if (element) {
+    // An array's elements can be written at computed indexes (`state[k] = h`): any write counts.
+    if (!ts.isArrayLiteralExpression(init) || changedInPlaceWithin(model, b, it.node)) return undefined;
+  } else {
+    if (!ts.isObjectLiteralExpression(init)) return undefined;
+    if (!init.properties.every((p) => ts.isPropertyAssignment(p) && !isFunctionLike(unwrap(p.initializer)) || ts.isShorthandPropertyAssignment(p))) return undefined;
+    if (writesToPath(model, `${b.text}.${(e as ts.PropertyAccessExpression).name.text}`, e, it.node).length > 0) return undefined;
+  }
   const home = enclosingFunction(it.node);
   const scope = home ?? decl!.getSourceFile();
   for (const r of model.scopes.references(b, scope)) {
     const inLoop = isWithin(r, it.body);
     if (!inLoop && enclosingFunction(r) !== home) return undefined;
-    const member = ts.isPropertyAccessExpression(r.parent) && r.parent.expression === r;
-    if (member) continue;
+    const member = (ts.isPropertyAccessExpression(r.parent) || (element && ts.isElementAccessExpression(r.parent))) && r.parent.expression === r;
+    if (member || (!element && seedsUnchangingFold(model, r, it, (e as ts.PropertyAccessExpression).name.text))) continue;
     // A bare use (an argument, an alias, a spread) in the loop or before it may change the member.
     if (inLoop || r.pos < it.node.end) return undefined;
   }
   return { decl: decl!, binding: b };
+}
+
+/**
+ * `moves.reduce(({ h, odds }, col) => ({ h: cell(x, start.h), ... }), start)`: `start` handed to
+ * the reduce as its seed, read at a member that the accumulator carries from call to call (`h`):
+ * the step reads the seed's state where it meant the accumulator's. (A member the accumulator does
+ * not carry, such as an encoder's memory, is another input.) The seed IS the accumulator of the
+ * first call, so it stays as it was only when the reducer cannot change the accumulator:
+ * destructured (`({ h, odds }, x)`: copies of its members), or a plain name that is only read
+ * member by member and returned (no `acc.h = h`, `Object.assign(acc, ...)`, `acc.advance(h)`,
+ * alias or in-place call on a member, `acc.h.assign(h)`).
+ */
+function seedsUnchangingFold(model: FileModel, ref: ts.Identifier, it: Iteration, key: string): boolean {
+  const seed = it.fold && ts.isCallExpression(it.node) ? it.node.arguments[1] : undefined;
+  const cb = it.callback;
+  if (!seed || unwrap(seed) !== ref || !cb) return false;
+  if (!accumulatorCarriers(it, model.index.writes, model.scopes).some((c) => c.key === key)) return false;
+  const acc = cb.parameters[0];
+  return !acc || !ts.isIdentifier(acc.name) || onlyReadAndReturned(model, acc.name, cb);
+}
+
+/** Does `cb` only read members of `acc` (no write, method call or in-place call on a member) and return it as it is? */
+function onlyReadAndReturned(model: FileModel, acc: Binding, cb: FunctionLike): boolean {
+  if (changedInPlaceWithin(model, acc, cb)) return false;
+  return model.scopes.references(acc, cb).every((r) => {
+    const p = r.parent;
+    if (ts.isReturnStatement(p) || (ts.isArrowFunction(p) && p.body === r)) return true;
+    if (!(ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) || p.expression !== r) return false;
+    const use = p.parent;
+    if (ts.isCallExpression(use) && use.expression === p) return false;
+    return !(ts.isPropertyAccessExpression(use) && use.expression === p && isInPlaceCallOn(use));
+  });
 }
 
 /**
