@@ -12,7 +12,7 @@ import { fieldConstructorArgs } from './constructor-args';
 import { classFamily, enclosingClassOfThis, implementationsOf, overriddenBelow, prototypeClasses, prototypeClassOf, prototypeFamily, prototypeHolders, thisHolders } from './class-hierarchy';
 import { fieldsAdvancedBy } from './loop-queries';
 import { nodesInside } from './tree-index';
-import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
+import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, JOINING_OPS, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
 
 export interface ActivationUse {
   call: ts.CallExpression;
@@ -178,6 +178,12 @@ function creatingCall(model: FileModel, expr: ts.Expression, depth = 0): ts.Call
     const init = b && initializerOf(b);
     return init ? creatingCall(model, init, depth + 1) : undefined;
   }
+  // `net.head` with `net` the object a builder of the file returns (`return { cell, embed, head }`),
+  // held by a variable or passed by every caller: the layer, when every value is the same creation.
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(unwrap(e.expression)) && thisFieldName(e) === undefined) {
+    const made = memberValues(model, e.expression, e.name.text, depth + 1)?.map((v) => creatingCall(model, v, depth + 1));
+    return made && made.length > 0 && made.every((c) => c === made[0]) ? made[0] : undefined;
+  }
   const field = thisFieldName(e);
   if (field !== undefined) {
     let found: ts.CallExpression | undefined;
@@ -282,6 +288,11 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     if (fn !== undefined) {
       const scaled = scaledByConstant(model, fn, e.arguments);
       if (scaled) return producingActivation(model, scaled, depth + 1, via);
+      // `tf.concat(probs, 0)` of per-step outputs: what every element of the list is (not edited there).
+      if (JOINING_OPS.has(fn) && e.arguments[0]) {
+        const joined = elementsActivation(model, e.arguments[0], depth + 1);
+        return joined && { ...joined, crossesCall: true };
+      }
       return TRANSPARENT_OPS.has(fn) && e.arguments[0] ? producingActivation(model, e.arguments[0], depth + 1, via) : undefined;
     }
     const name = calleeName(e);
@@ -337,7 +348,8 @@ export function producingActivation(model: FileModel, expr: ts.Expression, depth
     via.push(e);
     const decl = b.parent;
     if (ts.isParameter(decl) && decl.name === b) {
-      return elementParamActivation(model, decl, depth) ?? previousStepActivation(model, decl, depth) ?? argumentActivation(model, decl, depth);
+      return elementParamActivation(model, decl, depth) ?? previousStepActivation(model, decl, depth) ??
+        compiledLossPredictionActivation(model, decl, depth) ?? argumentActivation(model, decl, depth);
     }
     // `const [x, state] = inputs` in a cell's `call`: the state its previous step returned.
     if (ts.isBindingElement(decl) && decl.name === b) {
@@ -388,6 +400,26 @@ function receiverMethod(model: FileModel, recv: ts.Expression, name: string, dep
   const sites = index >= 0 ? model.callSitesOf(fn) : [];
   const methods = sites.map((c) => (c.arguments[index] ? receiverMethod(model, c.arguments[index]!, name, depth + 1) : undefined));
   return methods.length > 0 && methods.every((m) => m !== undefined && m === methods[0]) ? methods[0] : undefined;
+}
+
+/**
+ * `model.compile({ loss: (yTrue, yPred) => ... })`: tfjs calls a loss function with the labels and
+ * the model's output, so its second parameter is what the model's last layer applies (the same
+ * question `model.predict(x)` asks). Only a function written in the `loss:` property of the
+ * `compile` call: its caller is then certainly the model's training, with no other call site. A
+ * model with several outputs (a loss per output) gives nothing here.
+ */
+function compiledLossPredictionActivation(model: FileModel, param: ts.ParameterDeclaration, depth: number): ActivationUse | undefined {
+  const fn = param.parent;
+  if (!isFunctionLike(fn) || fn.parameters[1] !== param) return undefined;
+  const prop = fn.parent;
+  if (!ts.isPropertyAssignment(prop) || prop.initializer !== fn || declaredMemberName(prop) !== 'loss') return undefined;
+  const config = prop.parent;
+  const compile = config.parent;
+  if (!ts.isCallExpression(compile) || compile.arguments[0] !== config || calleeName(compile) !== 'compile') return undefined;
+  const recv = calleeReceiver(compile);
+  const act = recv && modelOutputActivation(model, recv, depth + 1);
+  return act && { ...act, modelOutput: true, crossesCall: true };
 }
 
 /** `model.predict(inputs)` destructured: the activation output `index` of the model ends in. */
@@ -746,9 +778,18 @@ function elementsActivation(model: FileModel, expr: ts.Expression, depth: number
   const fn = model.tf.fn(e);
   if ((fn === 'split' || fn === 'unstack') && e.arguments[0]) return producingActivation(model, e.arguments[0], depth + 1);
   if (fn !== undefined) return undefined;
+  // `frames.map((f) => this.stepFrame(f))`: an array of what the callback returns, on every return.
+  const mapped = calleeName(e) === 'map' && calleeReceiver(e) ? mapCallback(e) : undefined;
+  if (mapped) return agreed((returnedExpressions(mapped) ?? []).map((r) => producingActivation(model, r, depth + 1, [])));
   const helper = helperCallee(model, e);
   const results = helper ? (returnedExpressions(helper) ?? []).map((r) => elementsActivation(model, r, depth + 1)) : [];
   return agreed(results);
+}
+
+/** The function literal `xs.map(...)` is given (`xs.map((x) => f(x))`), not a named callback or a `thisArg` form. */
+function mapCallback(call: ts.CallExpression): FunctionLike | undefined {
+  const cb = call.arguments.length === 1 ? unwrap(call.arguments[0]!) : undefined;
+  return cb && (ts.isArrowFunction(cb) || ts.isFunctionExpression(cb)) ? cb : undefined;
 }
 
 /** Calls that read one element of an array (`at(-1)`, `pop()`), not a mix of them. */

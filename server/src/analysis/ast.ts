@@ -77,12 +77,16 @@ export function isThisAlias(e: ts.Node): boolean {
   return thisAliasDeclarer(e) !== undefined;
 }
 
-/** For a `this` alias: the function whose body declares it (`var self = this`); undefined for anything else. */
-function thisAliasDeclarer(e: ts.Node): FunctionLike | undefined {
+/**
+ * For a `this` alias: the function whose body declares it (`var self = this`); undefined for anything
+ * else. A class constructor counts too (`constructor() { const self = this; self.head = ... }`, code
+ * ported from Python's `self`): its alias names the object under construction, like its `this`.
+ */
+function thisAliasDeclarer(e: ts.Node): FunctionLike | ts.ConstructorDeclaration | undefined {
   if (e.kind !== ts.SyntaxKind.Identifier || !THIS_ALIAS_NAMES.has((e as ts.Identifier).text)) return undefined;
   const name = (e as ts.Identifier).text;
   for (let p: ts.Node | undefined = e.parent; p; p = p.parent) {
-    if (!isFunctionLike(p) || !p.body || !ts.isBlock(p.body)) continue;
+    if (!(isFunctionLike(p) || ts.isConstructorDeclaration(p)) || !p.body || !ts.isBlock(p.body)) continue;
     for (const st of p.body.statements) {
       if (!ts.isVariableStatement(st)) continue;
       for (const d of st.declarationList.declarations) {
@@ -99,6 +103,7 @@ function thisAliasDeclarer(e: ts.Node): FunctionLike | undefined {
  * same, from where the alias is declared.
  */
 export function thisOwner(e: ts.Node): FunctionLike | undefined {
+  // An alias declared in a constructor is looked up like that constructor's own `this` (from it, outwards).
   const from = e.kind === ts.SyntaxKind.ThisKeyword ? e.parent : thisAliasDeclarer(e);
   for (let p: ts.Node | undefined = from; p; p = p.parent) if (isFunctionLike(p) && !ts.isArrowFunction(p)) return p;
   return undefined;

@@ -33,6 +33,13 @@ export const TRANSPARENT_OPS = new Set([
 ]);
 
 /**
+ * tf functions that join a list of tensors (`tf.concat(xs, axis)`, `tf.stack(xs)`): each value of
+ * the result is a value of one of the inputs, unchanged, so when every input is one activation's
+ * output, so is the result.
+ */
+export const JOINING_OPS = new Set(['concat', 'stack']);
+
+/**
  * Tensor ops that return a new tensor and change nothing: `pre.add(hh);` on its own line computes a
  * value and throws it away (tfjs tensors are immutable), a classic slip from in-place APIs.
  * Array and Set methods of the same name (`slice`, `reverse`, `add`) are told apart by the receiver.
