@@ -37,6 +37,7 @@ export default defineRule({
       initialised: '`{{name}}` is initialised here, once',
       runsSequence: '`{{fn}}` runs a whole sequence from the state it is given, and returns the state it ends with',
       statefulHelperLeak: '`{{fn}}` runs the stateful `{{model}}` over one whole sequence, and this loop calls it for one sequence after another without `resetStates()`: each sequence starts from the previous one\'s state. Call `{{model}}.resetStates()` at the start of each iteration (or at the start of `{{fn}}`).',
+      statefulCallerLeak: '`{{fn}}` runs the stateful `{{model}}` over one whole sequence, and every call of `{{caller}}` runs it on another, from a loop, without `resetStates()`: each sequence starts from the previous one\'s state. Call `{{model}}.resetStates()` at the start of `{{caller}}`.',
       runsHere: '`{{fn}}` runs the model here',
       partialReset: 'The `{{event}}` listener resets `{{written}}` but not `{{missing}}`, which `{{method}}` advances from step to step: each new run continues from the state the last one ended with. Reset `{{missing}}` here too.',
       resetInListener: 'Reset `{{missing}}` in the listener',

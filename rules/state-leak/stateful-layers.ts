@@ -41,7 +41,12 @@ function sequenceHelperLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.E
     const arg = site.arguments[index];
     const path = arg && accessPath(arg);
     const loop = model.iterationsAround(site)[0];
-    if (!path || !loop || isFanoutLoop(loop) || isChunkLoop(loop) || resetsStates(ctx, loop.node)) continue;
+    if (!path) continue;
+    if (!loop) {
+      if (named) perCallHelperLeak(ctx, run, site, path, name, reported);
+      continue;
+    }
+    if (isFanoutLoop(loop) || isChunkLoop(loop) || resetsStates(ctx, loop.node)) continue;
     if (!named && !newEachIteration(ctx, site.arguments[dataIndex], loop)) continue;
     reported.add(site);
     const data = { model: path, what: 'sequences', unit: 'sequence', fn: name };
@@ -49,6 +54,35 @@ function sequenceHelperLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.E
     const suggest: FixDescriptor[] = at ? [{ messageId: 'insertReset', data, edits: [insertAt(at.pos, `${at.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
     ctx.report({ node: site, messageId: 'statefulHelperLeak', data, suggest, related: [{ node: run, messageId: 'runsHere', data }] });
   }
+}
+
+/**
+ * `async handle(message) { const history = await fetch(message.id); return scoreCustomer(this.model, history); }`
+ * with `for (const msg of messages) await this.handle(msg)`: the helper named for one sequence is
+ * called once per call of a function, and that function is called in a loop; so each iteration of
+ * that loop scores another sequence. Only when every call of the function sits in such a loop (not
+ * over the chunks of one stream, not a fan-out), and neither the function nor those loops reset.
+ * Reported at the helper's call, with a suggestion to reset at the start of the function (the
+ * model's path is valid there, where it is passed).
+ */
+function perCallHelperLeak(ctx: RuleContext, run: ts.CallExpression, site: ts.CallExpression, path: string, helper: string, reported: Set<ts.Node>): void {
+  const { model } = ctx;
+  const fn = enclosingFunction(site);
+  const caller = fn && functionName(fn);
+  if (!fn || !caller || !fn.body || reported.has(site) || resetsStates(ctx, fn)) return;
+  // The model passed must itself be known stateful (`this.model` given a stateful model by every
+  // `new`), not merely share a name with one: the helper may be given other models elsewhere.
+  const models = statefulModels(ctx);
+  const arg = site.arguments.find((a) => accessPath(a) === path);
+  if (!arg || !(models.has(path) || statefulField(ctx, arg, models))) return;
+  const outer = model.callSitesOf(fn);
+  const loops = outer.map((c) => model.iterationsAround(c)[0]);
+  if (outer.length === 0 || !loops.every((l) => l && !isFanoutLoop(l) && !isChunkLoop(l) && !resetsStates(ctx, l.node))) return;
+  reported.add(site);
+  const data = { model: path, fn: helper, caller };
+  const at = blockInsertion(ctx.text, fn.body);
+  const suggest: FixDescriptor[] = at ? [{ messageId: 'resetAtStart', data: { model: path, fn: caller }, edits: [insertAt(at.pos, `${at.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
+  ctx.report({ node: site, messageId: 'statefulCallerLeak', data, suggest, related: [{ node: run, messageId: 'runsHere', data }] });
 }
 
 /**

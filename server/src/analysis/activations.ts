@@ -599,6 +599,12 @@ function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: num
     const decl = b?.parent;
     if (!b || !decl) return undefined;
     if (ts.isParameter(decl) && decl.name === b) return index === undefined ? parameterModelActivation(model, decl, depth) : undefined;
+    // `const { vocab, model } = await loadArtifacts(dir)`: the member every return of the helper gives.
+    const member = destructuredMember(decl);
+    if (member) {
+      const values = memberValues(model, member.from, member.name, depth + 1);
+      return values && agreed(values.map((v) => modelOutputActivation(model, v, depth + 1, index)));
+    }
     if (!ts.isVariableDeclaration(decl) || decl.name !== b || !decl.initializer) return undefined;
     const scope = decl.parent.parent.parent ?? decl;
     if ((decl.parent.flags & ts.NodeFlags.Const) === 0 && model.scopes.writes(b, scope).length > 0) return undefined;
@@ -663,7 +669,9 @@ function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: num
  */
 function memberValues(model: FileModel, obj: ts.Expression, name: string, depth: number): ts.Expression[] | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  const e = unwrap(obj);
+  // `await loadArtifacts(dir)`: an async helper's object is the one its returns build.
+  let e = unwrap(obj);
+  while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
   if (ts.isObjectLiteralExpression(e)) {
     const p = e.properties.find((q) => q.name && ts.isIdentifier(q.name) && q.name.text === name);
     return p && ts.isShorthandPropertyAssignment(p) ? [p.name] : p && ts.isPropertyAssignment(p) ? [p.initializer] : undefined;
@@ -687,6 +695,19 @@ function memberValues(model: FileModel, obj: ts.Expression, name: string, depth:
   }
   const init = initializerOf(b);
   return init && ts.isVariableDeclaration(decl) && (decl.parent.flags & ts.NodeFlags.Const) !== 0 ? collect([init]) : undefined;
+}
+
+/**
+ * `{ model }` or `{ net: model }` in `const { model } = init` (a `const`, one level of pattern, no
+ * rest or default): the object it is taken from and the member's name. A default could stand in
+ * for a missing member, so a binding with one is not followed.
+ */
+export function destructuredMember(decl: ts.Node): { from: ts.Expression; name: string } | undefined {
+  if (!ts.isBindingElement(decl) || decl.dotDotDotToken || decl.initializer || !ts.isObjectBindingPattern(decl.parent)) return undefined;
+  const holder = decl.parent.parent;
+  if (!ts.isVariableDeclaration(holder) || !holder.initializer || (holder.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
+  const key = decl.propertyName ?? decl.name;
+  return ts.isIdentifier(key) || ts.isStringLiteral(key) ? { from: holder.initializer, name: key.text } : undefined;
 }
 
 /** `this.model.add(layer)` (or `self.model.add`) in the object's class or ES5 constructor and methods: the last layer's activation. */

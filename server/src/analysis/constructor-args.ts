@@ -24,8 +24,12 @@ export function newsOf(model: FileModel, name: string): readonly ts.NewExpressio
   return newsByClass(model).get(name) ?? [];
 }
 
-/** The index of the constructor parameter that `this.<field>` is set from, if the constructor does only that with it. */
-export function constructorParameterOf(cls: ts.ClassLikeDeclaration, field: string): { ctor: ts.ConstructorDeclaration; index: number } | undefined {
+/**
+ * The index of the constructor parameter that `this.<field>` is set from, if the constructor does
+ * only that with it; `member` when the parameter is an options object destructured in place
+ * (`constructor({ model, queue })` with `this.model = model`): the member of it that is stored.
+ */
+export function constructorParameterOf(cls: ts.ClassLikeDeclaration, field: string): { ctor: ts.ConstructorDeclaration; index: number; member?: string } | undefined {
   const ctor = cls.members.find(ts.isConstructorDeclaration);
   if (!ctor?.body) return undefined;
   // `constructor(private readonly model: M)`
@@ -36,8 +40,27 @@ export function constructorParameterOf(cls: ts.ClassLikeDeclaration, field: stri
     if (!e || !ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken || thisFieldName(unwrap(e.left)) !== field) continue;
     const r = unwrap(e.right);
     index = ts.isIdentifier(r) ? ctor.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === r.text) : -1;
+    if (index < 0 && ts.isIdentifier(r)) {
+      const found = optionsMemberOf(ctor, r.text);
+      if (found) return { ctor, ...found };
+    }
   }
   return index >= 0 ? { ctor, index } : undefined;
+}
+
+/**
+ * `constructor({ model, queue, log = console })`: the parameter and member that bind `name`, when
+ * taken plainly (no rest, no nesting). A member with a default is left out: where a `new` omits
+ * it, the value is the default, which this does not follow.
+ */
+function optionsMemberOf(ctor: ts.ConstructorDeclaration, name: string): { index: number; member: string } | undefined {
+  for (const [index, p] of ctor.parameters.entries()) {
+    if (!ts.isObjectBindingPattern(p.name)) continue;
+    const el = p.name.elements.find((x) => ts.isIdentifier(x.name) && x.name.text === name);
+    const key = el && !el.dotDotDotToken && !el.initializer ? (el.propertyName ?? el.name) : undefined;
+    if (key && (ts.isIdentifier(key) || ts.isStringLiteral(key))) return { index, member: key.text };
+  }
+  return undefined;
 }
 
 /**
@@ -55,7 +78,17 @@ export function fieldConstructorArgs(model: FileModel, cls: ts.ClassLikeDeclarat
   for (const n of news) {
     const arg = n.arguments?.[at.index] ?? fallback;
     if (!arg || ts.isSpreadElement(arg)) return undefined;
-    out.push(arg);
+    const value = at.member === undefined ? arg : optionValue(arg, at.member);
+    if (!value) return undefined;
+    out.push(value);
   }
   return out;
+}
+
+/** `{ model, queue }` / `{ model: streaming }` passed as an options object: the member's value (a spread could override it: unknown). */
+function optionValue(arg: ts.Expression, member: string): ts.Expression | undefined {
+  const obj = unwrap(arg);
+  if (!ts.isObjectLiteralExpression(obj) || obj.properties.some(ts.isSpreadAssignment)) return undefined;
+  const p = obj.properties.find((q) => q.name && (ts.isIdentifier(q.name) || ts.isStringLiteral(q.name)) && q.name.text === member);
+  return p && ts.isShorthandPropertyAssignment(p) ? p.name : p && ts.isPropertyAssignment(p) ? p.initializer : undefined;
 }

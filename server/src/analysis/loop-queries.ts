@@ -150,9 +150,9 @@ export const isFanoutLoop = (it: Iteration): boolean => loopRole(it) === 'fanout
 export function iteratedParameter(model: FileModel, fn: FunctionLike, loop: Iteration): number {
   const n = loop.node;
   let over: ts.Expression | undefined;
-  if (ts.isForOfStatement(n)) over = n.expression;
+  if (ts.isForOfStatement(n)) over = indicesOf(n.expression) ?? n.expression;
   else if (ts.isForStatement(n) && n.condition && ts.isBinaryExpression(n.condition)) {
-    const bound = unwrap(n.condition.right);
+    const bound = withoutOffset(n.condition.right);
     if (ts.isPropertyAccessExpression(bound) && bound.name.text === 'length') over = bound.expression;
     // `t < x.shape[1]`: the tensor's length along its time axis.
     else if (ts.isElementAccessExpression(bound) && memberName(unwrap(bound.expression)) === 'shape') over = unwrap(bound.expression);
@@ -165,6 +165,26 @@ export function iteratedParameter(model: FileModel, fn: FunctionLike, loop: Iter
   while (u && ts.isPropertyAccessExpression(u)) u = unwrap(u.expression);
   const p = u && ts.isIdentifier(u) ? model.scopes.resolve(u)?.parent : undefined;
   return p && ts.isParameter(p) && p.parent === fn ? fn.parameters.indexOf(p) : -1;
+}
+
+/** `wave.length - 1`, `n + 1`: the bound without a constant offset (one step fewer is still every step). */
+function withoutOffset(e: ts.Expression): ts.Expression {
+  const u = unwrap(e);
+  const constant = (x: ts.Expression): boolean => ts.isNumericLiteral(unwrap(x)) || ts.isIdentifier(unwrap(x)) && /^[A-Z_0-9]+$/.test((unwrap(x) as ts.Identifier).text);
+  return ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.MinusToken || u.operatorToken.kind === ts.SyntaxKind.PlusToken) && constant(u.right) ? unwrap(u.left) : u;
+}
+
+/**
+ * `range(wave.length - 1)`, `Array(xs.length).keys()`: the indices of an array, as a for-of runs
+ * over them; the array (`wave`). Only a call of one argument that is a `.length`, so a range over
+ * anything else (`range(nEpochs)`) is not taken for a parameter's steps.
+ */
+function indicesOf(e: ts.Expression): ts.Expression | undefined {
+  let u = unwrap(e);
+  if (ts.isCallExpression(u) && calleeName(u) === 'keys' && calleeReceiver(u)) u = unwrap(calleeReceiver(u)!);
+  if (!ts.isCallExpression(u) && !ts.isNewExpression(u)) return undefined;
+  const arg = u.arguments?.length === 1 ? withoutOffset(u.arguments[0]!) : undefined;
+  return arg && ts.isPropertyAccessExpression(arg) && arg.name.text === 'length' ? arg.expression : undefined;
 }
 
 /** Is `e` a fresh tensor built from constants (`tf.zeros([1, H])`)? */
