@@ -25,9 +25,9 @@ export default defineRule({
         { s, label: s.name, positions: inputStateReturned(step, s) },
         ...memberStatesReturned(step, s).map(({ sub, positions }) => ({ s: sub, label: `${s.name}.${sub.name}`, positions })),
         // A tuple state rebuilt from its own elements (`[out, [h, c]]` after `const [h, c] = carry`).
-        ...tupleElementsReturned(step, s).map(({ sub, positions }) => ({ s: sub, label: sub.name, positions })),
+        ...tupleElementsReturned(step, s).map(({ sub, positions }) => ({ s: sub, label: sub.name, positions, item: true })),
       ]);
-      for (const { s, label, positions } of units) {
+      for (const { s, label, positions, item } of units as { s: typeof step.states[number]; label: string; positions: typeof units[number]['positions']; item?: boolean }[]) {
         for (const pos of positions) {
           if (reported.has(pos.node)) continue;
           // An object read member by member and returned whole: its new members are the candidates.
@@ -40,11 +40,12 @@ export default defineRule({
           reported.add(pos.node);
           // `[out, ...states]` / `[out].concat(states)` stand for every state at once: only with one
           // state is that one position.
-          const tail = ts.isSpreadElement(pos.node) || (ts.isCallExpression(pos.node.parent) && pos.node.parent.arguments.includes(pos.node));
+          const tail = !item && (ts.isSpreadElement(pos.node) || (ts.isCallExpression(pos.node.parent) && pos.node.parent.arguments.includes(pos.node)));
           // An object read member by member is not replaced by one tensor.
           const replaceable = (!tail || step.states.length === 1) && !(label === s.name && readByMember(step, s));
           // A list of states read by element (`states[0]`, `const [h] = states`) is returned as a list.
-          const list = !tail && readsByElement(step.flow, s.root);
+          // (An item of a returned tuple, `[out, [h, c]]`, is one tensor in its place.)
+          const list = !tail && !item && readsByElement(step.flow, s.root);
           // `{ ...state, h: hNew }` hands `c` back through the spread: the member is added after it.
           const spread = ts.isSpreadAssignment(pos.node.parent) ? pos.node.parent : undefined;
           const replacement = (name: string): string => ts.isShorthandPropertyAssignment(pos.node.parent)

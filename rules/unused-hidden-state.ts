@@ -5,7 +5,10 @@ import { isLayerValue } from '../server/src/analysis/calls';
 import { analyzeStep, isDroppedTensorOp, touches, type StepContext } from '../server/src/analysis/dataflow';
 import { inheritedSteps, type InheritedStep } from '../server/src/analysis/inherited-steps';
 import { defineRule, nodeText, replaceNode, type FixDescriptor } from './rule';
-import { stateReachesOutput, type StateInput, type Step } from '../server/src/analysis/steps';
+import { containsStepLoop, stateReachesOutput, type StateInput, type Step } from '../server/src/analysis/steps';
+import { ownMethod } from '../server/src/analysis/class-hierarchy';
+import { finalReturn } from '../server/src/analysis/calls';
+import { declarationOf } from '../server/src/analysis/scopes';
 import { carriesNoState, droppedUsesOf, memberStates } from '../server/src/analysis/state-queries';
 import { inputProjection, unusedDeclaredWeight, unusedRecurrentWeights } from '../server/src/analysis/weights';
 import { scriptKindFor } from '../server/src/analysis/parse';
@@ -84,6 +87,8 @@ export default defineRule({
       weightOnOther: 'the recurrent weight is applied here, not to `this.{{field}}`',
       shadowedByVar: '`{{step}}` never uses its incoming state `{{name}}`: a `var {{name}}` in a function inside it is hoisted to that whole function, so every `{{name}}` there, the one in its own initialiser included, is that new variable (undefined at first), not the state. Give the inner variable another name.',
       shadowHere: 'this `var {{name}}` hides the state in the whole function around it',
+      sequenceIgnoresState: '`{{step}}` runs the whole sequence from a state it makes itself and never reads its incoming state `{{name}}`: it hands back its final state `{{returned}}` for the next call, but the state passed in is ignored, so every call starts from scratch. Start the loop from `{{name}}`.',
+      loopStartsHere: 'the loop starts from this state instead of `{{name}}`',
     },
   },
   check(ctx) {
@@ -163,6 +168,7 @@ export default defineRule({
       });
     }
     ignoredInitialStates(ctx);
+    sequenceForwardsIgnoringState(ctx);
     unusedStateInputs(ctx);
     unreadFieldStates(ctx);
   },
@@ -268,6 +274,56 @@ function unusedStateInputs(ctx: RuleContext): void {
       ctx.report({ node: el, messageId: 'unusedInput', data, suggest });
     }
   }
+}
+
+/**
+ * `forward(input, hidden)` that unrolls the sequence itself (a loop over time steps, so it is not a
+ * step and the checks above do not see it) from `let [h, c] = this.init_hidden(b)`, returns its
+ * final state (`[logits, [h, c]]`) and never mentions `hidden`: the caller carries a state from
+ * chunk to chunk that the model throws away. All three are required: a parameter named like a
+ * state that is never referenced (`hidden ?? this.init_hidden()` is a use), the model's own loop
+ * state, and that state handed back; a second parameter named otherwise (`training`, `mask`), or a
+ * forward that does not return its final state (one that resets per sequence on purpose), is not
+ * reported.
+ */
+function sequenceForwardsIgnoringState(ctx: RuleContext): void {
+  const { model } = ctx;
+  for (const cls of model.classes.values()) {
+    const forward = ownMethod(cls, 'forward');
+    if (!forward?.body || forward.parameters.length < 2 || !containsStepLoop(forward, model.index)) continue;
+    const returned = returnedOwnStates(ctx, forward);
+    if (returned.length === 0) continue;
+    for (const p of forward.parameters.slice(1)) {
+      if (!ts.isIdentifier(p.name) || p.initializer || !isStateLikeName(p.name.text)) continue;
+      if (model.scopes.references(p.name, forward.body).length > 0) continue;
+      const data = { step: cls.name?.text ?? 'forward', name: p.name.text, returned: returned.map((r) => r.text).join('`, `') };
+      const start = declarationOf(model.scopes.resolve(returned[0]!)!);
+      ctx.report({ node: p.name, messageId: 'sequenceIgnoresState', data, related: [{ node: start, messageId: 'loopStartsHere', data }] });
+    }
+  }
+}
+
+/**
+ * The states a sequence `forward` hands back at its end, beside its output: the state-named `let`
+ * variables of the function itself in `[out, [h, c]]`, `[out, h]` or `{ out, hidden: [h, c] }`.
+ * Empty when it returns anything else.
+ */
+function returnedOwnStates(ctx: RuleContext, fn: FunctionLike): ts.Identifier[] {
+  const r = finalReturn(fn);
+  if (!r) return [];
+  const slots = ts.isArrayLiteralExpression(r) ? r.elements.slice(1)
+    : ts.isObjectLiteralExpression(r) ? r.properties.map((p) => (ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined)).filter((e): e is ts.Expression => !!e)
+    : [];
+  const ids = slots.flatMap((e) => {
+    const u = unwrap(e);
+    return ts.isArrayLiteralExpression(u) ? u.elements.map(unwrap) : [u];
+  }).filter((e): e is ts.Identifier => ts.isIdentifier(e) && isStateLikeName(e.text));
+  return ids.filter((id) => {
+    const b = ctx.model.scopes.resolve(id);
+    const list = b && declarationOf(b).parent;
+    // A `let` of the function itself: the loop's own state, advanced in place.
+    return !!b && !!list && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Let) !== 0 && enclosingFunction(b) === fn;
+  });
 }
 
 /**

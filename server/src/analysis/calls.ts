@@ -303,6 +303,14 @@ function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: 
           if (ts.isShorthandPropertyAssignment(p)) arg(p.name, k);
           else if (ts.isPropertyAssignment(p) && accessPath(p.initializer) !== undefined) arg(p.initializer, k);
         }
+      } else if (ts.isArrayLiteralExpression(u) && tupleParameter(step, i)) {
+        // `step(x, [h, c])` into a tuple parameter (`forward(x, [h, c]: State)`): the tuple is
+        // built at the call, so each of its items is the state in that place. An item the step
+        // does not take as a state (a mask beside `h`) is passed on purpose, the same every step.
+        u.elements.forEach((el, j) => {
+          const index = ts.isSpreadElement(el) ? -1 : stateIndexOfRoot(step, `p${i}.${j}`);
+          if (index >= 0 || ts.isSpreadElement(el)) arg(el, index);
+        });
       } else arg(a, k);
     }
     // Unknown callee: a state by name, or by other evidence (a zero tensor made to start the
@@ -312,6 +320,17 @@ function stateArgsOf(call: ts.CallExpression, step: Step | undefined, cellVar?: 
     else if (i === 0 && call.arguments.length > 1 && !!stateByEvidence?.(call, a, 0)) arg(a, 0);
   });
   return out;
+}
+
+/** Does the step take parameter `i` as a tuple of states, destructured where it is declared (`[h, c]: State`)? */
+function tupleParameter(step: Step, i: number): boolean {
+  const name = step.fn.parameters[i]?.name;
+  return !!name && ts.isArrayBindingPattern(name) && step.states.some((s) => s.root.startsWith(`p${i}.`));
+}
+
+/** The index of the step's state with this root (`p1.0`), or -1 when the step takes no state there. */
+function stateIndexOfRoot(step: Step, root: string): number {
+  return step.states.find((s) => s.root === root)?.index ?? -1;
 }
 
 /** Resolves the function a call runs: `step(...)`, `cell.forward(...)` with `cell = new C()`. */
@@ -533,6 +552,37 @@ function finalResult(fn: FunctionLike): ts.Expression | undefined {
 export function returnsOneValue(fn: FunctionLike): boolean {
   const r = finalResult(fn);
   return !!r && !ts.isArrayLiteralExpression(r) && !ts.isObjectLiteralExpression(r);
+}
+
+/**
+ * Does `fn` only pack its arguments, in order, into the array it returns? `tuple(...items) { return
+ * items; }`, `(...xs) => [...xs]`, `pair(a, b) { return [a, b]; }`: then a call to it is the array
+ * literal of its arguments, written another way (code ported from Python spells tuples so).
+ * Memoised per function node, as several rules ask it of the same helpers.
+ */
+export function returnsItsArguments(fn: FunctionLike): boolean {
+  let known = packingMemo.get(fn);
+  if (known === undefined) packingMemo.set(fn, known = packsArguments(fn));
+  return known;
+}
+
+const packingMemo = new WeakMap<FunctionLike, boolean>();
+
+function packsArguments(fn: FunctionLike): boolean {
+  const returned = ts.isConstructorDeclaration(fn) ? undefined : returnedExpressions(fn);
+  // One way out only: a helper that returns its arguments on one path and something else on
+  // another is not a spelling of an array literal.
+  if (!returned || returned.length !== 1) return false;
+  const r = unwrap(returned[0]!);
+  const params = fn.parameters;
+  if (params.some((p) => !ts.isIdentifier(p.name) || p.initializer)) return false;
+  const names = params.map((p) => (p.name as ts.Identifier).text);
+  const rest = params.length === 1 && params[0]!.dotDotDotToken ? names[0] : undefined;
+  if (rest !== undefined && ts.isIdentifier(r)) return r.text === rest;
+  if (!ts.isArrayLiteralExpression(r)) return false;
+  if (rest !== undefined) return r.elements.length === 1 && ts.isSpreadElement(r.elements[0]!) && ts.isIdentifier(unwrap(r.elements[0].expression)) && (unwrap(r.elements[0].expression) as ts.Identifier).text === rest;
+  return params.length > 1 && !params.some((p) => p.dotDotDotToken) && r.elements.length === names.length
+    && r.elements.every((el, k) => ts.isIdentifier(el) && el.text === names[k]);
 }
 
 /** What a function returns at its end: an arrow's expression body, or its last statement's `return` (unwrapped). */

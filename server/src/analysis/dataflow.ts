@@ -64,8 +64,8 @@ export interface StepFlow {
   aliasNames: Map<string, string[]>;
   /** Rest elements bound from a root (`const [x, ...states] = inputs` -> p0: [{ name, from: 1 }]). */
   restNames: Map<string, { name: string; from: number; node: ts.Identifier }[]>;
-  /** The helpers (methods, functions of the file) the step's evaluation followed, with the values passed to them. */
-  helperCalls: { helper: FunctionLike; args: Val[] }[];
+  /** The helpers (methods, functions of the file) the step's evaluation followed, with the values passed to them and the call. */
+  helperCalls: { helper: FunctionLike; args: Val[]; call: ts.CallExpression }[];
 }
 
 const EMPTY: Val = { deps: new Set() };
@@ -90,6 +90,15 @@ export function rootVal(root: string): Val {
 /** `state.h` / `{ h } = state` of a parameter-like root: a root of its own (`p1.h`). */
 function memberOfRoot(v: Val, key: string): Val | undefined {
   return v.alias !== undefined && v.elem && !v.props ? rootVal(`${v.alias}.${key}`) : undefined;
+}
+
+/**
+ * A rest parameter (`...items`) is a fresh array of the arguments it collects: element k is the
+ * k-th of them, so `function tuple(...items) { return items; }` hands each argument back in its
+ * place instead of blurring them into one value.
+ */
+function restVal(args: readonly Val[]): Val {
+  return { deps: union(...args).deps, elem: (i) => args[i] ?? EMPTY };
 }
 
 function sliceVal(v: Val, from: number): Val {
@@ -240,7 +249,7 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     flow.returns = [];
     helperStack.push(helper);
     helper.parameters.forEach((p, i) => {
-      const v = p.dotDotDotToken ? union(...args.slice(i)) : args[i] ?? EMPTY;
+      const v = p.dotDotDotToken ? restVal(args.slice(i)) : args[i] ?? EMPTY;
       bindPattern(p.name, p.initializer ? union(v, evalExpr(p.initializer)) : v, p, false);
     });
     if (ts.isBlock(helper.body)) evalBlock(helper.body.statements);
@@ -382,7 +391,7 @@ export function analyzeStep(fn: FunctionLike, tf: TfApi, paramRoots?: (index: nu
     }
     const helper = helperOf(e);
     if (helper) {
-      flow.helperCalls.push({ helper, args });
+      flow.helperCalls.push({ helper, args, call: e });
       const v = evalHelper(helper, args);
       if (v) return v;
     }

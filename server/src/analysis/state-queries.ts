@@ -3,6 +3,7 @@
 import ts from '../typescript';
 import { reaches, rootVal, touches, type LocalDef, type ReturnRecord, type Val } from './dataflow';
 import { calleeName, unwrap } from './ast';
+import { returnsItsArguments } from './calls';
 import type { StateInput, Step } from './steps';
 import { NEW_TOKENS, hasToken, isBareNewName, isStateLikeName, nameTokens, stateBase } from './tfjs-facts';
 
@@ -98,13 +99,31 @@ function tupleReturned(step: Step, elements: { node: ts.Expression; val: Val }[]
   const param = /^p(\d+)\.\d+$/.exec(step.states[0]!.root)?.[1];
   if (param === undefined || !step.states.every((st, k) => st.root === `p${param}.${k}`)) return undefined;
   const tuples = elements.filter((e) => {
-    const u = unwrap(e.node);
-    return ts.isArrayLiteralExpression(u) && u.elements.length === count && !u.elements.some(ts.isSpreadElement);
+    const items = tupleItems(step, e.node);
+    return items !== undefined && items.length === count;
   });
   if (tuples.length !== 1) return undefined;
   const tuple = tuples[0]!;
-  const items = (unwrap(tuple.node) as ts.ArrayLiteralExpression).elements;
+  const items = tupleItems(step, tuple.node)!;
   return items.map((node, k) => ({ node, val: tuple.val.elem ? tuple.val.elem(k) : tuple.val }));
+}
+
+/**
+ * The items of a tuple written in place: an array literal's elements (`[h, c]`), or the arguments
+ * of a call to a helper of the file that only packs them into an array (`tuple(h, c)` with
+ * `tuple(...items) { return items; }`). Undefined for anything else, and when an item is spread,
+ * so that each item stands in its own position.
+ */
+function tupleItems(step: Step, node: ts.Expression): readonly ts.Expression[] | undefined {
+  const u = unwrap(node);
+  const items = ts.isArrayLiteralExpression(u) ? u.elements
+    : ts.isCallExpression(u) && packingCall(step, u) ? u.arguments : undefined;
+  return items && !items.some(ts.isSpreadElement) ? items : undefined;
+}
+
+/** Is `call` one the step's evaluation followed into a helper that returns its arguments as they came? */
+function packingCall(step: Step, call: ts.CallExpression): boolean {
+  return step.flow.helperCalls.some((h) => h.call === call && returnsItsArguments(h.helper));
 }
 
 /**
@@ -145,7 +164,10 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
     // (`cc` for `c`, `hh` for `h`: the one-letter state's name doubled, a common "new value"; `cn`,
     // `xn`: the letter with an `n` for "next", as equations are transcribed.)
     const doubled = base.length === 1 && (l.name.toLowerCase() === base + base || l.name.toLowerCase() === `${base}n`);
-    const nameMatches = base !== '' && (stateBase(l.name) === base || doubled) && (s.baseName === undefined || hasToken(l.name, NEW_TOKENS) || doubled);
+    // `cy` for `cx`, `hy` for `hx`: PyTorch's LSTMCell names the incoming states `hx`, `cx` and the
+    // new ones `hy`, `cy`; ports keep the names.
+    const xToY = isNextInXYNaming(s.name, l.name);
+    const nameMatches = base !== '' && (stateBase(l.name) === base || doubled || xToY) && (s.baseName === undefined || hasToken(l.name, NEW_TOKENS) || doubled || xToY);
     // `cell` for `c`, `hidden` for `h`: the long form of a one-letter state's name, computed from it.
     const longForm = (LONG_FORMS.get(base) ?? []).some((w) => nameTokens(l.name).includes(w)) && touches(l.val.deps, s.root);
     const named = nameMatches || bareNew || longForm;
@@ -160,6 +182,11 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
   // `{ output, memory }` is also how a step hands on a context it only reads (an attention
   // memory): the output is taken for the new state only when it is an update of the state itself.
   return !out.fromObject || blendsState(out.def, s) ? [out.def] : [];
+}
+
+/** Is `local` the new value of `state` in the `hx` -> `hy` naming (one letter, then `x` for the old value, `y` for the new)? */
+function isNextInXYNaming(state: string, local: string): boolean {
+  return /^[a-z]x$/i.test(state) && local.length === 2 && local[0]!.toLowerCase() === state[0]!.toLowerCase() && local[1]!.toLowerCase() === 'y';
 }
 
 /**
@@ -347,7 +374,7 @@ export function memberStatesReturned(step: Step, s: StateInput): { sub: StateInp
 export function tupleElementsReturned(step: Step, s: StateInput): { sub: StateInput; positions: StatePosition[] }[] {
   const positions = newStatePositions(step, s);
   if (positions.length === 0) return [];
-  const rebuilt = positions.map((p) => unwrap(p.node)).filter((e): e is ts.ArrayLiteralExpression => ts.isArrayLiteralExpression(e));
+  const rebuilt = positions.map((p) => ({ elements: tupleItems(step, p.node) })).filter((e): e is { elements: readonly ts.Expression[] } => e.elements !== undefined);
   // Element values are followed only where the dataflow tracked the array element by element.
   if (rebuilt.length !== positions.length || positions.some((p) => !p.val.elem)) return [];
   const count = rebuilt[0]!.elements.length;
@@ -357,7 +384,7 @@ export function tupleElementsReturned(step: Step, s: StateInput): { sub: StateIn
   // place; the step reads no element past them, and reads its elements by destructuring.
   if (count < 1 || rebuilt.some((a, i) => a.elements.length !== count || a.elements.some((el, k) => {
     const own = ownElement(elementRoot(i, k));
-    return ts.isSpreadElement(el) || (own >= 0 && own !== k);
+    return own >= 0 && own !== k;
   }))) return [];
   if ([...step.flow.readRoots].some((r) => ownElement(r) >= count)) return [];
   return Array.from({ length: count }, (_, k) => {
