@@ -76,7 +76,7 @@ function refilledInLoop(ctx: RuleContext, site: ts.Node, body: FunctionLike, fie
 }
 
 /** Is the value at `v` assigned (`s = v`) to a state variable: named like one, passed to a step, or carried by the loop around it? */
-function storedAsState(ctx: RuleContext, v: ts.Node): boolean {
+export function storedAsState(ctx: RuleContext, v: ts.Node): boolean {
   const p = v.parent;
   const lhs = ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === v ? accessPath(p.left) : undefined;
   if (!lhs) return false;
@@ -135,7 +135,7 @@ function lastElementRead(a: ts.Identifier): ts.Expression | undefined {
  * The closure and the functions of this file it calls, to a small depth (`() =>
  * this.reconstructionLoss(w)` runs the method's body on the tape too).
  */
-function tapedBodies(ctx: RuleContext, g: ClosureCall, depth = 2): FunctionLike[] {
+export function tapedBodies(ctx: RuleContext, g: ClosureCall, depth = 2): FunctionLike[] {
   const out: FunctionLike[] = [g.fn];
   for (let i = 0, level = 0; i < out.length && level < depth; level++) {
     const end = out.length;
