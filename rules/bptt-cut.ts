@@ -3,7 +3,8 @@
  * - unrolled-outside.ts: a loop over steps unrolled before the gradient closure and read inside it
  *   (`unrolledOutside`); a recurrent model run outside the closure that trains it (`modelRunOutside`).
  * - unrolled-by-helper.ts: a state unrolled before the closure by a helper, a fold (`reduce`) or a
- *   recursion, reached directly or through a tidy, a joined map, a dataset or a promise (`unrolledByHelper`).
+ *   recursion, reached directly or through a tidy, a joined map, a dataset or a promise (`unrolledByHelper`);
+ *   a masked update counts as an unroll, and a helper whose weights the closure's variable list leaves out is frozen.
  * - detached-inside.ts: the state detached on the tape: read back and rebuilt (`readBack*`), copied into
  *   a new `tf.variable` (`variableCopy`), stored with `assign()` (`assignedState`), or handed back read
  *   back by a step (`readBackStep`).
