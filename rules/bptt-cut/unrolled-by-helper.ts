@@ -6,7 +6,7 @@ import { nodeText, type RuleContext } from '../rule';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, type FunctionLike, isWithin, enclosingFunction } from '../../server/src/analysis/ast';
 import { finalReturn, iterationOf, resolveCallee } from '../../server/src/analysis/calls';
 import { inlineRecurrences } from '../../server/src/analysis/loop-queries';
-import { initialValueOf, initializerOf, isPropertyName } from '../../server/src/analysis/scopes';
+import { declarationOf, initialValueOf, initializerOf, isPropertyName } from '../../server/src/analysis/scopes';
 import { TRANSPARENT_OPS } from '../../server/src/analysis/tfjs-facts';
 import type { ClosureCall } from '../../server/src/analysis/model';
 import { nodesInside } from '../../server/src/analysis/tree-index';
@@ -25,17 +25,16 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
   walk(fn, (n) => {
     if (n !== fn && isFunctionLike(n) && !iteratingCallbackOf(n) && !tidied.has(n)) return false;
     if (!ts.isReturnStatement(n) || !n.expression) return;
-    const e = unwrap(n.expression);
-    // `return [y, h]`, `return { output, hidden: h }`: each part.
-    const parts: ts.Expression[] = ts.isArrayLiteralExpression(e) ? [...e.elements]
-      : ts.isObjectLiteralExpression(e) ? e.properties.flatMap((p) => ts.isShorthandPropertyAssignment(p) ? [p.name] : ts.isPropertyAssignment(p) ? [p.initializer] : [])
-      : [e];
-    for (const p of parts) {
+    // `return [y, h]`, `return { output, hidden: h }`, `return [out, [h, c]]`: each part.
+    for (const p of returnedParts(n.expression, 2)) {
       const u = unwrap(p);
       // `return tf.concat(states, 0)` / `tf.stack(states)`: the collected states, as one tensor.
       const joined = ts.isCallExpression(u) && /^(concat|stack)$/.test(model.tf.fn(u) ?? '') && u.arguments[0] ? u.arguments[0] : p;
       const path = accessPath(reshapedFrom(ctx, joined) ?? joined);
       if (path) returned.add(path);
+      // `return state.h` with `state = this.cell(x, state)`: a member of the carried state object.
+      const root = path?.split('.')[0];
+      if (root && root !== path && root !== 'this') returned.add(root);
     }
   });
   for (const call of model.stepCalls) {
@@ -54,7 +53,17 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
     const state = [r.binding, ...(ts.isIdentifier(via) ? [model.scopes.resolve(via)] : [])].filter((b) => b !== undefined);
     if (returnsStateOf(ctx, returned, state, r.loop.node)) return r.loop.node;
   }
-  return maskedUpdateLoop(ctx, fn, returned);
+  return gatedUpdateLoop(ctx, fn, returned);
+}
+
+/** The parts of a returned value, through array and object literals `depth` deep (`[out, [h, c]]` -> out, h, c). */
+function returnedParts(r: ts.Expression, depth: number): ts.Expression[] {
+  const e = unwrap(r);
+  const parts: ts.Expression[] | undefined = ts.isArrayLiteralExpression(e) ? e.elements.filter((x) => !ts.isSpreadElement(x))
+    : ts.isObjectLiteralExpression(e) ? e.properties.flatMap((p) => ts.isShorthandPropertyAssignment(p) ? [p.name] : ts.isPropertyAssignment(p) ? [p.initializer] : [])
+    : undefined;
+  if (!parts) return [r];
+  return depth > 1 ? parts.flatMap((p) => returnedParts(p, depth - 1)) : parts;
 }
 
 /** `h.reshape([n])`, `tf.squeeze(h)`: the tensor a value-preserving op is applied to (the same values). */
@@ -167,32 +176,38 @@ function isFoldUnroll(ctx: RuleContext, call: ts.CallExpression): boolean {
 
 /**
  * `const cand = tf.tanh(x.matMul(Wx).add(h.matMul(Wh))); h = m.mul(cand).add(tf.sub(1, m).mul(h))`
- * in a loop of `fn` that returns `h`: a masked (or gated) update keeps the old state where the
- * sequence has ended and takes the cell's candidate elsewhere. The candidate is a const of the same
- * iteration that multiplies the state by a weight, so the loop is an unroll although the stored
- * value starts with a method call on the mask (not a tf call, which `inlineRecurrences` asks for).
+ * (a masked update: the old state kept where the sequence has ended), or an LSTM written out
+ * (`const gates = tf.matMul(h, U)...; const [i, f, g, o] = tf.split(gates, 4, 1); h =
+ * tf.sigmoid(o).mul(tf.tanh(c))`), in a loop of `fn` that returns `h`: the new state is computed,
+ * through locals of the same iteration, from the state multiplied by a weight, so the loop is an
+ * unroll although the stored value is a method chain (not a tf call, which `inlineRecurrences` asks for).
  */
-function maskedUpdateLoop(ctx: RuleContext, fn: FunctionLike, returned: ReadonlySet<string>): ts.Node | undefined {
+function gatedUpdateLoop(ctx: RuleContext, fn: FunctionLike, returned: ReadonlySet<string>): ts.Node | undefined {
   const { model } = ctx;
   for (const w of nodesInside(model.index.writes, fn)) {
     if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
     const target = unwrap(w.left);
     const b = ts.isIdentifier(target) && returned.has(target.text) ? model.scopes.resolve(target) : undefined;
     const loop = b && model.iterationsAround(w)[0];
-    if (!b || !loop || isWithin(b, loop.node) || !isWithin(loop.node, fn) || !model.scopes.firstReference(b, w.right)) continue;
-    const candidate = (id: ts.Identifier): boolean => {
-      const c = model.scopes.resolve(id);
-      const d = c?.parent;
-      return !!d && ts.isVariableDeclaration(d) && !!d.initializer && model.iterationsAround(d)[0]?.node === loop.node && multipliesByWeight(ctx, d.initializer, b);
-    };
-    let found = false;
-    walk(w.right, (n) => {
-      if (found || !ts.isIdentifier(n) || isPropertyName(n)) return;
-      if (candidate(n)) found = true;
-    });
-    if (found) return loop.node;
+    if (!b || !loop || isWithin(b, loop.node) || !isWithin(loop.node, fn)) continue;
+    if (throughWeightInIteration(ctx, w.right, b, loop.node, 2)) return loop.node;
   }
   return undefined;
+}
+
+/** Does `e` multiply `state` by a weight, itself or through consts of the iteration of `loop` (`hops` deep, destructured ones too)? */
+function throughWeightInIteration(ctx: RuleContext, e: ts.Node, state: ts.Identifier, loop: ts.Node, hops: number): boolean {
+  if (multipliesByWeight(ctx, e, state)) return true;
+  if (hops === 0) return false;
+  let found = false;
+  walk(e, (n) => {
+    if (found || !ts.isIdentifier(n) || isPropertyName(n)) return;
+    const local = ctx.model.scopes.resolve(n);
+    const d = local && local !== state ? declarationOf(local) : undefined;
+    if (d && ts.isVariableDeclaration(d) && d.initializer && ctx.model.iterationsAround(d)[0]?.node === loop &&
+      throughWeightInIteration(ctx, d.initializer, state, loop, hops - 1)) found = true;
+  });
+  return found;
 }
 
 /** `const unroll = (xs) => tf.unstack(xs, 1).reduce((h, xt) => cell(xt, h), h0)`: a helper returning a fold over steps. */
@@ -232,7 +247,8 @@ export function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): voi
       const declared = initializerOf(b) ?? destructuredFrom(b);
       // `.then(({ h }) => ...)`: the member the continuation before it returns.
       const element = declared ? undefined : datasetElementFrom(ctx, b) ?? promiseValueFrom(b);
-      const raw = unwrapOpt(declared ?? element);
+      // `const features = await encoder.encode(xs)`: an async helper's result.
+      const raw = awaitedValue(unwrapOpt(declared ?? element));
       // `const hT = tf.tidy(() => encode(xs))`: what the tidy returns.
       const tidied = raw && ts.isCallExpression(raw) ? model.tidyResult(raw) ?? raw : raw;
       // `tf.concat(samples.map((s) => encode(s.xs)), 0)`: the states the callback returns, joined.
@@ -259,6 +275,10 @@ export function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): voi
 
 function unwrapOpt(e: ts.Expression | undefined): ts.Expression | undefined {
   return e && unwrap(e);
+}
+
+function awaitedValue(e: ts.Expression | undefined): ts.Expression | undefined {
+  return e && ts.isAwaitExpression(e) ? unwrap(e.expression) : e;
 }
 
 /** `tf.concat(xs.map((x) => encode(x)), 0)` / `tf.stack(...)`: the call the map's callback returns. */
