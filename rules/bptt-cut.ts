@@ -3,10 +3,13 @@
  * - unrolled-outside.ts: a loop over steps unrolled before the gradient closure and read inside it
  *   (`unrolledOutside`); a recurrent model run outside the closure that trains it (`modelRunOutside`).
  * - unrolled-by-helper.ts: a state unrolled before the closure by a helper, a fold (`reduce`) or a
- *   recursion, reached directly or through a tidy, a joined map, a dataset or a promise (`unrolledByHelper`).
+ *   recursion, reached directly or through a tidy, a joined map, a dataset or a promise (`unrolledByHelper`);
+ *   a masked update counts as an unroll, and a helper whose weights the closure's variable list leaves out is frozen.
  * - detached-inside.ts: the state detached on the tape: read back and rebuilt (`readBack*`), copied into
  *   a new `tf.variable` (`variableCopy`), stored with `assign()` (`assignedState`), or handed back read
  *   back by a step (`readBackStep`).
+ * - zero-gradient.ts: the state passed at every step through a user-written detach, a `tf.customGrad`
+ *   whose gradient is zero (`stopGradient`).
  * - read-back-source.ts: follows the values a new tensor is built from back to their read-back.
  * - shared.ts: the closure's label, the states carried across loops, a step call's carried arguments,
  *   and the part of a result at a position.
@@ -16,6 +19,7 @@ import { defineRule } from './rule';
 import { unrolledOutside, recurrentModelRunOutside } from './bptt-cut/unrolled-outside';
 import { unrolledByHelper } from './bptt-cut/unrolled-by-helper';
 import { readBackRebuilt, readBackByStep } from './bptt-cut/detached-inside';
+import { stopGradientEveryStep } from './bptt-cut/zero-gradient';
 
 export default defineRule({
   id: 'bptt-cut',
@@ -36,6 +40,7 @@ export default defineRule({
       readBackField: '`{{field}}` holds `{{name}}` read back to JS with `{{readback}}`, and a new tensor is rebuilt from it here, inside `{{closure}}`: the gradient stops here, so earlier steps never learn. Carry the tensor itself as the state (and keep the read-back copies for display only).',
       dropRoundTrip: 'Use `{{name}}` directly',
       assignedState: '`{{name}}` is a `tf.variable` whose new value is set with `assign()` inside `{{closure}}`, and the next step reads it back: a variable keeps no gradient history, so every step starts from a constant and the gradient stops after one step. Carry the new state as a tensor ({{value}}) from step to step inside the closure, and assign the variable only after the gradient is taken.',
+      stopGradient: '`{{name}}` goes through `{{detach}}` at every step inside `{{closure}}`, a `tf.customGrad` whose gradient is zero: the gradient stops at each step, so earlier steps never learn. Pass `{{name}}` on without `{{detach}}` (or detach only every K steps, under a condition, if you mean truncated BPTT).',
       variableCopy: '`{{name}}` is copied into a new `tf.variable` inside `{{closure}}`: a variable has no gradient history, so the gradient stops here and earlier steps never learn. Use the tensor itself.',
       dropVariable: 'Use `{{name}}` directly instead of a new variable',
       loopHere: 'the steps are unrolled here, outside the gradient closure',
@@ -51,5 +56,6 @@ export default defineRule({
     unrolledByHelper(ctx, closures);
     readBackRebuilt(ctx, closures);
     readBackByStep(ctx, closures);
+    stopGradientEveryStep(ctx, closures);
   },
 });

@@ -11,13 +11,15 @@ import { initialValueOf, initializerOf, isPropertyName } from '../../server/src/
 import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, isStateLikeName } from '../../server/src/analysis/tfjs-facts';
 import type { ClosureCall } from '../../server/src/analysis/model';
 import { nodesInside } from '../../server/src/analysis/tree-index';
-import { closureLabel, loopCarriedArgs, partAt } from './shared';
+import { closureLabel, loopCarriedArgs, multipliesByWeight, partAt } from './shared';
 import { type ReadBack, readBackSource } from './read-back-source';
 
 /** Is this tensor a recurrent state: a step's result carried in a variable, or named like one? */
 function isStateTensor(ctx: RuleContext, tensor: ts.Expression, rebuilt: ts.Node): boolean {
   const path = accessPath(tensor);
-  if (!path) return false;
+  // `h = tf.tensor2d(clampRows(tf.tanh(pre).arraySync()))`: the step's new value read back without
+  // a name of its own; a state when the copy replaces a state the value was computed from.
+  if (!path) return copiesOf(ctx, rebuilt).some((v) => storedAsState(ctx, v) && computedFromTarget(ctx, tensor, v));
   if (ctx.model.stepCalls.some((c) => c.stateArgs.some((a) => a.path === path) || c.targets.some((t) => t.path === path))) return true;
   if (isStateLikeName(path.split('.').pop()!)) return true;
   // `h = tf.tensor(next.dataSync(), next.shape)`: rebuilt into a state variable, directly or one
@@ -76,7 +78,7 @@ function refilledInLoop(ctx: RuleContext, site: ts.Node, body: FunctionLike, fie
 }
 
 /** Is the value at `v` assigned (`s = v`) to a state variable: named like one, passed to a step, or carried by the loop around it? */
-function storedAsState(ctx: RuleContext, v: ts.Node): boolean {
+export function storedAsState(ctx: RuleContext, v: ts.Node): boolean {
   const p = v.parent;
   const lhs = ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && p.right === v ? accessPath(p.left) : undefined;
   if (!lhs) return false;
@@ -86,6 +88,27 @@ function storedAsState(ctx: RuleContext, v: ts.Node): boolean {
   const b = ts.isIdentifier(target) ? ctx.model.scopes.resolve(target) : undefined;
   const loop = ctx.model.iterationsAround(p)[0];
   return !!b && !!loop && !isWithin(b, loop.node) && ctx.model.scopes.references(b, loop.node).some((r) => r !== target && !isWithin(r, p));
+}
+
+/**
+ * Is `tensor` the cell's new value from the variable that `v` is assigned to (`h = <rebuilt>`): it
+ * multiplies that variable by a weight, directly or through a const of one hop (`const pre =
+ * x.matMul(Wx).add(h.matMul(Wh))`, then `tf.tanh(pre)`)? Without it, a rebuilt value carried by a
+ * loop may be any accumulator (a running maximum), not the recurrent state.
+ */
+function computedFromTarget(ctx: RuleContext, tensor: ts.Expression, v: ts.Node): boolean {
+  const { scopes } = ctx.model;
+  const target = unwrap((v.parent as ts.BinaryExpression).left);
+  const b = ts.isIdentifier(target) ? scopes.resolve(target) : undefined;
+  if (!b) return false;
+  if (multipliesByWeight(ctx, tensor, b)) return true;
+  let viaConst = false;
+  walk(tensor, (n) => {
+    if (viaConst || !ts.isIdentifier(n) || isPropertyName(n)) return;
+    const init = initialValueOf(scopes, n);
+    if (init && multipliesByWeight(ctx, init, b)) viaConst = true;
+  });
+  return viaConst;
 }
 
 /**
@@ -135,7 +158,7 @@ function lastElementRead(a: ts.Identifier): ts.Expression | undefined {
  * The closure and the functions of this file it calls, to a small depth (`() =>
  * this.reconstructionLoss(w)` runs the method's body on the tape too).
  */
-function tapedBodies(ctx: RuleContext, g: ClosureCall, depth = 2): FunctionLike[] {
+export function tapedBodies(ctx: RuleContext, g: ClosureCall, depth = 2): FunctionLike[] {
   const out: FunctionLike[] = [g.fn];
   for (let i = 0, level = 0; i < out.length && level < depth; level++) {
     const end = out.length;

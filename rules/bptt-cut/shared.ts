@@ -3,7 +3,8 @@
 
 import ts from '../../server/src/typescript';
 import { nodeText, type RuleContext } from '../rule';
-import { unwrap, isWithin } from '../../server/src/analysis/ast';
+import { calleeName, calleeReceiver, unwrap, isWithin } from '../../server/src/analysis/ast';
+import { nodesInside } from '../../server/src/analysis/tree-index';
 import type { StepCall } from '../../server/src/analysis/calls';
 import { inlineRecurrences } from '../../server/src/analysis/loop-queries';
 import type { ClosureCall } from '../../server/src/analysis/model';
@@ -11,6 +12,15 @@ import type { ClosureCall } from '../../server/src/analysis/model';
 export function closureLabel(ctx: RuleContext, g: ClosureCall): string {
   const callee = unwrap(g.call.expression);
   return nodeText(ctx, callee);
+}
+
+/** Where a gradient call takes its list of variables to train. */
+const VAR_LIST_INDEX = new Map([['variableGrads', 1], ['minimize', 2], ['computeGradients', 1]]);
+
+/** The list of variables the closure's gradient call trains, when it is given (`tf.variableGrads(f, varList)`). */
+export function closureVarList(g: ClosureCall): ts.Expression | undefined {
+  const index = VAR_LIST_INDEX.get(calleeName(g.call) ?? '');
+  return index !== undefined ? g.call.arguments[index] : undefined;
 }
 
 /** A state carried across the iterations of a loop: by a step call, or inline (`h = tf.tanh(... h ...)`). */
@@ -79,4 +89,12 @@ export function partAt(e: ts.Expression, position: number | string): ts.Expressi
     if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === position) return p.initializer;
   }
   return undefined;
+}
+
+/** Does `root` multiply the variable `state` by a matrix (`h.matMul(Wh)`, `tf.matMul(h, Wh)`, `tf.dot(h, U)`)? */
+export function multipliesByWeight(ctx: RuleContext, root: ts.Node, state: ts.Identifier): boolean {
+  return nodesInside(ctx.model.callsNamed(['matMul', 'dot']), root).some((m) => {
+    const operands = [...m.arguments, ...(ctx.model.tf.fn(m) ? [] : [calleeReceiver(m)])];
+    return operands.some((o) => o !== undefined && ts.isIdentifier(unwrap(o)) && ctx.model.scopes.refersTo(unwrap(o) as ts.Identifier, state));
+  });
 }

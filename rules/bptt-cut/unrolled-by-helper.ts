@@ -3,15 +3,15 @@
 
 import ts from '../../server/src/typescript';
 import { nodeText, type RuleContext } from '../rule';
-import { calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, type FunctionLike, isWithin } from '../../server/src/analysis/ast';
+import { calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, type FunctionLike, isWithin, enclosingFunction } from '../../server/src/analysis/ast';
 import { finalReturn, iterationOf, resolveCallee } from '../../server/src/analysis/calls';
 import { inlineRecurrences } from '../../server/src/analysis/loop-queries';
-import { initializerOf, isPropertyName } from '../../server/src/analysis/scopes';
+import { declarationOf, initialValueOf, initializerOf, isPropertyName } from '../../server/src/analysis/scopes';
 import { TRANSPARENT_OPS } from '../../server/src/analysis/tfjs-facts';
 import type { ClosureCall } from '../../server/src/analysis/model';
 import { nodesInside } from '../../server/src/analysis/tree-index';
 import { recursiveUnroll } from '../../server/src/analysis/recursion';
-import { closureLabel, carriedStates, closureUnrolls, loopCarriedArgs, partAt } from './shared';
+import { closureLabel, closureVarList, carriedStates, closureUnrolls, loopCarriedArgs, multipliesByWeight, partAt } from './shared';
 
 /**
  * The loop of a helper that unrolls steps and returns the carried state
@@ -25,17 +25,16 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
   walk(fn, (n) => {
     if (n !== fn && isFunctionLike(n) && !iteratingCallbackOf(n) && !tidied.has(n)) return false;
     if (!ts.isReturnStatement(n) || !n.expression) return;
-    const e = unwrap(n.expression);
-    // `return [y, h]`, `return { output, hidden: h }`: each part.
-    const parts: ts.Expression[] = ts.isArrayLiteralExpression(e) ? [...e.elements]
-      : ts.isObjectLiteralExpression(e) ? e.properties.flatMap((p) => ts.isShorthandPropertyAssignment(p) ? [p.name] : ts.isPropertyAssignment(p) ? [p.initializer] : [])
-      : [e];
-    for (const p of parts) {
+    // `return [y, h]`, `return { output, hidden: h }`, `return [out, [h, c]]`: each part.
+    for (const p of returnedParts(n.expression, 2)) {
       const u = unwrap(p);
       // `return tf.concat(states, 0)` / `tf.stack(states)`: the collected states, as one tensor.
       const joined = ts.isCallExpression(u) && /^(concat|stack)$/.test(model.tf.fn(u) ?? '') && u.arguments[0] ? u.arguments[0] : p;
       const path = accessPath(reshapedFrom(ctx, joined) ?? joined);
       if (path) returned.add(path);
+      // `return state.h` with `state = this.cell(x, state)`: a member of the carried state object.
+      const root = path?.split('.')[0];
+      if (root && root !== path && root !== 'this') returned.add(root);
     }
   });
   for (const call of model.stepCalls) {
@@ -54,7 +53,17 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
     const state = [r.binding, ...(ts.isIdentifier(via) ? [model.scopes.resolve(via)] : [])].filter((b) => b !== undefined);
     if (returnsStateOf(ctx, returned, state, r.loop.node)) return r.loop.node;
   }
-  return undefined;
+  return gatedUpdateLoop(ctx, fn, returned);
+}
+
+/** The parts of a returned value, through array and object literals `depth` deep (`[out, [h, c]]` -> out, h, c). */
+function returnedParts(r: ts.Expression, depth: number): ts.Expression[] {
+  const e = unwrap(r);
+  const parts: ts.Expression[] | undefined = ts.isArrayLiteralExpression(e) ? e.elements.filter((x) => !ts.isSpreadElement(x))
+    : ts.isObjectLiteralExpression(e) ? e.properties.flatMap((p) => ts.isShorthandPropertyAssignment(p) ? [p.name] : ts.isPropertyAssignment(p) ? [p.initializer] : [])
+    : undefined;
+  if (!parts) return [r];
+  return depth > 1 ? parts.flatMap((p) => returnedParts(p, depth - 1)) : parts;
 }
 
 /** `h.reshape([n])`, `tf.squeeze(h)`: the tensor a value-preserving op is applied to (the same values). */
@@ -92,6 +101,66 @@ function returnsStateOf(ctx: RuleContext, returned: ReadonlySet<string>, state: 
 }
 
 /**
+ * A frozen feature extractor: the closure's gradient call lists the variables it trains
+ * (`tf.variableGrads(f, Object.values(headVars))`), and none of the weights the helper's loop
+ * multiplies by (`cellVars.Wx`) is among them, nor under a listed object. Running the encoder
+ * before the tape is then on purpose. Only when both sides can be named for sure: the list is
+ * written out of module-level names (directly or in the const it was built in), and so are the
+ * loop's weights; a list from a call (`model.variables()`), a field (`this.trainable`) or a
+ * parameter may hold anything, and the helper is then taken as trained.
+ */
+function frozenByVarList(ctx: RuleContext, g: ClosureCall, helper: FunctionLike, loop: ts.Node): boolean {
+  const list = closureVarList(g);
+  const listed = list && listedModulePaths(ctx, list, 1);
+  if (!listed) return false;
+  const weights: string[] = [];
+  for (const m of nodesInside(ctx.model.callsNamed(['matMul', 'dot']), loop)) {
+    for (const o of [...m.arguments, calleeReceiver(m)]) {
+      if (!o) continue;
+      const root = rootIdentifier(unwrap(o));
+      const b = root && ts.isIdentifier(root) ? ctx.model.scopes.resolve(root) : undefined;
+      if (b && isWithin(b, helper)) continue; // the state, the input, a local
+      const path = accessPath(unwrap(o));
+      if (!path || !b || enclosingFunction(b)) return false; // `this.Wh`, a parameter of an outer function
+      weights.push(path);
+    }
+  }
+  return weights.length > 0 && !weights.some((w) => listed.some((p) => w === p || w.startsWith(`${p}.`)));
+}
+
+/**
+ * The module-level paths a variable list is written out of: `[a, b.W, ...Object.values(c)]`, or a
+ * const it was built in (`hops` deep). Undefined when any part is something else.
+ */
+function listedModulePaths(ctx: RuleContext, list: ts.Expression, hops: number): string[] | undefined {
+  const u = unwrap(list);
+  if (ts.isArrayLiteralExpression(u)) {
+    const parts = u.elements.map((e) => listedModulePaths(ctx, ts.isSpreadElement(e) ? e.expression : e, hops));
+    return parts.every((p) => p !== undefined) ? parts.flat() as string[] : undefined;
+  }
+  if (ts.isCallExpression(u)) {
+    const isObjectValues = ts.isPropertyAccessExpression(u.expression) && accessPath(u.expression) === 'Object.values' && u.arguments.length === 1;
+    return isObjectValues ? listedModulePaths(ctx, u.arguments[0]!, 0) : undefined;
+  }
+  const root = rootIdentifier(u);
+  const b = root && ts.isIdentifier(root) ? ctx.model.scopes.resolve(root) : undefined;
+  const path = accessPath(u);
+  if (!path || !b) return undefined;
+  // `const vars = [...]` / `Object.values(...)` is the list itself; `const W = tf.variable(...)` is a leaf.
+  const built = ts.isIdentifier(u) && hops > 0 ? initialValueOf(ctx.model.scopes, u) : undefined;
+  const builtList = built && (ts.isArrayLiteralExpression(unwrap(built)) || (ts.isCallExpression(unwrap(built)) && !ctx.model.tf.fn(unwrap(built) as ts.CallExpression)));
+  if (built && builtList) return listedModulePaths(ctx, built, hops - 1);
+  return enclosingFunction(b) ? undefined : [path];
+}
+
+/** The name or `this` an access path starts from (`cellVars` in `cellVars.Wx`). */
+function rootIdentifier(e: ts.Expression): ts.Node | undefined {
+  let n: ts.Expression = e;
+  while (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) n = unwrap(n.expression);
+  return ts.isIdentifier(n) || n.kind === ts.SyntaxKind.ThisKeyword ? n : undefined;
+}
+
+/**
  * `xs.reduce((h, x) => step(x, h), h0)`, or a reducer that is the cell itself
  * (`(h, xt) => tf.tanh(xt.matMul(Wx).add(h.matMul(Wh)))`: the accumulator goes through a weight):
  * the fold is an unroll over steps.
@@ -102,10 +171,43 @@ function isFoldUnroll(ctx: RuleContext, call: ts.CallExpression): boolean {
   if (!fold || !acc || !fold.callback) return false;
   if (ctx.model.stepCalls.some((c) => isWithin(c.call, fold.body))) return true;
   const result = finalReturn(fold.callback);
-  return !!result && nodesInside(ctx.model.callsNamed(['matMul', 'dot']), result).some((m) => {
-    const operands = [...m.arguments, ...(ctx.model.tf.fn(m) ? [] : [calleeReceiver(m)])];
-    return operands.some((o) => o !== undefined && ts.isIdentifier(unwrap(o)) && ctx.model.scopes.refersTo(unwrap(o) as ts.Identifier, acc));
+  return !!result && multipliesByWeight(ctx, result, acc);
+}
+
+/**
+ * `const cand = tf.tanh(x.matMul(Wx).add(h.matMul(Wh))); h = m.mul(cand).add(tf.sub(1, m).mul(h))`
+ * (a masked update: the old state kept where the sequence has ended), or an LSTM written out
+ * (`const gates = tf.matMul(h, U)...; const [i, f, g, o] = tf.split(gates, 4, 1); h =
+ * tf.sigmoid(o).mul(tf.tanh(c))`), in a loop of `fn` that returns `h`: the new state is computed,
+ * through locals of the same iteration, from the state multiplied by a weight, so the loop is an
+ * unroll although the stored value is a method chain (not a tf call, which `inlineRecurrences` asks for).
+ */
+function gatedUpdateLoop(ctx: RuleContext, fn: FunctionLike, returned: ReadonlySet<string>): ts.Node | undefined {
+  const { model } = ctx;
+  for (const w of nodesInside(model.index.writes, fn)) {
+    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const target = unwrap(w.left);
+    const b = ts.isIdentifier(target) && returned.has(target.text) ? model.scopes.resolve(target) : undefined;
+    const loop = b && model.iterationsAround(w)[0];
+    if (!b || !loop || isWithin(b, loop.node) || !isWithin(loop.node, fn)) continue;
+    if (throughWeightInIteration(ctx, w.right, b, loop.node, 2)) return loop.node;
+  }
+  return undefined;
+}
+
+/** Does `e` multiply `state` by a weight, itself or through consts of the iteration of `loop` (`hops` deep, destructured ones too)? */
+function throughWeightInIteration(ctx: RuleContext, e: ts.Node, state: ts.Identifier, loop: ts.Node, hops: number): boolean {
+  if (multipliesByWeight(ctx, e, state)) return true;
+  if (hops === 0) return false;
+  let found = false;
+  walk(e, (n) => {
+    if (found || !ts.isIdentifier(n) || isPropertyName(n)) return;
+    const local = ctx.model.scopes.resolve(n);
+    const d = local && local !== state ? declarationOf(local) : undefined;
+    if (d && ts.isVariableDeclaration(d) && d.initializer && ctx.model.iterationsAround(d)[0]?.node === loop &&
+      throughWeightInIteration(ctx, d.initializer, state, loop, hops - 1)) found = true;
   });
+  return found;
 }
 
 /** `const unroll = (xs) => tf.unstack(xs, 1).reduce((h, xt) => cell(xt, h), h0)`: a helper returning a fold over steps. */
@@ -145,7 +247,8 @@ export function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): voi
       const declared = initializerOf(b) ?? destructuredFrom(b);
       // `.then(({ h }) => ...)`: the member the continuation before it returns.
       const element = declared ? undefined : datasetElementFrom(ctx, b) ?? promiseValueFrom(b);
-      const raw = unwrapOpt(declared ?? element);
+      // `const features = await encoder.encode(xs)`: an async helper's result.
+      const raw = awaitedValue(unwrapOpt(declared ?? element));
       // `const hT = tf.tidy(() => encode(xs))`: what the tidy returns.
       const tidied = raw && ts.isCallExpression(raw) ? model.tidyResult(raw) ?? raw : raw;
       // `tf.concat(samples.map((s) => encode(s.xs)), 0)`: the states the callback returns, joined.
@@ -163,7 +266,7 @@ export function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): voi
       if (!helper || model.stepOf(helper)) return;
       if (!cache.has(helper)) cache.set(helper, unrollingLoop(ctx, helper) ?? recursiveUnroll(model, helper) ?? returnedRecursion(ctx, helper) ?? returnedFold(ctx, helper));
       const loop = cache.get(helper);
-      if (!loop) return;
+      if (!loop || frozenByVarList(ctx, g, helper, loop)) return;
       const data = { name: b.text, closure: closureLabel(ctx, g), helper: nodeText(ctx, unwrap(e.expression)) };
       ctx.report({ node: n, messageId: 'unrolledByHelper', data, related: [{ node: loop, messageId: 'loopHere' }] });
     });
@@ -172,6 +275,10 @@ export function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): voi
 
 function unwrapOpt(e: ts.Expression | undefined): ts.Expression | undefined {
   return e && unwrap(e);
+}
+
+function awaitedValue(e: ts.Expression | undefined): ts.Expression | undefined {
+  return e && ts.isAwaitExpression(e) ? unwrap(e.expression) : e;
 }
 
 /** `tf.concat(xs.map((x) => encode(x)), 0)` / `tf.stack(...)`: the call the map's callback returns. */

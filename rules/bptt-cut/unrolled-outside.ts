@@ -8,7 +8,7 @@ import { resolveCallee } from '../../server/src/analysis/calls';
 import { initialValueOf, initializerOf, isPropertyName } from '../../server/src/analysis/scopes';
 import { RECURRENT_LAYER_FACTORIES } from '../../server/src/analysis/tfjs-facts';
 import type { ClosureCall } from '../../server/src/analysis/model';
-import { closureLabel, type Carried, carriedStates, closureUnrolls } from './shared';
+import { closureLabel, closureVarList, type Carried, carriedStates, closureUnrolls } from './shared';
 
 /** Arrays the loop pushes the state into (`states.push(h)`): reading them reads the state. */
 function containersOf(ctx: RuleContext, c: Carried): ts.Identifier[] {
@@ -73,9 +73,6 @@ export function unrolledOutside(ctx: RuleContext, closures: ClosureCall[]): void
   }
 }
 
-/** Where a gradient call takes its list of variables to train. */
-const VAR_LIST_INDEX = new Map([['variableGrads', 1], ['minimize', 2], ['computeGradients', 1]]);
-
 /** Members that list a LayersModel's (or layer's) weights. */
 const WEIGHT_LISTS = new Set(['trainableWeights', 'trainableVariables', 'weights', 'getWeights']);
 
@@ -91,8 +88,7 @@ const FORWARD_RUNS = new Set(['predict', 'predictOnBatch', 'apply', 'execute']);
 export function recurrentModelRunOutside(ctx: RuleContext, closures: ClosureCall[]): void {
   const { model } = ctx;
   for (const g of closures) {
-    const index = VAR_LIST_INDEX.get(calleeName(g.call) ?? '');
-    const list = index !== undefined ? g.call.arguments[index] : undefined;
+    const list = closureVarList(g);
     if (!list) continue;
     const owner = enclosingFunction(g.call) ?? ctx.sf;
     for (const [path, listedAt] of listedModels(ctx, list)) {

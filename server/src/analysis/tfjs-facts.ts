@@ -283,6 +283,8 @@ export const STEP_UNIT_TOKENS = new Set(['word', 'words', 'token', 'tokens', 'ch
 export const FANOUT_PREFIX_TOKENS = new Set(['next', 'possible', 'other', 'alt', 'cand', 'candidate', 'all']);
 /** tf functions whose result depends on their argument's shape only (`tf.zerosLike(h)`). */
 export const SHAPE_ONLY_CALLS = new Set(['zerosLike', 'onesLike']);
+/** tf functions (and tensor methods) that make an all-zero tensor: a `customGrad` whose gradient is one is a stop-gradient. */
+export const ZERO_TENSOR_CALLS = new Set(['zerosLike', 'zeros']);
 /**
  * Fused tfjs cell ops that run one step: `tf.basicLSTMCell(forgetBias, kernel, bias, data, c, h)`
  * and `tf.multiRNNCell(cells, data, c, h)` return `[newC, newH]`. Argument positions of the states.
