@@ -762,6 +762,20 @@ function agreed(acts: readonly (ActivationUse | undefined)[]): ActivationUse | u
   return first && acts.every((a) => a?.name === first.name) ? first : undefined;
 }
 
+/**
+ * agreed() over `activationOf` each item, asked in order and no further than the first that is no
+ * activation or another one: `tf.concat([x, h], 1)` in every cell of a file stops at `x`.
+ */
+function agreedOf<T>(items: readonly T[], activationOf: (item: T) => ActivationUse | undefined): ActivationUse | undefined {
+  let first: ActivationUse | undefined;
+  for (const item of items) {
+    const act = activationOf(item);
+    if (!act || (first && act.name !== first.name)) return undefined;
+    first ??= act;
+  }
+  return first;
+}
+
 /** Array methods whose callback gets the elements one by one as its first parameter. */
 const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'some', 'every']);
 
@@ -785,8 +799,7 @@ function elementsActivation(model: FileModel, expr: ts.Expression, depth: number
   if (depth > MAX_DEPTH) return undefined;
   const e = unwrap(expr);
   if (ts.isArrayLiteralExpression(e)) {
-    const acts = e.elements.map((el) => (ts.isSpreadElement(el) ? undefined : producingActivation(model, el, depth + 1)));
-    return agreed(acts);
+    return agreedOf(e.elements, (el) => (ts.isSpreadElement(el) ? undefined : producingActivation(model, el, depth + 1)));
   }
   if (ts.isIdentifier(e)) {
     const b = model.scopes.resolve(e);
@@ -801,10 +814,9 @@ function elementsActivation(model: FileModel, expr: ts.Expression, depth: number
   if (fn !== undefined) return undefined;
   // `frames.map((f) => this.stepFrame(f))`: an array of what the callback returns, on every return.
   const mapped = calleeName(e) === 'map' && calleeReceiver(e) ? mapCallback(e) : undefined;
-  if (mapped) return agreed((returnedExpressions(mapped) ?? []).map((r) => producingActivation(model, r, depth + 1, [])));
+  if (mapped) return agreedOf(returnedExpressions(mapped) ?? [], (r) => producingActivation(model, r, depth + 1, []));
   const helper = helperCallee(model, e);
-  const results = helper ? (returnedExpressions(helper) ?? []).map((r) => elementsActivation(model, r, depth + 1)) : [];
-  return agreed(results);
+  return helper ? agreedOf(returnedExpressions(helper) ?? [], (r) => elementsActivation(model, r, depth + 1)) : undefined;
 }
 
 /** The function literal `xs.map(...)` is given (`xs.map((x) => f(x))`), not a named callback or a `thisArg` form. */
