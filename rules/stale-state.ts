@@ -131,7 +131,7 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
     return;
   }
   if (inv.handedOn) {
-    reportHandedOn(ctx, call, arg, inv.handedOn, data);
+    reportHandedOn(ctx, arg, inv.handedOn, data);
     return;
   }
   if (inv.element) {
@@ -302,7 +302,7 @@ function readableAt(ctx: RuleContext, c: LoopCarrier, at: ts.Node): boolean {
  * at that slot in every return (`{ h, outs }` -> `{ h: hNext, outs }`); offered only when the new
  * state has a name.
  */
-function reportHandedOn(ctx: RuleContext, call: StepCall, arg: StateArg, handedOn: HandedOn[], data: Record<string, string>): void {
+function reportHandedOn(ctx: RuleContext, arg: StateArg, handedOn: HandedOn[], data: Record<string, string>): void {
   const target = data.target;
   const suggest: FixDescriptor[] = [];
   const replacementOf = (h: HandedOn): string =>

@@ -398,7 +398,7 @@ export function statefulLayerLeaks(ctx: RuleContext): void {
     if (info.receiver && !sameReceiver(ctx, info.receiver, recv)) continue;
     const its = ctx.model.iterationsAround(call);
     if (its.length === 0) {
-      handlerRunLeak(ctx, call, recv, path, info, reported);
+      handlerRunLeak(ctx, call, path, info, reported);
       continue;
     }
     const training = MODEL_TRAIN_METHODS.has(method);
@@ -448,7 +448,7 @@ export function statefulLayerLeaks(ctx: RuleContext): void {
  * state the previous request (another user's) left. Only for a function that serves independent
  * units: a parameter named for one (`req`, `request`, `session`, `user`...).
  */
-function handlerRunLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.Expression, path: string, info: StatefulModel, reported: Set<ts.Node>): void {
+function handlerRunLeak(ctx: RuleContext, run: ts.CallExpression, path: string, info: StatefulModel, reported: Set<ts.Node>): void {
   if (info.timesteps === undefined || info.timesteps <= 1 || ctx.model.callsNamed(['resetStates']).length > 0) return;
   const fn = ctx.model.ownerThroughTidy(run);
   if (!fn || !fn.body || reported.has(fn)) return;

@@ -382,7 +382,7 @@ export function tupleElementsReturned(step: Step, s: StateInput): { sub: StateIn
   const ownElement = (root: string | undefined): number => (root?.startsWith(`${s.root}.`) ? Number(root.slice(s.root.length + 1).split('.')[0]) : -1);
   // Every array has exactly `count` elements, none spread, none an element of the state in another
   // place; the step reads no element past them, and reads its elements by destructuring.
-  if (count < 1 || rebuilt.some((a, i) => a.elements.length !== count || a.elements.some((el, k) => {
+  if (count < 1 || rebuilt.some((a, i) => a.elements.length !== count || a.elements.some((_el, k) => {
     const own = ownElement(elementRoot(i, k));
     return own >= 0 && own !== k;
   }))) return [];
