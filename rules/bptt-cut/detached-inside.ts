@@ -11,7 +11,7 @@ import { initialValueOf, initializerOf, isPropertyName } from '../../server/src/
 import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, isStateLikeName } from '../../server/src/analysis/tfjs-facts';
 import type { ClosureCall } from '../../server/src/analysis/model';
 import { nodesInside } from '../../server/src/analysis/tree-index';
-import { closureLabel, loopCarriedArgs, multipliesByWeight, partAt } from './shared';
+import { closureLabel, loopCarriedArgs, multipliesByWeight, partAt, underCondition } from './shared';
 import { type ReadBack, readBackSource } from './read-back-source';
 
 /** Is this tensor a recurrent state: a step's result carried in a variable, or named like one? */
@@ -215,6 +215,11 @@ export function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void
         return;
       }
       if (!isStateTensor(ctx, src.tensor, outermost(n))) return;
+      // A plain copy (`tf.tensor(h.arraySync())`, the values unchanged) taken only on some steps
+      // (`if (t % K === 0)`) is tfjs's way to detach: truncated BPTT on purpose. A copy that
+      // changes the values on the way (a clamp, a NaN scrub) cuts the gradient as a side effect.
+      const loop = src.inline ? ctx.model.iterationsAround(n)[0] : undefined;
+      if (loop && underCondition(n, loop.body)) return;
       // Copies kept in a field (a timeline of states for display) matter only when the tensor
       // rebuilt from them becomes the state again: here, or where the helper returning it is called.
       if (src.field && !feedsState(ctx, outermost(n), body, src.field)) return;

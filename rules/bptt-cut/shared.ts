@@ -98,3 +98,20 @@ export function multipliesByWeight(ctx: RuleContext, root: ts.Node, state: ts.Id
     return operands.some((o) => o !== undefined && ts.isIdentifier(unwrap(o)) && ctx.model.scopes.refersTo(unwrap(o) as ts.Identifier, state));
   });
 }
+
+/**
+ * Is the cut taken only on some iterations (`if (t % K === 0) h = detach(h)`, `t % K ? h :
+ * detach(h)`, `done && ...`, also a read-back `if (t % K === 0) h = tf.tensor(h.arraySync())`)? A
+ * condition between the loop body and the call says the cut is meant: truncated BPTT every K
+ * steps, which is left alone.
+ */
+export function underCondition(call: ts.Node, loopBody: ts.Node): boolean {
+  for (let n: ts.Node = call; n !== loopBody && n.parent; n = n.parent) {
+    const p = n.parent;
+    if (ts.isIfStatement(p) && p.expression !== n) return true;
+    if (ts.isConditionalExpression(p) && p.condition !== n) return true;
+    if (ts.isBinaryExpression(p) && p.right === n && /^(&&|\|\||\?\?)$/.test(p.operatorToken.getText())) return true;
+    if (ts.isCaseClause(p) || ts.isDefaultClause(p)) return true;
+  }
+  return false;
+}

@@ -9,7 +9,7 @@ import { isChunkLoop, isSequenceLoop } from '../../server/src/analysis/loop-quer
 import { ZERO_TENSOR_CALLS } from '../../server/src/analysis/tfjs-facts';
 import type { ClosureCall, FileModel } from '../../server/src/analysis/model';
 import { nodesInside } from '../../server/src/analysis/tree-index';
-import { closureLabel, partAt } from './shared';
+import { closureLabel, partAt, underCondition } from './shared';
 import { storedAsState, tapedBodies } from './detached-inside';
 
 /** `tf.zerosLike(dy)`, `tf.zeros(shape)`, `dy.mul(0)`, or a list of them (one per input). */
@@ -78,22 +78,6 @@ function isStopGradientCall(model: FileModel, call: ts.CallExpression): boolean 
   if (appliesConst(model, consts, call)) return true;
   const f = resolveCallee(call, model.scopes, model.classes);
   return !!f && wrappers.has(f);
-}
-
-/**
- * Is the detach taken only on some iterations (`if (t % K === 0) h = detach(h)`, `t % K ? h :
- * detach(h)`, `done && ...`)? A condition between the loop body and the call says the cut is
- * meant: truncated BPTT every K steps, which is left alone.
- */
-function underCondition(call: ts.Node, loopBody: ts.Node): boolean {
-  for (let n: ts.Node = call; n !== loopBody && n.parent; n = n.parent) {
-    const p = n.parent;
-    if (ts.isIfStatement(p) && p.expression !== n) return true;
-    if (ts.isConditionalExpression(p) && p.condition !== n) return true;
-    if (ts.isBinaryExpression(p) && p.right === n && /^(&&|\|\||\?\?)$/.test(p.operatorToken.getText())) return true;
-    if (ts.isCaseClause(p) || ts.isDefaultClause(p)) return true;
-  }
-  return false;
 }
 
 /**
