@@ -234,6 +234,21 @@ export function declaredTypeMembers(sf: ts.SourceFile, type: ts.TypeNode): ts.No
 }
 
 /**
+ * The value an object literal gives `key`, as JS does: the last member written for it (the name of
+ * a shorthand `{ m }`); undefined when a spread after it may overwrite it (`{ m, ...rest }`), or for
+ * a computed key.
+ */
+export function objectLiteralMember(lit: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+  for (let i = lit.properties.length - 1; i >= 0; i--) {
+    const p = lit.properties[i]!;
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === key) return p.name;
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key) return p.initializer;
+    if (ts.isSpreadAssignment(p)) return undefined;
+  }
+  return undefined;
+}
+
+/**
  * Does `test` hold for one of the places the left side of an assignment writes: the target itself,
  * or, for a destructuring assignment, each element (`[this.h, this.c] = init()`, `({ h, c: this.c } = s)`),
  * through nested patterns, spreads and defaults (`[h = h0] = xs`)? A shorthand member (`{ h }`) is its name.

@@ -2,7 +2,7 @@
 // variables carry state across iterations, and what happens to each call's result.
 import ts from '../typescript';
 import { baseClassOf, enclosingClassOfThis, findMethod, findPrototypeMethod, overriddenBelow, prototypeClasses, prototypeClassOf, prototypeSubclassesOf } from './class-hierarchy';
-import { accessPath, accessPathTail, calleeName, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, isWithin, returnedExpressions, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction, thisOwner, declaredMemberName } from './ast';
+import { accessPath, accessPathTail, calleeName, objectLiteralMember, calleeReceiver, iteratingCallback, isFunctionLike, isLoop, isWithin, returnedExpressions, unwrap, walk, type FunctionLike, memberName, thisFieldName, isAssignmentOperator, enclosingFunction, thisOwner, declaredMemberName } from './ast';
 import { initializerOf, type Scopes } from './scopes';
 import { hasToken, isStateLikeName, stateBase, LAYER_LOOP_TOKENS, PASS_THROUGH_CALLS, RNN_CELL_BASES, RNN_CELL_FACTORIES, STEP_NAME_TOKENS } from './tfjs-facts';
 import type { TfApi } from './tf-api';
@@ -938,13 +938,13 @@ export function accumulatorCarriers(loop: Iteration, writes: readonly Write[], s
   } else if (returns.every((r) => ts.isObjectLiteralExpression(unwrap(r)))) {
     const literals = returns.map((r) => unwrap(r) as ts.ObjectLiteralExpression);
     for (const key of literalKeys(literals[0]!)) {
-      const values = literals.map((lit) => literalMember(lit, key));
+      const values = literals.map((lit) => objectLiteralMember(lit, key));
       if (values.every((v): v is ts.Expression => !!v)) slots.set(key, values);
     }
   }
   const out: AccumulatorCarrier[] = [];
   for (const [key, values] of slots) {
-    const seeded = literalMember(seed, key);
+    const seeded = objectLiteralMember(seed, key);
     const binding = acc ?? boundToKey(param.name as ts.BindingPattern, key);
     if (!seeded || !binding) continue;
     const carrier = acc ? `${acc.text}.${key}` : binding.text;
@@ -968,18 +968,6 @@ function foldSeedLiteral(loop: Iteration, scopes: Scopes): ts.ObjectLiteralExpre
 /** The keys an object literal names (`{ a: 1, b }` -> a, b; not spreads or computed keys). */
 function literalKeys(lit: ts.ObjectLiteralExpression): string[] {
   return lit.properties.flatMap((p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [p.name.text] : []);
-}
-
-/** The value an object literal gives `key` (the last one written; the name of a shorthand `{ m }`). */
-function literalMember(lit: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
-  for (let i = lit.properties.length - 1; i >= 0; i--) {
-    const p = lit.properties[i]!;
-    if (ts.isShorthandPropertyAssignment(p) && p.name.text === key) return p.name;
-    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key) return p.initializer;
-    // `...acc` after the key: the spread may overwrite it.
-    if (ts.isSpreadAssignment(p)) return undefined;
-  }
-  return undefined;
 }
 
 /** The name `({ h, odds })` / `({ h: prev })` binds to the member `key`, if any. */

@@ -2,7 +2,7 @@
 // the file passes there (`constructor(private readonly model: LayersModel)` or `this.model = model`,
 // with `new Batcher(buildModel())`). Rules follow a value into a field this way.
 import ts from '../typescript';
-import { thisFieldName, unwrap, walk } from './ast';
+import { objectLiteralMember, thisFieldName, unwrap, walk } from './ast';
 import { lastFileMemo } from './calls';
 import type { FileModel } from './model';
 
@@ -85,10 +85,8 @@ export function fieldConstructorArgs(model: FileModel, cls: ts.ClassLikeDeclarat
   return out;
 }
 
-/** `{ model, queue }` / `{ model: streaming }` passed as an options object: the member's value (a spread could override it: unknown). */
+/** `{ model, queue }` / `{ model: streaming }` passed as an options object: the member's value (a spread anywhere could override it: unknown). */
 function optionValue(arg: ts.Expression, member: string): ts.Expression | undefined {
   const obj = unwrap(arg);
-  if (!ts.isObjectLiteralExpression(obj) || obj.properties.some(ts.isSpreadAssignment)) return undefined;
-  const p = obj.properties.find((q) => q.name && (ts.isIdentifier(q.name) || ts.isStringLiteral(q.name)) && q.name.text === member);
-  return p && ts.isShorthandPropertyAssignment(p) ? p.name : p && ts.isPropertyAssignment(p) ? p.initializer : undefined;
+  return ts.isObjectLiteralExpression(obj) && !obj.properties.some(ts.isSpreadAssignment) ? objectLiteralMember(obj, member) : undefined;
 }
