@@ -22,12 +22,12 @@ export default defineRule({
       const reported = new Set<ts.Node>();
       // A state object returned member by member (`{ h: hNew, c: state.c }`): each member is a state.
       const units = step.states.flatMap((s) => [
-        { s, label: s.name, positions: inputStateReturned(step, s) },
-        ...memberStatesReturned(step, s).map(({ sub, positions }) => ({ s: sub, label: `${s.name}.${sub.name}`, positions })),
+        { s, label: s.name, positions: inputStateReturned(step, s), item: false },
+        ...memberStatesReturned(step, s).map(({ sub, positions }) => ({ s: sub, label: `${s.name}.${sub.name}`, positions, item: false })),
         // A tuple state rebuilt from its own elements (`[out, [h, c]]` after `const [h, c] = carry`).
         ...tupleElementsReturned(step, s).map(({ sub, positions }) => ({ s: sub, label: sub.name, positions, item: true })),
       ]);
-      for (const { s, label, positions, item } of units as { s: typeof step.states[number]; label: string; positions: typeof units[number]['positions']; item?: boolean }[]) {
+      for (const { s, label, positions, item } of units) {
         for (const pos of positions) {
           if (reported.has(pos.node)) continue;
           // An object read member by member and returned whole: its new members are the candidates.

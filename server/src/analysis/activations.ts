@@ -702,7 +702,7 @@ function memberValues(model: FileModel, obj: ts.Expression, name: string, depth:
  * rest or default): the object it is taken from and the member's name. A default could stand in
  * for a missing member, so a binding with one is not followed.
  */
-export function destructuredMember(decl: ts.Node): { from: ts.Expression; name: string } | undefined {
+function destructuredMember(decl: ts.Node): { from: ts.Expression; name: string } | undefined {
   if (!ts.isBindingElement(decl) || decl.dotDotDotToken || decl.initializer || !ts.isObjectBindingPattern(decl.parent)) return undefined;
   const holder = decl.parent.parent;
   if (!ts.isVariableDeclaration(holder) || !holder.initializer || (holder.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
