@@ -1,6 +1,6 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, insertAt, eol, type FixDescriptor, type RuleContext } from './rule';
-import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, thisFieldName, indentAt, isFunctionLike, isLoop, iteratingCallback, returnedExpressions, unwrap, walk, type FunctionLike, isWithin, declaredMemberName } from '../server/src/analysis/ast';
+import { accessBase, accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, thisFieldName, indentAt, isFunctionLike, isLoop, iteratingCallback, returnedExpressions, unwrap, walk, type FunctionLike, isWithin, declaredMemberName } from '../server/src/analysis/ast';
 import { resolveCallee } from '../server/src/analysis/calls';
 import { enclosingClassOfThis, implementationsOf } from '../server/src/analysis/class-hierarchy';
 import { declarationOf, initialValueOf, isPropertyName, type Scopes } from '../server/src/analysis/scopes';
@@ -338,8 +338,7 @@ function overwrittenLater(body: ts.Block, write: ts.Node, path: string): boolean
 
 /** What makes two spellings of a map the same map: the binding of `sessions`, or the class of `this.sessions`. */
 function mapOwner(ctx: RuleContext, recv: ts.Expression): ts.Node | undefined {
-  let base = unwrap(recv);
-  while (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) base = unwrap(base.expression);
+  const base = accessBase(recv);
   if (ts.isIdentifier(base)) return ctx.model.scopes.resolve(base);
   if (base.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
   let cls: ts.Node | undefined = base.parent;
@@ -404,8 +403,7 @@ export default defineRule({
             escapes.push({ node, path, readAt: read === true ? undefined : read });
           } else {
             // A field of `this` or of an object from outside: the object outlives the tidy.
-            let base: ts.Expression = target;
-            while (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) base = unwrap(base.expression);
+            const base = accessBase(target);
             if (ts.isIdentifier(base)) {
               const b = ctx.model.scopes.resolve(base);
               if (!b || isWithin(declarationOf(b), fn)) continue;

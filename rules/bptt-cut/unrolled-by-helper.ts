@@ -3,7 +3,7 @@
 
 import ts from '../../server/src/typescript';
 import { nodeText, type RuleContext } from '../rule';
-import { calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, type FunctionLike, isWithin, enclosingFunction } from '../../server/src/analysis/ast';
+import { accessBase, calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, type FunctionLike, isWithin, enclosingFunction } from '../../server/src/analysis/ast';
 import { finalReturn, iterationOf, resolveCallee } from '../../server/src/analysis/calls';
 import { inlineRecurrences } from '../../server/src/analysis/loop-queries';
 import { declarationOf, initialValueOf, initializerOf, isPropertyName } from '../../server/src/analysis/scopes';
@@ -155,9 +155,8 @@ function listedModulePaths(ctx: RuleContext, list: ts.Expression, hops: number):
 
 /** The name or `this` an access path starts from (`cellVars` in `cellVars.Wx`). */
 function rootIdentifier(e: ts.Expression): ts.Node | undefined {
-  let n: ts.Expression = e;
-  while (ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) n = unwrap(n.expression);
-  return ts.isIdentifier(n) || n.kind === ts.SyntaxKind.ThisKeyword ? n : undefined;
+  const base = accessBase(e);
+  return ts.isIdentifier(base) || base.kind === ts.SyntaxKind.ThisKeyword ? base : undefined;
 }
 
 /**

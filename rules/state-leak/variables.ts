@@ -5,7 +5,7 @@ import ts from '../../server/src/typescript';
 import { nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from '../rule';
 import { bodyInsertion, inlineRecurrences, isChunkLoop, writesToPath, isFanoutLoop, loopRole, sequenceFunctions } from '../../server/src/analysis/loop-queries';
 import type { Iteration } from '../../server/src/analysis/calls';
-import { calleeName, calleeReceiver, accessPath, unwrap, walk, functionName, functionNameNode, isWithin } from '../../server/src/analysis/ast';
+import { accessBase, calleeName, calleeReceiver, accessPath, unwrap, walk, functionName, functionNameNode, isWithin } from '../../server/src/analysis/ast';
 import { resolveCallee } from '../../server/src/analysis/calls';
 import { nodesInside } from '../../server/src/analysis/tree-index';
 import { RESET_METHOD_NAME, writesField } from '../../server/src/analysis/object-state';
@@ -131,8 +131,7 @@ export function sequenceFunctionLeaks(ctx: RuleContext): void {
 function writesResultOf(ctx: RuleContext, w: ts.Node, call: ts.CallExpression): boolean {
   if (isWithin(call, w)) return true;
   if (!ts.isBinaryExpression(w)) return false;
-  let base = unwrap(w.right);
-  while (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) base = unwrap(base.expression);
+  const base = accessBase(w.right);
   const from = ts.isIdentifier(base) ? ctx.model.scopes.resolve(base) : undefined;
   return !!from && ctx.model.resultTargetsOf(call).some((t) => t.node === from);
 }

@@ -49,6 +49,13 @@ export function calleeName(call: ts.CallExpression | ts.NewExpression): string |
   return memberName(callee);
 }
 
+/** What an access chain starts from: `cellVars` of `cellVars.Wx`, `this` of `this.states[k].h` (through parentheses and casts). */
+export function accessBase(e: ts.Expression): ts.Expression {
+  let base = unwrap(e);
+  while (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) base = unwrap(base.expression);
+  return base;
+}
+
 /** For `recv.m(...)`: `recv`; else undefined. */
 export function calleeReceiver(call: ts.CallExpression): ts.Expression | undefined {
   const callee = unwrap(call.expression);
