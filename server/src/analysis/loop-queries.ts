@@ -657,11 +657,70 @@ export function ownerOf(node: ts.Node): ts.Node {
   return enclosingFunction(node) ?? node.getSourceFile();
 }
 
-/** Iterations of a step call that run steps (not sequences, not fan-outs). */
+/** Iterations of a step call that run steps (not sequences, not fan-outs, not a search). */
 export function timeLoop(call: StepCall): Iteration | undefined {
   const it = call.iterations[0];
-  if (!it || isFanoutLoop(it)) return undefined;
+  if (!it || isFanoutLoop(it) || keepsBestResult(call, it)) return undefined;
   return it;
+}
+
+const RELATIONAL = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken]);
+
+/**
+ * Does the loop keep the best of its step results, whatever its names say? A result is stored under
+ * a comparison into a holder from outside the iteration (`if (score > bestScore) { bestH = h }`), or
+ * a comparison picks between a new holder and the one kept so far (`return score > best.score ?
+ * { score, h } : best` in a reducer). Such a loop tries the same state several ways (restarts,
+ * seeds, sampled continuations) and is a search, not an unroll: that each try starts from the same
+ * state is its point.
+ */
+function keepsBestResult(call: StepCall, it: Iteration): boolean {
+  // The new state must be what is kept: a time loop may well track its best output (`if (score >
+  // peak) peak = score`) while it unrolls.
+  const named = call.targets.flatMap((t) => (t.path && !t.path.includes('.') ? [{ name: t.path, all: t.position === 'all' }] : []));
+  const results = new Set(named.filter((t) => t.all || isStateLikeName(t.name)).map((t) => t.name));
+  if (results.size === 0) return false;
+  const mentionsResult = (e: ts.Node): boolean => {
+    let found = false;
+    walk(e, (n) => { if (found) return false; if (ts.isIdentifier(n) && results.has(n.text)) found = true; });
+    return found;
+  };
+  const isComparison = (e: ts.Expression): boolean => {
+    const c = unwrap(e);
+    if (!ts.isBinaryExpression(c)) return false;
+    const op = c.operatorToken.kind;
+    // `kept === null || loss < kept.loss`: the first try, or a better one.
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken) return isComparison(c.left) || isComparison(c.right);
+    return RELATIONAL.has(op);
+  };
+  const localNames = new Set<string>();
+  walk(it.body, (n) => { if (ts.isVariableDeclaration(n)) for (const id of boundIdentifiers(n.name)) localNames.add(id.text); });
+  const holderOutside = (target: ts.Expression): boolean => {
+    const base = unwrap(target);
+    const root = ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base) ? unwrap(base.expression) : base;
+    return ts.isIdentifier(root) && !localNames.has(root.text) && !results.has(root.text);
+  };
+  let keeps = false;
+  walk(it.body, (n) => {
+    if (keeps) return false;
+    if (ts.isIfStatement(n) && !n.elseStatement && isComparison(n.expression)) {
+      walk(n.thenStatement, (m) => {
+        if (ts.isBinaryExpression(m) && m.operatorToken.kind === ts.SyntaxKind.EqualsToken && holderOutside(m.left) && mentionsResult(m.right)) keeps = true;
+      });
+    } else if (ts.isConditionalExpression(n) && isComparison(n.condition)) {
+      // The branch that keeps the old holder: the reducer's accumulator, or the variable assigned.
+      const parent = n.parent && ts.isParenthesizedExpression(n.parent) ? n.parent.parent : n.parent;
+      const kept = (b: ts.Expression): boolean => {
+        const e = unwrap(b);
+        if (!ts.isIdentifier(e)) return false;
+        if (it.accumulator && e.text === it.accumulator.text) return true;
+        return !!parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          ts.isIdentifier(unwrap(parent.left)) && (unwrap(parent.left) as ts.Identifier).text === e.text && holderOutside(parent.left);
+      };
+      if ((kept(n.whenFalse) && mentionsResult(n.whenTrue)) || (kept(n.whenTrue) && mentionsResult(n.whenFalse))) keeps = true;
+    }
+  });
+  return keeps;
 }
 
 /**
