@@ -356,6 +356,7 @@ export default defineRule({
     messages: {
       disposed: '`{{name}}` is assigned a tensor inside `tf.tidy` but neither returned nor kept: it is disposed when `tidy` returns, and the next step reads a disposed state. Return it from the `tidy` callback (or wrap it in `tf.keep()`).',
       returnFromTidy: 'Return the new state from `tidy`: `{{target}} = tf.tidy(...)`',
+      disposedSeveral: '`{{name}}` is assigned tensors inside `tf.tidy` but neither returned nor kept: they are disposed when `tidy` returns, and the next step reads a disposed state. Return it from the `tidy` callback (or keep each of its tensors with `tf.keep()`: kept whole, the array\'s tensors are still disposed).',
       keep: 'Keep it with `tf.keep(...)` (dispose the old state yourself)',
       readAfter: '`{{name}}` is read here after `tidy` disposed it',
       disposedStored: '`{{value}}` is stored in `{{name}}` inside `tf.tidy` but neither returned nor kept: it is disposed when `tidy` returns, and the next read from `{{name}}` gets a disposed state. Keep it with `tf.keep()` (or return it from `tidy` and store it after).',
@@ -446,11 +447,12 @@ export default defineRule({
         // tensors, which neither edit types: `tf.keep` and `tf.tidy`'s result take tensors.
         const generic = ts.isBinaryExpression(esc.node) && typedByTypeParameter(ctx, esc.node.left);
         if (returnFix && !generic) suggest.push({ messageId: 'returnFromTidy', data, edits: returnFix.edits });
-        if (ts.isBinaryExpression(esc.node) && !generic && !typedAsSeveral(ctx, esc.node.left)) {
+        const several = ts.isBinaryExpression(esc.node) && typedAsSeveral(ctx, esc.node.left);
+        if (ts.isBinaryExpression(esc.node) && !generic && !several) {
           suggest.push({ messageId: 'keep', data, edits: keepEdits(ctx, esc.node.right, ns, fn) });
         }
         ctx.report({
-          node: esc.node, messageId: 'disposed', data, suggest,
+          node: esc.node, messageId: several ? 'disposedSeveral' : 'disposed', data, suggest,
           related: esc.readAt ? [{ node: esc.readAt, messageId: 'readAfter', data }] : undefined,
         });
       }
