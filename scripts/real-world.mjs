@@ -5,9 +5,9 @@
 //
 //   node scripts/real-world.mjs [folder=/tmp/realworld] [--cli dist/cli.js] [--context N] [--json]
 //
-// Get the code first (outside the repo), e.g. from a bare snapshot of a repository:
-//   mkdir -p /tmp/realworld/tfjs
-//   git --git-dir=<snapshot>.git archive HEAD tfjs-layers/src/layers/recurrent.ts | tar -x -C /tmp/realworld/tfjs
+// Get the code first (outside the repo): `node scripts/export-real-code.mjs` writes the folder the
+// benchmarks and docs/precision.md use (/tmp/realworld-wide, 604 files) from the bare snapshots of
+// four public repositories (tfjs's layers, tfjs-examples, magenta-js, ml5).
 //
 // Prints per-rule counts, then the diagnostics grouped by file, then messages without a rule id
 // (parse problems, internal errors). Exit 0 unless the CLI could not be run (2).
