@@ -5,7 +5,7 @@ import { nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from '.
 import { blockInsertion, bodyInsertion, isChunkLoop, isFanoutLoop, iteratedParameter, loopRole } from '../../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../../server/src/analysis/tree-index';
-import { fieldConstructorArgs } from '../../server/src/analysis/constructor-args';
+import { fieldConstructorArgs, fieldFromOutside } from '../../server/src/analysis/constructor-args';
 import { enclosingClassOfThis } from '../../server/src/analysis/class-hierarchy';
 import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, isFunctionLike, thisFieldName, isWithin, type FunctionLike, declaredMemberName } from '../../server/src/analysis/ast';
 import { declarationOf } from '../../server/src/analysis/scopes';
@@ -313,16 +313,34 @@ function typedModelParam(ctx: RuleContext, recv: ts.Expression, models: Map<stri
   if (!built || !ts.isIdentifier(u)) return undefined;
   const d = ctx.model.scopes.resolve(u)?.parent;
   if (!d || !ts.isParameter(d)) return undefined;
-  const t = d.type;
-  if (t) {
-    if (!ts.isTypeReferenceNode(t)) return undefined;
-    const name = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
-    if (!/^(Sequential|LayersModel)$/.test(name)) return undefined;
-  } else if (!passedBuiltModel(ctx, d, built)) return undefined;
-  // Every model the file builds must be a stateful one.
+  if (d.type ? !isModelType(d.type) : !passedBuiltModel(ctx, d, built)) return undefined;
+  return buildsOnlyStateful(ctx) ? built : undefined;
+}
+
+/** `tf.Sequential`, `LayersModel`: a type that says the value is a layers model. */
+function isModelType(t: ts.TypeNode): boolean {
+  if (!ts.isTypeReferenceNode(t)) return false;
+  const name = ts.isIdentifier(t.typeName) ? t.typeName.text : t.typeName.right.text;
+  return /^(Sequential|LayersModel)$/.test(name);
+}
+
+/** Is every model the file builds a stateful one (then a model from outside typed as one is one of them)? */
+function buildsOnlyStateful(ctx: RuleContext): boolean {
   const builds = ctx.model.callsNamed(['sequential', 'model']).filter((c) => /^(sequential|model)$/.test(ctx.model.tf.fn(c) ?? ''));
   const stateful = ctx.model.callsNamed(RECURRENT_LAYER_FACTORIES).filter((c) => isStatefulLayer(ctx, c));
-  return builds.length > 0 && stateful.length >= builds.length ? built : undefined;
+  return builds.length > 0 && stateful.length >= builds.length;
+}
+
+/**
+ * `this.model` of a class the file never makes, stored from a constructor parameter typed as a
+ * model (`constructor(private readonly model: tf.LayersModel)`, see fieldFromOutside): the
+ * importing code passes it, and like a typed parameter it is taken for the stateful model the
+ * file builds when that is the only kind of model the file builds.
+ */
+function outsideStatefulField(ctx: RuleContext, cls: ts.ClassLikeDeclaration, field: string, models: Map<string, StatefulModel>): StatefulModel | undefined {
+  const built = models.get(BUILDER);
+  const from = built && fieldFromOutside(ctx.model, cls, field);
+  return from?.param.type && isModelType(from.param.type) && buildsOnlyStateful(ctx) ? built : undefined;
 }
 
 /**
@@ -355,7 +373,7 @@ function statefulField(ctx: RuleContext, recv: ts.Expression, models: Map<string
   const field = thisFieldName(unwrap(recv));
   const cls = field ? enclosingClassOfThis(recv) : undefined;
   const args = cls && fieldConstructorArgs(ctx.model, cls, field!);
-  if (!args) return undefined;
+  if (!args) return cls ? outsideStatefulField(ctx, cls, field!, models) : undefined;
   const builder = models.get(BUILDER);
   const passed = args.map((arg) => {
     if (callsBuilder(arg, builder)) return builder;

@@ -3,12 +3,12 @@
 import ts from '../typescript';
 import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, isAssignmentTarget, isFunctionLike, isInside, iteratingCallback, returnedExpressions, thisFieldName, thisOwner, memberName, unwrap, walk, type FunctionLike, declaredMemberName } from './ast';
 import type { FileModel } from './model';
-import { knownClassMethod, lastFileMemo, resolveCallee } from './calls';
+import { knownClassMethod, lastFileMemo, resolveCallee, thisPrototypeMethod } from './calls';
 import { initializerOf } from './scopes';
 import { newStatePositions } from './state-queries';
 import type { StateInput, Step } from './steps';
 import { selectedActivation, selectedFieldActivation, selectedFieldNames, selectorHelperNames } from './selected-activations';
-import { fieldConstructorArgs } from './constructor-args';
+import { fieldConstructorArgs, fieldFromOutside } from './constructor-args';
 import { classFamily, enclosingClassOfThis, implementationsOf, overriddenBelow, prototypeClasses, prototypeClassOf, prototypeFamily, prototypeHolders, thisHolders } from './class-hierarchy';
 import { fieldsAdvancedBy } from './loop-queries';
 import { nodesInside } from './tree-index';
@@ -122,18 +122,22 @@ export const activationHelperNames = lastFileMemo((model: FileModel): string[] =
 
 /**
  * The function a call of a possible helper runs: `squash(x)` (a function of the file), `this.act(x)`
- * / `super.act(x)` (a method, inherited ones too). Not `this.act(x)` when a subclass overrides `act`:
- * which code runs then depends on the instance.
+ * / `super.act(x)` (a method, inherited ones too), and in an ES5 prototype method `this.gate(x)` or
+ * `self.gate(x)` (after `var self = this`): the class's prototype method. Not `this.act(x)` when a
+ * subclass overrides `act`: which code runs then depends on the instance.
  */
 function helperCallee(model: FileModel, call: ts.CallExpression): FunctionLike | undefined {
   const recv = calleeReceiver(call);
   if (!recv) return model.functionArg(call.expression, false);
-  const r = unwrap(recv).kind;
-  if (r === ts.SyntaxKind.SuperKeyword) return resolveCallee(call, model.scopes, model.classes);
-  if (r !== ts.SyntaxKind.ThisKeyword) return undefined;
-  const cls = enclosingClassOfThis(call);
+  const r = unwrap(recv);
+  if (r.kind === ts.SyntaxKind.SuperKeyword) return resolveCallee(call, model.scopes, model.classes);
   const name = calleeName(call);
-  return cls && name && !overriddenBelow(cls, name, model.classes) ? resolveCallee(call, model.scopes, model.classes) : undefined;
+  if (!name) return undefined;
+  const cls = r.kind === ts.SyntaxKind.ThisKeyword ? enclosingClassOfThis(call) : undefined;
+  if (cls) return overriddenBelow(cls, name, model.classes) ? undefined : resolveCallee(call, model.scopes, model.classes);
+  // ES5 code keeps its helpers on the prototype and reaches them through `this` or its alias,
+  // exactly as a class does through `this`: the same question, the same answer.
+  return r.kind === ts.SyntaxKind.ThisKeyword || ts.isIdentifier(r) ? thisPrototypeMethod(r, name) : undefined;
 }
 
 const NOT_TENSORS = new Set(['Math', 'console', 'JSON', 'Number']);
@@ -631,6 +635,7 @@ function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: num
     // model the file passes in must end in the same activation.
     const cls = enclosingClassOfThis(e);
     const args = cls && fieldConstructorArgs(model, cls, thisFieldName(e)!);
+    if (cls && !args) return outsideModelFieldActivation(model, cls, thisFieldName(e)!);
     const acts = args?.map((a) => modelOutputActivation(model, a, depth + 1));
     return acts && acts.length > 0 && acts.every((a) => a && a.name === acts[0]!.name) ? acts[0] : undefined;
   }
@@ -740,9 +745,26 @@ function parameterModelActivation(model: FileModel, param: ts.ParameterDeclarati
   const sites = model.callSitesOf(fn);
   // An entry point nothing in the file calls (`routes(app, model)`, exported): a `model` parameter
   // is one of the models the file builds, when they all end alike and none is loaded from outside.
-  if (sites.length === 0) return /model/i.test(param.name.getText()) ? builtModelsActivation(model) : undefined;
+  if (sites.length === 0) return MODEL_NAME.test(param.name.getText()) ? builtModelsActivation(model) : undefined;
   return agreed(sites.map((c) => (c.arguments[index] ? modelOutputActivation(model, c.arguments[index]!, depth + 1) : undefined)));
 }
+
+/**
+ * `this.model` of a wrapper class the file never makes, set from its constructor's `model`
+ * parameter (`export class Suggester { constructor(model) { this.model = model } }` beside `export
+ * function buildSuggestModel()`): a module that exports a builder and a wrapper means the wrapper
+ * for that builder's model, so the field is taken for the models the file builds, on the same
+ * terms as an entry point's `model` parameter (see parameterModelActivation): every model the file
+ * builds ends in the same activation and none is loaded (a wrapper of a `tf.loadLayersModel` result
+ * is not this). A parameter not named for a model is not assumed to hold one.
+ */
+function outsideModelFieldActivation(model: FileModel, cls: ts.ClassLikeDeclaration, field: string): ActivationUse | undefined {
+  const from = fieldFromOutside(model, cls, field);
+  return from && MODEL_NAME.test(from.name) ? builtModelsActivation(model) : undefined;
+}
+
+/** A name for a model (`model`, `lmModel`, `suggestModel`): the sign that a value from outside is one. */
+const MODEL_NAME = /model/i;
 
 /** The activation every model the file builds ends in (`const m = tf.sequential(); ... m.add(dense softmax)`), when the file loads none. */
 const builtModelsActivation = lastFileMemo((model: FileModel): ActivationUse | undefined => {

@@ -388,8 +388,24 @@ export function knownClassMethod(recv: ts.Expression, name: string, scopes: Scop
   const cls = made !== undefined ? classes.get(made) : classOfValue(r, scopes, classes);
   if (cls) return overriddenBelow(cls, name, classes) ? undefined : findMethod(cls, name, classes);
   const es5 = made !== undefined ? (prototypeClasses(r.getSourceFile()).has(made) ? made : undefined) : prototypeClassOfValue(r, scopes);
-  if (!es5) return undefined;
-  const sf = r.getSourceFile();
+  return es5 ? unoverriddenPrototypeMethod(r.getSourceFile(), es5, name) : undefined;
+}
+
+/**
+ * `this.gate(...)` (or `self.gate(...)` after `var self = this`) written in a prototype method of
+ * an ES5 class (`X.prototype.step = function () {...}`): the prototype method it runs, as
+ * `this.gate(...)` in a class method runs the class's. Undefined outside such a method.
+ */
+export function thisPrototypeMethod(recv: ts.Expression, name: string): FunctionLike | undefined {
+  const es5 = prototypeClassOfThis(recv);
+  return es5 ? unoverriddenPrototypeMethod(recv.getSourceFile(), es5, name) : undefined;
+}
+
+/**
+ * The method `name` of ES5 class `es5` (its own or inherited), unless a prototype subclass of the
+ * file overrides it: which code runs then depends on the instance, so no one method answers.
+ */
+function unoverriddenPrototypeMethod(sf: ts.SourceFile, es5: string, name: string): FunctionLike | undefined {
   const protos = prototypeClasses(sf);
   return prototypeSubclassesOf(sf, es5).some((sub) => protos.get(sub)?.methods.has(name)) ? undefined : findPrototypeMethod(sf, es5, name);
 }

@@ -2,8 +2,9 @@
 // the file passes there (`constructor(private readonly model: LayersModel)` or `this.model = model`,
 // with `new Batcher(buildModel())`). Rules follow a value into a field this way.
 import ts from '../typescript';
-import { objectLiteralMember, thisFieldName, unwrap, walk } from './ast';
+import { isInside, objectLiteralMember, thisFieldName, unwrap, walk } from './ast';
 import { lastFileMemo } from './calls';
+import { subclassesOf } from './class-hierarchy';
 import type { FileModel } from './model';
 
 /** `new X(...)` expressions of the file, by class name (one walk per file). */
@@ -89,4 +90,40 @@ export function fieldConstructorArgs(model: FileModel, cls: ts.ClassLikeDeclarat
 function optionValue(arg: ts.Expression, member: string): ts.Expression | undefined {
   const obj = unwrap(arg);
   return ts.isObjectLiteralExpression(obj) && !obj.properties.some(ts.isSpreadAssignment) ? objectLiteralMember(obj, member) : undefined;
+}
+
+/**
+ * The constructor parameter `this.<field>` is set from, for a class the file never makes (`export
+ * class Suggester { constructor(model) { this.model = model } }` with no `new Suggester` here): the
+ * importing code makes its objects, so the file cannot say what they are given; a rule may take the
+ * parameter for what the module itself provides (its only kind of model), under its own conditions.
+ * `name` is the parameter's name, or the member's for an options object (`constructor({ model })`).
+ * Undefined when the class is made here (fieldConstructorArgs answers then), when a subclass of the
+ * file could pass something else through `super(...)`, or when the field, or a member of that name
+ * on any object, is written anywhere but in that constructor (`setModel(m) { this.model = m }`).
+ */
+export function fieldFromOutside(model: FileModel, cls: ts.ClassLikeDeclaration, field: string): { param: ts.ParameterDeclaration; name: string } | undefined {
+  const at = cls.name && constructorParameterOf(cls, field);
+  if (!at || !cls.name || newsOf(model, cls.name.text).length > 0 || subclassesOf(cls, model.classes).length > 0) return undefined;
+  const param = at.ctor.parameters[at.index]!;
+  const name = at.member ?? (ts.isIdentifier(param.name) ? param.name.text : undefined);
+  return name !== undefined && !writtenOutside(model, cls, at.ctor, field) ? { param, name } : undefined;
+}
+
+/**
+ * Is the field assigned anywhere outside `ctor`: `this.<field>` in another member of `cls`, or a
+ * member of that name on some other object (`scorer.model = m`)? (`this.<field>` in another class
+ * of the file is that class's own field.)
+ */
+function writtenOutside(model: FileModel, cls: ts.ClassLikeDeclaration, ctor: ts.ConstructorDeclaration, field: string): boolean {
+  return model.index.writes.some((w) => {
+    if (!ts.isBinaryExpression(w) || isInside(w, ctor)) return false;
+    const left = unwrap(w.left);
+    if (ts.isPropertyAccessExpression(left) && left.name.text === field) return thisFieldName(left) === undefined || isInside(w, cls);
+    if (ts.isPropertyAccessExpression(left)) return false;
+    // `[this.model, x] = ...`, `({ model: this.model } = ...)`: a destructuring write of the member.
+    let found = false;
+    if (ts.isArrayLiteralExpression(left) || ts.isObjectLiteralExpression(left)) walk(left, (n) => { if (!found && ts.isPropertyAccessExpression(n) && n.name.text === field) found = true; return !found; });
+    return found;
+  });
 }
