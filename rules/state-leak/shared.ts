@@ -23,6 +23,8 @@ export function outerLabel(ctx: RuleContext, it: Iteration): string {
   const n = it.node;
   if (ts.isForOfStatement(n) || ts.isForInStatement(n)) return nodeText(ctx, n.expression);
   if (ts.isCallExpression(n)) { const r = calleeReceiver(n); if (r) return nodeText(ctx, r); }
+  // A timer loop over a collection it takes the next element of (`users[i++]`): the collection.
+  if (it.next) return nodeText(ctx, it.next.collection);
   // `while (ep < episodes)`: the name of what is iterated, not the counter.
   const named = it.names.filter((x) => hasToken(x, SEQUENCE_LOOP_TOKENS)).sort((a, b) => b.length - a.length)[0];
   return named ?? it.names.find((x) => x.length > 1) ?? it.names[0] ?? 'the sequences';

@@ -7,8 +7,8 @@ import { resolveCallee, type Iteration } from '../../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../../server/src/analysis/tree-index';
 import { fieldConstructorArgs, fieldFromOutside } from '../../server/src/analysis/constructor-args';
 import { enclosingClassOfThis } from '../../server/src/analysis/class-hierarchy';
-import { calleeName, calleeReceiver, accessPath, unwrap, walk, enclosingFunction, functionName, isFunctionLike, thisFieldName, isWithin, type FunctionLike, declaredMemberName } from '../../server/src/analysis/ast';
-import { declarationOf } from '../../server/src/analysis/scopes';
+import { calleeName, calleeReceiver, accessPath, outermost, unwrap, walk, enclosingFunction, functionName, isFunctionLike, thisFieldName, isWithin, returnedExpressions, type FunctionLike, declaredMemberName } from '../../server/src/analysis/ast';
+import { declarationOf, initializerOf } from '../../server/src/analysis/scopes';
 import { CHUNK_LOOP_TOKENS, INDEPENDENT_UNIT_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../../server/src/analysis/tfjs-facts';
 
 /**
@@ -225,16 +225,18 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
   const add = (path: string | undefined, m: StatefulModel, container?: ts.Node): void => {
     if (!path || out.has(path)) return;
     out.set(path, m);
-    // `function build() { const m = ...; return m; }` -> `const model = build()` is stateful too.
+    // `function build() { const m = ...; return m; }` -> `const model = build()` is stateful too,
+    // and so on up the chain of functions that hand it on: an async IIFE's result memoised in a
+    // module variable (`modelPromise = (async () => { ...; return model; })()`), the getter that
+    // returns that variable (`return modelPromise`) and the handler's `const m = await getModel()`.
     const fn = container ? enclosingFunction(container) : undefined;
-    const name = fn && functionName(fn);
-    if (!fn || !name || path.includes('.')) return;
+    if (!fn || path.includes('.')) return;
     const returned = ownNodes(model.index.returns, fn).some((r) => r.expression && accessPath(r.expression) === path);
     if (!returned) return;
+    const calls = callsOfFunction(ctx, fn);
+    if (!calls) return;
     if (!out.has(BUILDER)) out.set(BUILDER, m);
-    for (const call of model.callsNamed([name])) {
-      if (calleeName(call) === name && !calleeReceiver(call)) add(ownerPath(call), m);
-    }
+    for (const call of calls) add(ownerPath(call), m, call);
   };
   let builders: ReturnType<typeof modelBuilders> | undefined;
   for (const layer of model.callsNamed(RECURRENT_LAYER_FACTORIES)) {
@@ -281,6 +283,18 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
     if (r && calleeName(call) === 'resetStates' && call.arguments.length === 0) add(accessPath(r), { decl: call, byUse: true, receiver: r });
   }
   return out;
+}
+
+/**
+ * The calls of the file that run `fn`: an immediately invoked function's own call (`(async () => {
+ * ... })()`), or the plain calls of its name (`build()`, no receiver); undefined for a function
+ * with no name to call it by.
+ */
+function callsOfFunction(ctx: RuleContext, fn: FunctionLike): ts.CallExpression[] | undefined {
+  const iife = outermost(fn).parent;
+  if (ts.isCallExpression(iife) && unwrap(iife.expression) === fn) return [iife];
+  const name = functionName(fn);
+  return name ? ctx.model.callsNamed([name]).filter((call) => calleeName(call) === name && !calleeReceiver(call)) : undefined;
 }
 
 /**
@@ -438,6 +452,8 @@ export function statefulLayerLeaks(ctx: RuleContext): void {
     if (!seqLoop) {
       // The loops sit in a helper that runs one sequence (`feedRecording(model, data)`): the
       // sequences are its calls.
+      // A request handler's chunk loop: its request is the sequence.
+      if (chunks >= 0 && handlerChunksLeak(ctx, call, recv, path, info, its, reported)) continue;
       if (chunks >= 0 || its.some((it) => loopRole(it) === 'steps' || loopRole(it) === 'unknown')) sequenceHelperLeak(ctx, call, recv, its, reported);
       continue;
     }
@@ -470,13 +486,99 @@ function handlerRunLeak(ctx: RuleContext, run: ts.CallExpression, path: string, 
   if (info.timesteps === undefined || info.timesteps <= 1 || ctx.model.callsNamed(['resetStates']).length > 0) return;
   const fn = ctx.model.ownerThroughTidy(run);
   if (!fn || !fn.body || reported.has(fn)) return;
-  const serves = fn.parameters.some((p) => ts.isIdentifier(p.name) && hasToken(p.name.text, INDEPENDENT_UNIT_TOKENS));
-  if (!serves) return;
+  if (!servesIndependentUnits(fn)) return;
   reported.add(fn);
   const data = { model: path };
   const at = blockInsertion(ctx.text, fn.body);
   const suggest: FixDescriptor[] = at ? [{ messageId: 'resetInHandler', data, edits: [insertAt(at.pos, `${at.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
   ctx.report({ node: run, messageId: 'statefulHandlerLeak', data, suggest, related: [{ node: info.decl, messageId: 'statefulHere', data }] });
+}
+
+/** A request handler: a function with a parameter named for an independent unit (`req`, `request`, `session`, `user`...). */
+function servesIndependentUnits(fn: FunctionLike): boolean {
+  return fn.parameters.some((p) => ts.isIdentifier(p.name) && hasToken(p.name.text, INDEPENDENT_UNIT_TOKENS));
+}
+
+/**
+ * `async fetch(request) { const model = await getModel(); for (const part of chunks(events)) model.predict(part) }`:
+ * a request handler that feeds its request's data to a stateful model chunk by chunk. The state flows
+ * from chunk to chunk on purpose, but the request is one whole sequence, and the next request (another
+ * user's) continues from the state this one left. Only for a model that outlives the call (see
+ * sharedAcrossCalls; one built in the handler starts from zero), a handler not named for a stream or a
+ * chunk of one (`onChunk(session, data)`), not itself a timer's tick, and, as for handlerRunLeak, a file
+ * that never calls `resetStates()` (a caller or a middleware may). Reported at the run; true when it is.
+ */
+function handlerChunksLeak(ctx: RuleContext, run: ts.CallExpression, recv: ts.Expression, path: string, info: StatefulModel, its: readonly Iteration[], reported: Set<ts.Node>): boolean {
+  const { model } = ctx;
+  if (model.callsNamed(['resetStates']).length > 0 || its.some((it) => it.timer || isFanoutLoop(it))) return false;
+  const fn = model.ownerThroughTidy(its[its.length - 1]!.node);
+  const name = fn && functionName(fn);
+  if (!fn || !fn.body || reported.has(fn) || !servesIndependentUnits(fn)) return false;
+  if (name && ((STREAMING_FUNCTION_NAME.test(name) && !hasToken(name, INDEPENDENT_UNIT_TOKENS)) || hasToken(name, CHUNK_LOOP_TOKENS))) return false;
+  const local = localModelDeclaration(ctx, recv, fn);
+  if (local === undefined || !sharedAcrossCalls(ctx, recv, fn)) return false;
+  reported.add(fn);
+  const data = { model: path };
+  // A model the handler fetches (`const model = await getModel()`) is reset once it has it.
+  const at = local ? statementInsertionAfter(ctx.text, local, fn.body) : blockInsertion(ctx.text, fn.body);
+  const suggest: FixDescriptor[] = at ? [{ messageId: 'resetInHandler', data, edits: [insertAt(at.pos, `${at.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
+  ctx.report({ node: run, messageId: 'statefulHandlerLeak', data, suggest, related: [{ node: info.decl, messageId: 'statefulHere', data }] });
+  return true;
+}
+
+/**
+ * The statement of `fn` that declares the run's receiver, when it is a variable of `fn`; null for
+ * a receiver from outside it (a module's model, `this.model`); undefined for anything else.
+ */
+function localModelDeclaration(ctx: RuleContext, recv: ts.Expression, fn: FunctionLike): ts.Statement | null | undefined {
+  const base = unwrap(recv);
+  if (thisFieldName(base) !== undefined) return null;
+  const b = ts.isIdentifier(base) ? ctx.model.scopes.resolve(base) : undefined;
+  if (!b) return undefined;
+  if (!isWithin(b, fn)) return null;
+  let stmt: ts.Node = declarationOf(b);
+  while (stmt.parent && !ts.isBlock(stmt.parent) && stmt.parent !== fn) stmt = stmt.parent;
+  return ts.isVariableStatement(stmt) ? stmt : undefined;
+}
+
+/**
+ * Is the model `recv` names the same object at every call of `fn`: a variable from outside it, a
+ * field of its object, or a local that `fn` gets from a module variable (`await modelPromise`) or from
+ * a getter that returns one (`await getModel()` with `return modelPromise`: a memoised model).
+ * A local built by the call (`const m = buildModel()`, whose `m` is the builder's own) is not.
+ */
+function sharedAcrossCalls(ctx: RuleContext, recv: ts.Expression, fn: FunctionLike): boolean {
+  const { model } = ctx;
+  const base = unwrap(recv);
+  if (thisFieldName(base) !== undefined) return true;
+  const b = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
+  if (!b) return false;
+  if (!isWithin(b, fn)) return true;
+  // A `const` read once: a variable written again could hold anything.
+  if (model.scopes.writes(b, fn).length > 0) return false;
+  const outside = (e: ts.Expression, owner: ts.Node): boolean => {
+    const u = unwrap(e);
+    const d = ts.isIdentifier(u) ? model.scopes.resolve(u) : undefined;
+    return !!d && !isWithin(d, owner);
+  };
+  let init = initializerOf(b) && unwrap(initializerOf(b)!);
+  if (init && ts.isAwaitExpression(init)) init = unwrap(init.expression);
+  if (!init) return false;
+  if (outside(init, fn)) return true;
+  if (!ts.isCallExpression(init) || calleeReceiver(init) || init.arguments.length > 0) return false;
+  const getter = resolveCallee(init, model.scopes, model.classes);
+  const returned = getter && returnedExpressions(getter);
+  return !!getter && !!returned && returned.length > 0 && returned.every((r) => outside(r, getter));
+}
+
+/** Where a statement goes right after `stmt` in `body` (the next statement's line and indent). */
+function statementInsertionAfter(text: string, stmt: ts.Statement, body: ts.Node): { pos: number; indent: string } | undefined {
+  if (!ts.isBlock(body) || stmt.parent !== body) return undefined;
+  const next = body.statements[body.statements.indexOf(stmt) + 1];
+  if (!next) return undefined;
+  const start = next.getStart(body.getSourceFile());
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return { pos: lineStart, indent: text.slice(lineStart, start) };
 }
 
 /**

@@ -23,6 +23,14 @@ export interface Iteration {
   names: string[];
   /** A timer loop (`setInterval(tick)`, a frame callback scheduling itself): `node` is the function. */
   timer?: boolean;
+  /** For a timer loop: the element each run takes off a collection (`const user = users[i++]`, `queue.shift()`). */
+  next?: NextElement;
+}
+
+/** The element a run of a timer loop takes: what it is called (when bound to a name) and what it is taken from. */
+export interface NextElement {
+  element?: ts.BindingName;
+  collection: ts.Expression;
 }
 
 export interface ResultTarget {
@@ -83,7 +91,7 @@ export function iterationOf(node: ts.Node): Iteration | undefined {
   return undefined;
 }
 
-function collectNames(node: ts.Node, out: string[]): void {
+export function collectNames(node: ts.Node, out: string[]): void {
   walk(node, (n) => { if (ts.isIdentifier(n)) out.push(n.text); });
 }
 

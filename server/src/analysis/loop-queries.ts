@@ -44,8 +44,15 @@ function groupedName(name: string): string {
 }
 
 function computeRole(it: Iteration): LoopRole {
-  // A timer runs one step of an endless stream per tick.
-  if (it.timer) return 'steps';
+  // A timer runs one step of an endless stream per tick; one that takes the next element of a
+  // collection per run (`const user = users[i++]`) iterates that collection, and is a loop over
+  // sequences when its names say so. Any other reading stays a step: the timer's own default.
+  if (it.timer) return it.next && roleFromNames(it) === 'sequences' ? 'sequences' : 'steps';
+  return roleFromNames(it);
+}
+
+/** The role a loop's header names give it (see loopRole). */
+function roleFromNames(it: Iteration): LoopRole {
   // A count (`w < WINDOWS_PER_STREAM`) is the number of windows in one stream: only a collection's
   // name (`windowsPerMachine.length`, `of windowsByUser`) says its elements belong to different ones.
   const count = countBound(it);
@@ -108,6 +115,10 @@ function loopHeader(it: Iteration): { elements: string[]; collections: string[] 
     const isArrayFrom = !!recv && ts.isIdentifier(unwrap(recv)) && (unwrap(recv) as ts.Identifier).text === 'Array';
     if (isArrayFrom && n.arguments[0]) nounsOf(n.arguments[0], collections);
     else if (recv) nounsOf(recv, collections);
+  } else if (it.next) {
+    // A timer taking the next element per run: `const user = users[i++]`.
+    if (it.next.element) bind(it.next.element);
+    nounsOf(it.next.collection, collections);
   }
   return { elements, collections };
 }

@@ -4,7 +4,7 @@ import ts from '../typescript';
 import { calleeName, calleeReceiver, enclosingFunction, functionName, isFunctionLike, unwrap, type FunctionLike } from './ast';
 import { enclosingIterations, fedBackByCallee, fedBackUnresolved, finalReturn, findStepCalls, isCellValue, predictStateForms, isZeroStateVar, iterationOf, resolveCallee, resultTargets, returnedFunction, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
 import { Scopes } from './scopes';
-import { timerIteration, TIMER_CALLS } from './timer-loops';
+import { timerIteration, TAKE_NEXT_CALLS, TIMER_CALLS, type TimerFacts } from './timer-loops';
 import { DeclaredSignatures } from './declared-signatures';
 import { discoverSteps, type Step } from './steps';
 import { TfApi } from './tf-api';
@@ -52,9 +52,13 @@ export class FileModel implements CallSurroundings {
   };
   /** The timer loop a function is the body of (memoised with the loops: a function is also a node). */
   private readonly timerAt = (fn: FunctionLike): Iteration | undefined => {
-    if (!this.iterationMemo.has(fn)) this.iterationMemo.set(fn, timerIteration(fn, this.callsNamed(TIMER_CALLS)));
+    if (!this.iterationMemo.has(fn)) {
+      this.timerFacts ??= { timerCalls: this.callsNamed(TIMER_CALLS), takeCalls: this.callsNamed(TAKE_NEXT_CALLS), writes: this.index.writes, scopes: this.scopes };
+      this.iterationMemo.set(fn, timerIteration(fn, this.timerFacts));
+    }
     return this.iterationMemo.get(fn);
   };
+  private timerFacts?: TimerFacts;
 
   /** `index`: the parse's TreeIndex; built here (setting parent pointers) when not given. */
   constructor(readonly sf: ts.SourceFile, readonly index: TreeIndex = new TreeIndex(sf)) {
