@@ -1,7 +1,7 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, replaceNode, type FixDescriptor, type RuleContext } from './rule';
 import type { TextEdit } from '../server/src/report';
-import { invariantAcross, loopRole, timeLoop, writesToPath, type ElementRead, type HandedOn, type Invariance } from '../server/src/analysis/loop-queries';
+import { invariantAcross, loopRole, timeLoop, writesToPath, type ElementRead, type EmptyBufferRead, type HandedOn, type Invariance } from '../server/src/analysis/loop-queries';
 import { accessPath, accessPathTail, calleeName, calleeReceiver, functionName, indentAt, isFixedElementOfName, isWithin, thisFieldName, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
 import { classNameOf, familyMethods, RESET_METHOD_NAME } from '../server/src/analysis/object-state';
 import { nodesInside } from '../server/src/analysis/tree-index';
@@ -60,6 +60,9 @@ export default defineRule({
       staleElementArg: '`{{read}}` is passed to `{{step}}` on every iteration, but the loop only appends the new states to `{{array}}`: that element never changes, so each step starts from the same state. Pass the last state instead: `{{last}}`.',
       stalePastEnd: '`{{read}}` is past the end of `{{array}}` on every iteration (the last element is at `length - 1`), so `{{name}}` always falls back to `{{fallback}}`: each step starts from the same state. Read the last state instead: `{{last}}`.',
       readLast: 'Read the last state: `{{last}}`',
+      staleEmptyBuffer: '`{{name}}` is always `{{fallback}}`: nothing ever stores a state in `{{array}}` (no push, unshift, splice or element write), so `{{read}}` never yields one and each step starts from the same state. Store each new state in `{{array}}` for the steps that read it.',
+      staleEmptyBufferArg: 'The state passed to `{{step}}` is always `{{fallback}}`: nothing ever stores a state in `{{array}}` (no push, unshift, splice or element write), so `{{read}}` never yields one and each step starts from the same state. Store each new state in `{{array}}` for the steps that read it.',
+      emptyBufferHere: '`{{array}}` is created empty here and never filled',
       staleReset: '`{{name}}` is set back to `{{value}}` in every iteration before `{{step}}` reads it: each step starts from the same state. Initialise it once, before the loop.',
       feedBack: 'Feed the new state back: `{{name}} = {{target}}`',
       readAccumulator: 'Pass the state the accumulator carries: `{{carried}}`',
@@ -138,6 +141,10 @@ function report(ctx: RuleContext, call: StepCall, arg: StateArg, inv: Invariance
     reportElement(ctx, arg, inv.element, data);
     return;
   }
+  if (inv.emptyBuffer) {
+    reportEmptyBuffer(ctx, arg, inv.emptyBuffer, data);
+    return;
+  }
   const declaredInLoop = !!inv.fresh;
   const statement = enclosingStatement(call.call);
   const decl = inv.decl && ts.isVariableDeclaration(inv.decl) ? inv.decl : undefined;
@@ -207,6 +214,22 @@ function reportElement(ctx: RuleContext, arg: StateArg, el: ElementRead, data: R
     messageId: el.pastEnd ? 'stalePastEnd' : unwrap(arg.expr) === read ? 'staleElementArg' : 'staleElement',
     data: all,
     suggest: [{ messageId: 'readLast', data: all, edits: [replaceNode(ctx, read, last)] }],
+  });
+}
+
+/**
+ * A state read from a buffer nothing fills (`const hPrev = ring.length === d ? ring.shift()! :
+ * zero`). No edit: where the new state goes in the buffer (pushed before or after the read, how
+ * many steps back it is read) is the model's design, which only the author knows.
+ */
+function reportEmptyBuffer(ctx: RuleContext, arg: StateArg, buf: EmptyBufferRead, data: Record<string, string>): void {
+  const all = { ...data, read: nodeText(ctx, buf.read), array: buf.array.text, fallback: nodeText(ctx, buf.fallback) };
+  const declared = ctx.model.scopes.resolve(buf.array);
+  ctx.report({
+    node: arg.expr,
+    messageId: ts.isIdentifier(unwrap(arg.expr)) ? 'staleEmptyBuffer' : 'staleEmptyBufferArg',
+    data: all,
+    related: declared ? [{ node: declared, messageId: 'emptyBufferHere', data: all }] : [],
   });
 }
 

@@ -245,6 +245,18 @@ export interface Invariance {
   handedOn?: HandedOn[];
   /** The state is read from an array the loop only appends to, at an element that never changes. */
   element?: ElementRead;
+  /** The state is read from a local buffer that nothing ever fills, so it is always the fallback. */
+  emptyBuffer?: EmptyBufferRead;
+}
+
+/**
+ * `ring.length === d ? ring.shift()! : zero` or `ring.pop() ?? zero` where nothing ever stores a
+ * value in the local array `ring`: the read never yields a state, the value is always `zero`.
+ */
+export interface EmptyBufferRead {
+  read: ts.Expression;
+  array: ts.Identifier;
+  fallback: ts.Expression;
 }
 
 /**
@@ -278,6 +290,8 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
   if (isTensorConstructor(model, e)) return constantAcross(model, e, it) ? { fresh: true } : undefined;
   const element = sameElementValue(model, e, it);
   if (element) return { element };
+  const emptyBuffer = fallbackOfEmptyBuffer(model, e, it);
+  if (emptyBuffer) return { emptyBuffer };
   // `state[0]` has no access path, but a fixed element of a local array is a place like `state.h`.
   if (isFixedElementOfName(e)) return unchangedLocalPart(model, e, it);
   if (!arg.path) return undefined;
@@ -323,6 +337,8 @@ export function invariantAcross(model: FileModel, arg: StateArg, it: Iteration):
     const u = unwrap(init);
     const element = sameElementValue(model, u, it);
     if (element) return { decl, binding: b, element };
+    const emptyBuffer = fallbackOfEmptyBuffer(model, u, it);
+    if (emptyBuffer) return { decl, binding: b, emptyBuffer };
     const constant = isTensorConstructor(model, u) ? constantAcross(model, u, it) : ts.isIdentifier(u) && unchangedOuterName(model, u, it);
     return constant ? { decl, binding: b, fresh: true } : undefined;
   }
@@ -366,6 +382,74 @@ function elementRead(model: FileModel, e: ts.Expression, it: Iteration): Element
 
 /** Array methods that read it without changing it. */
 const ARRAY_READS = new Set(['length', 'at', 'slice', 'map', 'forEach', 'filter', 'some', 'every', 'includes', 'indexOf', 'concat']);
+/** Array methods that take an element out: they change the array but never put a value in. */
+const ARRAY_TAKES = new Set(['shift', 'pop']);
+
+/**
+ * A choice between reading a local buffer and a fallback that never changes in the loop
+ * (`ring.length === d ? ring.shift()! : zero`, `ring.length < d ? zero : ring[0]`,
+ * `ring.pop() ?? zero`), where nothing ever stores a value in the buffer: whatever the condition
+ * says, the read yields no state (the branch never runs, or gives `undefined`), so the state is
+ * always the fallback, like a state that is never updated.
+ */
+function fallbackOfEmptyBuffer(model: FileModel, e: ts.Expression, it: Iteration): EmptyBufferRead | undefined {
+  const u = unwrap(e);
+  const options: [ts.Expression, ts.Expression][] = ts.isConditionalExpression(u) ? [[u.whenTrue, u.whenFalse], [u.whenFalse, u.whenTrue]]
+    : ts.isBinaryExpression(u) && (u.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || u.operatorToken.kind === ts.SyntaxKind.BarBarToken) ? [[u.left, u.right]]
+    : [];
+  for (const [read, fallback] of options) {
+    const array = bufferReadBy(read);
+    if (array && unchangingFallback(model, fallback, it) && neverFilledLocalArray(model, array)) return { read: unwrap(read), array, fallback: unwrap(fallback) };
+  }
+  return undefined;
+}
+
+/** The array an element is read from: `ring.shift()`, `ring.pop()`, `ring.at(k)`, `ring[k]`. */
+function bufferReadBy(e: ts.Expression): ts.Identifier | undefined {
+  const u = unwrap(e);
+  const receiver = ts.isElementAccessExpression(u) ? u.expression
+    : ts.isCallExpression(u) && /^(shift|pop|at)$/.test(calleeName(u) ?? '') ? calleeReceiver(u) : undefined;
+  const r = receiver && unwrap(receiver);
+  return r && ts.isIdentifier(r) ? r : undefined;
+}
+
+/** A fallback state that is the same on every iteration: a name the loop never writes, or a constant tensor. */
+function unchangingFallback(model: FileModel, e: ts.Expression, it: Iteration): boolean {
+  const u = unwrap(e);
+  if (ts.isIdentifier(u)) return unchangedOuterName(model, u, it);
+  return isTensorConstructor(model, u) && constantAcross(model, u, it);
+}
+
+/**
+ * Is `id` a variable created as an empty array (`const ring: T[] = []`) in which nothing anywhere
+ * in its scope stores a value? Every reference must read it or take from it (`ring.length`,
+ * `ring.shift()`, `ring[k]`): no push/unshift/splice, element write or reassignment, and no bare
+ * use (handed to a call, aliased, returned, spread), through which something else could fill it.
+ * Not an exported one, which other modules can fill, nor a script's global.
+ */
+function neverFilledLocalArray(model: FileModel, id: ts.Identifier): boolean {
+  const b = model.scopes.resolve(id);
+  const decl = b && declarationOf(b);
+  if (!b || !decl || !ts.isVariableDeclaration(decl) || decl.name !== b || !decl.initializer || !isEmptyArrayLiteral(decl.initializer)) return false;
+  const statement = decl.parent.parent;
+  if (ts.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return false;
+  // At the top of a script (no import or export), a name is a global that other scripts may fill.
+  const scope = enclosingFunction(decl) ?? decl.getSourceFile();
+  if (ts.isSourceFile(scope) && !ts.isExternalModule(scope)) return false;
+  return model.scopes.references(b, scope).every((ref) => {
+    const p = ref.parent;
+    if (ts.isElementAccessExpression(p) && p.expression === ref) return !isAssignmentTarget(p);
+    if (!ts.isPropertyAccessExpression(p) || p.expression !== ref || isAssignmentTarget(p)) return false;
+    return ARRAY_READS.has(p.name.text) || ARRAY_TAKES.has(p.name.text);
+  });
+}
+
+/** `[]`, `new Array()`, `Array()`: an array with no elements. */
+function isEmptyArrayLiteral(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  if (ts.isArrayLiteralExpression(u)) return u.elements.length === 0;
+  return (ts.isNewExpression(u) || ts.isCallExpression(u)) && ts.isIdentifier(u.expression) && u.expression.text === 'Array' && (u.arguments?.length ?? 0) === 0;
+}
 
 /**
  * Does the loop only ever add to the end of the array `b` holds? A variable from outside the loop
