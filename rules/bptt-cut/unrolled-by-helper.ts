@@ -3,7 +3,7 @@
 
 import ts from '../../server/src/typescript';
 import { nodeText, type RuleContext } from '../rule';
-import { accessBase, calleeName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, type FunctionLike, isWithin, enclosingFunction } from '../../server/src/analysis/ast';
+import { accessBase, calleeName, elementArrayName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, type FunctionLike, isWithin, enclosingFunction } from '../../server/src/analysis/ast';
 import { finalReturn, iterationOf, resolveCallee } from '../../server/src/analysis/calls';
 import { inlineRecurrences } from '../../server/src/analysis/loop-queries';
 import { declarationOf, initialValueOf, initializerOf, isPropertyName } from '../../server/src/analysis/scopes';
@@ -30,7 +30,9 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
       const u = unwrap(p);
       // `return tf.concat(states, 0)` / `tf.stack(states)`: the collected states, as one tensor.
       const joined = ts.isCallExpression(u) && /^(concat|stack)$/.test(model.tf.fn(u) ?? '') && u.arguments[0] ? u.arguments[0] : p;
-      const path = accessPath(reshapedFrom(ctx, joined) ?? joined);
+      const value = reshapedFrom(ctx, joined) ?? joined;
+      // `return outs[outs.length - 1]`: an element of the array the loop collects the states in.
+      const path = accessPath(value) ?? elementArrayName(value)?.text;
       if (path) returned.add(path);
       // `return state.h` with `state = this.cell(x, state)`: a member of the carried state object.
       const root = path?.split('.')[0];
@@ -41,7 +43,7 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
     const loop = call.iterations[0];
     if (!loop || !isWithin(call.call, fn) || !isWithin(loop.node, fn)) continue;
     const state = loopCarriedArgs(ctx, call, loop.node);
-    if (state.some((b) => returned.has(b.text)) || returnsStateOf(ctx, returned, state, loop.node)) return loop.node;
+    if (state.some((b) => returned.has(b.text)) || returnsStateOf(ctx, fn, returned, state, loop.node)) return loop.node;
   }
   // An inline recurrence (`const hNew = tf.tanh(... h ...); h = hNew`) returning the state, or a
   // value the loop computes from it at every step (`prob = tf.sigmoid(hNew)`).
@@ -51,7 +53,7 @@ function unrollingLoop(ctx: RuleContext, fn: FunctionLike): ts.Node | undefined 
     // The state and the loop's local that carries its new value (`hNew`).
     const via = unwrap(r.assign.right);
     const state = [r.binding, ...(ts.isIdentifier(via) ? [model.scopes.resolve(via)] : [])].filter((b) => b !== undefined);
-    if (returnsStateOf(ctx, returned, state, r.loop.node)) return r.loop.node;
+    if (returnsStateOf(ctx, fn, returned, state, r.loop.node)) return r.loop.node;
   }
   return gatedUpdateLoop(ctx, fn, returned);
 }
@@ -78,10 +80,12 @@ function reshapedFrom(ctx: RuleContext, e: ts.Expression): ts.Expression | undef
 }
 
 /**
- * Does a helper return (a path of `returned`) a name declared outside `loop` that holds the loop's
- * state: written from it (`last = h`), or an array the loop pushes it into (`states.push(h)`)?
+ * Does a helper `fn` return (a path of `returned`) a name declared outside `loop` that holds the
+ * loop's state: written from it (`last = h`), or an array the loop pushes it into (`states.push(h)`),
+ * also when the returned name takes that array after the loop (`layerInputs = outs` in a layer
+ * stack that feeds each layer the outputs of the one below, then returns the top layer's)?
  */
-function returnsStateOf(ctx: RuleContext, returned: ReadonlySet<string>, state: readonly ts.Identifier[], loop: ts.Node): boolean {
+function returnsStateOf(ctx: RuleContext, fn: FunctionLike, returned: ReadonlySet<string>, state: readonly ts.Identifier[], loop: ts.Node): boolean {
   const { model } = ctx;
   if (state.length === 0) return false;
   const holdsState = (n: ts.Node): boolean => state.some((s) => model.scopes.firstReference(s, n) !== undefined);
@@ -91,13 +95,28 @@ function returnsStateOf(ctx: RuleContext, returned: ReadonlySet<string>, state: 
     if (!b || isWithin(b, loop)) continue;
     if (model.scopes.writes(b, loop).some(holdsState)) return true;
     // `states.push(h)`: the returned array collects the state of every step.
-    const pushes = nodesInside(model.callsNamed(['push']), loop).filter((c) => {
-      const recv = calleeReceiver(c);
-      return !!recv && ts.isIdentifier(unwrap(recv)) && model.scopes.refersTo(unwrap(recv) as ts.Identifier, b);
-    });
-    if (pushes.some((c) => c.arguments.some(holdsState))) return true;
+    for (const arr of [b, ...arraysAssignedTo(ctx, b, fn)]) {
+      if (isWithin(arr, loop)) continue;
+      const pushes = nodesInside(model.callsNamed(['push']), loop).filter((c) => {
+        const recv = calleeReceiver(c);
+        return !!recv && ts.isIdentifier(unwrap(recv)) && model.scopes.refersTo(unwrap(recv) as ts.Identifier, arr);
+      });
+      if (pushes.some((c) => c.arguments.some(holdsState))) return true;
+    }
   }
   return false;
+}
+
+/** The arrays a name is set to by a plain `b = other` in `fn` (one hop): `layerInputs = outs`. */
+function arraysAssignedTo(ctx: RuleContext, b: ts.Identifier, fn: FunctionLike): ts.Identifier[] {
+  const { scopes } = ctx.model;
+  const out: ts.Identifier[] = [];
+  for (const w of scopes.writes(b, fn)) {
+    const right = ts.isBinaryExpression(w) && w.operatorToken.kind === ts.SyntaxKind.EqualsToken ? unwrap(w.right) : undefined;
+    const other = right && ts.isIdentifier(right) ? scopes.resolve(right) : undefined;
+    if (other && other !== b) out.push(other);
+  }
+  return out;
 }
 
 /**
@@ -126,6 +145,53 @@ function frozenByVarList(ctx: RuleContext, g: ClosureCall, helper: FunctionLike,
     }
   }
   return weights.length > 0 && !weights.some((w) => listed.some((p) => w === p || w.startsWith(`${p}.`)));
+}
+
+/**
+ * A frozen encoder object: the helper is a method called on an object (`encoder.run(xs)`), and
+ * either the closure's variable list is written out of module-level names, none of which is that
+ * object, under it, or used by the method (`optimizer.minimize(f, true, [head.W, head.b])`), or
+ * every `tf.variable` its class and the classes it builds create is made non-trainable
+ * (`tf.variable(init, false)`): `minimize` without a list trains only trainable variables. Either
+ * way the encoder is not trained, so running it before the tape is on purpose.
+ */
+function frozenEncoderObject(ctx: RuleContext, g: ClosureCall, call: ts.CallExpression, helper: FunctionLike): boolean {
+  const receiver = calleeReceiver(call);
+  const owner = receiver && accessPath(unwrap(receiver));
+  if (!owner) return false;
+  const list = closureVarList(g);
+  const listed = list && listedModulePaths(ctx, list, 1);
+  if (listed) {
+    const underOwner = (p: string): boolean => p === owner || p.startsWith(`${owner}.`) || owner.startsWith(`${p}.`);
+    const usedByHelper = (p: string): boolean => {
+      const b = ctx.model.scopes.lookup(p.split('.')[0]!, list!);
+      return !!b && ctx.model.scopes.firstReference(b, helper) !== undefined;
+    };
+    return !listed.some((p) => underOwner(p) || usedByHelper(p));
+  }
+  return !list && onlyNonTrainableVariables(ctx, helper);
+}
+
+/**
+ * Does the class of method `helper`, with the classes it builds (`new GRUCell(...)`, followed
+ * through the file's classes), create variables, all of them `tf.variable(init, false)`? A layer
+ * or a variable whose flag is not the literal `false` may be trained, and answers no.
+ */
+function onlyNonTrainableVariables(ctx: RuleContext, helper: FunctionLike): boolean {
+  const { model } = ctx;
+  const first = helper.parent;
+  if (!first || !ts.isClassLike(first)) return false;
+  const classes: ts.ClassLikeDeclaration[] = [first];
+  for (let i = 0; i < classes.length; i++) {
+    walk(classes[i]!, (n) => {
+      if (!ts.isNewExpression(n) || !ts.isIdentifier(n.expression)) return;
+      const built = model.classes.get(n.expression.text);
+      if (built && !classes.includes(built)) classes.push(built);
+    });
+  }
+  const created = classes.flatMap((c) => nodesInside(model.callsNamed(['variable']), c).filter((v) => model.tf.fn(v) === 'variable'));
+  const layers = classes.some((c) => nodesInside(model.index.calls, c).some((v) => model.tf.layerFactory(v) !== undefined));
+  return created.length > 0 && !layers && created.every((v) => v.arguments[1]?.kind === ts.SyntaxKind.FalseKeyword);
 }
 
 /**
@@ -265,7 +331,7 @@ export function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): voi
       if (!helper || model.stepOf(helper)) return;
       if (!cache.has(helper)) cache.set(helper, unrollingLoop(ctx, helper) ?? recursiveUnroll(model, helper) ?? returnedRecursion(ctx, helper) ?? returnedFold(ctx, helper));
       const loop = cache.get(helper);
-      if (!loop || frozenByVarList(ctx, g, helper, loop)) return;
+      if (!loop || frozenByVarList(ctx, g, helper, loop) || frozenEncoderObject(ctx, g, e, helper)) return;
       const data = { name: b.text, closure: closureLabel(ctx, g), helper: nodeText(ctx, unwrap(e.expression)) };
       ctx.report({ node: n, messageId: 'unrolledByHelper', data, related: [{ node: loop, messageId: 'loopHere' }] });
     });

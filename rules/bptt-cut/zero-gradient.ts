@@ -3,7 +3,7 @@
 
 import ts from '../../server/src/typescript';
 import { nodeText, type RuleContext } from '../rule';
-import { accessPath, calleeName, enclosingFunction, isFunctionLike, isWithin, outermost, returnedExpressions, unwrap, type FunctionLike } from '../../server/src/analysis/ast';
+import { accessPath, calleeName, enclosingFunction, isFunctionLike, isWithin, numericLiteralValue, outermost, returnedExpressions, unwrap, type FunctionLike } from '../../server/src/analysis/ast';
 import { finalReturn, lastFileMemo, resolveCallee } from '../../server/src/analysis/calls';
 import { isChunkLoop, isSequenceLoop } from '../../server/src/analysis/loop-queries';
 import { ZERO_TENSOR_CALLS } from '../../server/src/analysis/tfjs-facts';
@@ -91,6 +91,60 @@ function readBySameLoop(ctx: RuleContext, assign: ts.BinaryExpression, loop: ts.
   return !!b && ctx.model.scopes.references(b, loop).some((r) => r !== target && !isWithin(r, assign.right) && ctx.model.iterationsAround(r)[0]?.node === loop);
 }
 
+/**
+ * The const of the loop's iteration that holds a value computed from `call` (`const hOde =
+ * evolve(detach(h), dt)`): the update may read the detached state through it, one hop away.
+ */
+function constHolding(call: ts.CallExpression, loop: ts.Node): ts.Identifier | undefined {
+  for (let n: ts.Node = call; n.parent && n.parent !== loop && !isFunctionLike(n.parent) && !ts.isStatement(n.parent); n = n.parent) {
+    const d = n.parent;
+    if (ts.isVariableDeclaration(d) && d.initializer === n) return ts.isIdentifier(d.name) ? d.name : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Does the update feed the step a piece of the sequence (`h = runChunk(xs.slice(t, t + K), detach(h))`)
+ * or advance its counter by more than one step (`t += K`)? Each iteration then unrolls a chunk, and
+ * a detach per iteration is truncated BPTT on purpose.
+ */
+function unrollsAChunk(model: FileModel, loop: ts.Node, roots: readonly ts.Node[]): boolean {
+  if (ts.isForStatement(loop) && loop.incrementor) {
+    const inc = unwrap(loop.incrementor);
+    const byOne = ts.isBinaryExpression(inc) && inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && numericLiteralValue(inc.right) === 1;
+    if (ts.isBinaryExpression(inc) && !byOne) return true;
+  }
+  return roots.some((r) => nodesInside(model.callsNamed(['slice']), r).length > 0);
+}
+
+/**
+ * The assignment of `loop` that stores the detached value as the state (`h = detach(hNext)`), or
+ * stores back into the state `call` detaches a value computed from the detached one: `h = cell(x, detach(h))`, or through a const of the same
+ * iteration, `const hOde = evolve(detach(h), dt); h = gruUpdate(x, hOde)` (an ODE-RNN that detaches
+ * before the solver). Only when every read of the state in that update goes through the detach: a
+ * new state that also reads `h` itself (`h = h.add(f(detach(h)))`, a residual) keeps a gradient path.
+ */
+function stateUpdatedThrough(ctx: RuleContext, call: ts.CallExpression, loop: ts.Node): ts.BinaryExpression | undefined {
+  const { model } = ctx;
+  // `h = detach(hNext)`: the detached value itself becomes the state.
+  const direct = outermost(call).parent;
+  if (ts.isBinaryExpression(direct) && direct.operatorToken.kind === ts.SyntaxKind.EqualsToken && unwrap(direct.right) === call) return direct;
+  const arg = call.arguments[0] && unwrap(call.arguments[0]);
+  const b = arg && ts.isIdentifier(arg) ? model.scopes.resolve(arg) : undefined;
+  if (!b || isWithin(b, loop)) return undefined;
+  const holder = constHolding(call, loop);
+  for (const w of model.scopes.writes(b, loop)) {
+    if (!ts.isBinaryExpression(w) || w.operatorToken.kind !== ts.SyntaxKind.EqualsToken || model.iterationsAround(w)[0]?.node !== loop) continue;
+    const nested = isWithin(call, w.right);
+    const viaConst = !nested && !!holder && model.scopes.references(holder, w.right).length > 0;
+    if (!nested && !viaConst) continue;
+    const roots = viaConst ? [w.right, (holder!.parent as ts.VariableDeclaration).initializer!] : [w.right];
+    const readsStateBesideDetach = roots.some((r) => model.scopes.references(b, r).some((ref) => ref !== arg));
+    if (!readsStateBesideDetach && !unrollsAChunk(model, loop, roots)) return w;
+  }
+  return undefined;
+}
+
 /** `hidden = detach_hidden(hidden)` at every step on the tape, with `detach_hidden` a zero-gradient `customGrad`. */
 export function stopGradientEveryStep(ctx: RuleContext, closures: ClosureCall[]): void {
   const { model } = ctx;
@@ -99,13 +153,16 @@ export function stopGradientEveryStep(ctx: RuleContext, closures: ClosureCall[])
   for (const g of closures) for (const body of tapedBodies(ctx, g)) {
     for (const call of nodesInside(model.index.calls, body)) {
       if (reported.has(call) || !isStopGradientCall(model, call)) continue;
-      const assign = outermost(call).parent;
-      if (!ts.isBinaryExpression(assign) || assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken || unwrap(assign.right) !== call) continue;
       const loop = model.iterationsAround(call)[0];
       // The loop over steps runs on the tape, and is not one over chunks or whole sequences (a
       // detach per chunk or per sequence is a deliberate cut).
       if (!loop || !isWithin(loop.node, body) || isChunkLoop(loop) || isSequenceLoop(loop)) continue;
-      if (underCondition(call, loop.body) || !storedAsState(ctx, outermost(call)) || !readBySameLoop(ctx, assign, loop.node)) continue;
+      const assign = stateUpdatedThrough(ctx, call, loop.node);
+      if (!assign || underCondition(call, loop.body) || underCondition(assign, loop.body)) continue;
+      // `h = detach(h)` on its own: the loop must carry it (a step reads it again); a detach inside
+      // the update reads the state in this very loop, so the update carries it by itself.
+      const alone = unwrap(assign.right) === call;
+      if (alone && (!storedAsState(ctx, outermost(call)) || !readBySameLoop(ctx, assign, loop.node))) continue;
       reported.add(call);
       const name = accessPath(assign.left) ?? nodeText(ctx, assign.left);
       const data = { name, detach: nodeText(ctx, unwrap(call.expression)), closure: closureLabel(ctx, g) };

@@ -42,6 +42,15 @@ export function isFixedElementOfName(e: ts.Expression): e is ts.ElementAccessExp
   return ts.isElementAccessExpression(e) && ts.isIdentifier(unwrap(e.expression)) && ts.isNumericLiteral(unwrap(e.argumentExpression));
 }
 
+/** `outs[outs.length - 1]`, `outs.at(-1)`, `outs[0]`: the plain name of the array an element is read from. */
+export function elementArrayName(e: ts.Expression): ts.Identifier | undefined {
+  const u = unwrap(e);
+  const arr = ts.isElementAccessExpression(u) ? unwrap(u.expression)
+    : ts.isCallExpression(u) && ts.isPropertyAccessExpression(u.expression) && u.expression.name.text === 'at' && u.arguments.length === 1 ? unwrap(u.expression.expression)
+    : undefined;
+  return arr && ts.isIdentifier(arr) ? arr : undefined;
+}
+
 /** For `a.b.c(...)`: the method name `c`; for `f(...)`: `f`. */
 export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
   const callee = unwrap(call.expression);
