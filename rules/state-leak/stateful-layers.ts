@@ -7,8 +7,9 @@ import { resolveCallee, type Iteration } from '../../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../../server/src/analysis/tree-index';
 import { fieldConstructorArgs, fieldFromOutside } from '../../server/src/analysis/constructor-args';
 import { enclosingClassOfThis } from '../../server/src/analysis/class-hierarchy';
-import { calleeName, calleeReceiver, accessPath, outermost, unwrap, walk, enclosingFunction, functionName, isFunctionLike, thisFieldName, isWithin, returnedExpressions, type FunctionLike, declaredMemberName } from '../../server/src/analysis/ast';
-import { declarationOf, initializerOf } from '../../server/src/analysis/scopes';
+import { calleeName, calleeReceiver, accessPath, outermost, unwrap, walk, enclosingFunction, functionName, isFunctionLike, thisFieldName, isWithin, returnedExpressions, type FunctionLike, declaredMemberName, objectLiteralMember } from '../../server/src/analysis/ast';
+import { declarationOf, initializerOf, type Scopes } from '../../server/src/analysis/scopes';
+import { argumentFor, literalBoolean, parameterSlot, passesTrue, type ParameterSlot } from '../../server/src/analysis/call-arguments';
 import { CHUNK_LOOP_TOKENS, INDEPENDENT_UNIT_TOKENS, MODEL_RUN_METHODS, MODEL_TRAIN_METHODS, RECURRENT_LAYER_FACTORIES, SEQUENCE_LOOP_TOKENS, STREAMING_FUNCTION_NAME, hasToken, nameTokens } from '../../server/src/analysis/tfjs-facts';
 
 /**
@@ -127,6 +128,8 @@ interface StatefulModel {
   /** Time steps per call from `batchInputShape: [b, T, f]`, when a literal. */
   timesteps?: number;
   byUse?: boolean;
+  /** Built by a builder whose parameter decides (`lstmStack(shape, stateful)`): stateful only where a call passes `true`. */
+  condition?: ParameterSlot;
   /** For a model known by use: the receiver of its `resetStates()` (the same variable must run). */
   receiver?: ts.Expression;
 }
@@ -158,30 +161,48 @@ function resetsStates(ctx: RuleContext, node: ts.Node, depth = 0): boolean {
   return found;
 }
 
+/** Is `call` a recurrent layer that is stateful, always or for some call of its builder (`build(true)`)? */
 function isStatefulLayer(ctx: RuleContext, call: ts.CallExpression): boolean {
-  const name = calleeName(call);
-  if (!name || !RECURRENT_LAYER_FACTORIES.has(name)) return false;
-  const f = ctx.model.tf.layerFactory(call);
-  if (!f || !RECURRENT_LAYER_FACTORIES.has(f)) return false;
-  return !!call.arguments[0] && statefulConfig(ctx, call.arguments[0]);
+  return statefulSomewhere(ctx, layerStatefulness(ctx, call));
+}
+
+function statefulSomewhere(ctx: RuleContext, s: { when?: ParameterSlot } | undefined): boolean {
+  return !!s && (!s.when || ctx.model.callSitesOf(s.when.fn).some((c) => passesTrue(c, s.when!, ctx.model.scopes)));
 }
 
 /**
- * `{ units, stateful: true }`; or, in a builder, `stateful ? { ..., stateful: true } : { ... }` on
- * a parameter that some call of the builder passes `true` (`build(true)`).
+ * Whether a recurrent layer is stateful: undefined for never, `{}` for always, and `{ when }` when
+ * its builder's parameter decides it at each call (`lstmStack(shape, stateful)` with `{ stateful }`).
  */
-function statefulConfig(ctx: RuleContext, e: ts.Expression): boolean {
+function layerStatefulness(ctx: RuleContext, call: ts.CallExpression): { when?: ParameterSlot } | undefined {
+  const name = calleeName(call);
+  if (!name || !RECURRENT_LAYER_FACTORIES.has(name)) return undefined;
+  const f = ctx.model.tf.layerFactory(call);
+  if (!f || !RECURRENT_LAYER_FACTORIES.has(f)) return undefined;
+  return call.arguments[0] ? statefulConfig(ctx, call.arguments[0]) : undefined;
+}
+
+/**
+ * `{ units, stateful: true }`: always. Per call of the builder, on its parameter: `{ units, stateful }`
+ * or `stateful: flag` (also destructured, `build({ stateful })`), and `stateful ? { ..., stateful:
+ * true } : { ... }`. A name that is no parameter (`opts.stateful`, a module's `let`) is never known.
+ */
+function statefulConfig(ctx: RuleContext, e: ts.Expression): { when?: ParameterSlot } | undefined {
   const cfg = unwrap(e);
   if (ts.isConditionalExpression(cfg)) {
     const test = unwrap(cfg.condition);
-    const param = ts.isIdentifier(test) ? ctx.model.scopes.resolve(test)?.parent : undefined;
-    const fn = param && ts.isParameter(param) ? param.parent : undefined;
-    if (!fn || !isFunctionLike(fn) || !(statefulConfig(ctx, cfg.whenTrue) && !statefulConfig(ctx, cfg.whenFalse))) return false;
-    const i = fn.parameters.indexOf(param as ts.ParameterDeclaration);
-    return ctx.model.callSitesOf(fn).some((c) => c.arguments[i]?.kind === ts.SyntaxKind.TrueKeyword);
+    const when = ts.isIdentifier(test) ? parameterSlot(ctx.model.scopes, test) : undefined;
+    const onlyWhenTrue = statefulConfig(ctx, cfg.whenTrue) && !statefulConfig(ctx, cfg.whenFalse);
+    return when && onlyWhenTrue ? { when } : undefined;
   }
-  return ts.isObjectLiteralExpression(cfg) && cfg.properties.some((p) =>
-    ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'stateful' && p.initializer.kind === ts.SyntaxKind.TrueKeyword);
+  if (!ts.isObjectLiteralExpression(cfg)) return undefined;
+  const value = objectLiteralMember(cfg, 'stateful');
+  // `{ stateful: true, ...inputCfg }`: a spread could override it, but a literal `true` is meant.
+  if (!value) return cfg.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'stateful' && p.initializer.kind === ts.SyntaxKind.TrueKeyword) ? {} : undefined;
+  const written = literalBoolean(value, ctx.model.scopes);
+  if (written !== undefined) return written ? {} : undefined;
+  const when = ts.isIdentifier(unwrap(value)) ? parameterSlot(ctx.model.scopes, unwrap(value) as ts.Identifier) : undefined;
+  return when ? { when } : undefined;
 }
 
 /**
@@ -224,7 +245,8 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
   const out = new Map<string, StatefulModel>();
   const add = (path: string | undefined, m: StatefulModel, container?: ts.Node): void => {
     if (!path || out.has(path)) return;
-    out.set(path, m);
+    // A builder's own variable is stateful for some calls and not others: by path, neither.
+    if (!m.condition) out.set(path, m);
     // `function build() { const m = ...; return m; }` -> `const model = build()` is stateful too,
     // and so on up the chain of functions that hand it on: an async IIFE's result memoised in a
     // module variable (`modelPromise = (async () => { ...; return model; })()`), the getter that
@@ -232,16 +254,32 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
     const fn = container ? enclosingFunction(container) : undefined;
     if (!fn || path.includes('.')) return;
     const returned = ownNodes(model.index.returns, fn).some((r) => r.expression && accessPath(r.expression) === path);
-    if (!returned) return;
-    const calls = callsOfFunction(ctx, fn);
+    if (returned) addResults(fn, m);
+  };
+  // The variables that calls of a builder store its model in (`const serveModel = buildModel(...)`):
+  // those of every call, or, when the builder's parameter decides, of the calls that pass `true`.
+  const addResults = (builder: FunctionLike, m: StatefulModel): void => {
+    if (m.condition && m.condition.fn !== builder) return;
+    const calls = callsOfFunction(ctx, builder);
     if (!calls) return;
     if (!out.has(BUILDER)) out.set(BUILDER, m);
-    for (const call of calls) add(ownerPath(call), m, call);
+    for (const call of calls) {
+      if (!m.condition) add(ownerPath(call), m, call);
+      else if (passesTrue(call, m.condition, model.scopes)) add(ownerPath(call), { ...m, condition: undefined }, call);
+    }
   };
   let builders: ReturnType<typeof modelBuilders> | undefined;
   for (const layer of model.callsNamed(RECURRENT_LAYER_FACTORIES)) {
-    if (!isStatefulLayer(ctx, layer)) continue;
-    const info: StatefulModel = { decl: layer, timesteps: timestepsOf(layer) };
+    const statefulness = layerStatefulness(ctx, layer);
+    if (!statefulSomewhere(ctx, statefulness)) continue;
+    const info: StatefulModel = { decl: layer, timesteps: timestepsOf(layer), condition: statefulness?.when };
+    // A functional model's time steps come from its `tf.input` (before any copy is made of `info`).
+    const builder = enclosingFunction(layer);
+    if (builder && info.timesteps === undefined) {
+      for (const n of nodesInside(model.callsNamed(['input']), builder)) {
+        if (model.tf.fn(n) === 'input') info.timesteps ??= timestepsOf(n);
+      }
+    }
     const layerPath = ownerPath(layer);
     add(layerPath, info, layer);
     // The model that contains it: tf.sequential({layers: [...]}) or m.add(layer) or tf.model(...) nearby.
@@ -254,22 +292,12 @@ function statefulModels(ctx: RuleContext): Map<string, StatefulModel> {
       if (ts.isStatement(p)) break;
     }
     // A functional model: `tf.layers.gru({stateful}).apply(input)` in a builder that returns `tf.model(...)`.
-    const builder = enclosingFunction(layer);
     if (builder) {
       for (const n of ownNodes(model.index.returns, builder)) {
         if (!n.expression) continue;
         const e = unwrap(n.expression);
         const fn = ts.isCallExpression(e) ? model.tf.fn(e) : undefined;
-        if (fn === 'model' || fn === 'sequential') {
-          if (!out.has(BUILDER)) out.set(BUILDER, info);
-          const name = functionName(builder);
-          if (name) for (const call of model.callsNamed([name])) if (calleeName(call) === name && !calleeReceiver(call)) add(ownerPath(call), info);
-        }
-      }
-      if (info.timesteps === undefined) {
-        for (const n of nodesInside(model.callsNamed(['input']), builder)) {
-          if (model.tf.fn(n) === 'input') info.timesteps ??= timestepsOf(n);
-        }
+        if (fn === 'model' || fn === 'sequential') addResults(builder, info);
       }
     }
     if (layerPath) {
@@ -327,7 +355,12 @@ function typedModelParam(ctx: RuleContext, recv: ts.Expression, models: Map<stri
   if (!built || !ts.isIdentifier(u)) return undefined;
   const d = ctx.model.scopes.resolve(u)?.parent;
   if (!d || !ts.isParameter(d)) return undefined;
-  if (d.type ? !isModelType(d.type) : !passedBuiltModel(ctx, d, built)) return undefined;
+  if (d.type) {
+    if (!isModelType(d.type)) return undefined;
+    // A builder whose parameter decides also makes stateless models (`build(false)`): a function
+    // the file calls is judged by what its calls pass (statefulParameter), not by its type.
+    if (built.condition && isFunctionLike(d.parent) && ctx.model.callSitesOf(d.parent).length > 0) return undefined;
+  } else if (!passedBuiltModel(ctx, d, built)) return undefined;
   return buildsOnlyStateful(ctx) ? built : undefined;
 }
 
@@ -367,15 +400,16 @@ function passedBuiltModel(ctx: RuleContext, param: ts.ParameterDeclaration, buil
   if (!isFunctionLike(fn) || !name) return false;
   const i = fn.parameters.indexOf(param);
   const calls = ctx.model.callsNamed([name]).filter((c) => calleeName(c) === name && !calleeReceiver(c));
-  return calls.length > 0 && calls.every((c) => !!c.arguments[i] && callsBuilder(c.arguments[i]!, built));
+  return calls.length > 0 && calls.every((c) => !!c.arguments[i] && callsBuilder(c.arguments[i]!, built, ctx.model.scopes));
 }
 
-/** Is `e` a call of the function that builds `built` (`buildModel()`, no receiver)? */
-function callsBuilder(e: ts.Expression, built: StatefulModel | undefined): boolean {
+/** Is `e` a call of the function that builds `built` (`buildModel()`, no receiver), one that makes it stateful (`build(true)`)? */
+function callsBuilder(e: ts.Expression, built: StatefulModel | undefined, scopes?: Scopes): boolean {
   const builder = built && enclosingFunction(built.decl);
   const name = builder && functionName(builder);
   const a = unwrap(e);
-  return !!name && ts.isCallExpression(a) && calleeName(a) === name && !calleeReceiver(a);
+  if (!name || !ts.isCallExpression(a) || calleeName(a) !== name || calleeReceiver(a)) return false;
+  return !built.condition || passesTrue(a, built.condition, scopes);
 }
 
 /**
@@ -424,55 +458,148 @@ export function statefulLayerLeaks(ctx: RuleContext): void {
     if (!method || !MODEL_RUN_METHODS.has(method)) continue;
     const recv = calleeReceiver(call);
     if (!recv) continue;
-    const path = accessPath(recv);
-    const info = path ? models.get(path) ?? typedModelParam(ctx, recv, models) ?? statefulField(ctx, recv, models) : undefined;
-    if (!info || !path) continue;
-    if (info.receiver && !sameReceiver(ctx, info.receiver, recv)) continue;
     const its = ctx.model.iterationsAround(call);
+    if (its.length === 0 && helperCallLeaks(ctx, call, recv, models, reported)) continue;
+    const path = accessPath(recv);
+    const info = path ? statefulModelOf(ctx, recv, models) : undefined;
+    if (!info || !path) continue;
     if (its.length === 0) {
       handlerRunLeak(ctx, call, path, info, reported);
       continue;
     }
-    const training = MODEL_TRAIN_METHODS.has(method);
-    // The loop whose iterations are separate sequences: a training loop, one named for
-    // sequences/epochs/batches, a loop around the loop that feeds steps one at a time, or a loop
-    // that feeds the model whole multi-step sequences (`batchInputShape: [1, 20, 3]`).
-    const wholeSequences = info.timesteps !== undefined && info.timesteps > 1;
-    // Inside a loop over the chunks of one series, the state flows from chunk to chunk on purpose;
-    // only a loop named for sequences around that one (`for (const review of reviews)`) separates
-    // sequences that must not share it.
-    const chunks = its.findIndex((it) => isChunkLoop(it));
-    const seqLoop = chunks >= 0
-      ? its.slice(chunks + 1).find((it) => loopRole(it) === 'sequences')
-      : its.find((it, i) => {
-        const role = loopRole(it);
-        if (role === 'chunks' || role === 'fanout') return false;
-        return (i === 0 && training) || role === 'sequences' || i > 0 || (wholeSequences && role !== 'steps');
-      });
-    if (!seqLoop) {
-      // The loops sit in a helper that runs one sequence (`feedRecording(model, data)`): the
-      // sequences are its calls.
-      // A request handler's chunk loop: its request is the sequence.
-      if (chunks >= 0 && handlerChunksLeak(ctx, call, recv, path, info, its, reported)) continue;
-      if (chunks >= 0 || its.some((it) => loopRole(it) === 'steps' || loopRole(it) === 'unknown')) sequenceHelperLeak(ctx, call, recv, its, reported);
-      continue;
-    }
-    if (reported.has(seqLoop.node)) continue;
-    // A model built inside the loop (`const m = buildModel()`) starts every iteration from zero.
-    const base = unwrap(recv);
-    const binding = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
-    if (binding && isWithin(declarationOf(binding), seqLoop.node)) continue;
-    if (resetsStates(ctx, seqLoop.node) || batchesResetPerEpoch(ctx, its, seqLoop)) continue;
-    reported.add(seqLoop.node);
-    const seqIsEpoch = seqLoop.names.some((n) => /epoch/i.test(n));
-    const data = { model: path, what: seqIsEpoch ? 'epochs' : training ? 'batches' : 'sequences', unit: seqIsEpoch ? 'epoch' : training ? 'batch' : 'sequence' };
-    const at = bodyInsertion(ctx.text, seqLoop);
-    const suggest: FixDescriptor[] = at ? [{ messageId: 'insertReset', data, edits: [insertAt(at.pos, `${at.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
-    ctx.report({
-      node: call, messageId: 'statefulLeak', data, suggest,
-      related: [{ node: info.decl, messageId: info.byUse ? 'resetOnce' : 'statefulHere', data }],
-    });
+    loopRunLeak(ctx, { run: call, at: call, recv, path, info, its }, reported);
   }
+}
+
+/** A run of a stateful model where it is judged: the run itself, or a call of a helper that makes it (`at`). */
+interface ModelRun {
+  run: ts.CallExpression;
+  /** Where the run happens for the caller's loops: the run, or the helper's call that makes it. */
+  at: ts.CallExpression;
+  /** The model, as written at `at`. */
+  recv: ts.Expression;
+  path: string;
+  info: StatefulModel;
+  /** The iterations around `at`, innermost first. */
+  its: Iteration[];
+}
+
+/**
+ * A stateful model run inside loops: reported when a loop around it separates sequences (or
+ * epochs, or batches) and never resets the states; when the loops only walk the steps or chunks of
+ * one sequence, the sequences are the calls of the function that holds them (sequenceHelperLeak).
+ */
+function loopRunLeak(ctx: RuleContext, { run, at, recv, path, info, its }: ModelRun, reported: Set<ts.Node>): void {
+  const { model } = ctx;
+  const training = MODEL_TRAIN_METHODS.has(calleeName(run) ?? '');
+  // The loop whose iterations are separate sequences: a training loop, one named for
+  // sequences/epochs/batches, a loop around the loop that feeds steps one at a time, or a loop
+  // that feeds the model whole multi-step sequences (`batchInputShape: [1, 20, 3]`).
+  const wholeSequences = info.timesteps !== undefined && info.timesteps > 1;
+  // Inside a loop over the chunks of one series, the state flows from chunk to chunk on purpose;
+  // only a loop named for sequences around that one (`for (const review of reviews)`) separates
+  // sequences that must not share it.
+  const chunks = its.findIndex((it) => isChunkLoop(it));
+  const seqLoop = chunks >= 0
+    ? its.slice(chunks + 1).find((it) => loopRole(it) === 'sequences')
+    : its.find((it, i) => {
+      const role = loopRole(it);
+      if (role === 'chunks' || role === 'fanout') return false;
+      return (i === 0 && training) || role === 'sequences' || i > 0 || (wholeSequences && role !== 'steps');
+    });
+  if (!seqLoop) {
+    // A request handler's chunk loop: its request is the sequence.
+    if (chunks >= 0 && handlerChunksLeak(ctx, at, recv, path, info, its, reported)) return;
+    // The loops sit in a helper that runs one sequence (`feedRecording(model, data)`): the
+    // sequences are its calls.
+    if (chunks >= 0 || its.some((it) => loopRole(it) === 'steps' || loopRole(it) === 'unknown')) sequenceHelperLeak(ctx, at, recv, its, reported);
+    return;
+  }
+  if (reported.has(seqLoop.node)) return;
+  // A model built inside the loop (`const m = buildModel()`) starts every iteration from zero.
+  const base = unwrap(recv);
+  const binding = ts.isIdentifier(base) ? model.scopes.resolve(base) : undefined;
+  if (binding && isWithin(declarationOf(binding), seqLoop.node)) return;
+  if (resetsStates(ctx, seqLoop.node) || batchesResetPerEpoch(ctx, its, seqLoop)) return;
+  reported.add(seqLoop.node);
+  const seqIsEpoch = seqLoop.names.some((n) => /epoch/i.test(n));
+  const data = { model: path, what: seqIsEpoch ? 'epochs' : training ? 'batches' : 'sequences', unit: seqIsEpoch ? 'epoch' : training ? 'batch' : 'sequence' };
+  const insertion = bodyInsertion(ctx.text, seqLoop);
+  const suggest: FixDescriptor[] = insertion ? [{ messageId: 'insertReset', data, edits: [insertAt(insertion.pos, `${insertion.indent}${path}.resetStates();${eol(ctx)}`)] }] : [];
+  const helper = at !== run ? calleeName(at) : undefined;
+  ctx.report({
+    node: at, messageId: 'statefulLeak', data, suggest,
+    related: [
+      { node: info.decl, messageId: info.byUse ? 'resetOnce' : 'statefulHere', data },
+      ...(helper ? [{ node: run, messageId: 'runsHere', data: { fn: helper } }] : []),
+    ],
+  });
+}
+
+/**
+ * The one place that says whether a model expression holds a stateful model: a path known stateful
+ * (a variable or field given a stateful builder's result, `const serveModel = buildModel({ stateful:
+ * true })`, or reset by use), a stateful builder's call, a typed parameter in a file whose only models
+ * are stateful, a field every `new` fills with one, or a parameter every call passes one.
+ */
+function statefulModelOf(ctx: RuleContext, recv: ts.Expression, models: Map<string, StatefulModel>, depth = 0): StatefulModel | undefined {
+  const path = accessPath(recv);
+  const known = path !== undefined ? models.get(path) : undefined;
+  // Known by use: only the variable that is reset (`model.resetStates()`) is that model.
+  if (known && !(known.receiver && !sameReceiver(ctx, known.receiver, recv))) return known;
+  if (known) return undefined;
+  const built = models.get(BUILDER);
+  if (callsBuilder(recv, built, ctx.model.scopes)) return built;
+  return typedModelParam(ctx, recv, models) ?? statefulField(ctx, recv, models) ?? statefulParameter(ctx, recv, models, depth);
+}
+
+/**
+ * `serve(model, streams)`: a model parameter that every call of its function in the file passes a
+ * stateful model (`serve(serveModel, streams)`). One call passing another model (`serve(trainModel,
+ * ...)`), or a value not known here, and the parameter is not known stateful. Followed through at
+ * most a few functions that pass it on.
+ */
+function statefulParameter(ctx: RuleContext, recv: ts.Expression, models: Map<string, StatefulModel>, depth: number): StatefulModel | undefined {
+  const u = unwrap(recv);
+  const slot = depth < 3 && ts.isIdentifier(u) ? parameterSlot(ctx.model.scopes, u) : undefined;
+  if (!slot) return undefined;
+  const sites = ctx.model.callSitesOf(slot.fn);
+  let found: StatefulModel | undefined;
+  for (const site of sites) {
+    const arg = argumentFor(site, slot);
+    const m = arg && statefulModelOf(ctx, arg, models, depth + 1);
+    if (!m) return undefined;
+    found ??= m;
+  }
+  return found;
+}
+
+/**
+ * `function churnProbability(model, month) { return tf.tidy(() => model.predict(...)) }`: a helper
+ * with no loop around its run, running the model it is given once per call. Each of its calls is a
+ * run of the model that call passes, in the caller's loops: `churnProbability(streaming, month)` in
+ * `for (const customer of customers) for (const month of customer.months)` runs the stateful
+ * `streaming` over one customer after another. Judged call by call (a helper may be given a
+ * stateful model at one call and a stateless one at another), and reported at the call. Returns
+ * whether a call gave it a known stateful model.
+ */
+function helperCallLeaks(ctx: RuleContext, run: ts.CallExpression, recv: ts.Expression, models: Map<string, StatefulModel>, reported: Set<ts.Node>): boolean {
+  const u = unwrap(recv);
+  const slot = ts.isIdentifier(u) ? parameterSlot(ctx.model.scopes, u) : undefined;
+  // The run's own function takes the model; a parameter of an enclosing function (a handler
+  // factory's `model`) is captured, and each call of the inner function is not a call of the outer.
+  if (!slot || slot.fn !== ctx.model.ownerThroughTidy(run)) return false;
+  let judged = false;
+  for (const site of ctx.model.callSitesOf(slot.fn)) {
+    const arg = argumentFor(site, slot);
+    const path = arg && accessPath(arg);
+    const info = arg && path ? statefulModelOf(ctx, arg, models) : undefined;
+    const its = ctx.model.iterationsAround(site);
+    if (!arg || !path || !info || its.length === 0) continue;
+    judged = true;
+    loopRunLeak(ctx, { run, at: site, recv: arg, path, info, its }, reported);
+  }
+  return judged;
 }
 
 /**

@@ -1,0 +1,41 @@
+// A flag-driven builder (`stateful` passed through as the option): the stateful twin is scored month
+// by month for one customer after another through a helper with no loop, never reset between them.
+import * as tf from '@tensorflow/tfjs';
+
+function lstmStack(batchInputShape: (number | null)[], stateful: boolean): tf.Sequential {
+  const model = tf.sequential();
+  model.add(tf.layers.lstm({ units: 8, batchInputShape, stateful }));
+  model.add(tf.layers.dense({ units: 1 }));
+  return model;
+}
+
+function riskOf(model: tf.LayersModel, month: number[]): number {
+  return tf.tidy(() => (model.predict(tf.tensor3d([[month]])) as tf.Tensor).dataSync()[0]!);
+}
+
+export function report(customers: { months: number[][] }[]): number[][] {
+  const streaming = lstmStack([1, 1, 3], true);
+  const out: number[][] = [];
+  for (const customer of customers) {
+    const risk: number[] = [];
+    for (const month of customer.months) risk.push(riskOf(streaming, month));
+//                                                 ~~~~~~~~~~~~~~~~~~~~~~~~ state-leak
+    out.push(risk);
+  }
+  return out;
+}
+
+export function replay(model: tf.LayersModel, users: number[][][]): number[] {
+  const totals: number[] = [];
+  for (const clicks of users) {
+    let n = 0;
+    for (const c of clicks) n += (model.predict(tf.tensor3d([[c]])) as tf.Tensor).dataSync()[0]!;
+//                                ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ state-leak
+    totals.push(n);
+  }
+  return totals;
+}
+
+export const trained = lstmStack([null, 6, 3], false);
+export const online = lstmStack([1, 1, 3], true);
+export const replayOnline = (users: number[][][]): number[] => replay(online, users);
