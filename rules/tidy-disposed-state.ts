@@ -144,13 +144,85 @@ function storedInMap(ctx: RuleContext, set: ts.CallExpression, fn: FunctionLike,
   });
   if (!disposed) return undefined;
   const owner = mapOwner(ctx, recv);
-  if (!owner || isWithin(owner, fn)) return undefined;
+  if (!owner) return undefined;
+  // `const cache = this.caches[i]; ...; cache.set(id, h)`: a local name for a map from outside.
+  if (isWithin(owner, fn)) {
+    const alias = ts.isIdentifier(unwrap(recv)) && ts.isIdentifier(owner) && aliasesOuterContainer(ctx, owner, fn);
+    const readAt = alias ? entryReadOnNextRun(ctx, owner as ts.Identifier, set) : undefined;
+    return readAt ? { node: set, path: mapPath, readAt, stored: unwrap(value) } : undefined;
+  }
   const readAt = ctx.model.callsNamed(['get']).find((g) => {
     const r = calleeReceiver(g);
     return !!r && accessPath(r) === mapPath && mapOwner(ctx, r) === owner && (!isWithin(g, fn) || g.end <= set.pos);
   });
   return readAt ? { node: set, path: mapPath, readAt, stored: unwrap(value) } : undefined;
 }
+
+/**
+ * `const past = this.history.get(l)!`, `const buf = this.buffers[i]`, `const trace = this.trace`
+ * declared inside the callback: a local name for a container that lives outside it (a field of
+ * `this`, an entry or element of one, or of a variable declared outside the callback). What the
+ * callback stores into it outlives `tidy` like what it stores into the field itself. False for a
+ * container the callback makes (`const past = []`, `this.history.get(l)!.slice()`), and for a name
+ * the callback points elsewhere later.
+ */
+function aliasesOuterContainer(ctx: RuleContext, b: ts.Identifier, fn: FunctionLike): boolean {
+  const decl = b.parent;
+  if (!ts.isVariableDeclaration(decl) || decl.name !== b || !decl.initializer) return false;
+  if (ctx.model.scopes.writes(b, enclosingFunction(b) ?? ctx.sf).length > 0) return false;
+  let e = unwrap(decl.initializer);
+  // The entry of a map (`.get(key)`) or the element of an array (`[i]`) is the container itself.
+  if (ts.isCallExpression(e) && calleeName(e) === 'get' && e.arguments.length === 1) e = unwrap(calleeReceiver(e)!);
+  else if (ts.isElementAccessExpression(e)) e = unwrap(e.expression);
+  if (accessPath(e) === undefined) return false;
+  const base = accessBase(e);
+  if (base.kind === ts.SyntaxKind.ThisKeyword) return true;
+  const owner = ts.isIdentifier(base) ? ctx.model.scopes.resolve(base) : undefined;
+  return !!owner && !isWithin(declarationOf(owner), fn);
+}
+
+/**
+ * Where the callback reads back an entry of the aliased container `b` before it stores into it
+ * (`past[past.length - dilation]` before `past.push(h)`): on the next run of the callback, that
+ * entry is the one this run stored, disposed by then. A read inside a loop that also holds the
+ * store (within the alias's own block) may see an entry of the same run, alive, and does not count.
+ */
+function entryReadOnNextRun(ctx: RuleContext, b: ts.Identifier, store: ts.Node): ts.Node | undefined {
+  const scope = enclosingFunction(b) ?? ctx.sf;
+  const sameRunLoops: ts.Node[] = [];
+  for (let n = store.parent; n && n !== scope && !isWithin(b, n); n = n.parent) {
+    if (isLoop(n) || (isFunctionLike(n) && iteratedOnTheSpot(n))) sameRunLoops.push(n);
+  }
+  return ctx.model.scopes.references(b, scope).find((r) => r.end <= store.pos && readsEntry(r) &&
+    !sameRunLoops.some((loop) => isWithin(r, loop)));
+}
+
+/**
+ * `ring[t % k] = h` with `const ring = this.rings[l]` (a container from outside, see
+ * aliasesOuterContainer), when the callback reads an entry of it back on its next run: reported
+ * like a tensor pushed into it.
+ */
+function storedIntoAliasedElement(ctx: RuleContext, target: ts.Expression, write: ts.BinaryExpression, fn: FunctionLike): Escape | undefined {
+  if (!ts.isElementAccessExpression(target)) return undefined;
+  const arr = unwrap(target.expression);
+  const b = ts.isIdentifier(arr) ? ctx.model.scopes.resolve(arr) : undefined;
+  if (!b || !isWithin(b, fn) || !aliasesOuterContainer(ctx, b, fn)) return undefined;
+  const readAt = entryReadOnNextRun(ctx, b, write);
+  return readAt ? { node: write, path: b.text, readAt, stored: unwrap(write.right) } : undefined;
+}
+
+/** `past[k]` (not written), `past.at(-1)`, `cache.get(id)`: a reference that reads an entry of the container. */
+function readsEntry(ref: ts.Identifier): boolean {
+  const p = ref.parent;
+  if (ts.isElementAccessExpression(p) && p.expression === ref) {
+    const w = p.parent;
+    return !(ts.isBinaryExpression(w) && w.left === p && w.operatorToken.kind === ts.SyntaxKind.EqualsToken);
+  }
+  return ts.isPropertyAccessExpression(p) && p.expression === ref && ENTRY_READS.has(p.name.text) && ts.isCallExpression(p.parent) && p.parent.expression === p;
+}
+
+/** Methods that hand back an entry of an array or a map. */
+const ENTRY_READS = new Set(['at', 'get']);
 
 /**
  * `trace.push(h)` inside the callback, with `h` a state made there (named like one) and `trace` an
@@ -173,10 +245,13 @@ function statePushed(ctx: RuleContext, push: ts.CallExpression, tidy: ts.CallExp
     value = entry;
   }
   const b = value && ctx.model.scopes.resolve(arr);
-  if (!value || !b || isWithin(b, fn) || returned.has(arr.text)) return undefined;
+  if (!value || !b || returned.has(arr.text)) return undefined;
+  // `const past = this.history.get(l)!; ...; past.push(h)`: a local name for a container from outside.
+  const aliased = isWithin(b, fn);
+  if (aliased && !aliasesOuterContainer(ctx, b, fn)) return undefined;
   const scope = enclosingFunction(b) ?? ctx.sf;
-  const readAt = ctx.model.scopes.references(b, scope).find((r) => !isWithin(r, fn) && (r.pos > tidy.end || enclosingFunction(r) !== enclosingFunction(tidy))) ??
-    readByCaller(ctx, b);
+  const readAt = aliased ? entryReadOnNextRun(ctx, b, push)
+    : ctx.model.scopes.references(b, scope).find((r) => !isWithin(r, fn) && (r.pos > tidy.end || enclosingFunction(r) !== enclosingFunction(tidy))) ?? readByCaller(ctx, b);
   const names = states.map((id) => id.text);
   const storedNames = value === states[0] ? undefined : names.length > 1 ? `${names.slice(0, -1).join('`, `')}\` and \`${names[names.length - 1]}` : names[0];
   return readAt ? { node: push, path: arr.text, readAt, stored: value, lastOnly: states.some(lastOnly), storedNames, many: states.length > 1 } : undefined;
@@ -390,6 +465,9 @@ export default defineRule({
             ? left.properties.map((p) => (ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? unwrap(p.initializer) : undefined)).filter((t): t is ts.Expression => !!t)
             : [left];
         for (const target of targets) {
+          const valueKept = [returned, kept].some((paths) => paths.has(accessPath(n.right) ?? ''));
+          const intoAlias = targets.length === 1 && !valueKept ? storedIntoAliasedElement(ctx, target, n, fn) : undefined;
+          if (intoAlias) { escapes.push(intoAlias); continue; }
           const path = accessPath(target) ?? fieldElementPath(ctx, target, body, n);
           if (!path || returned.has(path) || kept.has(path) || overwrittenLater(body, n, path)) continue;
           // `finalState = state` after `state`'s tensors were kept: the same tensors.

@@ -178,10 +178,41 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
   const ends = cands.filter((c) => !cands.some((o) => o !== c && o.val.deps.has(c.root)));
   if (ends.length > 0 || s.index !== 0) return ends;
   const out = outputLocal(step);
-  if (!out || !touches(out.def.val.deps, s.root)) return [];
+  if (!out || !touches(out.def.val.deps, s.root)) return outputUpdatingMember(step, s);
   // `{ output, memory }` is also how a step hands on a context it only reads (an attention
   // memory): the output is taken for the new state only when it is an update of the state itself.
   return !out.fromObject || blendsState(out.def, s) ? [out.def] : [];
+}
+
+/**
+ * `{ output: hMixed, state: { h, uProb: pNext }, u }` (a Skip-GRU): a state-named member of the
+ * state object returned next to the output, whose output is an elementwise update of that very
+ * member (`u * gru(x, h) + (1 - u) * h`), the same local on every return. The output is then that
+ * member's new value, as it is for a GRU returning `{ output, state }`. Why so narrow: an output
+ * that reads the member through a weight, or a member that is no state (a probability, a
+ * counter), may be a context the step only carries, and an output named nothing of the state's is
+ * weak evidence without the update itself.
+ */
+function outputUpdatingMember(step: Step, s: StateInput): LocalDef[] {
+  if (s.memberOf === undefined || !isStateLikeName(s.name)) return [];
+  let found: LocalDef | undefined;
+  for (const r of step.flow.returns) {
+    const holders = r.members && [...r.members].filter(([key]) => stateBase(key) === stateBase(s.memberOf!));
+    if (!holders || holders.length !== 1 || !ts.isObjectLiteralExpression(unwrap(holders[0]![1].node))) return [];
+    const updates = [...r.members!].filter(([key]) => !isStateLikeName(key))
+      .map(([, m]) => returnedLocal(step, m))
+      .filter((d): d is LocalDef => !!d && touches(d.val.deps, s.root) && blendsState(d, s));
+    if (updates.length !== 1 || (found && found !== updates[0])) return [];
+    found = updates[0];
+  }
+  return found ? [found] : [];
+}
+
+/** The local a returned member or element names (`output: hMixed`), as computed before the return; none for an alias of an input. */
+function returnedLocal(step: Step, el: { node: ts.Expression; val: Val }): LocalDef | undefined {
+  const id = unwrap(el.node);
+  if (!ts.isIdentifier(id) || el.val.alias !== undefined) return undefined;
+  return [...step.flow.locals].reverse().find((l) => l.name === id.text && l.node.end <= id.pos);
 }
 
 /** Is `local` the new value of `state` in the `hx` -> `hy` naming (one letter, then `x` for the old value, `y` for the new)? */
@@ -200,9 +231,7 @@ function outputLocal(step: Step): { def: LocalDef; fromObject: boolean } | undef
     const n = r.elements?.length;
     const shaped = step.kind === 'rnn-cell' || n === step.states.length + 1;
     const el = shaped ? r.elements?.[0] ?? r.elementAt?.(0) : objectOutput(step, r.members);
-    const id = el && unwrap(el.node);
-    if (!el || !id || !ts.isIdentifier(id) || el.val.alias !== undefined) return undefined;
-    const def = [...step.flow.locals].reverse().find((l) => l.name === id.text && l.node.end <= id.pos);
+    const def = el && returnedLocal(step, el);
     if (!def || (found && found !== def)) return undefined;
     found = def;
     fromObject ||= !shaped;
