@@ -1,7 +1,7 @@
 import ts from '../server/src/typescript';
 import { defineRule, nodeText, insertAt, eol, replaceNode, type FixDescriptor, type RuleContext } from './rule';
 import type { TextEdit } from '../server/src/report';
-import { invariantAcross, loopRole, timeLoop, writesToPath, type ElementRead, type EmptyBufferRead, type HandedOn, type Invariance } from '../server/src/analysis/loop-queries';
+import { invariantAcross, keepsBestResult, loopRole, timeLoop, writesToPath, type ElementRead, type EmptyBufferRead, type HandedOn, type Invariance } from '../server/src/analysis/loop-queries';
 import { accessPath, accessPathTail, calleeName, calleeReceiver, functionName, indentAt, isFixedElementOfName, isWithin, thisFieldName, unwrap, walk, type FunctionLike } from '../server/src/analysis/ast';
 import { classNameOf, familyMethods, RESET_METHOD_NAME } from '../server/src/analysis/object-state';
 import { nodesInside } from '../server/src/analysis/tree-index';
@@ -94,9 +94,10 @@ export default defineRule({
       // updated), the unchanged one is an input, such as an attention memory.
       const oneOfSeveral = !call.step && !!call.calleeFn && returnsOneValue(call.calleeFn) &&
         (invariance.some((inv) => !inv) || carriedFirstArgument(ctx, call, it));
+      if (oneOfSeveral || !invariance.some(Boolean) || keepsBestResult(call, it)) continue;
       call.stateArgs.forEach((arg, k) => {
         const inv = invariance[k];
-        if (inv && !oneOfSeveral) report(ctx, call, arg, inv, it);
+        if (inv) report(ctx, call, arg, inv, it);
       });
     }
     staleFieldStates(ctx);

@@ -752,10 +752,10 @@ export function ownerOf(node: ts.Node): ts.Node {
   return enclosingFunction(node) ?? node.getSourceFile();
 }
 
-/** Iterations of a step call that run steps (not sequences, not fan-outs, not a search). */
+/** Iterations of a step call that run steps (not sequences, not fan-outs). */
 export function timeLoop(call: StepCall): Iteration | undefined {
   const it = call.iterations[0];
-  if (!it || isFanoutLoop(it) || keepsBestResult(call, it)) return undefined;
+  if (!it || isFanoutLoop(it)) return undefined;
   return it;
 }
 
@@ -767,9 +767,9 @@ const RELATIONAL = new Set([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterTh
  * a comparison picks between a new holder and the one kept so far (`return score > best.score ?
  * { score, h } : best` in a reducer). Such a loop tries the same state several ways (restarts,
  * seeds, sampled continuations) and is a search, not an unroll: that each try starts from the same
- * state is its point.
+ * state is its point. It walks the loop's body: ask it only of a loop about to be reported.
  */
-function keepsBestResult(call: StepCall, it: Iteration): boolean {
+export function keepsBestResult(call: StepCall, it: Iteration): boolean {
   // The new state must be what is kept: a time loop may well track its best output (`if (score >
   // peak) peak = score`) while it unrolls.
   const named = call.targets.flatMap((t) => (t.path && !t.path.includes('.') ? [{ name: t.path, all: t.position === 'all' }] : []));
