@@ -5,7 +5,7 @@ import { reaches, rootVal, touches, type LocalDef, type ReturnRecord, type Val }
 import { calleeName, unwrap } from './ast';
 import { returnsItsArguments } from './calls';
 import type { StateInput, Step } from './steps';
-import { NEW_TOKENS, hasToken, isBareNewName, isStateLikeName, nameTokens, stateBase } from './tfjs-facts';
+import { NEW_TOKENS, TENSOR_PIECE_CALLS, hasToken, isBareNewName, isStateLikeName, nameTokens, stateBase } from './tfjs-facts';
 
 
 export interface StatePosition {
@@ -170,7 +170,9 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
     const nameMatches = base !== '' && (stateBase(l.name) === base || doubled || xToY) && (s.baseName === undefined || hasToken(l.name, NEW_TOKENS) || doubled || xToY);
     // `cell` for `c`, `hidden` for `h`: the long form of a one-letter state's name, computed from it.
     const longForm = (LONG_FORMS.get(base) ?? []).some((w) => nameTokens(l.name).includes(w)) && touches(l.val.deps, s.root);
-    const named = nameMatches || bareNew || longForm;
+    // Whatever its name, a piece of a split is no new state: `hN` of `const [hR, hZ, hN] =
+    // tf.split(gh, 3, 1)` is the hidden projection's share of a GRU's `n` gate.
+    const named = (nameMatches || bareNew || longForm) && !isSplitPiece(l.node);
     const dropped = touches(l.val.deps, s.root) && !reachesAnyReturn(step, l.root);
     if (named || dropped) lastByName.set(l.name, l);
   }
@@ -182,6 +184,15 @@ export function computedCandidates(step: Step, s: StateInput): LocalDef[] {
   // `{ output, memory }` is also how a step hands on a context it only reads (an attention
   // memory): the output is taken for the new state only when it is an update of the state itself.
   return !out.fromObject || blendsState(out.def, s) ? [out.def] : [];
+}
+
+/** A name bound by destructuring a tensor's pieces (`const [i, f, g, o] = tf.split(z, 4, 1)`). */
+function isSplitPiece(node: ts.Node): boolean {
+  const element = node.parent;
+  if (!element || !ts.isBindingElement(element) || !ts.isArrayBindingPattern(element.parent)) return false;
+  const decl = element.parent.parent;
+  const init = ts.isVariableDeclaration(decl) && decl.initializer ? unwrap(decl.initializer) : undefined;
+  return !!init && ts.isCallExpression(init) && TENSOR_PIECE_CALLS.has(calleeName(init) ?? '');
 }
 
 /**

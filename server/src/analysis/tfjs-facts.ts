@@ -283,6 +283,11 @@ export const STEP_UNIT_TOKENS = new Set(['word', 'words', 'token', 'tokens', 'ch
 export const FANOUT_PREFIX_TOKENS = new Set(['next', 'possible', 'other', 'alt', 'cand', 'candidate', 'all']);
 /** tf functions whose result depends on their argument's shape only (`tf.zerosLike(h)`). */
 export const SHAPE_ONLY_CALLS = new Set(['zerosLike', 'onesLike']);
+/**
+ * tf functions that cut one tensor into pieces (`const [hR, hZ, hN] = tf.split(gh, 3, 1)`): a
+ * destructured piece is one gate's share of a product, not a state, whatever its name says.
+ */
+export const TENSOR_PIECE_CALLS = new Set(['split', 'unstack']);
 /** tf functions (and tensor methods) that make an all-zero tensor: a `customGrad` whose gradient is one is a stop-gradient. */
 export const ZERO_TENSOR_CALLS = new Set(['zerosLike', 'zeros']);
 /**
