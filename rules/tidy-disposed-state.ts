@@ -227,12 +227,15 @@ const ENTRY_READS = new Set(['at', 'get']);
 /**
  * `trace.push(h)` inside the callback, with `h` a state made there (named like one) and `trace` an
  * array from outside that is used after `tidy` returns (returned, passed on, read): every element
- * it collected is disposed by then. An array only the callback uses is not reported.
+ * it collected is disposed by then. An array only the callback uses is not reported. The same for a
+ * field array (`this.frames.push(h)`) whose entries other code of the class reads.
  */
 function statePushed(ctx: RuleContext, push: ts.CallExpression, tidy: ts.CallExpression, fn: FunctionLike, returned: Set<string>, kept: Set<string>): Escape | undefined {
   const recv = calleeReceiver(push);
   const arr = recv && unwrap(recv);
-  if (!arr || !ts.isIdentifier(arr)) return undefined;
+  // `this.frames.push(h)`: a field array lives on with its object, like an array from outside.
+  const intoField = !!arr && ts.isPropertyAccessExpression(arr) && thisFieldName(arr) !== undefined;
+  if (!arr || !(ts.isIdentifier(arr) || intoField)) return undefined;
   const lastOnly = (a: ts.Identifier): boolean => returned.has(a.text) && replacedAroundPush(ctx, a, push, fn);
   const isDisposedState = (a: ts.Expression): a is ts.Identifier => ts.isIdentifier(a) && isStateLikeName(a.text) &&
     (!returned.has(a.text) || lastOnly(a)) && !kept.has(a.text) && isTensorCreatedIn(ctx, a, fn);
@@ -244,17 +247,24 @@ function statePushed(ctx: RuleContext, push: ts.CallExpression, tidy: ts.CallExp
     states = entry ? literalMembers(entry).map(unwrap).filter(isDisposedState) : [];
     value = entry;
   }
-  const b = value && ctx.model.scopes.resolve(arr);
-  if (!value || !b || returned.has(arr.text)) return undefined;
+  const names = states.map((id) => id.text);
+  const storedNames = value === states[0] ? undefined : names.length > 1 ? `${names.slice(0, -1).join('`, `')}\` and \`${names[names.length - 1]}` : names[0];
+  const escape = (path: string, readAt: ts.Node | undefined): Escape | undefined =>
+    value && readAt ? { node: push, path, readAt, stored: value, lastOnly: states.some(lastOnly), storedNames, many: states.length > 1 } : undefined;
+  if (!value) return undefined;
+  if (!ts.isIdentifier(arr)) {
+    const path = accessPath(arr);
+    return path && !returned.has(path) && !kept.has(path) ? escape(path, fieldEntriesReadOutside(ctx, arr, fn, push)) : undefined;
+  }
+  const b = ctx.model.scopes.resolve(arr);
+  if (!b || returned.has(arr.text)) return undefined;
   // `const past = this.history.get(l)!; ...; past.push(h)`: a local name for a container from outside.
   const aliased = isWithin(b, fn);
   if (aliased && !aliasesOuterContainer(ctx, b, fn)) return undefined;
   const scope = enclosingFunction(b) ?? ctx.sf;
   const readAt = aliased ? entryReadOnNextRun(ctx, b, push)
     : ctx.model.scopes.references(b, scope).find((r) => !isWithin(r, fn) && (r.pos > tidy.end || enclosingFunction(r) !== enclosingFunction(tidy))) ?? readByCaller(ctx, b);
-  const names = states.map((id) => id.text);
-  const storedNames = value === states[0] ? undefined : names.length > 1 ? `${names.slice(0, -1).join('`, `')}\` and \`${names[names.length - 1]}` : names[0];
-  return readAt ? { node: push, path: arr.text, readAt, stored: value, lastOnly: states.some(lastOnly), storedNames, many: states.length > 1 } : undefined;
+  return escape(arr.text, readAt);
 }
 
 /**
@@ -630,11 +640,19 @@ function mayBeSkipped(n: ts.Node, within: ts.Node): boolean {
  * in the same callback is never read disposed.
  */
 function fieldReadAfter(target: ts.Expression, fn: FunctionLike, write: ts.Node): boolean {
+  return firstFieldRead(target, fn, write) !== undefined;
+}
+
+/**
+ * The read fieldReadAfter looks for, when `counts` accepts it: 'unknown' when `target` is no field
+ * of a class (then any other code may read it), undefined when nothing reads it after the write.
+ */
+function firstFieldRead(target: ts.Expression, fn: FunctionLike, write: ts.Node, counts: (read: ts.Node) => boolean = () => true): ts.Node | 'unknown' | undefined {
   const field = thisFieldName(target);
-  if (field === undefined) return true;
+  if (field === undefined) return 'unknown';
   let cls: ts.Node | undefined = fn.parent;
   while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-  if (!cls) return true;
+  if (!cls) return 'unknown';
   // Methods this callback runs (`this.fit()` and what it calls) read the field while it is alive.
   const reachable = new Set<ts.Node>();
   const methods = new Map<string, ts.MethodDeclaration>();
@@ -665,7 +683,7 @@ function fieldReadAfter(target: ts.Expression, fn: FunctionLike, write: ts.Node)
     return (callers.get(m) ?? []).some((c) => !reachable.has(c) || usedOutside(c, seen));
   };
   for (const m of [...reachable]) if (usedOutside(m)) reachable.delete(m);
-  let read = false;
+  let read: ts.Node | undefined;
   walk(cls, (n) => {
     if (read) return false;
     if (reachable.has(n)) return false;
@@ -679,10 +697,29 @@ function fieldReadAfter(target: ts.Expression, fn: FunctionLike, write: ts.Node)
     let owner: ts.Node | undefined = n.parent;
     while (owner && !ts.isClassElement(owner)) owner = owner.parent;
     if (owner && ts.isConstructorDeclaration(owner)) return;
-    read = true;
+    if (counts(n)) read = n;
   });
   return read;
 }
+
+/**
+ * `this.frames.push(h)` inside the callback: where code outside the callback reads the entries the
+ * field array collected (`this.frames.map((f) => f.arraySync())` in another method), each disposed
+ * by then. Counting them (`.length`), adding more (`.push`) or disposing them reads no tensor.
+ */
+function fieldEntriesReadOutside(ctx: RuleContext, field: ts.Expression, fn: FunctionLike, push: ts.Node): ts.Node | undefined {
+  const read = firstFieldRead(field, fn, push, (n) => !isWithin(n, fn) && !ENTRY_FREE_USES.has(useOfField(n)) && !isDisposal(ctx, n));
+  return read === 'unknown' ? undefined : read;
+}
+
+/** What is done with a field read (`this.frames.length` -> length; `this.frames.map(...)` -> map). */
+function useOfField(n: ts.Node): string {
+  const p = n.parent;
+  return ts.isPropertyAccessExpression(p) && p.expression === n ? p.name.text : '';
+}
+
+/** Uses of an array of tensors that read none of them (a disposed tensor may be counted, or disposed again). */
+const ENTRY_FREE_USES = new Set(['length', 'push', 'unshift']);
 
 interface Ref { node: ts.Node; read: boolean }
 

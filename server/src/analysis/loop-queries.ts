@@ -2,13 +2,13 @@
 // variable reset per sequence, where does an iteration's body start.
 import ts from '../typescript';
 import { accessPath, calleeName, calleeReceiver, isFunctionLike, isWithin, returnedExpressions, unwrap, walk, enclosingFunction, memberName, boundIdentifiers, thisFieldName, isAssignmentTarget, isFixedElementOfName, type FunctionLike } from './ast';
-import { accumulatorCarriers, lastFileMemo, type Iteration, type StateArg, type StepCall } from './calls';
+import { accumulatorCarriers, collectNames, lastFileMemo, type Iteration, type StateArg, type StepCall } from './calls';
 import { nodesInside } from './tree-index';
 import type { FileModel } from './model';
 import { declarationOf, initializerOf, isPropertyName, type Binding } from './scopes';
 import { analyzeStep } from './dataflow';
 import { enclosingClassOfThis, fieldDeclaration, prototypeClassOf } from './class-hierarchy';
-import { isStateLikeName, CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, FANOUT_PREFIX_TOKENS, FROM_VALUE_CONSTRUCTORS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, STEP_UNIT_TOKENS, TENSOR_CONSTRUCTORS, hasToken, nameTokens } from './tfjs-facts';
+import { isStateLikeName, CHUNK_LOOP_TOKENS, FANOUT_LOOP_TOKENS, FANOUT_PREFIX_TOKENS, FROM_VALUE_CONSTRUCTORS, SEQUENCE_LOOP_TOKENS, SINGLE_SEQUENCE_TOKENS, STEP_COUNT_TOKENS, STEP_UNIT_TOKENS, TENSOR_CONSTRUCTORS, WHOLE_SEQUENCE_TOKENS, hasToken, nameTokens } from './tfjs-facts';
 
 export function namesHave(it: Iteration, set: Set<string>): boolean {
   return it.names.some((n) => hasToken(n, set));
@@ -57,7 +57,8 @@ function roleFromNames(it: Iteration): LoopRole {
   // name (`windowsPerMachine.length`, `of windowsByUser`) says its elements belong to different ones.
   const count = countBound(it);
   const names = it.names.map((n) => (n === count ? n : groupedName(n)));
-  if (names.some((n) => hasToken(n, FANOUT_LOOP_TOKENS))) return 'fanout';
+  const helpers = sequenceHelperNames(it);
+  if (names.some((n) => !helpers.has(n) && hasToken(n, FANOUT_LOOP_TOKENS))) return 'fanout';
   if (names.some((n) => hasToken(n, CHUNK_LOOP_TOKENS))) return 'chunks';
   if (names.some((n, i) => n !== it.names[i])) return 'unknown';
   const { elements, collections } = loopHeader(it);
@@ -65,10 +66,64 @@ function roleFromNames(it: Iteration): LoopRole {
   const nouns = collections.filter((n) => !element.has(n));
   if (nouns.some((n) => { const t = nameTokens(n); return t.length > 1 && FANOUT_PREFIX_TOKENS.has(t[0]!); })) return 'fanout';
   if (nouns.some(countsSteps)) return 'steps';
+  if (piecesOfOneSequence(it)) return 'chunks';
   if (elements.some((e) => hasToken(e, SEQUENCE_LOOP_TOKENS)) || nouns.some(holdsSequences)) return 'sequences';
   // `for (let t = 0; t < xs.length; t++)`: a counter named for time.
   if (elements.some((e) => /^(t|step|timestep|time|tick)$/i.test(e))) return 'steps';
   return 'unknown';
+}
+
+/** What a for-of/for-in or an iterating call walks: `xs` in `for (x of xs)`, `xs.forEach(cb)`, `Array.from(xs, cb)`. */
+function iteratedExpression(it: Iteration): ts.Expression | undefined {
+  const n = it.node;
+  if (ts.isForOfStatement(n) || ts.isForInStatement(n)) return n.expression;
+  if (!it.callback || !ts.isCallExpression(n)) return undefined;
+  const recv = calleeReceiver(n);
+  const isArrayFrom = !!recv && ts.isIdentifier(unwrap(recv)) && (unwrap(recv) as ts.Identifier).text === 'Array';
+  return isArrayFrom ? n.arguments[0] : recv;
+}
+
+/**
+ * `for (const id of encode(doc.text, vocab))`, `tokenize(line, options).forEach(...)`: the loop walks
+ * what a call makes of ONE sequence (its first argument names one: `text`, `line`, `sentence`), and
+ * the call's other arguments are the helpers it uses to do so. A helper's name (`vocab`, `options`,
+ * `model`) says nothing about the elements, so it must not make the loop a fan-out over
+ * alternatives (`for (const w of vocab)` scores each word from the same state; this loop does not).
+ */
+function sequenceHelperNames(it: Iteration): Set<string> {
+  const none = new Set<string>();
+  const e = iteratedExpression(it);
+  const call = e && unwrap(e);
+  if (!call || !ts.isCallExpression(call) || call.arguments.length < 2) return none;
+  const subject: string[] = [];
+  nounsOf(call.arguments[0]!, subject);
+  const namesOneSequence = subject.some((s) => SINGLE_SEQUENCE_TOKENS.has(lastToken(s)));
+  if (!namesOneSequence) return none;
+  const names: string[] = [];
+  for (const a of call.arguments.slice(1)) collectNames(a, names);
+  return new Set(names);
+}
+
+/**
+ * `for (const line of doc.lines)`, `story.paragraphs.forEach(...)`: the pieces a member of ONE
+ * sequence (a `doc`, a `text`, a `recording`) holds continue that sequence, however much a `line`
+ * sounds like a sequence of its own. Not when the member names whole sequences in their own right
+ * (`game.episodes`, `doc.sentences`): those may well start over each time.
+ */
+function piecesOfOneSequence(it: Iteration): boolean {
+  const e = iteratedExpression(it);
+  const u = e && unwrap(e);
+  if (!u || !ts.isPropertyAccessExpression(u)) return false;
+  const member = lastToken(u.name.text);
+  const owner: string[] = [];
+  nounsOf(u.expression, owner);
+  return !LENGTH_PROPS.has(u.name.text) && !WHOLE_SEQUENCE_TOKENS.has(member) && owner.some((o) => SINGLE_SEQUENCE_TOKENS.has(lastToken(o)));
+}
+
+/** `docText` -> text, `lines` -> lines: the noun a camel-case or snake-case name ends with. */
+function lastToken(name: string): string {
+  const t = nameTokens(name);
+  return t[t.length - 1] ?? '';
 }
 
 /** For `for (let i = 0; i < N; i++)`: the bare name `N` the counter is bounded by. */
@@ -111,10 +166,8 @@ function loopHeader(it: Iteration): { elements: string[]; collections: string[] 
     nounsOf(n.expression, collections);
   } else if (it.callback && ts.isCallExpression(n)) {
     it.callback.parameters.forEach((p) => { if (p.name !== it.accumulator) bind(p.name); });
-    const recv = calleeReceiver(n);
-    const isArrayFrom = !!recv && ts.isIdentifier(unwrap(recv)) && (unwrap(recv) as ts.Identifier).text === 'Array';
-    if (isArrayFrom && n.arguments[0]) nounsOf(n.arguments[0], collections);
-    else if (recv) nounsOf(recv, collections);
+    const iterated = iteratedExpression(it);
+    if (iterated) nounsOf(iterated, collections);
   } else if (it.next) {
     // A timer taking the next element per run: `const user = users[i++]`.
     if (it.next.element) bind(it.next.element);
