@@ -2,7 +2,7 @@ import ts from '../server/src/typescript';
 import { defineRule, nodeText, replaceNode, type FixDescriptor, type RuleContext } from './rule';
 import { activationHelperNames, activationOf, isSelfGated, LOGIT_LOSS_NAMES, lossActivationOf, producingActivation, sequentialStacks, type ActivationUse, type SequentialLayer } from '../server/src/analysis/activations';
 import { enclosingFunction } from '../server/src/analysis/ast';
-import { ACTIVATION_OPS, RECURRENT_LAYER_FACTORIES } from '../server/src/analysis/tfjs-facts';
+import { ACTIVATION_OPS, RECURRENT_LAYER_FACTORIES, SQUASHED_RECURRENT_LAYER_FACTORIES } from '../server/src/analysis/tfjs-facts';
 
 /** The edit that removes an activation, keeping what it was applied to. */
 function removal(ctx: RuleContext, act: ActivationUse): FixDescriptor['edits'] {
@@ -19,10 +19,22 @@ function removal(ctx: RuleContext, act: ActivationUse): FixDescriptor['edits'] {
 /** How a message names an activation: `tanh`, or the layer that applies it. */
 function describe(act: ActivationUse): string {
   if (act.helper) return `\`${act.helper}\` (\`${act.name}\`)`;
-  if (act.modelOutput) return `the model's last layer (\`${act.layer}\` with \`activation: '${act.name}'\`)`;
-  return act.form === 'layer' && act.layer && act.layer !== 'activation'
-    ? `the \`${act.layer}\` layer's \`activation: '${act.name}'\``
-    : `\`${act.name}\``;
+  if (act.modelOutput) {
+    return SQUASHED_RECURRENT_LAYER_FACTORIES.has(act.layer ?? '')
+      ? `the model's last layer (\`${act.layer}\`, its output already squashed by its \`${act.name}\`)`
+      : `the model's last layer (\`${act.layer}\` with \`activation: '${act.name}'\`)`;
+  }
+  return act.form === 'layer' && act.layer && act.layer !== 'activation' ? layerActivationText(act.layer, act.name) : `\`${act.name}\``;
+}
+
+/**
+ * How a message names the activation a layer with `activation:` ends in. An `lstm`/`gru` applies
+ * it inside (`o * tanh(c)`), not last: its output is said to be squashed by it.
+ */
+function layerActivationText(layer: string, activation: string): string {
+  return SQUASHED_RECURRENT_LAYER_FACTORIES.has(layer)
+    ? `the \`${layer}\` layer's \`${activation}\` (the layer's output is already squashed by it)`
+    : `the \`${layer}\` layer's \`activation: '${activation}'\``;
 }
 
 /** Is every variable the inner activation travels through read only here (so editing it changes nothing else)? */
@@ -37,7 +49,7 @@ function usedOnlyHere(ctx: RuleContext, via: ts.Identifier[]): boolean {
 
 /** How a message names the activation a Sequential layer ends with. */
 function describeLayer(l: SequentialLayer): string {
-  return l.factory === 'activation' ? `\`${l.activation}\`` : `the \`${l.factory}\` layer's \`activation: '${l.activation}'\``;
+  return l.factory === 'activation' ? `\`${l.activation}\`` : layerActivationText(l.factory, l.activation ?? '');
 }
 
 export default defineRule({

@@ -42,20 +42,22 @@ function buildNormalised() {
 
 module.exports = { readout, gatedUpdate, swish, buildModel, buildNormalised };
 
-// A gated recurrent layer's output is o * tanh(c), not tanh of a pre-activation: an activation
-// layer after it is a design choice, not a squashed squash (see the rule doc).
+// A gated recurrent layer with an unbounded activation: `o * c` (linear) or `o * relu(c)` is not
+// squashed, so an activation layer after it is the only squashing (see the rule doc).
 function buildGatedThenActivation() {
   const model = tf.sequential();
-  model.add(tf.layers.lstm({ units: 32, inputShape: [20, 4] }));
+  model.add(tf.layers.lstm({ units: 32, activation: 'linear', inputShape: [20, 4] }));
   model.add(tf.layers.activation({ activation: 'tanh' }));
-  model.add(tf.layers.gru({ units: 8, returnSequences: false }));
+  model.add(tf.layers.gru({ units: 8, activation: 'relu', returnSequences: false }));
   model.add(tf.layers.activation({ activation: 'relu' }));
   return model;
 }
 
+// A dense kernel between the LSTM and the activation layer.
 function gatedApplied(input) {
   const encoded = tf.layers.lstm({ units: 48 }).apply(input);
-  return tf.layers.activation({ activation: 'tanh' }).apply(encoded);
+  const projected = tf.layers.dense({ units: 16 }).apply(encoded);
+  return tf.layers.activation({ activation: 'tanh' }).apply(projected);
 }
 
 // A linear time-distributed dense layer, then the softmax: one activation.

@@ -30,9 +30,9 @@ export function probabilities(x: tf.Tensor3D): tf.Tensor {
   return tf.softmax(logitsModel.predict(x) as tf.Tensor);
 }
 
-// A model ending in an LSTM: its output is a gated product, not an activation's output.
+// A model ending in a linear LSTM: its output `o * c` is not squashed.
 const encoder = tf.sequential();
-encoder.add(tf.layers.lstm({ units: 8, inputShape: [5, 3] }));
+encoder.add(tf.layers.lstm({ units: 8, activation: 'linear', inputShape: [5, 3] }));
 
 export function encode(x: tf.Tensor3D): tf.Tensor {
   return tf.tanh(encoder.predict(x) as tf.Tensor);

@@ -12,7 +12,7 @@ import { fieldConstructorArgs, fieldFromOutside } from './constructor-args';
 import { classFamily, enclosingClassOfThis, implementationsOf, overriddenBelow, prototypeClasses, prototypeClassOf, prototypeFamily, prototypeHolders, thisHolders } from './class-hierarchy';
 import { fieldsAdvancedBy } from './loop-queries';
 import { nodesInside } from './tree-index';
-import { ACTIVATION_OPS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, JOINING_OPS, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
+import { ACTIVATION_OPS, BOUNDED_ACTIVATIONS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, SQUASHED_RECURRENT_LAYER_FACTORIES, JOINING_OPS, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
 
 export interface ActivationUse {
   call: ts.CallExpression;
@@ -167,16 +167,96 @@ export function layerCreation(model: FileModel, layer: ts.Expression): { factory
       }
     }
   }
-  // A recurrent layer's gated output (`o * tanh(c)`) is a product, not an activation's output.
-  if (GATED_LAYER_FACTORIES.has(factory)) return { factory, create };
   if (!configured) activation = DEFAULT_LAYER_ACTIVATION.get(factory);
+  if (GATED_LAYER_FACTORIES.has(factory) && !squashesItsOutput(factory, activation, cfg)) return { factory, create };
   return { factory, activation, activationProp, create };
+}
+
+/**
+ * Is a gated recurrent layer's output squashed by its `activation`, like a tanh's? An `lstm`'s
+ * `o * tanh(c)` and a `gru`'s mix of tanh candidates lie in (-1, 1), so an activation layer (or
+ * `tf.softmax`) straight after one works on values already squashed: it stacks. Not when the
+ * layer's activation is unbounded (`relu`, `linear`: `o * relu(c)` is no squashed value), nor
+ * with `returnState` (its outputs include the cell state, which is unbounded), nor for the cells
+ * and `convLstm2d` (see SQUASHED_RECURRENT_LAYER_FACTORIES).
+ */
+function squashesItsOutput(factory: string, activation: string | undefined, cfg: ts.Expression | undefined): boolean {
+  if (!SQUASHED_RECURRENT_LAYER_FACTORIES.has(factory) || !activation || !BOUNDED_ACTIVATIONS.has(activation)) return false;
+  const returnState = cfg && ts.isObjectLiteralExpression(cfg)
+    ? cfg.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && declaredMemberName(p) === 'returnState') : undefined;
+  return !returnState || unwrap(returnState.initializer).kind === ts.SyntaxKind.FalseKeyword;
+}
+
+/** `model.getLayer('head')`: a layer fetched from a model by its name. */
+function isLayerFetchByName(model: FileModel, call: ts.CallExpression): boolean {
+  return calleeName(call) === 'getLayer' && !!calleeReceiver(call) && model.tf.fn(call) === undefined;
+}
+
+/**
+ * The creation of the layer `model.getLayer('head')` fetches: the layer made in the file with
+ * `name: 'head'`, when the model is one the file builds (a loaded model's layers are whatever was
+ * saved) and every layer of the file given that name is made alike (two models may reuse a name
+ * for different layers: then which one is fetched is not known here).
+ */
+function layerFetchedByName(model: FileModel, call: ts.CallExpression): ts.CallExpression | undefined {
+  const arg = call.arguments.length === 1 ? unwrap(call.arguments[0]!) : undefined;
+  if (!arg || !ts.isStringLiteralLike(arg) || !isModelBuiltInFile(model, calleeReceiver(call)!, 0)) return undefined;
+  const made = layersByName(model).get(arg.text) ?? [];
+  const first = made[0] && layerCreation(model, made[0]);
+  const alike = !!first && made.every((c) => { const l = layerCreation(model, c); return l?.factory === first.factory && l.activation === first.activation; });
+  return alike ? made[0] : undefined;
+}
+
+/** The layers the file makes with a literal `name:` (`tf.layers.dense({ name: 'head', ... })`), by name; one pass over the file's calls. */
+const layersByName = lastFileMemo((model: FileModel): Map<string, ts.CallExpression[]> => {
+  const out = new Map<string, ts.CallExpression[]>();
+  for (const c of model.index.calls) {
+    const cfg = c.arguments[0] && unwrap(c.arguments[0]);
+    if (!cfg || !ts.isObjectLiteralExpression(cfg) || !model.tf.layerFactory(c)) continue;
+    const prop = cfg.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && declaredMemberName(p) === 'name');
+    const name = prop && unwrap(prop.initializer);
+    if (!name || !ts.isStringLiteralLike(name)) continue;
+    const list = out.get(name.text);
+    if (list) list.push(c);
+    else out.set(name.text, [c]);
+  }
+  return out;
+});
+
+/**
+ * Is `expr` a model the file builds (`tf.sequential()`, `tf.model(...)`), held by a variable that
+ * is never reassigned, a `this` field, or returned on every return of a builder of the file
+ * (`const model = buildSentimentModel(n)`)? Not a loaded model, nor a parameter.
+ */
+function isModelBuiltInFile(model: FileModel, expr: ts.Expression, depth: number): boolean {
+  let e = unwrap(expr);
+  while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  if (depth > MAX_DEPTH) return false;
+  if (ts.isIdentifier(e)) {
+    const b = model.scopes.resolve(e);
+    const decl = b?.parent;
+    if (!b || !decl || !ts.isVariableDeclaration(decl) || decl.name !== b || !decl.initializer) return false;
+    const scope = decl.parent.parent.parent ?? decl;
+    if ((decl.parent.flags & ts.NodeFlags.Const) === 0 && model.scopes.writes(b, scope).length > 0) return false;
+    return isModelBuiltInFile(model, decl.initializer, depth + 1);
+  }
+  if (thisFieldName(e) !== undefined) {
+    const made = creatingCall(model, e);
+    return !!made && isModelBuiltInFile(model, made, depth + 1);
+  }
+  if (!ts.isCallExpression(e)) return false;
+  const fn = model.tf.fn(e);
+  if (fn !== undefined) return fn === 'sequential' || fn === 'model';
+  const builder = !calleeReceiver(e) ? model.functionArg(e.expression, false) : undefined;
+  const returns = builder ? returnedExpressions(builder) ?? [] : [];
+  return returns.length > 0 && returns.every((r) => isModelBuiltInFile(model, r, depth + 1));
 }
 
 function creatingCall(model: FileModel, expr: ts.Expression, depth = 0): ts.CallExpression | undefined {
   const e = unwrap(expr);
   if (depth > 4) return undefined;
-  if (ts.isCallExpression(e)) return e;
+  // `model.getLayer('head')` is the layer the file made with `name: 'head'`.
+  if (ts.isCallExpression(e)) return isLayerFetchByName(model, e) ? layerFetchedByName(model, e) : e;
   if (ts.isIdentifier(e)) {
     const b = model.scopes.resolve(e);
     const init = b && initializerOf(b);

@@ -274,7 +274,16 @@ export const RNN_CELL_FACTORIES = new Set(['lstmCell', 'gruCell', 'simpleRNNCell
 /** Recurrent layers whose output is a gated product (`o * tanh(c)`), not an activation's output. */
 export const GATED_LAYER_FACTORIES = new Set(['lstm', 'gru', 'convLstm2d', 'lstmCell', 'gruCell', 'convLstm2dCell']);
 /** The activation a layer factory applies when its config names none. */
-export const DEFAULT_LAYER_ACTIVATION: ReadonlyMap<string, string> = new Map([['simpleRNN', 'tanh'], ['simpleRNNCell', 'tanh']]);
+export const DEFAULT_LAYER_ACTIVATION: ReadonlyMap<string, string> = new Map([['simpleRNN', 'tanh'], ['simpleRNNCell', 'tanh'], ['lstm', 'tanh'], ['gru', 'tanh']]);
+/**
+ * Gated recurrent layers whose output is squashed by their `activation`: an `lstm` gives
+ * `o * tanh(c)`, a `gru` a gate-weighted mix of the previous output and `tanh` of a candidate, so
+ * the output lies in (-1, 1) like a tanh's. Not their cells (`lstmCell` returns the cell state `c`
+ * too, which is unbounded) nor `convLstm2d` (a feature map, never followed by a softmax).
+ */
+export const SQUASHED_RECURRENT_LAYER_FACTORIES = new Set(['lstm', 'gru']);
+/** Activations whose output is bounded: a gated layer's output through one of these is squashed. */
+export const BOUNDED_ACTIVATIONS = new Set(['tanh', 'sigmoid', 'softsign', 'hardSigmoid']);
 /** Layers that only move, drop or reshape values: an activation seen through them is still direct. */
 export const SHAPE_ONLY_LAYER_FACTORIES = new Set(['dropout', 'flatten', 'reshape', 'permute', 'spatialDropout1d', 'alphaDropout', 'gaussianDropout', 'gaussianNoise']);
 /** Units that are almost always the time steps of one sequence (`for (const word of words)` in a tagger). */
