@@ -155,6 +155,15 @@ function lastElementRead(a: ts.Identifier): ts.Expression | undefined {
 }
 
 /**
+ * Does `n` run once per step of the closure's unroll: inside a loop of the closure (or of the
+ * helper `body`), or anywhere in a helper without a loop of its own (called per step)?
+ */
+function runsPerStep(ctx: RuleContext, n: ts.Node, body: FunctionLike, g: ClosureCall): boolean {
+  const inLoopOf = (fn: ts.Node): boolean => ctx.model.iterationsAround(n).some((it) => isWithin(it.node, fn));
+  return body === g.fn ? inLoopOf(g.fn) : inLoopOf(body) || nodesInside(ctx.model.index.loops, body).length === 0;
+}
+
+/**
  * The closure and the functions of this file it calls, to a small depth (`() =>
  * this.reconstructionLoss(w)` runs the method's body on the tape too).
  */
@@ -194,10 +203,8 @@ export function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void
       }
       if (calleeName(n) === 'assign' && n.arguments.length === 1) {
         // Only an assign inside the loop over steps: one after the loop hands the final state to
-        // the next chunk (truncated BPTT on purpose). A helper without a loop runs per step.
-        const inLoopOf = (fn: ts.Node): boolean => ctx.model.iterationsAround(n).some((it) => isWithin(it.node, fn));
-        const perStep = body === g.fn ? inLoopOf(g.fn) : inLoopOf(body) || nodesInside(ctx.model.index.loops, body).length === 0;
-        const state = perStep ? assignedStateVariable(ctx, n, body) : undefined;
+        // the next chunk (truncated BPTT on purpose).
+        const state = runsPerStep(ctx, n, body, g) ? assignedStateVariable(ctx, n, body) : undefined;
         if (state) {
           const data = { name: state, closure: closureLabel(ctx, g), value: `\`${nodeText(ctx, n.arguments[0]!)}\`` };
           ctx.report({ node: n, messageId: 'assignedState', data });
@@ -215,6 +222,10 @@ export function readBackRebuilt(ctx: RuleContext, closures: ClosureCall[]): void
         return;
       }
       if (!isStateTensor(ctx, src.tensor, outermost(n))) return;
+      // Rebuilt once, before the closure's own loop over steps (`let h = tf.tensor2d(carry)`, with
+      // `carry = h.arraySync()` after the loop): the state handed from one chunk's closure call to
+      // the next, truncated BPTT on purpose. The steps of this call keep their gradient.
+      if (body === g.fn && !runsPerStep(ctx, n, body, g) && nodesInside(ctx.model.index.loops, g.fn).length > 0) return;
       // A plain copy (`tf.tensor(h.arraySync())`, the values unchanged) taken only on some steps
       // (`if (t % K === 0)`) is tfjs's way to detach: truncated BPTT on purpose. A copy that
       // changes the values on the way (a clamp, a NaN scrub) cuts the gradient as a side effect.
