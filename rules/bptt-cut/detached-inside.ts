@@ -6,12 +6,12 @@ import { nodeText, replaceNode, type RuleContext } from '../rule';
 import { calleeName, calleeReceiver, accessPath, functionName, outermost, returnedExpressions, thisFieldName, unwrap, walk, enclosingFunction, type FunctionLike, isWithin, declaredMemberName } from '../../server/src/analysis/ast';
 import { thisHolders } from '../../server/src/analysis/class-hierarchy';
 import { resolveCallee, type StepCall } from '../../server/src/analysis/calls';
-import { writesToPath } from '../../server/src/analysis/loop-queries';
+import { isChunkLoop, isSequenceLoop, writesToPath } from '../../server/src/analysis/loop-queries';
 import { initialValueOf, initializerOf, isPropertyName } from '../../server/src/analysis/scopes';
 import { FROM_VALUE_CONSTRUCTORS, READBACK_METHODS, isStateLikeName } from '../../server/src/analysis/tfjs-facts';
 import type { ClosureCall } from '../../server/src/analysis/model';
 import { nodesInside } from '../../server/src/analysis/tree-index';
-import { closureLabel, loopCarriedArgs, multipliesByWeight, partAt, underCondition } from './shared';
+import { closureLabel, loopCarriedArgs, multipliesByWeight, partAt, underCondition, unrollsAChunk } from './shared';
 import { type ReadBack, readBackSource } from './read-back-source';
 
 /** Is this tensor a recurrent state: a step's result carried in a variable, or named like one? */
@@ -314,11 +314,32 @@ function reportDetachingHelper(ctx: RuleContext, g: ClosureCall, helper: Functio
     walk(body, (n) => {
       if (!ts.isCallExpression(n) || resolveCallee(n, model.scopes, model.classes) !== helper) return;
       const arg = n.arguments[index];
-      if (!arg || !accessPath(arg) || !isStateTensor(ctx, arg, outermost(n))) return;
+      if (!arg) return;
+      const passesState = !!accessPath(arg) && isStateTensor(ctx, arg, outermost(n));
+      if (!passesState && !rebuildsStepResultEveryStep(ctx, n, arg)) return;
       const data = { helper: functionName(helper) ?? 'the helper', name: nodeText(ctx, arg), readback: `${src.method}()`, closure: closureLabel(ctx, g) };
       ctx.report({ node: n, messageId: 'readBackHelper', data, related: [{ node: rebuilt, messageId: 'rebuiltHere', data }] });
     });
   }
+}
+
+/**
+ * `h = detach(cell(p, x, h))` in a loop: the helper is given a step's new state directly, and its
+ * rebuilt copy replaces the state that same step read, so every step starts from a constant. Not
+ * under a condition in the loop (`if (t % K === 0)`): detaching on some steps only is truncated
+ * BPTT on purpose, as for an inline copy.
+ */
+function rebuildsStepResultEveryStep(ctx: RuleContext, helperCall: ts.CallExpression, arg: ts.Expression): boolean {
+  const stepCall = ctx.model.stepCallAt(unwrap(arg));
+  const loop = stepCall?.iterations[0];
+  if (!stepCall || !loop || underCondition(helperCall, loop.body)) return false;
+  // A loop over chunks or whole sequences, or a step given a slice of the sequence (`h =
+  // detach(runChunk(xs.slice(t, t + K), h))`): the copy is taken at chunk borders, on purpose.
+  if (isChunkLoop(loop) || isSequenceLoop(loop) || unrollsAChunk(ctx.model, loop.node, [arg])) return false;
+  const assign = outermost(helperCall).parent;
+  if (!ts.isBinaryExpression(assign) || assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assign.right !== outermost(helperCall)) return false;
+  const target = accessPath(unwrap(assign.left));
+  return !!target && stepCall.stateArgs.some((a) => a.path === target);
 }
 
 /**

@@ -3,11 +3,11 @@
 
 import ts from '../../server/src/typescript';
 import { nodeText, type RuleContext } from '../rule';
-import { calleeName, calleeReceiver, unwrap, isWithin } from '../../server/src/analysis/ast';
+import { calleeName, calleeReceiver, unwrap, isWithin, numericLiteralValue } from '../../server/src/analysis/ast';
 import { nodesInside } from '../../server/src/analysis/tree-index';
 import type { StepCall } from '../../server/src/analysis/calls';
 import { inlineRecurrences } from '../../server/src/analysis/loop-queries';
-import type { ClosureCall } from '../../server/src/analysis/model';
+import type { ClosureCall, FileModel } from '../../server/src/analysis/model';
 
 export function closureLabel(ctx: RuleContext, g: ClosureCall): string {
   const callee = unwrap(g.call.expression);
@@ -114,4 +114,18 @@ export function underCondition(call: ts.Node, loopBody: ts.Node): boolean {
     if (ts.isCaseClause(p) || ts.isDefaultClause(p)) return true;
   }
   return false;
+}
+
+/**
+ * Does the update feed the step a piece of the sequence (`h = runChunk(xs.slice(t, t + K), detach(h))`)
+ * or advance its counter by more than one step (`t += K`)? Each iteration then unrolls a chunk, and
+ * a detach per iteration is truncated BPTT on purpose.
+ */
+export function unrollsAChunk(model: FileModel, loop: ts.Node, roots: readonly ts.Node[]): boolean {
+  if (ts.isForStatement(loop) && loop.incrementor) {
+    const inc = unwrap(loop.incrementor);
+    const byOne = ts.isBinaryExpression(inc) && inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && numericLiteralValue(inc.right) === 1;
+    if (ts.isBinaryExpression(inc) && !byOne) return true;
+  }
+  return roots.some((r) => nodesInside(model.callsNamed(['slice']), r).length > 0);
 }

@@ -4,7 +4,7 @@
 import ts from '../../server/src/typescript';
 import { nodeText, type RuleContext } from '../rule';
 import { accessBase, calleeName, elementArrayName, calleeReceiver, accessPath, unwrap, walk, isFunctionLike, iteratingCallback, type FunctionLike, isWithin, enclosingFunction } from '../../server/src/analysis/ast';
-import { finalReturn, iterationOf, resolveCallee } from '../../server/src/analysis/calls';
+import { finalReturn, iterationOf, referencedFunction, resolveCallee } from '../../server/src/analysis/calls';
 import { inlineRecurrences } from '../../server/src/analysis/loop-queries';
 import { declarationOf, initialValueOf, initializerOf, isPropertyName } from '../../server/src/analysis/scopes';
 import { TRANSPARENT_OPS } from '../../server/src/analysis/tfjs-facts';
@@ -318,8 +318,15 @@ export function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): voi
       const tidied = raw && ts.isCallExpression(raw) ? model.tidyResult(raw) ?? raw : raw;
       // `tf.concat(samples.map((s) => encode(s.xs)), 0)`: the states the callback returns, joined.
       const joined = tidied && ts.isCallExpression(tidied) ? joinedMapResult(ctx, tidied) : undefined;
+      // `tf.concat(batch.map(encode), 0)`: the same, with the helper given to `map` by name.
+      const mappedByName = tidied && ts.isCallExpression(tidied) && !joined ? joinedMapByName(ctx, tidied) : undefined;
       const e = joined ?? tidied;
-      if ((element || joined) && (unrolls ??= closureUnrolls(carried, g))) return;
+      if ((element || joined || mappedByName) && (unrolls ??= closureUnrolls(carried, g))) return;
+      if (mappedByName && !isWithin(mappedByName, g.fn)) {
+        const helper = referencedFunction(mappedByName, model.scopes);
+        if (helper) reportUnrollingHelper(n, b, helper, mappedByName, undefined);
+        return;
+      }
       if (!e || !ts.isCallExpression(e) || isWithin(e, g.fn)) return;
       // `const hT = xs.reduce((h, x) => step(x, h), h0)`: the fold is the unroll.
       if (isFoldUnroll(ctx, e)) {
@@ -328,13 +335,20 @@ export function unrolledByHelper(ctx: RuleContext, closures: ClosureCall[]): voi
         return;
       }
       const helper = resolveCallee(e, model.scopes, model.classes);
-      if (!helper || model.stepOf(helper)) return;
+      if (helper) reportUnrollingHelper(n, b, helper, e.expression, e);
+    });
+    /**
+     * Reports `n` (a read of `b`) when `helper`, run before the closure by `call` (or handed to a
+     * `map` by name, `callee`), unrolls the steps and is not a frozen encoder.
+     */
+    function reportUnrollingHelper(n: ts.Node, b: ts.Identifier, helper: FunctionLike, callee: ts.Expression, call: ts.CallExpression | undefined): void {
+      if (model.stepOf(helper)) return;
       if (!cache.has(helper)) cache.set(helper, unrollingLoop(ctx, helper) ?? recursiveUnroll(model, helper) ?? returnedRecursion(ctx, helper) ?? returnedFold(ctx, helper));
       const loop = cache.get(helper);
-      if (!loop || frozenByVarList(ctx, g, helper, loop) || frozenEncoderObject(ctx, g, e, helper)) return;
-      const data = { name: b.text, closure: closureLabel(ctx, g), helper: nodeText(ctx, unwrap(e.expression)) };
+      if (!loop || frozenByVarList(ctx, g, helper, loop) || (call && frozenEncoderObject(ctx, g, call, helper))) return;
+      const data = { name: b.text, closure: closureLabel(ctx, g), helper: nodeText(ctx, unwrap(callee)) };
       ctx.report({ node: n, messageId: 'unrolledByHelper', data, related: [{ node: loop, messageId: 'loopHere' }] });
-    });
+    }
   }
 }
 
@@ -353,6 +367,18 @@ function joinedMapResult(ctx: RuleContext, call: ts.CallExpression): ts.CallExpr
   const cb = ts.isCallExpression(arr) && calleeName(arr) === 'map' ? iteratingCallback(arr) : undefined;
   const r = cb && finalReturn(cb);
   return r && ts.isCallExpression(r) ? r : undefined;
+}
+
+/**
+ * `tf.concat(batch.map(encode), 0)` / `tf.stack(...)`: the name of the function of the file given
+ * to `map`, which then runs on every element before the join, as a callback calling it would.
+ */
+function joinedMapByName(ctx: RuleContext, call: ts.CallExpression): ts.Identifier | undefined {
+  if (!/^(concat|stack)$/.test(ctx.model.tf.fn(call) ?? '') || !call.arguments[0]) return undefined;
+  const arr = unwrap(call.arguments[0]);
+  if (!ts.isCallExpression(arr) || calleeName(arr) !== 'map' || !calleeReceiver(arr) || !arr.arguments[0]) return undefined;
+  const ref = unwrap(arr.arguments[0]);
+  return ts.isIdentifier(ref) ? ref : undefined;
 }
 
 /** Dataset methods that hand on each element unchanged (as a batch, shuffled, ...). */

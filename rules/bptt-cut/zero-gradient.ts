@@ -3,13 +3,13 @@
 
 import ts from '../../server/src/typescript';
 import { nodeText, type RuleContext } from '../rule';
-import { accessPath, calleeName, enclosingFunction, isFunctionLike, isWithin, numericLiteralValue, outermost, returnedExpressions, unwrap, type FunctionLike } from '../../server/src/analysis/ast';
+import { accessPath, calleeName, enclosingFunction, isFunctionLike, isWithin, outermost, returnedExpressions, unwrap, type FunctionLike } from '../../server/src/analysis/ast';
 import { finalReturn, lastFileMemo, resolveCallee } from '../../server/src/analysis/calls';
 import { isChunkLoop, isSequenceLoop } from '../../server/src/analysis/loop-queries';
 import { ZERO_TENSOR_CALLS } from '../../server/src/analysis/tfjs-facts';
 import type { ClosureCall, FileModel } from '../../server/src/analysis/model';
 import { nodesInside } from '../../server/src/analysis/tree-index';
-import { closureLabel, partAt, underCondition } from './shared';
+import { closureLabel, partAt, underCondition, unrollsAChunk } from './shared';
 import { storedAsState, tapedBodies } from './detached-inside';
 
 /** `tf.zerosLike(dy)`, `tf.zeros(shape)`, `dy.mul(0)`, or a list of them (one per input). */
@@ -101,20 +101,6 @@ function constHolding(call: ts.CallExpression, loop: ts.Node): ts.Identifier | u
     if (ts.isVariableDeclaration(d) && d.initializer === n) return ts.isIdentifier(d.name) ? d.name : undefined;
   }
   return undefined;
-}
-
-/**
- * Does the update feed the step a piece of the sequence (`h = runChunk(xs.slice(t, t + K), detach(h))`)
- * or advance its counter by more than one step (`t += K`)? Each iteration then unrolls a chunk, and
- * a detach per iteration is truncated BPTT on purpose.
- */
-function unrollsAChunk(model: FileModel, loop: ts.Node, roots: readonly ts.Node[]): boolean {
-  if (ts.isForStatement(loop) && loop.incrementor) {
-    const inc = unwrap(loop.incrementor);
-    const byOne = ts.isBinaryExpression(inc) && inc.operatorToken.kind === ts.SyntaxKind.PlusEqualsToken && numericLiteralValue(inc.right) === 1;
-    if (ts.isBinaryExpression(inc) && !byOne) return true;
-  }
-  return roots.some((r) => nodesInside(model.callsNamed(['slice']), r).length > 0);
 }
 
 /**

@@ -436,6 +436,13 @@ function literalMemberFunctions(sf: ts.SourceFile, name: string, scopes: Scopes)
 }
 
 /** The function a name is declared as: `function step(...)`, or `const step = (x, h) => ...` / `= function`. */
+/** The function of the file a name refers to when passed as a value (`xs.map(encode)`), else undefined. */
+export function referencedFunction(e: ts.Expression, scopes: Scopes): FunctionLike | undefined {
+  const u = unwrap(e);
+  const b = ts.isIdentifier(u) ? scopes.resolve(u) : undefined;
+  return b && declaredFunction(b);
+}
+
 function declaredFunction(b: ts.Identifier): FunctionLike | undefined {
   const d = b.parent;
   if (ts.isFunctionDeclaration(d)) return d;
