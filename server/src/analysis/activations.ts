@@ -12,7 +12,7 @@ import { fieldConstructorArgs, fieldFromOutside } from './constructor-args';
 import { classFamily, enclosingClassOfThis, implementationsOf, overriddenBelow, prototypeClasses, prototypeClassOf, prototypeFamily, prototypeHolders, thisHolders } from './class-hierarchy';
 import { fieldsAdvancedBy } from './loop-queries';
 import { nodesInside } from './tree-index';
-import { ACTIVATION_OPS, BOUNDED_ACTIVATIONS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, SQUASHED_RECURRENT_LAYER_FACTORIES, JOINING_OPS, LAYER_ACTIVATIONS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
+import { ACTIVATION_OPS, BOUNDED_ACTIVATIONS, DEFAULT_LAYER_ACTIVATION, GATED_LAYER_FACTORIES, SQUASHED_RECURRENT_LAYER_FACTORIES, JOINING_OPS, LAYER_ACTIVATIONS, MODEL_LOADERS, SHAPE_ONLY_LAYER_FACTORIES, TRANSPARENT_OPS } from './tfjs-facts';
 
 export interface ActivationUse {
   call: ts.CallExpression;
@@ -672,11 +672,13 @@ const MODEL_RUN_CALLS = new Set(['predict', 'predictOnBatch', 'apply']);
  */
 function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: number, index?: number): ActivationUse | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  const e = unwrap(expr);
+  // `const model = await loadGenerator()`: an async builder's model is the one its returns give.
+  let e = unwrap(expr);
+  while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
   // `models.decoder` with `models` the object a builder of the file returns (`{ encoder, decoder }`).
   if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(unwrap(e.expression)) && thisFieldName(e) === undefined) {
     const values = memberValues(model, e.expression, e.name.text, depth + 1);
-    return values && agreed(values.map((v) => modelOutputActivation(model, v, depth + 1, index)));
+    return values && agreedModelOutputs(model, values, depth + 1, index);
   }
   if (ts.isIdentifier(e)) {
     const b = model.scopes.resolve(e);
@@ -687,7 +689,7 @@ function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: num
     const member = destructuredMember(decl);
     if (member) {
       const values = memberValues(model, member.from, member.name, depth + 1);
-      return values && agreed(values.map((v) => modelOutputActivation(model, v, depth + 1, index)));
+      return values && agreedModelOutputs(model, values, depth + 1, index);
     }
     if (!ts.isVariableDeclaration(decl) || decl.name !== b || !decl.initializer) return undefined;
     const scope = decl.parent.parent.parent ?? decl;
@@ -744,8 +746,65 @@ function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: num
   if (fn !== undefined || calleeReceiver(e)) return undefined;
   // `buildModel()`: what the function returns, on every return.
   const builder = model.functionArg(e.expression, false);
-  const results = builder ? (returnedExpressions(builder) ?? []).map((r) => modelOutputActivation(model, r, depth + 1, index)) : [];
-  return agreed(results);
+  return builder ? agreedModelOutputs(model, returnedExpressions(builder) ?? [], depth + 1, index) : undefined;
+}
+
+/**
+ * The activation every one of `models` (the values a builder returns, or a member of the objects
+ * it returns) ends in. A model loaded back from the address the file itself saves to
+ * (`resume()` returning `await tf.loadLayersModel(CKPT)` or else `buildModel()`, with
+ * `model.save(CKPT)` in the training loop) is a checkpoint of the model the file trains: its layers
+ * are those of the models built beside it, so it leaves the answer to them. At least one must be
+ * built here: checkpoints alone say nothing about their last layer.
+ */
+function agreedModelOutputs(model: FileModel, models: readonly ts.Expression[], depth: number, index?: number): ActivationUse | undefined {
+  const built = models.filter((m) => !isOwnCheckpointLoad(model, m));
+  return built.length > 0 ? agreed(built.map((m) => modelOutputActivation(model, m, depth, index))) : undefined;
+}
+
+/**
+ * Is `expr` (through `await` and a `const`) `tf.loadLayersModel(url)` from an address some
+ * `x.save(url)` of the file writes to: the same `const` name, or the same string? An address the
+ * file only reads (a pretrained model from a server) may hold any model, so it is not one.
+ */
+function isOwnCheckpointLoad(model: FileModel, expr: ts.Expression): boolean {
+  let e = unwrap(expr);
+  while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  if (ts.isIdentifier(e)) {
+    const b = model.scopes.resolve(e);
+    const decl = b?.parent;
+    const init = b && decl && ts.isVariableDeclaration(decl) && (decl.parent.flags & ts.NodeFlags.Const) !== 0 ? initializerOf(b) : undefined;
+    if (!init) return false;
+    e = unwrap(init);
+    while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  }
+  if (!ts.isCallExpression(e) || !MODEL_LOADERS.includes(model.tf.fn(e) ?? '') || !e.arguments[0]) return false;
+  const url = addressKey(model, e.arguments[0]);
+  return url !== undefined && savedAddresses(model).has(url);
+}
+
+/** The addresses the file saves models to (`model.save(CKPT_URL)`), as addressKey gives them. */
+const savedAddresses = lastFileMemo((model: FileModel): Set<unknown> => {
+  const keys = new Set<unknown>();
+  for (const c of model.callsNamed(['save'])) {
+    const key = calleeName(c) === 'save' && calleeReceiver(c) && c.arguments[0] ? addressKey(model, c.arguments[0]) : undefined;
+    if (key !== undefined) keys.add(key);
+  }
+  return keys;
+});
+
+/** What names an address: the text of a string literal, or the `const` binding a name resolves to. */
+function addressKey(model: FileModel, expr: ts.Expression): unknown {
+  const e = unwrap(expr);
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (!ts.isIdentifier(e)) return undefined;
+  const b = model.scopes.resolve(e);
+  const decl = b?.parent;
+  if (!b || !decl || !ts.isVariableDeclaration(decl) || (decl.parent.flags & ts.NodeFlags.Const) === 0) return undefined;
+  // `const CKPT = 'indexeddb://m'`: the same string under another name is the same address.
+  const init = initializerOf(b);
+  const lit = init && unwrap(init);
+  return lit && ts.isStringLiteralLike(lit) ? lit.text : b;
 }
 
 /**
@@ -848,7 +907,7 @@ const MODEL_NAME = /model/i;
 
 /** The activation every model the file builds ends in (`const m = tf.sequential(); ... m.add(dense softmax)`), when the file loads none. */
 const builtModelsActivation = lastFileMemo((model: FileModel): ActivationUse | undefined => {
-  if (model.callsNamed(['loadLayersModel', 'loadGraphModel', 'loadModel']).length > 0) return undefined;
+  if (model.callsNamed(MODEL_LOADERS).length > 0) return undefined;
   const built = model.callsNamed(['sequential', 'model']).filter((c) => /^(sequential|model)$/.test(model.tf.fn(c) ?? ''));
   if (built.length === 0) return undefined;
   return agreed(built.map((c) => {

@@ -71,6 +71,9 @@ export const FROM_VALUE_CONSTRUCTORS = new Set([
   'tensor', 'tensor1d', 'tensor2d', 'tensor3d', 'tensor4d', 'tensor5d', 'tensor6d', 'scalar',
 ]);
 
+/** tf functions that load a model from storage (`tf.loadLayersModel('indexeddb://m')`): its layers are not written in the file. */
+export const MODEL_LOADERS = ['loadLayersModel', 'loadGraphModel', 'loadModel'];
+
 /** tf functions that do not return a tensor. */
 export const NON_TENSOR_TF_CALLS = new Set([
   'tidy', 'keep', 'dispose', 'memory', 'getBackend', 'setBackend', 'ready', 'nextFrame', 'time',
