@@ -78,7 +78,15 @@ function isTensorCreatedIn(ctx: RuleContext, e: ts.Expression, scope: ts.Node, d
   if ((ts.isObjectLiteralExpression(u) || ts.isArrayLiteralExpression(u)) && depth < 4) {
     return literalMembers(u).some((m) => isTensorCreatedIn(ctx, m, scope, depth + 1));
   }
+  // `h = tf.tidy(() => step(x, h))` nested in the callback: the inner tidy hands its result to the
+  // enclosing scope, so the outer tidy tracks it and disposes it like any tensor it made itself.
+  if (isNestedTidyOfTensors(ctx, u, depth)) return true;
   return isTensorExpr(ctx, u);
+}
+
+/** A `tf.tidy(...)` call whose callback returns tensors on every return (its result is a new tensor). */
+function isNestedTidyOfTensors(ctx: RuleContext, e: ts.Expression, depth: number): boolean {
+  return ts.isCallExpression(e) && ctx.model.tf.fn(e) === 'tidy' && returnsTensors(ctx, e, depth);
 }
 
 /**
