@@ -86,7 +86,7 @@ export default defineRule({
       const it = timeLoop(call);
       // A loop over whole sequences may start each one from the same state: that is a reset. So
       // is a callee that unrolls a sequence itself (`runSequence(chunk, h0)` per chunk).
-      if (!it || loopRole(it) === 'sequences') continue;
+      if (!it || (loopRole(it) === 'sequences' && !foldThreadsStepState(ctx, call, it))) continue;
       if (!call.step && call.calleeFn && containsStepLoop(call.calleeFn, ctx.model.index)) continue;
       const invariance = call.stateArgs.map((arg) => invariantAcross(ctx.model, arg, it));
       // A function of the file that returns one value can advance one state at most: when the
@@ -107,6 +107,22 @@ export default defineRule({
     for (const s of staleInlineRecurrences(ctx.model)) reportInline(ctx, s);
   },
 });
+
+/**
+ * A reduce whose accumulator carries the step's new state from one element to the next, under a
+ * state-named key seeded with the very value the step reads
+ * (`samples.reduce((acc, s) => { const hNext = cell(s, initial); return { h: hNext, ... }; }, { h: initial })`),
+ * threads one state through its elements: they are the steps of one sequence, whatever the
+ * collection's name says (`samples`, `items`). A reducer over whole sequences has no state to hand
+ * to the next element, and one that unrolls each sequence calls its step in a loop of its own.
+ */
+function foldThreadsStepState(ctx: RuleContext, call: StepCall, it: Iteration): boolean {
+  if (!it.fold) return false;
+  const results = new Set(call.targets.map((t) => t.path).filter((p): p is string => !!p && !p.includes('.')));
+  const read = new Set(call.stateArgs.map((a) => unwrap(a.expr)).filter(ts.isIdentifier).map((id) => ctx.model.scopes.resolve(id)).filter((b) => !!b));
+  return accumulatorCarriers(it, ctx.model.index.writes, ctx.model.scopes).some((c) =>
+    isStateLikeName(c.key) && !!c.start && read.has(c.start) && c.values.every((v) => results.has(accessPath(v) ?? '')));
+}
 
 /** Is the call's first argument (taken as its input) a state-named value the loop updates (`h` of `attend(h, memory)`)? */
 function carriedFirstArgument(ctx: RuleContext, call: StepCall, it: Iteration): boolean {

@@ -806,6 +806,22 @@ export function isZeroStateVar(e: ts.Expression, scopes: Scopes, tf: TfApi): boo
   return !!init && ts.isCallExpression(init) && /^zeros(Like)?$/.test(tf.fn(init) ?? '');
 }
 
+/**
+ * A variable that a function of the file named for a state starts (`const restored =
+ * restoreState()`, `const h0 = initialHidden()`): made to start the recurrence, like a zero
+ * tensor, whatever the variable's own name. Only a plain call of a function declared in the file,
+ * so that the name is the file's own word for what it returns.
+ */
+export function isStateFactoryVar(e: ts.Expression, scopes: Scopes): boolean {
+  const u = unwrap(e);
+  if (!ts.isIdentifier(u)) return false;
+  const d = scopes.resolve(u)?.parent;
+  const init = d && ts.isVariableDeclaration(d) && d.initializer ? unwrap(d.initializer) : undefined;
+  if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || !isStateLikeName(init.expression.text)) return false;
+  const callee = scopes.resolve(init.expression)?.parent;
+  return !!callee && ts.isFunctionDeclaration(callee);
+}
+
 /** A variable or field holding a tfjs cell: `const back = tf.layers.gruCell({...})`, `this.cell = tf.layers.lstmCell(...)`. */
 export function isCellValue(recv: ts.Expression, scopes: Scopes, tf: TfApi): boolean {
   return isLayerValue(recv, scopes, tf, RNN_CELL_FACTORIES, RNN_CELL_BASES);

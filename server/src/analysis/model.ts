@@ -2,7 +2,7 @@
 // around them, gradient closures, tidy callbacks, stateful layers. Built once per lint.
 import ts from '../typescript';
 import { calleeName, calleeReceiver, enclosingFunction, functionName, isFunctionLike, unwrap, type FunctionLike } from './ast';
-import { enclosingIterations, fedBackByCallee, fedBackUnresolved, finalReturn, findStepCalls, isCellValue, predictStateForms, isZeroStateVar, iterationOf, resolveCallee, resultTargets, returnedFunction, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
+import { enclosingIterations, fedBackByCallee, fedBackUnresolved, finalReturn, findStepCalls, isCellValue, predictStateForms, isZeroStateVar, isStateFactoryVar, iterationOf, resolveCallee, resultTargets, returnedFunction, type CallSurroundings, type Iteration, type ResultTarget, type StepCall } from './calls';
 import { Scopes } from './scopes';
 import { timerIteration, TAKE_NEXT_CALLS, TIMER_CALLS, type TimerFacts } from './timer-loops';
 import { DeclaredSignatures } from './declared-signatures';
@@ -86,7 +86,7 @@ export class FileModel implements CallSurroundings {
     const cellVar = (recv: ts.Expression): boolean => isCellValue(recv, this.scopes, this.tf);
     const signatures = new DeclaredSignatures(sf, this.scopes);
     const stateByEvidence = (call: ts.CallExpression, a: ts.Expression, i: number): boolean =>
-      (i > 0 && isZeroStateVar(a, this.scopes, this.tf)) ||
+      (i > 0 && (isZeroStateVar(a, this.scopes, this.tf) || isStateFactoryVar(a, this.scopes))) ||
       (isStateLikeName(signatures.parameterNames(call.expression)?.[i] ?? '') && !signatures.returnsNoSlotFor(call.expression, i));
     const fused = (call: ts.CallExpression): readonly number[] | undefined => {
       const name = calleeName(call);
