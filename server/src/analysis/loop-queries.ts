@@ -57,8 +57,12 @@ function roleFromNames(it: Iteration): LoopRole {
   // name (`windowsPerMachine.length`, `of windowsByUser`) says its elements belong to different ones.
   const count = countBound(it);
   const names = it.names.map((n) => (n === count ? n : groupedName(n)));
-  const helpers = sequenceHelperNames(it);
-  if (names.some((n) => !helpers.has(n) && hasToken(n, FANOUT_LOOP_TOKENS))) return 'fanout';
+  // Which names are a call's helper arguments is asked only of a loop a name would make a fan-out.
+  const fanoutNames = names.filter((n) => hasToken(n, FANOUT_LOOP_TOKENS));
+  if (fanoutNames.length > 0) {
+    const helpers = sequenceHelperNames(it);
+    if (fanoutNames.some((n) => !helpers.has(n))) return 'fanout';
+  }
   if (names.some((n) => hasToken(n, CHUNK_LOOP_TOKENS))) return 'chunks';
   if (names.some((n, i) => n !== it.names[i])) return 'unknown';
   const { elements, collections } = loopHeader(it);
