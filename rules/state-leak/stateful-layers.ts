@@ -2,7 +2,7 @@
 // and their runs over one sequence after another without `resetStates()`, in a loop or through a helper run per sequence.
 import ts from '../../server/src/typescript';
 import { nodeText, insertAt, eol, type FixDescriptor, type RuleContext } from '../rule';
-import { blockInsertion, bodyInsertion, isChunkLoop, isFanoutLoop, iteratedParameter, loopRole } from '../../server/src/analysis/loop-queries';
+import { blockInsertion, bodyInsertion, insertionBefore, isChunkLoop, isFanoutLoop, iteratedParameter, loopRole } from '../../server/src/analysis/loop-queries';
 import { resolveCallee, type Iteration } from '../../server/src/analysis/calls';
 import { nodesInside, ownNodes } from '../../server/src/analysis/tree-index';
 import { fieldConstructorArgs, fieldFromOutside } from '../../server/src/analysis/constructor-args';
@@ -322,7 +322,12 @@ function callsOfFunction(ctx: RuleContext, fn: FunctionLike): ts.CallExpression[
   const iife = outermost(fn).parent;
   if (ts.isCallExpression(iife) && unwrap(iife.expression) === fn) return [iife];
   const name = functionName(fn);
-  return name ? ctx.model.callsNamed([name]).filter((call) => calleeName(call) === name && !calleeReceiver(call)) : undefined;
+  return name ? plainCallsNamed(ctx, name) : undefined;
+}
+
+/** `name(...)` calls of the file, without a receiver (`build()`, not `x.build()`). */
+function plainCallsNamed(ctx: RuleContext, name: string): ts.CallExpression[] {
+  return ctx.model.callsNamed([name]).filter((call) => calleeName(call) === name && !calleeReceiver(call));
 }
 
 /**
@@ -399,7 +404,7 @@ function passedBuiltModel(ctx: RuleContext, param: ts.ParameterDeclaration, buil
   const name = isFunctionLike(fn) ? functionName(fn) : undefined;
   if (!isFunctionLike(fn) || !name) return false;
   const i = fn.parameters.indexOf(param);
-  const calls = ctx.model.callsNamed([name]).filter((c) => calleeName(c) === name && !calleeReceiver(c));
+  const calls = plainCallsNamed(ctx, name);
   return calls.length > 0 && calls.every((c) => !!c.arguments[i] && callsBuilder(c.arguments[i]!, built, ctx.model.scopes));
 }
 
@@ -702,10 +707,7 @@ function sharedAcrossCalls(ctx: RuleContext, recv: ts.Expression, fn: FunctionLi
 function statementInsertionAfter(text: string, stmt: ts.Statement, body: ts.Node): { pos: number; indent: string } | undefined {
   if (!ts.isBlock(body) || stmt.parent !== body) return undefined;
   const next = body.statements[body.statements.indexOf(stmt) + 1];
-  if (!next) return undefined;
-  const start = next.getStart(body.getSourceFile());
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  return { pos: lineStart, indent: text.slice(lineStart, start) };
+  return next ? insertionBefore(text, next) : undefined;
 }
 
 /**

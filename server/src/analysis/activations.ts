@@ -1,7 +1,7 @@
 // Recognises activations in all their tfjs forms: `tf.tanh(x)`, `x.tanh()`, named `tanh(x)`,
 // `tf.layers.activation({activation: 'tanh'}).apply(x)` and layers created with `activation:`.
 import ts from '../typescript';
-import { accessPath, calleeName, calleeReceiver, enclosingFunction, functionName, isAssignmentTarget, isFunctionLike, isInside, iteratingCallback, returnedExpressions, thisFieldName, thisOwner, memberName, unwrap, walk, type FunctionLike, declaredMemberName } from './ast';
+import { accessPath, unwrapAwaited, calleeName, calleeReceiver, enclosingFunction, functionName, isAssignmentTarget, isFunctionLike, isInside, iteratingCallback, returnedExpressions, thisFieldName, thisOwner, memberName, unwrap, walk, type FunctionLike, declaredMemberName } from './ast';
 import type { FileModel } from './model';
 import { knownClassMethod, lastFileMemo, resolveCallee, thisPrototypeMethod } from './calls';
 import { initializerOf } from './scopes';
@@ -229,8 +229,7 @@ const layersByName = lastFileMemo((model: FileModel): Map<string, ts.CallExpress
  * (`const model = buildSentimentModel(n)`)? Not a loaded model, nor a parameter.
  */
 function isModelBuiltInFile(model: FileModel, expr: ts.Expression, depth: number): boolean {
-  let e = unwrap(expr);
-  while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  const e = unwrapAwaited(expr);
   if (depth > MAX_DEPTH) return false;
   if (ts.isIdentifier(e)) {
     const b = model.scopes.resolve(e);
@@ -673,8 +672,7 @@ const MODEL_RUN_CALLS = new Set(['predict', 'predictOnBatch', 'apply']);
 function modelOutputActivation(model: FileModel, expr: ts.Expression, depth: number, index?: number): ActivationUse | undefined {
   if (depth > MAX_DEPTH) return undefined;
   // `const model = await loadGenerator()`: an async builder's model is the one its returns give.
-  let e = unwrap(expr);
-  while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  const e = unwrapAwaited(expr);
   // `models.decoder` with `models` the object a builder of the file returns (`{ encoder, decoder }`).
   if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(unwrap(e.expression)) && thisFieldName(e) === undefined) {
     const values = memberValues(model, e.expression, e.name.text, depth + 1);
@@ -768,15 +766,13 @@ function agreedModelOutputs(model: FileModel, models: readonly ts.Expression[], 
  * file only reads (a pretrained model from a server) may hold any model, so it is not one.
  */
 function isOwnCheckpointLoad(model: FileModel, expr: ts.Expression): boolean {
-  let e = unwrap(expr);
-  while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  let e = unwrapAwaited(expr);
   if (ts.isIdentifier(e)) {
     const b = model.scopes.resolve(e);
     const decl = b?.parent;
     const init = b && decl && ts.isVariableDeclaration(decl) && (decl.parent.flags & ts.NodeFlags.Const) !== 0 ? initializerOf(b) : undefined;
     if (!init) return false;
-    e = unwrap(init);
-    while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+    e = unwrapAwaited(init);
   }
   if (!ts.isCallExpression(e) || !MODEL_LOADERS.includes(model.tf.fn(e) ?? '') || !e.arguments[0]) return false;
   const url = addressKey(model, e.arguments[0]);
@@ -814,8 +810,7 @@ function addressKey(model: FileModel, expr: ts.Expression): unknown {
 function memberValues(model: FileModel, obj: ts.Expression, name: string, depth: number): ts.Expression[] | undefined {
   if (depth > MAX_DEPTH) return undefined;
   // `await loadArtifacts(dir)`: an async helper's object is the one its returns build.
-  let e = unwrap(obj);
-  while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  const e = unwrapAwaited(obj);
   if (ts.isObjectLiteralExpression(e)) {
     const p = e.properties.find((q) => q.name && ts.isIdentifier(q.name) && q.name.text === name);
     return p && ts.isShorthandPropertyAssignment(p) ? [p.name] : p && ts.isPropertyAssignment(p) ? [p.initializer] : undefined;

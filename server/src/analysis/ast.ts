@@ -58,6 +58,13 @@ export function calleeName(call: ts.CallExpression | ts.NewExpression): string |
   return memberName(callee);
 }
 
+/** unwrap, also through `await` (`await (await load())`): the value an async call resolves to. */
+export function unwrapAwaited(node: ts.Expression): ts.Expression {
+  let e = unwrap(node);
+  while (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  return e;
+}
+
 /** What an access chain starts from: `cellVars` of `cellVars.Wx`, `this` of `this.states[k].h` (through parentheses and casts). */
 export function accessBase(e: ts.Expression): ts.Expression {
   let base = unwrap(e);

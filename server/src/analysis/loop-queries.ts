@@ -798,8 +798,12 @@ export function bodyInsertion(text: string, it: Iteration): { pos: number; inden
 export function blockInsertion(text: string, body: ts.Node | undefined): { pos: number; indent: string } | undefined {
   if (!body || !ts.isBlock(body)) return undefined;
   const first = body.statements[0];
-  if (!first) return undefined;
-  const start = first.getStart(body.getSourceFile());
+  return first ? insertionBefore(text, first) : undefined;
+}
+
+/** Where a statement goes right before `stmt`: the start of its line, with its indent. */
+export function insertionBefore(text: string, stmt: ts.Statement): { pos: number; indent: string } {
+  const start = stmt.getStart(stmt.getSourceFile());
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   return { pos: lineStart, indent: text.slice(lineStart, start) };
 }

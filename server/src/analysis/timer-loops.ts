@@ -5,7 +5,7 @@
 // timer iterates that collection, as `for (const user of users)` would, and its names say what
 // one run is.
 import ts from '../typescript';
-import { calleeName, calleeReceiver, enclosingFunction, functionName, isLoop, isWithin, outermost, unwrap, type FunctionLike } from './ast';
+import { accessBase, calleeName, calleeReceiver, enclosingFunction, functionName, isLoop, isWithin, outermost, unwrap, type FunctionLike } from './ast';
 import { collectNames, type Iteration, type NextElement } from './calls';
 import type { Scopes } from './scopes';
 import { ownNodes, writtenExpression, type Write } from './tree-index';
@@ -57,8 +57,7 @@ export function timerIteration(fn: FunctionLike, facts: TimerFacts): Iteration |
 function nextElementTaken(fn: FunctionLike, facts: TimerFacts): NextElement | undefined {
   const body = fn.body!;
   const keptBetweenRuns = (e: ts.Expression): boolean => {
-    let base = unwrap(e);
-    while (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) base = unwrap(base.expression);
+    const base = accessBase(e);
     if (base.kind === ts.SyntaxKind.ThisKeyword) return true;
     const b = ts.isIdentifier(base) ? facts.scopes.resolve(base) : undefined;
     return !!b && !isWithin(b, fn);
